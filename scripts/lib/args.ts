@@ -1,0 +1,94 @@
+/** Command line of the extraction CLI. */
+
+export class UsageError extends Error {}
+
+export interface Options {
+	inputs: string[];
+	out: string;
+	timeoutMs: number;
+	help: boolean;
+}
+
+export const DEFAULT_INPUT = 'seeds';
+export const DEFAULT_OUT = 'static/data';
+export const DEFAULT_TIMEOUT_S = 60;
+
+export const USAGE = `Usage: npm run extract -- [--input <folder|file.txt> ...] [--out <folder>] [--timeout <seconds>]
+
+Reads committee minutes (.txt, one meeting per file) and writes facts.parquet,
+documents.parquet and items.parquet into the output folder.
+
+  --input <path> ...   folders of .txt files and/or single .txt files; may be repeated
+                       (default: ${DEFAULT_INPUT}/). A folder's manifest.json gives committee,
+                       meeting date and municipality per file.
+  --out <folder>       where the Parquet files go (default: ${DEFAULT_OUT}/)
+  --timeout <seconds>  time limit for one file in the extractor (default: ${DEFAULT_TIMEOUT_S})
+  -h, --help           show this text
+
+Exit codes: 0 every file read, 1 some file failed (the rest is written), 2 usage error.`;
+
+function splitFlag(arg: string): [string, string | undefined] {
+	const eq = arg.indexOf('=');
+	return arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+}
+
+export function parseArgs(argv: readonly string[]): Options {
+	const inputs: string[] = [];
+	let out: string | undefined;
+	let timeoutS: number | undefined;
+	let help = false;
+	let collectingInputs = false;
+
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = splitFlag(argv[i]);
+		const isFlag = flag.startsWith('-') && flag !== '-';
+		if (!isFlag) {
+			if (!collectingInputs) throw new UsageError(`unexpected argument '${argv[i]}' (inputs follow --input)`);
+			inputs.push(argv[i]);
+			continue;
+		}
+		collectingInputs = false;
+		const value = (): string => {
+			if (inline !== undefined) {
+				if (inline === '') throw new UsageError(`${flag} needs a value`);
+				return inline;
+			}
+			const next = argv[i + 1];
+			if (next === undefined || (next.startsWith('-') && next !== '-')) throw new UsageError(`${flag} needs a value`);
+			i++;
+			return next;
+		};
+		switch (flag) {
+			case '--input':
+			case '-i':
+				inputs.push(value());
+				collectingInputs = true;
+				break;
+			case '--out':
+			case '-o':
+				if (out !== undefined) throw new UsageError('--out given twice');
+				out = value();
+				break;
+			case '--timeout': {
+				const raw = value();
+				const seconds = Number(raw);
+				if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout needs a positive number of seconds, not '${raw}'`);
+				timeoutS = seconds;
+				break;
+			}
+			case '--help':
+			case '-h':
+				help = true;
+				break;
+			default:
+				throw new UsageError(`unknown option '${flag}'`);
+		}
+	}
+
+	return {
+		inputs: inputs.length > 0 ? inputs : [DEFAULT_INPUT],
+		out: out ?? DEFAULT_OUT,
+		timeoutMs: (timeoutS ?? DEFAULT_TIMEOUT_S) * 1000,
+		help
+	};
+}

@@ -1,0 +1,138 @@
+/**
+ * Runs extractDocument in a worker thread with a time limit per file. A file that makes the
+ * extractor throw, loop or run out of memory fails alone; the worker is replaced and the run goes on.
+ */
+import { Worker } from 'node:worker_threads';
+import type { DocumentMeta, Extraction } from '../../src/lib/extract/types';
+
+export interface SandboxOptions {
+	/** Longest time one file may take in the extractor. */
+	timeoutMs: number;
+	/** Worker module; it answers `{ ready: true }` once, then `{ id, extraction }` or `{ id, error }` per job. */
+	workerUrl?: URL;
+	/** Heap limit of the worker, so a runaway file cannot take the whole machine. */
+	maxMemoryMb?: number;
+}
+
+const DEFAULT_WORKER = new URL('./extract-worker.ts', import.meta.url);
+const BOOT_TIMEOUT_MS = 60_000;
+
+interface Reply {
+	ready?: true;
+	id?: number;
+	extraction?: Extraction;
+	error?: string;
+}
+
+export class ExtractionSandbox {
+	private worker: Worker | null = null;
+	private booting: Promise<Worker> | null = null;
+	private nextId = 1;
+
+	constructor(private readonly options: SandboxOptions) {}
+
+	private boot(): Promise<Worker> {
+		if (this.worker) return Promise.resolve(this.worker);
+		if (this.booting) return this.booting;
+		const tsxApi = import.meta.resolve('tsx/esm/api');
+		const target = (this.options.workerUrl ?? DEFAULT_WORKER).href;
+		const source = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`;
+		const worker = new Worker(source, {
+			eval: true,
+			resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb ?? 2048 }
+		});
+		worker.unref();
+		worker.on('error', () => {});
+		worker.on('exit', () => {
+			if (this.worker === worker) this.worker = null;
+		});
+		this.booting = new Promise<Worker>((resolve, reject) => {
+			const fail = (reason: string) => {
+				clearTimeout(timer);
+				worker.off('message', onMessage);
+				void worker.terminate();
+				this.booting = null;
+				reject(new Error(reason));
+			};
+			const timer = setTimeout(() => fail('extractor did not start'), BOOT_TIMEOUT_MS);
+			const onMessage = (reply: Reply) => {
+				if (!reply.ready) return;
+				clearTimeout(timer);
+				worker.off('message', onMessage);
+				worker.off('error', onError);
+				worker.off('exit', onExit);
+				this.worker = worker;
+				this.booting = null;
+				resolve(worker);
+			};
+			const onError = (error: Error) => fail(`extractor could not start: ${error.message}`);
+			const onExit = (code: number) => fail(`extractor could not start (exit code ${code})`);
+			worker.on('message', onMessage);
+			worker.once('error', onError);
+			worker.once('exit', onExit);
+		});
+		return this.booting;
+	}
+
+	private discard(worker: Worker): void {
+		if (this.worker === worker) this.worker = null;
+		void worker.terminate();
+	}
+
+	/** Starts the worker ahead of the first file, so its start-up does not count as that file's time. */
+	async start(): Promise<void> {
+		await this.boot().catch(() => undefined);
+	}
+
+	/** The extraction of one file; rejects with a readable reason when the extractor fails on it. */
+	async extract(text: string, meta: DocumentMeta): Promise<Extraction> {
+		const worker = await this.boot();
+		const id = this.nextId++;
+		return new Promise<Extraction>((resolve, reject) => {
+			const settle = () => {
+				clearTimeout(timer);
+				worker.off('message', onMessage);
+				worker.off('error', onError);
+				worker.off('exit', onExit);
+			};
+			const timer = setTimeout(() => {
+				settle();
+				this.discard(worker);
+				reject(new Error(`extractor stopped after ${Math.round(this.options.timeoutMs / 1000)} s (time limit per file)`));
+			}, this.options.timeoutMs);
+			const onMessage = (reply: Reply) => {
+				if (reply.id !== id) return;
+				settle();
+				if (reply.error !== undefined) reject(new Error(`extractor failed: ${reply.error}`));
+				else resolve(reply.extraction as Extraction);
+			};
+			const onError = (error: Error) => {
+				settle();
+				this.discard(worker);
+				const code = (error as NodeJS.ErrnoException).code;
+				reject(
+					new Error(
+						code === 'ERR_WORKER_OUT_OF_MEMORY'
+							? `extractor ran out of memory (limit ${this.options.maxMemoryMb ?? 2048} MB)`
+							: `extractor crashed: ${error.message}`
+					)
+				);
+			};
+			const onExit = (code: number) => {
+				settle();
+				this.discard(worker);
+				reject(new Error(`extractor exited unexpectedly (exit code ${code})`));
+			};
+			worker.on('message', onMessage);
+			worker.once('error', onError);
+			worker.once('exit', onExit);
+			worker.postMessage({ id, text, meta });
+		});
+	}
+
+	async close(): Promise<void> {
+		const worker = this.worker;
+		this.worker = null;
+		if (worker) await worker.terminate();
+	}
+}

@@ -1,0 +1,48 @@
+/** The closing lines of a run; printed last, since the last lines of output are what gets read. */
+import { KEY_FAMILIES, type Fact } from '../../src/lib/extract/types';
+import { OUTPUT_FILES } from './schema';
+
+export interface RunReport {
+	filesTotal: number;
+	filesRead: number;
+	items: number;
+	facts: readonly Fact[];
+	/** One line per failed file or bad manifest: "path: reason". */
+	errors: readonly string[];
+	outDir: string;
+	/** Why the output could not be written, or null when it was. */
+	writeError: string | null;
+	seconds: number;
+}
+
+export function familyCounts(facts: readonly Fact[]): [string, number][] {
+	const counts = new Map<string, number>(KEY_FAMILIES.map((f) => [f, 0]));
+	for (const fact of facts) counts.set(fact.family, (counts.get(fact.family) ?? 0) + 1);
+	const rest = [...counts.keys()].filter((f) => !KEY_FAMILIES.includes(f as never)).sort();
+	return [...KEY_FAMILIES, ...rest].map((f) => [f, counts.get(f) ?? 0]);
+}
+
+export function summaryLines(report: RunReport): string[] {
+	const failed = report.filesTotal - report.filesRead;
+	const families = familyCounts(report.facts)
+		.map(([family, n]) => `${family} ${n}`)
+		.join(', ');
+	const inconsistent = report.facts.filter((f) => f.check === 'inconsistent').length;
+	const lines = [
+		`extract: ${report.filesRead} of ${report.filesTotal} files read${failed ? `, ${failed} failed` : ''} (${report.seconds.toFixed(1)} s)`,
+		`  items: ${report.items}`,
+		`  facts: ${report.facts.length} (${families})`,
+		`  inconsistent facts: ${inconsistent}`
+	];
+	lines.push(
+		report.writeError === null
+			? `  written: ${OUTPUT_FILES.map((f) => `${report.outDir}/${f}`).join(', ')}`
+			: `  NOT written: ${report.writeError}; the previous files in ${report.outDir} are unchanged`
+	);
+	if (report.errors.length === 0) lines.push('  errors: none');
+	else {
+		lines.push(`  errors: ${report.errors.length}`);
+		for (const error of report.errors) lines.push(`    ${error}`);
+	}
+	return lines;
+}
