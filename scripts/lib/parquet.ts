@@ -84,3 +84,31 @@ export async function writeParquetFiles(dir: string, tables: Tables): Promise<st
 	}
 	return written;
 }
+
+export interface ParquetContent {
+	columns: { name: string; type: string }[];
+	/** Rows in file order; DATE columns as ISO strings, INTEGER and DOUBLE as numbers. */
+	rows: Record<string, unknown>[];
+}
+
+/** Reads a Parquet file back, e.g. to compare runs or check the contract. */
+export async function readParquet(path: string): Promise<ParquetContent> {
+	const instance = await DuckDBInstance.create(':memory:', {
+		autoinstall_known_extensions: 'false',
+		autoload_known_extensions: 'false'
+	});
+	const connection = await instance.connect();
+	try {
+		const described = await connection.runAndReadAll('DESCRIBE SELECT * FROM read_parquet($1)', [path]);
+		const columns = described.getRowObjectsJson().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+		const dates = columns.filter((c) => c.type === 'DATE').map((c) => c.name);
+		const replace = dates.length
+			? ` REPLACE (${dates.map((d) => `strftime(${quoteIdent(d)}, '%Y-%m-%d') AS ${quoteIdent(d)}`).join(', ')})`
+			: '';
+		const result = await connection.runAndReadAll(`SELECT *${replace} FROM read_parquet($1)`, [path]);
+		return { columns, rows: result.getRowObjectsJS() as Record<string, unknown>[] };
+	} finally {
+		connection.closeSync();
+		instance.closeSync();
+	}
+}
