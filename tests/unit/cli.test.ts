@@ -46,11 +46,17 @@ async function readOutput(dir: string) {
 }
 
 const schemaOf = (cols: readonly { name: string; type: string }[]) => cols.map((c) => `${c.name} ${c.type}`);
-const byFactId = (a: { fact_id: unknown }, b: { fact_id: unknown }) => String(a.fact_id).localeCompare(String(b.fact_id));
+const byFactId = (a: object, b: object) =>
+	String((a as { fact_id: unknown }).fact_id).localeCompare(String((b as { fact_id: unknown }).fact_id));
 
 const seedNames = (await readdir(SEEDS)).filter((n) => n.endsWith('.txt')).sort();
 const seedText = async (name: string) => readFile(join(SEEDS, name), 'utf8');
-const seedManifest = JSON.parse(await readFile(join(SEEDS, 'manifest.json'), 'utf8')) as Record<string, DocumentMeta>;
+type ManifestEntry = { municipality: string; committee: string; meeting_date: string; basis: string };
+const seedManifest = JSON.parse(await readFile(join(SEEDS, 'manifest.json'), 'utf8')) as Record<string, ManifestEntry>;
+const seedMeta = (name: string): DocumentMeta => {
+	const { municipality, committee, meeting_date } = seedManifest[name];
+	return { doc_id: name.replace(/\.txt$/, ''), file_name: name, municipality, committee, meeting_date };
+};
 
 /** Windows-1252 bytes of a text; characters the code page lacks become '?'. */
 function toWindows1252(text: string): { bytes: Uint8Array; text: string } {
@@ -79,7 +85,7 @@ describe('extract CLI on a folder of good and bad files', () => {
 			await copyFile(join(SEEDS, name), join(mixed, name));
 			const id = name.replace(/\.txt$/, '');
 			decoded.set(id, await seedText(name));
-			expectedMeta.set(id, { doc_id: id, file_name: name, ...seedManifest[name] });
+			expectedMeta.set(id, seedMeta(name));
 		}
 
 		const bomText = await seedText(seedNames[0]);
@@ -266,12 +272,8 @@ describe('extract CLI output is atomic and stable', () => {
 		expect(first.stderr.trim().split('\n')).toHaveLength(seedNames.length);
 		const { documents } = await readOutput(out);
 		for (const row of documents.rows) {
-			const meta = seedManifest[row.file_name as string];
-			const expected = extractDocument(await seedText(row.file_name as string), {
-				doc_id: row.doc_id as string,
-				file_name: row.file_name as string,
-				...meta
-			}).document;
+			const name = row.file_name as string;
+			const expected = extractDocument(await seedText(name), seedMeta(name)).document;
 			expect(row).toMatchObject({
 				doc_id: (row.file_name as string).replace('.txt', ''),
 				committee: expected.committee,
@@ -411,7 +413,7 @@ parentPort.postMessage({ ready: true });
 		try {
 			for (const name of seedNames.slice(0, 2)) {
 				const text = await seedText(name);
-				const docMeta = { doc_id: name.replace('.txt', ''), file_name: name, ...seedManifest[name] };
+				const docMeta = seedMeta(name);
 				expect(await real.extract(text, docMeta)).toEqual(extractDocument(text, docMeta));
 			}
 		} finally {
