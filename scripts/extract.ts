@@ -138,6 +138,8 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 		});
 	} catch (error) {
 		writeError = (error as Error).message;
+		progress.message(`error ${shownOut}: cannot write the output: ${writeError}`);
+		errors.push(`${shownOut}: cannot write the output: ${writeError}`);
 	}
 	progress.finish();
 

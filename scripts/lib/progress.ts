@@ -53,7 +53,8 @@ export class Progress {
 		}
 		if (this.current) parts.push(this.current);
 		const line = parts.join(' · ');
-		const width = (this.stream.columns ?? 80) - 1;
+		const columns = this.stream.columns ?? 0;
+		const width = (columns >= 20 ? columns : 80) - 1;
 		return line.length > width ? `${line.slice(0, width - 1)}…` : line;
 	}
 

@@ -36,8 +36,8 @@ export function summaryLines(report: RunReport): string[] {
 	];
 	lines.push(
 		report.writeError === null
-			? `  written: ${OUTPUT_FILES.map((f) => `${report.outDir}/${f}`).join(', ')}`
-			: `  NOT written: ${report.writeError}; the previous files in ${report.outDir} are unchanged`
+			? `  written: ${OUTPUT_FILES.join(', ')} in ${report.outDir}/`
+			: `  NOT written: the previous files in ${report.outDir}/ are unchanged`
 	);
 	if (report.errors.length === 0) lines.push('  errors: none');
 	else {

@@ -249,7 +249,7 @@ describe('extract CLI on a folder of good and bad files', () => {
 		expect(lines[2]).toMatch(new RegExp(`^  facts: ${output.facts.rows.length} \\(klagesager \\d+, budget \\d+, magtanvendelse \\d+`));
 		const inconsistent = output.facts.rows.filter((r) => r.check === 'inconsistent').length;
 		expect(lines[3]).toBe(`  inconsistent facts: ${inconsistent}`);
-		expect(lines[4]).toBe(`  written: ${OUTPUT_FILES.map((f) => `${out}/${f}`).join(', ')}`);
+		expect(lines[4]).toBe(`  written: facts.parquet, documents.parquet, items.parquet in ${out}/`);
 		expect(lines[5]).toBe('  errors: 7');
 		expect(lines.slice(6)).toHaveLength(7);
 	});
@@ -336,10 +336,25 @@ describe('extract CLI usage errors', () => {
 		['a file that is not .txt', ['--input', 'seeds/manifest.json'], /extract: not a \.txt file: seeds\/manifest\.json/]
 	];
 	let runs: Run[];
+	let unwritable: Run;
 
 	beforeAll(async () => {
-		runs = await Promise.all(cases.map(([, args]) => runCli([...args.slice(0, 2), '--out', never, ...args.slice(2)])));
+		const blocked = join(scratch, 'a-file-not-a-folder');
+		await writeFile(blocked, 'keep me');
+		[unwritable, ...runs] = await Promise.all([
+			runCli(['--input', 'seeds', '--out', blocked]),
+			...cases.map(([, args]) => runCli([...args.slice(0, 2), '--out', never, ...args.slice(2)]))
+		]);
 	}, 60_000);
+
+	it('an output folder that cannot be made exits 1, says so last and leaves it alone', async () => {
+		expect(unwritable.code).toBe(1);
+		expect(unwritable.stderr).toMatch(/^error .*a-file-not-a-folder: cannot write the output: EEXIST/m);
+		const lines = unwritable.stdout.trimEnd().split('\n');
+		expect(lines).toContain(`  NOT written: the previous files in ${join(scratch, 'a-file-not-a-folder')}/ are unchanged`);
+		expect(lines.at(-2)).toBe('  errors: 1');
+		expect(await readFile(join(scratch, 'a-file-not-a-folder'), 'utf8')).toBe('keep me');
+	});
 
 	it.each(cases.map((c, i) => [c[0], i] as const))('%s exits 2 with the usage on stderr and writes nothing', async (_, i) => {
 		expect(runs[i].code).toBe(2);
