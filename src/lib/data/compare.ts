@@ -1,0 +1,109 @@
+import { from } from 'arquero';
+import { BUDGET_METRICS, KLAGESAGER_METRICS, MAGTANVENDELSE_METRICS } from '$lib/extract/types';
+import { comparePeriods, type FactRow } from './facts';
+
+const METRIC_ORDER: readonly string[] = [...KLAGESAGER_METRICS, ...BUDGET_METRICS, ...MAGTANVENDELSE_METRICS];
+
+function metricRank(metric: string): number {
+	const i = METRIC_ORDER.indexOf(metric);
+	return i < 0 ? METRIC_ORDER.length : i;
+}
+
+/** One row of the controllers' comparison: a figure across the chosen periods. */
+export interface ComparisonRow {
+	key: string;
+	metric: string;
+	entity: string;
+	area: string;
+	unit: string;
+	/** Value per chosen period (null where the minutes give none). */
+	values: (number | null)[];
+	facts: (FactRow | null)[];
+	/** Last minus first chosen period, in the figure's unit (percent points for pct). */
+	delta: number | null;
+	/** The change relative to the first period, in percent (counts and amounts only). */
+	deltaPct: number | null;
+	/** The change in percent points (percentages only). */
+	procentpoint: number | null;
+	/** For an "I alt" row: the sum of the table's other rows in the last period and whether it matches. */
+	total: { sum: number; ok: boolean } | null;
+}
+
+export interface Comparison {
+	periods: string[];
+	rows: ComparisonRow[];
+}
+
+const TOTAL = /^\s*I alt\b/i;
+
+/** Tolerance for a sum of printed figures: half a unit of the last printed digit per row. */
+function tolerance(unit: string, rows: number): number {
+	if (unit === 'kr') return 50_000 * Math.max(rows, 1) + 1;
+	return 0.5 * Math.max(rows, 1) + 1e-9;
+}
+
+/** The rows an "I alt" fact sums up: same table (meeting, item, metric, period), other areas. */
+function totalCheck(total: FactRow, all: FactRow[]): { sum: number; ok: boolean } | null {
+	const parts = all.filter(
+		(f) =>
+			f.doc_id === total.doc_id &&
+			f.item_no === total.item_no &&
+			f.metric === total.metric &&
+			f.period === total.period &&
+			f.entity === total.entity &&
+			f.area !== total.area &&
+			!TOTAL.test(f.quote)
+	);
+	if (parts.length < 2) return null;
+	const sum = parts.reduce((s, f) => s + f.value, 0);
+	return { sum, ok: Math.abs(sum - total.value) <= tolerance(total.unit, parts.length) };
+}
+
+/** Pivots facts into one row per figure and one column per chosen period, with the changes. */
+export function compare(facts: FactRow[], periods: string[]): Comparison {
+	const chosen = [...new Set(periods)].sort(comparePeriods);
+	const inScope = facts.filter((f) => chosen.includes(f.period));
+	if (inScope.length === 0 || chosen.length === 0) return { periods: chosen, rows: [] };
+	const pivot = from(
+		inScope.map((f) => ({ metric: f.metric, entity: f.entity, area: f.area, unit: f.unit, period: f.period, value: f.value }))
+	)
+		.groupby('metric', 'entity', 'area', 'unit')
+		.pivot('period', { value: 'd => op.any(d.value)' })
+		.objects() as Record<string, unknown>[];
+	const first = new Map<string, FactRow>();
+	for (const f of inScope) {
+		const k = `${f.metric}|${f.entity}|${f.area}|${f.unit}|${f.period}`;
+		if (!first.has(k)) first.set(k, f);
+	}
+	const rows = pivot.map((r): ComparisonRow => {
+		const key = `${r.metric}|${r.entity}|${r.area}|${r.unit}`;
+		const factsFor = chosen.map((p) => first.get(`${key}|${p}`) ?? null);
+		const values = chosen.map((p, i) => (factsFor[i] ? (typeof r[p] === 'number' ? (r[p] as number) : factsFor[i]!.value) : null));
+		const a = values[0];
+		const b = values[values.length - 1];
+		const both = chosen.length > 1 && a != null && b != null;
+		const unit = String(r.unit);
+		const lastFact = factsFor[factsFor.length - 1];
+		return {
+			key,
+			metric: String(r.metric),
+			entity: String(r.entity),
+			area: String(r.area),
+			unit,
+			values,
+			facts: factsFor,
+			delta: both && unit !== 'pct' ? b - a : null,
+			deltaPct: both && unit !== 'pct' && a !== 0 ? ((b - a) / Math.abs(a)) * 100 : null,
+			procentpoint: both && unit === 'pct' ? b - a : null,
+			total: lastFact && TOTAL.test(lastFact.quote) ? totalCheck(lastFact, facts) : null
+		};
+	});
+	rows.sort(
+		(a, b) =>
+			metricRank(a.metric) - metricRank(b.metric) ||
+			a.metric.localeCompare(b.metric) ||
+			a.area.localeCompare(b.area, 'da') ||
+			a.entity.localeCompare(b.entity, 'da')
+	);
+	return { periods: chosen, rows };
+}

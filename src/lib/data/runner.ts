@@ -1,0 +1,22 @@
+/** One way to run SQL with bound parameters: DuckDB in Node at build time, DuckDB-WASM in the browser. */
+export type Param = string | number | boolean | null;
+export type Row = Record<string, unknown>;
+
+export interface Runner {
+	all<T = Row>(sql: string, params?: Param[]): Promise<T[]>;
+	/** Makes the `items` view available (items.parquet is large; it is opened only when asked). */
+	withItems(): Promise<void>;
+}
+
+/** DuckDB hands back BIGINT as bigint and DATE as a date object or a number; the pages want plain values. */
+export function plain(value: unknown): unknown {
+	if (typeof value === 'bigint') return Number(value);
+	if (value instanceof Date) return value.toISOString().slice(0, 10);
+	return value;
+}
+
+export function plainRow(row: Record<string, unknown>): Row {
+	const out: Row = {};
+	for (const key of Object.keys(row)) out[key] = plain(row[key]);
+	return out;
+}

@@ -1,0 +1,6 @@
+export * from './number';
+export * from './date';
+export * from './change';
+export * from './csv';
+export * from './labels';
+export { da } from './locale';
