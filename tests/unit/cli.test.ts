@@ -332,13 +332,15 @@ describe('extract CLI usage errors', () => {
 		['an unknown option', ['--input', 'seeds', '--frobnicate'], /extract: unknown option '--frobnicate'/],
 		['a missing value', ['--input', 'seeds', '--timeout'], /extract: --timeout needs a value/],
 		['an input that does not exist', ['--input', 'no-such-folder'], /extract: input not found: no-such-folder/],
-		['a folder without .txt files', ['--input', 'static'], /extract: no \.txt files in folder static/],
+		['a folder without .txt files', ['--input', join(scratch, 'no-minutes')], /extract: no \.txt files in folder .*no-minutes\n/],
 		['a file that is not .txt', ['--input', 'seeds/manifest.json'], /extract: not a \.txt file: seeds\/manifest\.json/]
 	];
 	let runs: Run[];
 	let unwritable: Run;
 
 	beforeAll(async () => {
+		await mkdir(join(scratch, 'no-minutes'));
+		await writeFile(join(scratch, 'no-minutes', 'referat.pdf'), '%PDF-1.7');
 		const blocked = join(scratch, 'a-file-not-a-folder');
 		await writeFile(blocked, 'keep me');
 		[unwritable, ...runs] = await Promise.all([
