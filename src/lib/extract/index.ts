@@ -1,4 +1,14 @@
-import type { DocumentMeta, Extraction } from './types';
+import { budget } from './budget';
+import { checkFacts } from './checks';
+import { buildItemContext, type FactDraft } from './context';
+import { factId } from './ids';
+import { klagesager } from './klagesager';
+import { layoutOf } from './layout';
+import { magtanvendelse } from './magtanvendelse';
+import { otherFigures } from './other';
+import { periodYear } from './periods';
+import { segmentItems } from './segment';
+import type { DocumentMeta, Extraction, Fact, Item } from './types';
 
 export * from './types';
 
@@ -7,19 +17,80 @@ export * from './types';
  * Pure: no I/O. `text` is the file's text exactly as decoded; every offset refers to it.
  */
 export function extractDocument(text: string, meta: DocumentMeta): Extraction {
+	const municipality = meta.municipality ?? municipalityFromText(text);
+	const meetingYear = meta.meeting_date ? Number(meta.meeting_date.slice(0, 4)) : null;
+	const items: Item[] = [];
+	const facts: Fact[] = [];
+	for (const seg of segmentItems(text)) {
+		const decision = seg.sections.find((s) => s.name === 'Beslutning');
+		items.push({
+			doc_id: meta.doc_id,
+			item_no: seg.itemNo,
+			title: seg.title,
+			case_no: seg.caseNo,
+			decision: decision ? text.slice(decision.start, decision.end).replace(/^Beslutning\s*/, '').trim() || null : null,
+			text: text.slice(seg.start, seg.end),
+			char_start: seg.start,
+			char_end: seg.end
+		});
+		if (!municipality || /^Lukket\b/i.test(seg.title)) continue;
+		const layout = layoutOf(text, seg.bodyStart, seg.end);
+		const ctx = buildItemContext(text, seg, layout, municipality, meta.committee ?? null, meetingYear);
+		const drafts: FactDraft[] = [...klagesager(ctx), ...magtanvendelse(ctx), ...budget(ctx)];
+		drafts.push(...otherFigures(ctx, drafts));
+		for (const d of drafts) {
+			const fact: Fact = {
+				fact_id: '',
+				doc_id: meta.doc_id,
+				item_no: seg.itemNo,
+				item_title: seg.title,
+				case_no: seg.caseNo,
+				committee: meta.committee ?? null,
+				meeting_date: meta.meeting_date ?? null,
+				family: d.family,
+				metric: d.metric,
+				entity: d.entity,
+				area: d.area,
+				period: d.period,
+				year: periodYear(d.period),
+				value: d.value,
+				unit: d.unit,
+				quote: text.slice(d.start, d.end),
+				char_start: d.start,
+				char_end: d.end,
+				check: 'unchecked',
+				check_note: null,
+				rule: d.rule
+			};
+			fact.fact_id = factId(fact);
+			facts.push(fact);
+		}
+	}
+	checkFacts(facts);
 	return {
 		document: {
 			doc_id: meta.doc_id,
 			file_name: meta.file_name,
 			committee: meta.committee ?? null,
 			meeting_date: meta.meeting_date ?? null,
-			municipality: meta.municipality ?? null,
-			item_count: 0,
-			fact_count: 0,
+			municipality,
+			item_count: items.length,
+			fact_count: facts.length,
 			encoding: null,
 			error: null
 		},
-		items: [],
-		facts: []
+		items,
+		facts
 	};
+}
+
+/** "Gladsaxe Kommune" named most often in the text, when no manifest says whose minutes these are. */
+function municipalityFromText(text: string): string | null {
+	const counts = new Map<string, number>();
+	for (const m of text.matchAll(/\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?) Kommunes?\b/g))
+		counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+	let best: string | null = null;
+	let n = 0;
+	for (const [k, v] of counts) if (v > n) [best, n] = [k, v];
+	return best;
 }

@@ -1,0 +1,102 @@
+/**
+ * Canonical areas: the same area gets the same string in every sentence, meeting and file.
+ * Each mention carries a rank; the most specific area named in a sentence or its context wins.
+ */
+
+export interface AreaMention {
+	area: string;
+	rank: number;
+	start: number;
+}
+
+export const RANK = {
+	paragraph: 6,
+	field: 5,
+	law: 4,
+	committee: 3,
+	socialomraadet: 2,
+	forvaltning: 2,
+	kommune: 1
+} as const;
+
+/** Law names in their basic form, keyed by the ways minutes write them. */
+const LAWS: [RegExp, string][] = [
+	[/\b(?:servicelov(?:en|ens)?|lov om social service)\b/i, 'serviceloven'],
+	[/\b(?:aktivlov(?:en|ens)?|lov om aktiv socialpolitik)\b/i, 'aktivloven'],
+	[/\b(?:barnets lov|barnets lovs)\b/i, 'barnets lov'],
+	[/\blov om social pension\b|\bpensionslov(?:en|ens)?\b/i, 'lov om social pension'],
+	[/\bbeskæftigelseslov(?:en|ens)?\b|\blov om en aktiv beskæftigelsesindsats\b/i, 'beskæftigelsesloven'],
+	[/\bsygedagpengelov(?:en|ens)?\b/i, 'sygedagpengeloven'],
+	[/\bældrelov(?:en|ens)?\b/i, 'ældreloven'],
+	[/\bintegrationslov(?:en|ens)?\b/i, 'integrationsloven'],
+	[/\bboligstøttelov(?:en|ens)?\b/i, 'boligstøtteloven'],
+	[/\bsundhedslov(?:en|ens)?\b/i, 'sundhedsloven'],
+	[/\bfolkeskolelov(?:en|ens)?\b/i, 'folkeskoleloven'],
+	[/\bdagtilbudslov(?:en|ens)?\b/i, 'dagtilbudsloven']
+];
+
+/** Fields written as "<x>området"; most keep their written form, a few have a canonical short form. */
+const FIELD_CANON: Record<string, string> = {
+	voksenhandicapområdet: 'voksenhandicap',
+	børnehandicapområdet: 'børnehandicap',
+	socialområdet: 'socialområdet'
+};
+const IGNORED_FIELDS = new Set(['området', 'samme området', 'det specialiserede området']);
+
+export function findAreas(text: string): AreaMention[] {
+	const out: AreaMention[] = [];
+	const lower = text.toLowerCase();
+	// § of a law: "servicelovens § 100", "§ 100 i serviceloven", "efter § 85" (law from elsewhere).
+	const paraRe = /§\s*(\d+[a-z]?)\b(?!\s*(?:,|og|eller)\s*\d)/gi;
+	const distinctParagraphs = new Set([...text.matchAll(/§+\s*(\d+[a-z]?)\b/gi)].map((m) => m[0])).size;
+	for (let m = distinctParagraphs === 1 ? paraRe.exec(text) : null; m; m = paraRe.exec(text)) {
+		if (/§§/.test(text.slice(Math.max(0, m.index - 1), m.index + 1))) continue;
+		const around = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 30);
+		const law = LAWS.find(([re]) => re.test(around));
+		if (!law) continue;
+		out.push({ area: `${law[1]} § ${m[1].replace(/\s+/g, '')}`, rank: RANK.paragraph, start: m.index });
+	}
+	for (const [re, name] of LAWS) {
+		const g = new RegExp(re.source, 'gi');
+		for (let m = g.exec(text); m; m = g.exec(text)) {
+			const before = lower.slice(Math.max(0, m.index - 30), m.index);
+			const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 30);
+			// Only a law the figures are "under": "efter serviceloven", "servicelovens område".
+			if (/(?:efter|på|under|i henhold til|iht\.?|jf\.?)\s+(?:lov om\s+)?$/.test(before) || /^s? område/.test(after) || /^s område/.test(after))
+				out.push({ area: name, rank: RANK.law, start: m.index });
+			else if (/^\s+(?:blev|er|var|har)/.test(after) && /\bfor\s+$/.test(before))
+				out.push({ area: name, rank: RANK.law, start: m.index });
+		}
+	}
+	const committeeRe =
+		/\b((?:[A-ZÆØÅ][a-zæøå]+-,?\s+)*(?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅ][a-zæøå]*udvalg)(ets|et|s)?(\s+område)?/g;
+	for (let m = committeeRe.exec(text); m; m = committeeRe.exec(text)) {
+		const name = `${m[1]}et`.replace(/\s+/g, ' ');
+		if (/^(?:Økonomi|Bør)?$/.test(m[1])) continue;
+		const before = lower.slice(Math.max(0, m.index - 12), m.index);
+		const isArea = (m[2] === 'ets' && !!m[3]) || /(?:under|på)\s+$/.test(before) || (m[2] === 'ets' && /\bpå\s+$/.test(before));
+		if (isArea) out.push({ area: name, rank: RANK.committee, start: m.index });
+	}
+	const forvRe = /\b((?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅ][a-zæøå]*forvaltning)(ens|en)(\s+område)?/g;
+	for (let m = forvRe.exec(text); m; m = forvRe.exec(text)) {
+		if (m[2] === 'ens' && m[3]) out.push({ area: `${m[1]}en`.replace(/\s+/g, ' '), rank: RANK.forvaltning, start: m.index });
+	}
+	const fieldRe = /\b([a-zæøå-]*?)(området)\b/g;
+	for (let m = fieldRe.exec(lower); m; m = fieldRe.exec(lower)) {
+		const word = m[1] + m[2];
+		if (!m[1] || IGNORED_FIELDS.has(word) || m[1].endsWith('-')) continue;
+		if (/s$/.test(m[1]) && !FIELD_CANON[word] && m[1].length < 4) continue;
+		const canon = FIELD_CANON[word] ?? word;
+		out.push({ area: canon, rank: canon === 'socialområdet' ? RANK.socialomraadet : RANK.field, start: m.index });
+	}
+	if (/\b(?:fra|i|for)\s+(?:hele\s+)?[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+Kommune\b/.test(text) || /\bhele kommunen\b/i.test(text))
+		out.push({ area: 'hele kommunen', rank: RANK.kommune, start: 0 });
+	return out.sort((a, b) => a.start - b.start);
+}
+
+/** The most specific area among the candidates; earlier lists win ties. */
+export function pickArea(...lists: AreaMention[][]): string | null {
+	let best: AreaMention | null = null;
+	for (const list of lists) for (const a of list) if (!best || a.rank > best.rank) best = a;
+	return best?.area ?? null;
+}

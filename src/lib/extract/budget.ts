@@ -1,0 +1,2 @@
+import type { FactDraft, ItemContext } from './context';
+export function budget(_ctx: ItemContext): FactDraft[] { return []; }

@@ -1,0 +1,2 @@
+import type { Fact } from './types';
+export function checkFacts(_facts: Fact[]): void {}

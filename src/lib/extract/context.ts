@@ -1,0 +1,208 @@
+/**
+ * What a rule needs to know around a figure: the item, the sentence's view, and what earlier
+ * sentences of the paragraph, the heading and the title said about area and period.
+ */
+import { findAreas, pickArea, type AreaMention } from './areas';
+import type { Layout, Sentence } from './layout';
+import { MUNICIPALITY_RE, municipalityOf } from './places';
+import { findPeriods, resolvePeriod, type PeriodMention } from './periods';
+import type { ItemSegment } from './segment';
+import type { Family, Unit } from './types';
+import { viewOf, type View } from './view';
+
+export interface FactDraft {
+	family: Family;
+	metric: string;
+	entity: string;
+	area: string;
+	period: string;
+	value: number;
+	unit: Unit;
+	start: number;
+	end: number;
+	rule: string;
+}
+
+export interface ItemContext {
+	text: string;
+	item: ItemSegment;
+	layout: Layout;
+	municipality: string;
+	committee: string | null;
+	meetingYear: number | null;
+	/** The single year the item's title is about, if any. */
+	titleYear: number | null;
+	titleAreas: AreaMention[];
+	sentences: SentenceContext[];
+}
+
+export interface SentenceContext {
+	sentence: Sentence;
+	view: View;
+	areas: AreaMention[];
+	headingAreas: AreaMention[];
+	/** Areas carried from earlier sentences of the same paragraph. */
+	carriedAreas: AreaMention[];
+	/** The last period stated in earlier sentences of the paragraph, or in the heading. */
+	carriedPeriod: string | null;
+	headingPeriod: string | null;
+}
+
+const PERIOD_KINDS_FOR_COUNTS = new Set(['year', 'quarter', 'quarters', 'half', 'relative']);
+
+export function buildItemContext(
+	text: string,
+	item: ItemSegment,
+	layout: Layout,
+	municipality: string,
+	committee: string | null,
+	meetingYear: number | null
+): ItemContext {
+	const titleYears = [...new Set(findPeriods(item.title).filter((p) => p.kind === 'year').map((p) => p.period))];
+	const titleYear = titleYears.length === 1 ? Number(titleYears[0]) : null;
+	const ctx: ItemContext = {
+		text,
+		item,
+		layout,
+		municipality,
+		committee,
+		meetingYear,
+		titleYear,
+		titleAreas: findAreas(item.title),
+		sentences: []
+	};
+	let para = -1;
+	let carriedAreas: AreaMention[] = [];
+	let carriedPeriod: string | null = null;
+	let heading: string | null = null;
+	let headingAreas: AreaMention[] = [];
+	let headingPeriod: string | null = null;
+	for (const sentence of layout.sentences) {
+		if (sentence.heading !== heading) {
+			heading = sentence.heading;
+			headingAreas = heading ? findAreas(heading) : [];
+			const hp = heading ? findPeriods(heading).filter((p) => PERIOD_KINDS_FOR_COUNTS.has(p.kind)) : [];
+			headingPeriod = hp.length === 1 ? resolvePeriod(hp[0], titleYear, meetingYear) : null;
+		}
+		if (sentence.paragraph !== para) {
+			para = sentence.paragraph;
+			carriedAreas = [];
+			carriedPeriod = null;
+		}
+		const view = viewOf(text, sentence.start, sentence.end);
+		const areas = findAreas(sentence.text);
+		ctx.sentences.push({ sentence, view, areas, headingAreas, carriedAreas, carriedPeriod, headingPeriod });
+		if (areas.length) carriedAreas = areas;
+		const stated = view.periods.filter((p) => PERIOD_KINDS_FOR_COUNTS.has(p.kind));
+		if (stated.length) carriedPeriod = resolvePeriod(stated[stated.length - 1], titleYear, meetingYear) ?? carriedPeriod;
+	}
+	return ctx;
+}
+
+/** The text year a relative or year-less period resolves against: the sentence's own year, else the title's. */
+export function textYearOf(ctx: ItemContext, sc: SentenceContext): number | null {
+	const years = sc.view.periods.filter((p) => p.kind === 'year').map((p) => Number(p.period));
+	if (years.length) return years[0];
+	if (sc.carriedPeriod) return Number(sc.carriedPeriod.slice(0, 4));
+	return ctx.titleYear ?? ctx.meetingYear;
+}
+
+/**
+ * The period of the figure at quantity index `qi`: a period right after it ("48 pct. i 2023"),
+ * else the nearest one before it in the sentence, else what the paragraph, heading or title said.
+ */
+export function periodFor(
+	ctx: ItemContext,
+	sc: SentenceContext,
+	qi: number,
+	kinds: Set<string> = PERIOD_KINDS_FOR_COUNTS
+): string | null {
+	const v = sc.view;
+	const at = v.qAt[qi];
+	const usable = v.periods.map((p, i) => ({ p, i, pos: v.tAt[i] })).filter(({ p }) => kinds.has(p.kind));
+	const textYear = textYearOf(ctx, sc);
+	const resolve = (p: PeriodMention) => resolvePeriod(p, relativeBase(ctx, sc, p, textYear), ctx.meetingYear);
+	const nextQ = v.qAt.filter((x) => x > at).sort((a, b) => a - b)[0] ?? Infinity;
+	const after = usable.filter(({ pos }) => pos > at && pos < nextQ);
+	for (const a of after) {
+		const between = v.view.slice(at, a.pos);
+		if (between.length <= 45 && /^Q\d+\w*\s*(?:\)\s*)?(?:[a-zæøå.\-]+\s+){0,4}(?:i|for|pr\.?|per|ved|i løbet af|året)\s+$/.test(between))
+			return resolve(a.p);
+	}
+	const before = usable.filter(({ pos }) => pos < at);
+	if (before.length) return resolve(before[before.length - 1].p);
+	if (after.length === 1 && !v.qAt.some((x) => x > at && x < after[0].pos)) return resolve(after[0].p);
+	return sc.carriedPeriod ?? sc.headingPeriod ?? (ctx.titleYear ? String(ctx.titleYear) : null);
+}
+
+function relativeBase(ctx: ItemContext, sc: SentenceContext, p: PeriodMention, textYear: number | null): number | null {
+	if (p.kind !== 'relative') return textYear;
+	if (p.relativeTo === 'text') {
+		const other = sc.view.periods.filter((x) => x.kind === 'year').map((x) => Number(x.period));
+		return other.length ? other[0] : sc.carriedPeriod ? Number(sc.carriedPeriod.slice(0, 4)) : ctx.titleYear;
+	}
+	// "sidste år" in a report about a year: relative to that year when the sentence names it.
+	const other = sc.view.periods.filter((x) => x.kind === 'year').map((x) => Number(x.period));
+	if (p.offset === -1 && other.length) return Math.max(...other);
+	return ctx.meetingYear;
+}
+
+const NATIONAL_BEFORE =
+	/(?:landsgennemsnit\w*|på landsplan|i hele landet|for hele landet|hele landets?|landsplan|nationalt|på tværs af alle kommuner|alle landets kommuner|gennemsnittet for alle kommuner|landets kommuner)(?:\s+(?:på|var|er|lå|ligger|lå på|ligger på|af|med|som|blev|endte på|udgjorde))*\s*$/;
+const NATIONAL_AFTER = /^\s*(?:\)\s*)?(?:på landsplan|i hele landet|for hele landet|for landet som helhed|nationalt|i landsgennemsnit|som landsgennemsnit)/;
+
+/** Whose figure: the municipality named right before it, "Landsgennemsnit", or the writing municipality. */
+export function entityFor(ctx: ItemContext, sc: SentenceContext, qi: number): string {
+	const v = sc.view;
+	const at = v.qAt[qi];
+	const clauseStart = Math.max(v.view.lastIndexOf(',', at), v.view.lastIndexOf(';', at), v.view.lastIndexOf(' mod ', at), 0);
+	const before = v.view.slice(Math.max(clauseStart, at - 60), at);
+	const afterTok = v.view.slice(at).replace(/^Q\d+\w*/, '');
+	if (NATIONAL_BEFORE.test(before) || NATIONAL_AFTER.test(afterTok)) return 'Landsgennemsnit';
+	// A municipality named just before the figure ("Odder 31 pct.", "i Skanderborg var den 44 pct.").
+	const q = v.quantities[qi];
+	const raw = ctx.text.slice(Math.max(sc.sentence.start, q.start - 40), q.start);
+	const named = [...raw.matchAll(MUNICIPALITY_RE)].pop();
+	if (named) {
+		const gap = raw.slice(named.index! + named[0].length);
+		if (/^\s*(?::|\s|var\s+(?:den|det|tallet)?\s*|havde\s+(?:en\s+)?(?:omgørelsesprocent\s+)?(?:på\s+)?|lå\s+på\s+|med\s+)*$/i.test(gap)) {
+			const m = municipalityOf(named[1]);
+			if (m) return m;
+		}
+	}
+	return ctx.municipality;
+}
+
+/** The area of a figure: the most specific one named in the sentence, its paragraph, heading or title. */
+export function areaFor(ctx: ItemContext, sc: SentenceContext, fallback: string | null): string | null {
+	return pickArea(sc.areas, sc.carriedAreas, sc.headingAreas, sc.areas.length || sc.carriedAreas.length || sc.headingAreas.length ? [] : ctx.titleAreas) ?? fallback;
+}
+
+export function draft(
+	family: Family,
+	metric: string,
+	entity: string,
+	area: string,
+	period: string,
+	value: number,
+	unit: Unit,
+	sc: SentenceContext,
+	rule: string
+): FactDraft {
+	return { family, metric, entity, area, period, value, unit, start: sc.sentence.start, end: sc.sentence.end, rule };
+}
+
+export const RE_ESCAPE = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The clause of `view` around position `at`: bounded by ; , "mens", "men". */
+export function clauseAround(view: string, at: number): { start: number; end: number; text: string } {
+	const left = Math.max(view.lastIndexOf(';', at), view.lastIndexOf(', men ', at), view.lastIndexOf(', mens ', at), view.lastIndexOf(' mens ', at));
+	const rightCandidates = [';', ', men ', ', mens ', ' mens ']
+		.map((s) => view.indexOf(s, at))
+		.filter((x) => x >= 0);
+	const right = rightCandidates.length ? Math.min(...rightCandidates) : view.length;
+	const start = left < 0 ? 0 : left + 1;
+	return { start, end: right, text: view.slice(start, right) };
+}
+
+export type { View };

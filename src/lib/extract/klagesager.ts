@@ -1,0 +1,187 @@
+/** Klagesager: Ankestyrelsen's decisions on complaints, their outcomes and the omgørelsesprocent. */
+import { areaFor, draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { applyRules, type Rule } from './rule';
+
+const N = 'Q\\d+n';
+const P = 'Q\\d+p';
+const SAGER = '(?:klage)?sager(?:ne)?';
+const OUTCOMES = {
+	stadfaestet: '(?:stadfæst\\w*|fastholdt|godkendt af ankestyrelsen)',
+	aendret: '(?:ændret|ændrede|ændres)',
+	hjemvist: '(?:hjemvis\\w*|hjemsendt\\w*|hjemsendes|sendt tilbage\\w*|sendt retur)'
+} as const;
+const ACTIVE = {
+	stadfaestet: '(?:stadfæstede|fastholdt|gav (?:kommunen|[a-zæøå-]+ kommune) (?:ret|medhold)|fik (?:kommunen|[a-zæøå-]+ kommune) (?:ret|medhold)|var enig i kommunens afgørelse)',
+	aendret: '(?:ændrede)',
+	hjemvist: '(?:hjemviste|hjemsendte|sendte [a-zæøå ]{0,20}tilbage)'
+} as const;
+
+type Outcome = keyof typeof OUTCOMES;
+const OUTCOME_KEYS = Object.keys(OUTCOMES) as Outcome[];
+
+const countRules: Rule[] = [
+	{
+		name: 'klagesager.omgjort_antal',
+		family: 'klagesager',
+		pattern: new RegExp(
+			`(?<n>${N}) (?:[a-zæøå-]+ ){0,2}?(?:omgjorte|ændrede og hjemviste|hjemviste og ændrede) ${SAGER}|omgjort (?:i alt )?(?<m>${N}) ${SAGER}|(?<o>${N}) ${SAGER} (?:er |blev |var )?(?:blevet )?omgjort`
+		),
+		captures: [
+			{ group: 'n', metric: 'omgjort_antal', unit: 'antal' },
+			{ group: 'm', metric: 'omgjort_antal', unit: 'antal' },
+			{ group: 'o', metric: 'omgjort_antal', unit: 'antal' }
+		],
+		examples: [
+			{ text: 'der har været ni omgjorte klagesager på hjælpemiddelområdet i 2023.', facts: ['omgjort_antal=9'] },
+			{ text: 'Der blev i 2024 omgjort 14 sager efter serviceloven.', facts: ['omgjort_antal=14'] }
+		]
+	},
+	...OUTCOME_KEYS.map(
+		(o): Rule => ({
+			name: `klagesager.udfald_ud_af.${o}`,
+			family: 'klagesager',
+			pattern: new RegExp(`(?<n>${N}) ud af (?<t>${N}) ${SAGER}[^,.;]{0,60}? (?:er|blev|var) (?:blevet )?${OUTCOMES[o]}`),
+			captures: [
+				{ group: 'n', metric: `${o}_antal`, unit: 'antal' },
+				{ group: 't', metric: 'klagesager_antal', unit: 'antal' }
+			],
+			examples: [
+				{ text: 'I 2024 blev 41 ud af 57 klagesager stadfæstet af Ankestyrelsen.', facts: [`stadfaestet_antal=41`, 'klagesager_antal=57'] }
+			].filter(() => o === 'stadfaestet')
+		})
+	),
+	...OUTCOME_KEYS.map(
+		(o): Rule => ({
+			name: `klagesager.udfald_antal.${o}`,
+			family: 'klagesager',
+			pattern: new RegExp(
+				`(?<n>${N})(?: ${SAGER}| af (?:sagerne|klagesagerne|disse|dem|afgørelserne))?(?: \\((?<p>${P})\\))?(?: ${SAGER})?,? (?:blev |er |var |er blevet |blev i alt )?(?:helt eller delvist )?${OUTCOMES[o]}`
+			),
+			captures: [
+				{ group: 'n', metric: `${o}_antal`, unit: 'antal' },
+				{ group: 'p', metric: `${o}_pct`, unit: 'pct' }
+			],
+			examples: []
+		})
+	),
+	...OUTCOME_KEYS.map(
+		(o): Rule => ({
+			name: `klagesager.udfald_aktiv.${o}`,
+			family: 'klagesager',
+			pattern: new RegExp(
+				`${ACTIVE[o]} (?:ankestyrelsen )?(?:kommunens afgørelse )?(?:i )?(?<n>${N})(?: \\((?<p>${P})\\))?(?: af)? ${SAGER}|${ACTIVE[o]} (?:ankestyrelsen )?(?:kommunens afgørelse )?(?:i )?(?<q>${P}) af ${SAGER}`
+			),
+			captures: [
+				{ group: 'n', metric: `${o}_antal`, unit: 'antal' },
+				{ group: 'p', metric: `${o}_pct`, unit: 'pct' },
+				{ group: 'q', metric: `${o}_pct`, unit: 'pct' }
+			],
+			examples: []
+		})
+	),
+	...OUTCOME_KEYS.map(
+		(o): Rule => ({
+			name: `klagesager.udfald_pct.${o}`,
+			family: 'klagesager',
+			pattern: new RegExp(
+				`(?<p>${P})(?: af (?:sagerne|klagesagerne|afgørelserne|dem))? (?:blev |er |var |er blevet )?(?:helt eller delvist )?${OUTCOMES[o]}`
+			),
+			captures: [{ group: 'p', metric: `${o}_pct`, unit: 'pct' }],
+			examples: []
+		})
+	),
+	{
+		name: 'klagesager.antal',
+		family: 'klagesager',
+		pattern: new RegExp(
+			`(?:behandlet|behandlede|afgjort|afgjorde|afgjordes|traf afgørelse i|truffet afgørelse i|modtaget|modtog|i alt|samlet set|var der|blev der)(?: [a-zæøå.T0-9]+){0,6}? (?<n>${N}) (?:klage)?(?:sager|klager)\\b|(?<m>${N}) (?:klage)?sager\\b[^,.;]{0,50}? (?:blev |er |var )?(?:behandlet|afgjort)`
+		),
+		captures: [
+			{ group: 'n', metric: 'klagesager_antal', unit: 'antal' },
+			{ group: 'm', metric: 'klagesager_antal', unit: 'antal' }
+		],
+		examples: []
+	}
+];
+
+export const KLAGESAGER_RULES = countRules;
+
+const ITEM_GATE = /klage|ankestyrelsen|omgørelse|danmarkskort/i;
+const SENTENCE_GATE = /klage|ankestyrelsen|omgør|omgjort|stadfæst|hjemvis|hjemsend|ændret|sager|medhold/;
+const OTHER_INSTANCES = /patientklage|patienterstatning|ombudsmand|klagenævn|styrelsen for patient|borgerrådgiver|tilsynet|socialtilsyn|datatilsyn/;
+const TARGET = /\b(?:mål(?:et|sætning\w*)?|skal (?:ned|under|højst)|nedbringes til|ambition\w*|forventes at blive)\b/;
+const SHARE_OF_OMGOERELSER = /^Q\d+p (?:af )?(?:de )?(?:samlede )?(?:omgørelser|omgjorte)/;
+const CONTEXT_WORDS = /\b(?:heraf|hvoraf|af disse|af dem|af sagerne|af klagesagerne|ud af)\b/;
+
+export function klagesager(ctx: ItemContext): FactDraft[] {
+	if (!ITEM_GATE.test(ctx.item.title) && !ITEM_GATE.test(ctx.text.slice(ctx.item.start, ctx.item.end))) return [];
+	const out: FactDraft[] = [];
+	let para = -1;
+	let paraHasTotal = false;
+	for (const sc of ctx.sentences) {
+		if (sc.sentence.paragraph !== para) {
+			para = sc.sentence.paragraph;
+			paraHasTotal = false;
+		}
+		const view = sc.view.view;
+		if (!SENTENCE_GATE.test(view)) continue;
+		if (OTHER_INSTANCES.test(view) || (sc.sentence.heading && OTHER_INSTANCES.test(sc.sentence.heading.toLowerCase()))) continue;
+		const claimed = new Set<number>();
+		const drafts = applyRules(countRules, ctx, sc, claimed, () => null, (qi) => nationalCount(ctx, sc, qi));
+		const hasTotal = drafts.some((d) => d.metric === 'klagesager_antal');
+		const kept = drafts.filter((d) => {
+			if (!/^(?:stadfaestet|aendret|hjemvist)_antal$/.test(d.metric)) return true;
+			return hasTotal || (paraHasTotal && CONTEXT_WORDS.test(view));
+		});
+		out.push(...kept);
+		out.push(...zeroOutcomes(ctx, sc, hasTotal || paraHasTotal));
+		out.push(...omgoerelsesprocent(ctx, sc, claimed));
+		if (hasTotal) paraHasTotal = true;
+	}
+	return out;
+}
+
+/** Counts are never national averages: a count "på landsplan" is left out. */
+function nationalCount(ctx: ItemContext, sc: SentenceContext, qi: number): string | null {
+	const e = entityFor(ctx, sc, qi);
+	if (e === 'Landsgennemsnit' && sc.view.quantities[qi].unit === null) return null;
+	return e;
+}
+
+/** "mens ingen sager blev ændret eller hjemvist": stated zeros. */
+function zeroOutcomes(ctx: ItemContext, sc: SentenceContext, hasTotal: boolean): FactDraft[] {
+	if (!hasTotal) return [];
+	const m = /\bingen (?:af )?(?:klage)?(?:sager(?:ne)?|afgørelser) (?:blev |er |var )?(?:blevet )?(ændret|hjemvist|stadfæstet)(?: eller (ændret|hjemvist|stadfæstet))?/.exec(sc.view.view);
+	if (!m) return [];
+	const period = sc.view.periods.length ? periodAtStart(ctx, sc) : sc.carriedPeriod;
+	const area = areaFor(ctx, sc, null);
+	if (!period || !area) return [];
+	const metric = (w: string) => (w === 'ændret' ? 'aendret_antal' : w === 'hjemvist' ? 'hjemvist_antal' : 'stadfaestet_antal');
+	return [m[1], m[2]]
+		.filter(Boolean)
+		.map((w) => draft('klagesager', metric(w), ctx.municipality, area, period, 0, 'antal', sc, 'klagesager.ingen'));
+}
+
+function periodAtStart(ctx: ItemContext, sc: SentenceContext): string | null {
+	if (!sc.view.quantities.length) return sc.carriedPeriod;
+	return periodFor(ctx, sc, 0);
+}
+
+function omgoerelsesprocent(ctx: ItemContext, sc: SentenceContext, claimed: Set<number>): FactDraft[] {
+	const view = sc.view.view;
+	if (!/omgørelse|omgjort|omgørelsesandel/.test(view)) return [];
+	const out: FactDraft[] = [];
+	sc.view.quantities.forEach((q, qi) => {
+		if (claimed.has(qi) || q.unit !== 'pct' || q.range || q.bound || q.approx) return;
+		const at = sc.view.qAt[qi];
+		if (SHARE_OF_OMGOERELSER.test(view.slice(at))) return;
+		const clause = view.slice(Math.max(0, view.lastIndexOf(',', at)), at);
+		if (TARGET.test(clause)) return;
+		const period = periodFor(ctx, sc, qi);
+		const area = areaFor(ctx, sc, null);
+		if (!period || !area) return;
+		claimed.add(qi);
+		out.push(draft('klagesager', 'omgoerelsespct', entityFor(ctx, sc, qi), area, period, q.value, 'pct', sc, 'klagesager.omgoerelsespct'));
+	});
+	return out;
+}

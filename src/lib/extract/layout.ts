@@ -1,0 +1,274 @@
+/**
+ * An item's body as the PDF export left it → headings, paragraphs (re-joined across page
+ * breaks), sentences, and flattened tables. Every piece keeps its offsets in the file text.
+ */
+import { isSectionHeading, splitLines, type Line } from './segment';
+
+export interface Sentence {
+	start: number;
+	end: number;
+	text: string;
+	/** The nearest heading above (section or sub-heading), for context. */
+	heading: string | null;
+	section: string | null;
+	paragraph: number;
+}
+
+export interface TableBlock {
+	start: number;
+	end: number;
+	/** Caption and header lines above the first row, and notes below. */
+	caption: string | null;
+	headerLines: Line[];
+	rows: Line[];
+	notes: string[];
+	heading: string | null;
+	section: string | null;
+}
+
+export interface Layout {
+	sentences: Sentence[];
+	tables: TableBlock[];
+	headings: { start: number; end: number; text: string }[];
+}
+
+const NUMERIC_CELL = /(?:^|\s)([-−–+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[-−–+]?\d+(?:,\d+)?)(?=\s|$)/g;
+
+/** Counts the run of numeric cells at the end of a line, and where the label before them ends. */
+export function trailingCells(line: string): { count: number; labelEnd: number } {
+	const cells: { start: number; end: number }[] = [];
+	NUMERIC_CELL.lastIndex = 0;
+	for (let m = NUMERIC_CELL.exec(line); m; m = NUMERIC_CELL.exec(line)) {
+		const start = m.index + m[0].length - m[1].length;
+		cells.push({ start, end: start + m[1].length });
+	}
+	let count = 0;
+	let labelEnd = line.trimEnd().length;
+	for (let i = cells.length - 1; i >= 0; i--) {
+		const gap = line.slice(cells[i].end, i === cells.length - 1 ? line.length : cells[i + 1].start);
+		if (gap.trim() !== '') break;
+		count++;
+		labelEnd = cells[i].start;
+	}
+	return { count, labelEnd };
+}
+
+function isNumericRow(line: string): boolean {
+	const t = line.trim();
+	if (!t) return false;
+	const { count, labelEnd } = trailingCells(t);
+	if (count === 0) return false;
+	const label = t.slice(0, labelEnd).trim();
+	if (/[.:;]$/.test(label)) return false;
+	if (count >= 2) return label.length <= 90;
+	return label === '';
+}
+
+const TERMINAL = /[.!?:;]["”’)]*$/;
+
+export function layoutOf(text: string, from: number, to: number): Layout {
+	const lines = splitLines(text, from, to);
+	const width = Math.max(60, ...lines.map((l) => l.text.trimEnd().length));
+	const tables = findTables(lines, width);
+	const inTable = new Set<number>();
+	for (const t of tables) for (let i = t.firstLine; i <= t.lastLine; i++) inTable.add(i);
+
+	const headings: Layout['headings'] = [];
+	const sentences: Sentence[] = [];
+	let heading: string | null = null;
+	let section: string | null = null;
+	let para: Line[] = [];
+	let paraNo = 0;
+	const tableBlocks: TableBlock[] = [];
+	let nextTable = 0;
+
+	const flush = () => {
+		if (!para.length) return;
+		for (const s of splitSentences(text, para[0].start, para[para.length - 1].end))
+			sentences.push({ ...s, heading, section, paragraph: paraNo });
+		para = [];
+		paraNo++;
+	};
+
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i];
+		const t = line.text.trim();
+		if (inTable.has(i)) {
+			flush();
+			while (nextTable < tables.length && tables[nextTable].firstLine <= i) {
+				tableBlocks.push({ ...tables[nextTable].block, heading, section });
+				nextTable++;
+			}
+			continue;
+		}
+		if (!t) {
+			// A page break inside a sentence: keep the paragraph open.
+			if (para.length && continuesAfterBreak(para[para.length - 1].text, nextNonBlank(lines, i), width)) continue;
+			flush();
+			continue;
+		}
+		const sectionName = isSectionHeading(t);
+		const prev = para[para.length - 1];
+		const next = lines[i + 1]?.text.trim() ?? '';
+		const looksLikeHeading =
+			sectionName !== null ||
+			(!TERMINAL.test(t) &&
+				t.length < width * 0.7 &&
+				(!prev || TERMINAL.test(prev.text.trim()) || prev.text.trim().length < width * 0.7) &&
+				(next === '' || /^[A-ZÆØÅ0-9"”•\-]/.test(next)) &&
+				!/(?:,|\bog|\beller|\bi|\bpå|\bmed|\btil|\bfor|\baf|-)$/.test(t));
+		if (looksLikeHeading) {
+			flush();
+			if (sectionName) {
+				section = sectionName;
+				heading = sectionName;
+			} else heading = t;
+			headings.push({ start: line.start, end: line.end, text: t });
+			paraNo++;
+			continue;
+		}
+		para.push(line);
+	}
+	flush();
+	while (nextTable < tables.length) {
+		tableBlocks.push({ ...tables[nextTable].block, heading, section });
+		nextTable++;
+	}
+	return { sentences, tables: tableBlocks, headings };
+}
+
+function nextNonBlank(lines: Line[], i: number): string {
+	for (let j = i + 1; j < lines.length; j++) if (lines[j].text.trim()) return lines[j].text.trim();
+	return '';
+}
+
+function continuesAfterBreak(last: string, next: string, width: number): boolean {
+	const l = last.trimEnd();
+	if (!next || TERMINAL.test(l)) return false;
+	if (/^[a-zæøå]/.test(next)) return true;
+	return l.length >= width * 0.8 && !isSectionHeading(next);
+}
+
+const NO_END_ABBREVIATIONS =
+	/(?:\b(?:ca|jf|bl\.a|fx|f\.eks|nr|stk|pkt|evt|inkl|ekskl|mht|mhp|hhv|vedr|dvs|mv|m\.v|m\.m|pga|kl|tlf|ift|iflg|bl|mfl|m\.fl|sept|okt|nov|dec|jan|feb|aug|ang|gl|ml|el|art|kap|lign|resp|vha|udg|pr|opr|korr|t\.kr|mio|mia)\.)$/i;
+
+/** Splits [start, end) into sentences. Periods after abbreviations and ordinals do not end one. */
+export function splitSentences(text: string, start: number, end: number): { start: number; end: number; text: string }[] {
+	const out: { start: number; end: number; text: string }[] = [];
+	let s = start;
+	const re = /[.!?]+["”’)]*(?=\s+["“”•]?[A-ZÆØÅ0-9])/g;
+	re.lastIndex = 0;
+	const slice = text.slice(start, end);
+	for (let m = re.exec(slice); m; m = re.exec(slice)) {
+		const at = start + m.index + m[0].length;
+		const upto = text.slice(Math.max(s, at - 12), at);
+		if (NO_END_ABBREVIATIONS.test(upto) && !/\.\.$/.test(upto)) {
+			// "mio. kr." and "kr." can end a sentence; "ca." and "jf." cannot.
+			if (!/\b(?:kr|pct|mio|mia)\.$/i.test(upto) || /\b(?:mio|mia)\.$/i.test(upto)) continue;
+		}
+		if (/\b\d{1,2}\.$/.test(upto) && /^\s+\d/.test(text.slice(at, at + 3))) continue;
+		push(out, text, s, at);
+		s = at;
+	}
+	push(out, text, s, end);
+	return out;
+}
+
+function push(out: { start: number; end: number; text: string }[], text: string, s: number, e: number) {
+	while (s < e && /\s/.test(text[s])) s++;
+	while (e > s && /\s/.test(text[e - 1])) e--;
+	if (e > s) out.push({ start: s, end: e, text: text.slice(s, e) });
+}
+
+interface FoundTable {
+	firstLine: number;
+	lastLine: number;
+	block: Omit<TableBlock, 'heading' | 'section'>;
+}
+
+const CAPTION = /^(?:Tabel|Tab\.|Table|Oversigt|Figur)\s*\d*[.:]?|(?:mio\.\s*kr|1\.000\s*kr|t\.\s?kr|\(kr\.?\)|i\s+kr\.)/i;
+
+function findTables(lines: Line[], width: number): FoundTable[] {
+	const found: FoundTable[] = [];
+	let i = 0;
+	while (i < lines.length) {
+		if (!isNumericRow(lines[i].text)) {
+			i++;
+			continue;
+		}
+		// Rows: numeric rows and the wrapped labels between them.
+		const rowsStart = i;
+		let last = i;
+		let j = i + 1;
+		while (j < lines.length) {
+			const t = lines[j].text.trim();
+			if (isNumericRow(t)) {
+				last = j;
+				j++;
+				continue;
+			}
+			if (!t || (t.length < width * 0.6 && !TERMINAL.test(t) && !/^Note\b/i.test(t))) {
+				// Look ahead: a label counts only if a numeric row follows soon.
+				let k = j;
+				let labels = 0;
+				while (k < lines.length && labels < 5) {
+					const u = lines[k].text.trim();
+					if (isNumericRow(u)) break;
+					if (u && (u.length >= width * 0.6 || TERMINAL.test(u))) {
+						k = lines.length;
+						break;
+					}
+					if (u) labels++;
+					k++;
+				}
+				if (k < lines.length && isNumericRow(lines[k].text)) {
+					j = k;
+					continue;
+				}
+			}
+			break;
+		}
+		// Header lines above: up to the caption or a prose line.
+		let h = rowsStart - 1;
+		let caption: string | null = null;
+		let captionLine = -1;
+		while (h >= 0 && rowsStart - h <= 45) {
+			const t = lines[h].text.trim();
+			if (t && CAPTION.test(t) && (/^(?:Tabel|Tab\.|Table|Oversigt|Figur)/i.test(t) || t.length < width * 0.8)) {
+				caption = t;
+				captionLine = h;
+				break;
+			}
+			if (t && (t.length >= width * 0.8 || (TERMINAL.test(t) && t.split(/\s+/).length > 4))) break;
+			h--;
+		}
+		const headerFrom = captionLine >= 0 ? captionLine + 1 : h + 1;
+		const headerLines = lines.slice(headerFrom, rowsStart).filter((l) => l.text.trim());
+		const lastRow = last;
+		const notes: string[] = [];
+		let n = last + 1;
+		while (n < lines.length && n - last <= 3) {
+			const t = lines[n].text.trim();
+			if (/^(?:Note|Anm\.|Anmærkning|Kilde|\*)/i.test(t) || /fortegn|angiver|angives/i.test(t)) {
+				notes.push(t);
+				last = n;
+			} else if (t) break;
+			n++;
+		}
+		const first = captionLine >= 0 ? captionLine : headerFrom;
+		found.push({
+			firstLine: first,
+			lastLine: last,
+			block: {
+				start: lines[first].start,
+				end: lines[last].end,
+				caption,
+				headerLines,
+				rows: lines.slice(rowsStart, lastRow + 1).filter((l) => l.text.trim()),
+				notes
+			}
+		});
+		i = last + 1;
+	}
+	return found;
+}

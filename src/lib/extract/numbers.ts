@@ -1,0 +1,272 @@
+/**
+ * The Danish number grammar: "1.341.696 kr.", "126.755,52 kr.", "1,391 mio. kr.", "46,0 mio.",
+ * "t.kr.", "pct.", "procentpoint", number words, signs, ranges and approximations, and the
+ * spans that look like numbers but are not figures (dates, case numbers, §, Punkt, times …).
+ */
+
+export type QuantityUnit = 'kr' | 'pct' | 'procentpoint' | null;
+
+export interface Quantity {
+	start: number;
+	end: number;
+	value: number;
+	unit: QuantityUnit;
+	/** "ca.", "cirka", "knap", "omkring" … */
+	approx: boolean;
+	/** "over", "under", "mindst", "op til" …: a bound, never a figure. */
+	bound: boolean;
+	/** Part of a range such as "1,5-2 mio. kroner" or "5 til 10 borgere". */
+	range: boolean;
+	/** Written as a word ("tolv", "Tre"). */
+	word: boolean;
+}
+
+export interface Masked {
+	start: number;
+	end: number;
+	kind: string;
+}
+
+const WORDS: Record<string, number> = {
+	nul: 0,
+	én: 1,
+	ét: 1,
+	to: 2,
+	tre: 3,
+	fire: 4,
+	fem: 5,
+	seks: 6,
+	syv: 7,
+	otte: 8,
+	ni: 9,
+	ti: 10,
+	elleve: 11,
+	tolv: 12,
+	tretten: 13,
+	fjorten: 14,
+	femten: 15,
+	seksten: 16,
+	sytten: 17,
+	atten: 18,
+	nitten: 19,
+	tyve: 20,
+	tredive: 30,
+	fyrre: 40,
+	halvtreds: 50,
+	tres: 60,
+	halvfjerds: 70,
+	firs: 80,
+	halvfems: 90,
+	hundrede: 100
+};
+const UNITS_WORDS = ['en', 'to', 'tre', 'fire', 'fem', 'seks', 'syv', 'otte', 'ni'];
+const TENS_WORDS = ['tyve', 'tredive', 'fyrre', 'halvtreds', 'tres', 'halvfjerds', 'firs', 'halvfems'];
+for (let u = 0; u < UNITS_WORDS.length; u++)
+	for (const t of TENS_WORDS) WORDS[`${UNITS_WORDS[u]}og${t}`] = u + 1 + WORDS[t];
+
+/** The value of a number word, or null. */
+export function numberWord(word: string): number | null {
+	const w = word.toLowerCase();
+	return w in WORDS ? WORDS[w] : null;
+}
+
+/** Parses "1.341.696", "126.755,52", "46,0", "-17,0", "−2,3". Returns null for what is not a Danish number. */
+export function parseDanishNumber(raw: string): number | null {
+	let s = raw.trim().replace(/[\u00a0 ]/g, '');
+	let sign = 1;
+	if (/^[-−–]/.test(s)) {
+		sign = -1;
+		s = s.slice(1);
+	} else if (s.startsWith('+')) s = s.slice(1);
+	if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s)) return sign * Number(s.replace(/\./g, '').replace(',', '.'));
+	if (/^\d+(?:,\d+)?$/.test(s)) return sign * Number(s.replace(',', '.'));
+	return null;
+}
+
+const MONTHS =
+	'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.';
+
+/** Spans that contain digits but are never figures. Order matters only for readability. */
+export const NON_FIGURES: { kind: string; re: RegExp }[] = [
+	{ kind: 'url', re: /\bhttps?:\/\/\S+/g },
+	{ kind: 'email', re: /\b[\w.+-]+@[\w-]+\.[\w.]+\b/g },
+	{ kind: 'sagsnummer', re: /\b\d{2}-\d+-\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}\b/g },
+	{ kind: 'sagsnummer', re: /\b\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}(?:-\d+-\d{2})?\b/g },
+	{
+		kind: 'sagsnummer',
+		re: /\b(?:sags?\.?\s*nr|sagsnummer|journal\s*nr|j\.\s*nr|jour\.\s*nr)\.?\s*:?\s*[\w./-]*\d[\w./-]*/gi
+	},
+	{ kind: 'dato', re: /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b/g },
+	{ kind: 'dato', re: new RegExp(`\\b\\d{1,2}\\.\\s*(?:${MONTHS})(?:\\s+(?:19|20)\\d{2})?`, 'gi') },
+	{ kind: 'dato', re: /\b(?:pr|per|den|d|fra|til|indtil|efter|før|inden)\.?\s+\d{1,2}\.\d{1,2}\b(?!\.\d{3})/gi },
+	{ kind: 'tid', re: /\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?/gi },
+	{ kind: 'tid', re: /\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b/g },
+	{
+		kind: 'paragraf',
+		re: /§{1,2}\s*\d+\s*[a-z]?(?:\s*,?\s*(?:stk|nr|litra)\.?\s*\d+)*(?:\s*(?:,|og|eller|-|–)\s*\d+\s*[a-z]?\b(?:\s*,?\s*(?:stk|nr)\.?\s*\d+)*)*/gi
+	},
+	{ kind: 'paragraf', re: /\b(?:stk|nr|litra|pkt)\.?\s*\d+[a-z]?(?:\s*[-–]\s*\d+)?\b/gi },
+	{
+		kind: 'henvisning',
+		re: /\b(?:punkt(?:erne)?|pkt|bilag|budgetnote|note|tabel|figur|kapitel|afsnit|gruppe|trin|anbefaling|spor|fase|etape|niveau|scenarie|model|indstillingspunkt|ad|ændringsforslag|principafgørelse|principmeddelelse|lov nr|bekendtgørelse nr)\.?\s+\d+[a-z]?(?:\s*[-–/]\s*\d+)?(?:\s*(?:,|og|eller)\s*\d+[a-z]?\b)*/gi
+	},
+	{ kind: 'varighed', re: /\b\d+(?:,\d+)?(?:\s*(?:-|–|til|og)\s*\d+(?:,\d+)?)?\s*(?:år|års|årig|årige|årigt|måned|måneder|måneders|uge|uger|ugers|døgn|dag|dage|dages|time|timer|timers|minut|minutter|minutters|sekunder)\b/gi },
+	{ kind: 'varighed', re: /\+?\b\d+\s*-\s*(?:års|årig|årige|årigt|årsplan|sporet|sporede|dobbelt|timers|dages|ugers|måneders)\w*/gi },
+	{ kind: 'maal', re: /\b\d+(?:,\d+)?\s*(?:km\/t|km|m2|m²|kvm|kvadratmeter|meter|kg|liter|ton|mw|kwh|co2)\b/gi },
+	{ kind: 'telefon', re: /\b(?:tlf|telefon|mobil)\.?\s*:?\s*(?:\+45\s*)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b/gi },
+	{ kind: 'telefon', re: /\b\d{2} \d{2} \d{2} \d{2}\b/g },
+	{ kind: 'postnummer', re: /,\s*\d{4}\s+(?=[A-ZÆØÅ][a-zæøå])/g },
+	{ kind: 'brok', re: /\b\d+\s*\/\s*\d+\b/g },
+	{ kind: 'ordenstal', re: /\b\d{1,3}\.(?=\s*(?:-\s*\d|[a-zæøå(]|,\s*\d))/g },
+	{ kind: 'version', re: /\b\d+(?:\.\d+){1,}[a-z]\b/g }
+];
+
+/** All non-figure spans in [from, to), merged. */
+export function maskNonFigures(text: string, from = 0, to = text.length): Masked[] {
+	const slice = text.slice(from, to);
+	const spans: Masked[] = [];
+	for (const { kind, re } of NON_FIGURES) {
+		re.lastIndex = 0;
+		for (let m = re.exec(slice); m; m = re.exec(slice)) {
+			if (m[0].length === 0) {
+				re.lastIndex++;
+				continue;
+			}
+			spans.push({ start: from + m.index, end: from + m.index + m[0].length, kind });
+		}
+	}
+	spans.sort((a, b) => a.start - b.start || b.end - a.end);
+	const merged: Masked[] = [];
+	for (const s of spans) {
+		const last = merged[merged.length - 1];
+		if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+		else merged.push({ ...s });
+	}
+	return merged;
+}
+
+const NUMBER_TOKEN = /(?:[-−–+](?=\d))?\d+(?:[.,]\d+)*/g;
+const WORD_TOKEN = /\b[A-Za-zÆØÅæøåéÉ]+\b/g;
+
+const UNIT_AFTER: { re: RegExp; factor: number; unit: QuantityUnit }[] = [
+	{ re: /^\s*(?:mia\.?|milliard(?:er)?)\s*(?:kr\.?|kroner|dkk)?/i, factor: 1e9, unit: 'kr' },
+	{ re: /^\s*(?:mio\.?|mill\.?|million(?:er)?)\s*(?:kr\.?|kroner|dkk)?/i, factor: 1e6, unit: 'kr' },
+	{ re: /^\s*(?:t\.\s?kr\.?|tkr\.?|tusind(?:e)?\s+kr(?:\.|oner)?|1\.000\s*kr\.?)/i, factor: 1e3, unit: 'kr' },
+	{ re: /^\s*(?:kr\.?|kroner|dkk)(?![a-zæøå])/i, factor: 1, unit: 'kr' },
+	{ re: /^\s*(?:procentpoint(?:s)?|pct\.?\s*-?\s*point(?:s)?|%-point(?:s)?|procent-point)/i, factor: 1, unit: 'procentpoint' },
+	{ re: /^\s*(?:pct\.?|procent|%)/i, factor: 1, unit: 'pct' }
+];
+
+const APPROX_BEFORE = /(?:\bca\.?|\bcirka|\bomkring|\bknap|\bgodt|\bnæsten|\bomtrent|\bi omegnen af|\btæt på|\bsmå|\bhen ved)\s*$/i;
+const BOUND_BEFORE =
+	/(?:\bover|\bunder|\bmindst|\bop til|\bop mod|\bhøjst|\bmaksimalt|\bmaks\.?|\bminimum|\bmaksimum|\bmere end|\bmindre end|\bflere end|\bfærre end|\bmindst|\bud over|\bnedbringes til|\bskal ned på)\s*$/i;
+
+/** Finds every figure in [from, to): numbers with their unit and value in base units. */
+export function findQuantities(text: string, from = 0, to = text.length, masked?: Masked[]): Quantity[] {
+	const mask = masked ?? maskNonFigures(text, from, to);
+	const inMask = (s: number, e: number) => mask.some((m) => s < m.end && e > m.start);
+	const out: Quantity[] = [];
+	const slice = text.slice(from, to);
+	NUMBER_TOKEN.lastIndex = 0;
+	for (let m = NUMBER_TOKEN.exec(slice); m; m = NUMBER_TOKEN.exec(slice)) {
+		let start = from + m.index;
+		let raw = m[0];
+		const prev = text[start - 1] ?? ' ';
+		// A sign belongs to the number only when it is not glued to a preceding word or digit.
+		if (/^[-−–+]/.test(raw) && /[\wæøåÆØÅ]/.test(prev)) {
+			start += 1;
+			raw = raw.slice(1);
+		}
+		const end = start + raw.length;
+		if (/[A-Za-zÆØÅæøå§]/.test(text[end] ?? '') || /[A-Za-zÆØÅæøå]/.test(prev)) continue;
+		if (inMask(start, end)) continue;
+		const value = parseDanishNumber(raw);
+		if (value === null) continue;
+		out.push(withContext(text, start, end, value, false, to));
+	}
+	WORD_TOKEN.lastIndex = 0;
+	for (let m = WORD_TOKEN.exec(slice); m; m = WORD_TOKEN.exec(slice)) {
+		const start = from + m.index;
+		const end = start + m[0].length;
+		const w = m[0].toLowerCase();
+		if (w === 'halv' || w === 'halvanden') {
+			const q = halfMillion(text, start, end, to);
+			if (q) out.push(q);
+			continue;
+		}
+		const value = numberWord(w);
+		if (value === null || inMask(start, end)) continue;
+		// "to" and "ti" are too ambiguous unless a noun or unit follows.
+		if ((w === 'to' || w === 'ti') && !/^\s+[a-zæøå]/i.test(text.slice(end, end + 3))) continue;
+		out.push(withContext(text, start, end, value, true, to));
+	}
+	out.sort((a, b) => a.start - b.start);
+	return markRanges(text, out);
+}
+
+function halfMillion(text: string, start: number, end: number, limit: number): Quantity | null {
+	const before = text.slice(Math.max(0, start - 4), start);
+	const after = text.slice(end, Math.min(limit, end + 40));
+	const m = /^\s+(million|mio\.?)\s*(kr\.?|kroner)?/i.exec(after);
+	if (!m) return null;
+	const base = /halvanden/i.test(text.slice(start, end)) ? 1.5 : 0.5;
+	const realStart = /\ben\s$/i.test(before) ? start - 3 : start;
+	return {
+		start: realStart,
+		end: end + m[0].length,
+		value: base * 1e6,
+		unit: 'kr',
+		approx: false,
+		bound: false,
+		range: false,
+		word: true
+	};
+}
+
+function withContext(text: string, start: number, end: number, value: number, word: boolean, limit: number): Quantity {
+	const after = text.slice(end, Math.min(limit, end + 40));
+	let unit: QuantityUnit = null;
+	let qEnd = end;
+	let v = value;
+	for (const u of UNIT_AFTER) {
+		const m = u.re.exec(after);
+		if (!m) continue;
+		// "mio." without kroner still means millions; we call it kroner only when kroner is implied.
+		unit = u.unit;
+		v = value * u.factor;
+		qEnd = end + m[0].replace(/\s+$/, '').length;
+		break;
+	}
+	const before = text.slice(Math.max(0, start - 25), start);
+	if (!unit && /(?:\bkr\.|\bkroner|\bDKK)\s*$/i.test(before)) unit = 'kr';
+	return {
+		start,
+		end: qEnd,
+		value: round(v),
+		unit,
+		approx: APPROX_BEFORE.test(before),
+		bound: BOUND_BEFORE.test(before),
+		range: false,
+		word
+	};
+}
+
+function round(v: number): number {
+	return Math.round(v * 1e6) / 1e6;
+}
+
+function markRanges(text: string, qs: Quantity[]): Quantity[] {
+	for (let i = 0; i + 1 < qs.length; i++) {
+		const a = qs[i];
+		const b = qs[i + 1];
+		const between = text.slice(a.end, b.start);
+		if (/^\s*(?:-|–|—|til)\s*$/.test(between) && (a.unit === null || a.unit === b.unit)) {
+			a.range = true;
+			b.range = true;
+			if (a.unit === null && b.unit) {
+				a.unit = b.unit;
+			}
+		}
+	}
+	return qs;
+}

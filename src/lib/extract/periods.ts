@@ -1,0 +1,172 @@
+/**
+ * The period grammar: years, quarters, halves, spans, follow-ups dated by month or day, and
+ * relative time. Canonical forms (contract): "2023", "2024-Q3", "2024-Q1-Q3", "2024-H1",
+ * "2026-2029", and for follow-ups dated by month or day "2025-05".
+ */
+
+export type PeriodKind = 'year' | 'quarter' | 'quarters' | 'half' | 'span' | 'month' | 'date' | 'relative';
+
+export interface PeriodMention {
+	start: number;
+	end: number;
+	kind: PeriodKind;
+	/** Canonical period, or null when the year must come from context. */
+	period: string | null;
+	/** Parts for resolving against context: a quarter or half without a year. */
+	quarter?: [number, number];
+	half?: number;
+	month?: number;
+	/** For relative time: offset in years from the reference year ("sidste år" = -1). */
+	offset?: number;
+	/** "i år", "sidste år": relative to the meeting; "året før": relative to the year in the text. */
+	relativeTo?: 'meeting' | 'text';
+}
+
+const MONTHS: Record<string, number> = {
+	januar: 1, jan: 1, februar: 2, feb: 2, marts: 3, mar: 3, april: 4, apr: 4, maj: 5, juni: 6, jun: 6,
+	juli: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, oktober: 10, okt: 10,
+	november: 11, nov: 11, december: 12, dec: 12
+};
+const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const Y = '((?:19|20)\\d{2})';
+
+interface PeriodRule {
+	name: string;
+	re: RegExp;
+	make: (m: RegExpExecArray) => Omit<PeriodMention, 'start' | 'end'> | null;
+}
+
+export const PERIOD_RULES: PeriodRule[] = [
+	{
+		name: 'kvartaler',
+		re: new RegExp(`\\b([1-4])\\.?\\s*(?:-|–|til)\\s*([1-4])\\.\\s*(?:kvartal|kvt\\.?)\\w*(?:\\s+(?:i\\s+)?${Y})?`, 'gi'),
+		make: (m) => quarters(Number(m[1]), Number(m[2]), m[3])
+	},
+	{
+		name: 'kvartal',
+		re: new RegExp(`\\b([1-4])\\.\\s*(?:kvartal|kvt\\.?)\\w*(?:\\s+(?:i\\s+)?${Y})?`, 'gi'),
+		make: (m) => quarters(Number(m[1]), Number(m[1]), m[2])
+	},
+	{
+		name: 'kvartal_q',
+		re: new RegExp(`\\bQ([1-4])\\s*[-/ ]?\\s*${Y}|\\b${Y}\\s*[-/ ]?\\s*Q([1-4])\\b`, 'g'),
+		make: (m) => (m[1] ? quarters(Number(m[1]), Number(m[1]), m[2]) : quarters(Number(m[4]), Number(m[4]), m[3]))
+	},
+	{
+		name: 'halvaar',
+		re: new RegExp(`\\b(?:([12])\\.|(første|andet|sidste))\\s*halvår\\w*(?:\\s+(?:i\\s+)?${Y})?`, 'gi'),
+		make: (m) => {
+			const h = m[1] ? Number(m[1]) : /første/i.test(m[2]) ? 1 : 2;
+			return m[3]
+				? { kind: 'half', period: `${m[3]}-H${h}`, half: h }
+				: { kind: 'half', period: null, half: h };
+		}
+	},
+	{
+		name: 'dato',
+		re: new RegExp(`\\b(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?${Y}\\b`, 'g'),
+		make: (m) => dateOf(Number(m[2]), m[3])
+	},
+	{
+		name: 'dato_maaned',
+		re: new RegExp(`\\b(\\d{1,2})\\.\\s*(${MONTH_RE})\\.?(?:\\s+${Y})?`, 'gi'),
+		make: (m) => dateOf(MONTHS[m[2].toLowerCase()], m[3])
+	},
+	{
+		name: 'dato_uden_aar',
+		re: /\b(?:pr|per)\.?\s+(\d{1,2})\.(\d{1,2})\b(?!\.\d)/gi,
+		make: (m) => (Number(m[2]) >= 1 && Number(m[2]) <= 12 ? dateOf(Number(m[2])) : null)
+	},
+	{
+		name: 'maaned',
+		re: new RegExp(`\\b(?:ultimo|medio|primo|udgangen af|slutningen af|i)\\s+(${MONTH_RE})\\s+${Y}`, 'gi'),
+		make: (m) => ({ kind: 'month', period: `${m[2]}-${pad(MONTHS[m[1].toLowerCase()])}`, month: MONTHS[m[1].toLowerCase()] })
+	},
+	{
+		name: 'spaend',
+		re: new RegExp(`\\b${Y}\\s*(?:-|–|/)\\s*((?:19|20)?\\d{2})\\b(?![.,]\\d)`, 'g'),
+		make: (m) => {
+			const a = Number(m[1]);
+			let b = Number(m[2]);
+			if (m[2].length === 2) b = Math.floor(a / 100) * 100 + b;
+			if (b <= a || b - a > 15) return null;
+			return { kind: 'span', period: `${a}-${b}` };
+		}
+	},
+	{
+		name: 'aar',
+		re: new RegExp(`\\b${Y}\\b(?![.,]\\d)`, 'g'),
+		make: (m) => ({ kind: 'year', period: m[1] })
+	},
+	{
+		name: 'relativ',
+		re: /\b(i år|indeværende år|i indeværende år|sidste år|i fjor|sidste års?|forrige år|næste år|det kommende år|året før|året forinden|det foregående år|foregående år|året inden|året efter)\b/gi,
+		make: (m) => {
+			const w = m[1].toLowerCase();
+			if (/i år|indeværende/.test(w)) return { kind: 'relative', period: null, offset: 0, relativeTo: 'meeting' };
+			if (/næste|kommende|året efter/.test(w))
+				return { kind: 'relative', period: null, offset: 1, relativeTo: w.startsWith('året') ? 'text' : 'meeting' };
+			if (/året før|forinden|foregående|året inden/.test(w)) return { kind: 'relative', period: null, offset: -1, relativeTo: 'text' };
+			return { kind: 'relative', period: null, offset: -1, relativeTo: 'meeting' };
+		}
+	}
+];
+
+function pad(n: number): string {
+	return String(n).padStart(2, '0');
+}
+
+function quarters(a: number, b: number, year?: string): Omit<PeriodMention, 'start' | 'end'> | null {
+	if (b < a) return null;
+	const kind: PeriodKind = a === b ? 'quarter' : 'quarters';
+	const q: [number, number] = [a, b];
+	if (!year) return { kind, period: null, quarter: q };
+	return { kind, period: quarterPeriod(Number(year), a, b), quarter: q };
+}
+
+export function quarterPeriod(year: number, a: number, b: number): string {
+	if (a === 1 && b === 4) return String(year);
+	return a === b ? `${year}-Q${a}` : `${year}-Q${a}-Q${b}`;
+}
+
+function dateOf(month: number, year?: string): Omit<PeriodMention, 'start' | 'end'> | null {
+	if (!(month >= 1 && month <= 12)) return null;
+	return { kind: 'date', period: year ? `${year}-${pad(month)}` : null, month };
+}
+
+/** All period mentions in [from, to), longest first, not overlapping. */
+export function findPeriods(text: string, from = 0, to = text.length): PeriodMention[] {
+	const slice = text.slice(from, to);
+	const found: PeriodMention[] = [];
+	for (const rule of PERIOD_RULES) {
+		rule.re.lastIndex = 0;
+		for (let m = rule.re.exec(slice); m; m = rule.re.exec(slice)) {
+			const start = from + m.index;
+			const end = start + m[0].length;
+			if (found.some((f) => start < f.end && end > f.start)) continue;
+			const made = rule.make(m);
+			if (made) found.push({ start, end, ...made });
+		}
+	}
+	return found.sort((a, b) => a.start - b.start);
+}
+
+/** Completes a period without a year from a context year; null when it cannot be known. */
+export function resolvePeriod(p: PeriodMention, textYear: number | null, meetingYear: number | null): string | null {
+	if (p.period) return p.period;
+	if (p.kind === 'relative') {
+		const base = p.relativeTo === 'text' ? (textYear ?? null) : (meetingYear ?? null);
+		return base === null ? null : String(base + (p.offset ?? 0));
+	}
+	if (textYear === null) return null;
+	if (p.quarter) return quarterPeriod(textYear, p.quarter[0], p.quarter[1]);
+	if (p.half) return `${textYear}-H${p.half}`;
+	if (p.month) return `${textYear}-${pad(p.month)}`;
+	return null;
+}
+
+/** The last calendar year a canonical period covers. */
+export function periodYear(period: string): number {
+	const years = period.match(/(?:19|20)\d{2}/g) ?? [];
+	return Number(years[years.length - 1]);
+}

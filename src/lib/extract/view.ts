@@ -1,0 +1,57 @@
+/**
+ * A sentence as rules see it: lower-cased words with whitespace folded, every figure replaced
+ * by a token "Q<i><unit>" (n = count, p = pct, k = kroner, pp = procentpoint) and every period
+ * by "T<i>". Rules are regular expressions over this view; tokens lead back to offsets.
+ */
+import { findQuantities, maskNonFigures, type Quantity } from './numbers';
+import { findPeriods, type PeriodMention } from './periods';
+
+export interface View {
+	start: number;
+	end: number;
+	text: string;
+	view: string;
+	quantities: Quantity[];
+	periods: PeriodMention[];
+	/** Position in `view` of each token, for distance measures. */
+	qAt: number[];
+	tAt: number[];
+}
+
+const UNIT_CODE: Record<string, string> = { kr: 'k', pct: 'p', procentpoint: 'pp' };
+
+export function unitCode(q: Quantity): string {
+	return q.unit ? UNIT_CODE[q.unit] : 'n';
+}
+
+export function viewOf(text: string, start: number, end: number): View {
+	const periods = findPeriods(text, start, end);
+	const masked = maskNonFigures(text, start, end);
+	const periodMask = periods.map((p) => ({ start: p.start, end: p.end, kind: 'periode' }));
+	const quantities = findQuantities(text, start, end, [...masked, ...periodMask]);
+	type Tok = { start: number; end: number; out: string; kind: 'q' | 't'; i: number };
+	const toks: Tok[] = [
+		...quantities.map((q, i) => ({ start: q.start, end: q.end, out: `Q${i}${unitCode(q)}`, kind: 'q' as const, i })),
+		...periods.map((p, i) => ({ start: p.start, end: p.end, out: `T${i}`, kind: 't' as const, i }))
+	].sort((a, b) => a.start - b.start);
+	let view = '';
+	const qAt: number[] = [];
+	const tAt: number[] = [];
+	let pos = start;
+	const words = (s: string) => s.toLowerCase().replace(/\u00ad/g, '').replace(/\s+/g, ' ');
+	for (const t of toks) {
+		if (t.start < pos) continue;
+		view += words(text.slice(pos, t.start));
+		if (t.kind === 'q') qAt[t.i] = view.length;
+		else tAt[t.i] = view.length;
+		view += t.out;
+		pos = t.end;
+	}
+	view += words(text.slice(pos, end));
+	return { start, end, text: text.slice(start, end), view, quantities, periods, qAt, tAt };
+}
+
+/** Token index from a match like "Q12p". */
+export function qIndex(token: string): number {
+	return Number(/^Q(\d+)/.exec(token)![1]);
+}
