@@ -115,9 +115,15 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 	const items: Item[] = [];
 	const facts: Fact[] = [];
 	const sandbox = new ExtractionSandbox({ timeoutMs: options.timeoutMs });
+	/** What stopped the run from writing its output, as an error line. */
+	let fatal: string | null = null;
 	try {
 		await sandbox.start();
-		for (const file of inputs.files) {
+	} catch (error) {
+		fatal = `${(error as Error).message}; no file was extracted`;
+	}
+	try {
+		for (const file of fatal === null ? inputs.files : []) {
 			progress.fileStarted(file.shownAs);
 			const result = await processFile(file, sandbox);
 			documents.push(result.document);
@@ -130,16 +136,19 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 		await sandbox.close();
 	}
 
-	let writeError: string | null = null;
-	try {
-		await removeStaleTempDirs(outDir);
-		await publishAtomically(outDir, (dir) => writeParquetFiles(dir, { facts, documents, items }), {
-			beforeRename: testPause
-		});
-	} catch (error) {
-		writeError = (error as Error).message;
-		progress.message(`error ${shownOut}: cannot write the output: ${writeError}`);
-		errors.push(`${shownOut}: cannot write the output: ${writeError}`);
+	if (fatal === null) {
+		try {
+			await removeStaleTempDirs(outDir);
+			await publishAtomically(outDir, (dir) => writeParquetFiles(dir, { facts, documents, items }), {
+				beforeRename: testPause
+			});
+		} catch (error) {
+			fatal = `${shownOut}: cannot write the output: ${(error as Error).message}`;
+		}
+	}
+	if (fatal !== null) {
+		progress.message(`error ${fatal}`);
+		errors.push(fatal);
 	}
 	progress.finish();
 
@@ -151,11 +160,11 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 		facts,
 		errors,
 		outDir: shownOut,
-		writeError,
+		written: fatal === null,
 		seconds: (performance.now() - started) / 1000
 	});
 	process.stdout.write(`${lines.join('\n')}\n`);
-	return writeError !== null || errors.length > 0 ? 1 : 0;
+	return errors.length > 0 ? 1 : 0;
 }
 
 async function main(argv: readonly string[]): Promise<number> {

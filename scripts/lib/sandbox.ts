@@ -79,9 +79,12 @@ export class ExtractionSandbox {
 		void worker.terminate();
 	}
 
-	/** Starts the worker ahead of the first file, so its start-up does not count as that file's time. */
+	/**
+	 * Starts the worker ahead of the first file, so its start-up does not count as that file's
+	 * time; rejects when the extractor cannot even be loaded.
+	 */
 	async start(): Promise<void> {
-		await this.boot().catch(() => undefined);
+		await this.boot();
 	}
 
 	/** The extraction of one file; rejects with a readable reason when the extractor fails on it. */

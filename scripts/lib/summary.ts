@@ -10,8 +10,8 @@ export interface RunReport {
 	/** One line per failed file or bad manifest: "path: reason". */
 	errors: readonly string[];
 	outDir: string;
-	/** Why the output could not be written, or null when it was. */
-	writeError: string | null;
+	/** Whether the output files were replaced. */
+	written: boolean;
 	seconds: number;
 }
 
@@ -35,7 +35,7 @@ export function summaryLines(report: RunReport): string[] {
 		`  inconsistent facts: ${inconsistent}`
 	];
 	lines.push(
-		report.writeError === null
+		report.written
 			? `  written: ${OUTPUT_FILES.join(', ')} in ${report.outDir}/`
 			: `  NOT written: the previous files in ${report.outDir}/ are unchanged`
 	);

@@ -425,6 +425,14 @@ parentPort.postMessage({ ready: true });
 		await expect(sandbox.extract('after', meta)).resolves.toMatchObject({ text: 'after' });
 	});
 
+	it('says so when the extractor cannot be loaded at all', async () => {
+		const broken = join(scratch, 'broken-worker.mjs');
+		await writeFile(broken, "throw new SyntaxError('Unexpected token in rule');\n");
+		const failing = new ExtractionSandbox({ timeoutMs: 400, workerUrl: new URL(`file://${broken}`) });
+		await expect(failing.start()).rejects.toThrow(/^extractor could not start: Unexpected token in rule$/);
+		await failing.close();
+	});
+
 	it('returns exactly what extractDocument returns, with the real extractor', async () => {
 		const real = new ExtractionSandbox({ timeoutMs: 30_000 });
 		try {
