@@ -1,2 +1,369 @@
-import type { FactDraft, ItemContext } from './context';
-export function budget(_ctx: ItemContext): FactDraft[] { return []; }
+/**
+ * Budget follow-up (budgetopfølgning / forventet regnskab): every cell of the follow-up tables,
+ * and the prose: merforbrug/mindreforbrug against vedtaget or korrigeret budget or the
+ * serviceramme, earlier quarters' forecasts, levels and tillægsbevillinger.
+ * Sign of every afvigelse_*: negative is merforbrug.
+ */
+import { draft, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { findPeriods, resolvePeriod, type PeriodMention } from './periods';
+import { readTable, type ColumnLexicon, type ReadTable } from './tables';
+
+type Ref = 'vedtaget' | 'korrigeret' | 'serviceramme';
+type ColumnKind = 'vedtaget_budget' | 'korrigeret_budget' | 'forventet_forbrug' | 'serviceramme' | 'forbrug_til_dato' | `afvigelse:${Ref | 'default'}`;
+
+const REF_WORDS: [RegExp, Ref][] = [
+	[/\b(?:vb|vedtaget|vedtagne|oprindelig(?:t|e)?|opr\.?)\b/i, 'vedtaget'],
+	[/\b(?:kb|korrigeret|korrigerede|korr\.?|aktuelt|inkl\.? tillæg\w*)\b/i, 'korrigeret'],
+	[/\bserviceramme\w*/i, 'serviceramme']
+];
+
+const HEADERS: { re: RegExp; kind: (m: RegExpExecArray) => ColumnKind }[] = [
+	{
+		re: /^(?:forventet |forventede |samlet |skønnet )?(?:mer-?\s?\/\s?mindreforbrug|mer-? og mindreforbrug|merforbrug\s?\/\s?mindreforbrug|merforbrug|mindreforbrug|afvigelse|forskel|difference|over-?\s?\/\s?underskud)(?:\s*\(?[+-]?\s*=\s*[a-zæøå]+\)?)?((?:\s+(?:i forhold til|ift\.?|i f\.t\.|vs\.?|mod|til))?\s+(?:det\s+)?(?:vedtaget budget|vedtagne budget|korrigeret budget|korrigerede budget|oprindeligt budget|servicerammen|serviceramme|vb|kb|opr\.?\s*budget|korr\.?\s*budget))?/i,
+		kind: (m) => {
+			const ref = m[1] ? REF_WORDS.find(([re]) => re.test(m[1]))?.[1] : undefined;
+			return `afvigelse:${ref ?? 'default'}`;
+		}
+	},
+	{ re: /^(?:vedtaget|vedtagne|oprindeligt|oprindelig|opr\.)\s+budget/i, kind: () => 'vedtaget_budget' },
+	{ re: /^(?:korrigeret|korrigerede|korr\.|aktuelt)\s+budget|^budget\s+inkl\.?\s+(?:tillæg\w*|tillægsbevillinger)/i, kind: () => 'korrigeret_budget' },
+	{ re: /^(?:forventet|forventede)\s+(?:forbrug|regnskab|resultat|årsresultat)|^prognose|^skøn(?:net)?\s+forbrug/i, kind: () => 'forventet_forbrug' },
+	{
+		re: /^(?:forbrug|regnskab)\s+(?:pr\.?|per|til og med|t\.o\.m\.?)\s*(?:\d{1,2}\.\s?\d{1,2}\.?(?:\s?\d{2,4})?|\d{1,2}\.\s*[a-zæøå]+)|^forbrug til dato|^realiseret(?: forbrug)?|^faktisk forbrug/i,
+		kind: () => 'forbrug_til_dato'
+	},
+	{ re: /^serviceramme(?:n)?/i, kind: () => 'serviceramme' }
+];
+
+const budgetLexicon: ColumnLexicon = {
+	match(stream) {
+		for (const h of HEADERS) {
+			const m = h.re.exec(stream);
+			if (m) return { header: m[0], length: m[0].length };
+		}
+		return null;
+	}
+};
+
+function columnKind(header: string): ColumnKind | null {
+	for (const h of HEADERS) {
+		const m = h.re.exec(header);
+		if (m) return h.kind(m);
+	}
+	return null;
+}
+
+const ITEM_GATE = /budget|regnskab|forbrug|bevilling|serviceramme/i;
+
+export function budget(ctx: ItemContext): FactDraft[] {
+	const body = ctx.text.slice(ctx.item.bodyStart, ctx.item.end);
+	if (!ITEM_GATE.test(ctx.item.title) && !/budgetopfølgning|forventet regnskab|tillægsbevilling|serviceramme/i.test(body)) return [];
+	const followUp = followUpPeriod(ctx);
+	const subject = subjectOf(ctx);
+	const tables = ctx.layout.tables
+		.map((b) => ({ block: b, table: readTable(ctx.text, b, budgetLexicon) }))
+		.filter((t): t is { block: typeof t.block; table: ReadTable } => t.table !== null);
+	const out: FactDraft[] = [];
+	for (const { table } of tables) out.push(...tableFacts(ctx, table, followUp, subject));
+	const labels = tables.flatMap(({ table }) =>
+		table.rows.filter((r) => !r.total && r.label && !/^(?:servicerammen?|drift(?:en)?|anlæg(?:get)?)$/i.test(r.label.trim())).map((r) => r.label)
+	);
+	out.push(...proseFacts(ctx, followUp, subject, labels));
+	return out;
+}
+
+/** The follow-up's period: "3. kvartal 2024" → 2024-Q3, "pr. 31. maj 2025" → 2025-05, else the year. */
+function followUpPeriod(ctx: ItemContext): string | null {
+	const sources = [ctx.item.title, ...ctx.layout.tables.map((t) => t.caption ?? '')];
+	for (const src of sources) {
+		const ps = findPeriods(src);
+		const dated = ps.find((p) => (p.kind === 'quarter' || p.kind === 'quarters' || p.kind === 'month' || p.kind === 'date' || p.kind === 'half') && p.period);
+		if (dated) return dated.period;
+	}
+	for (const sc of ctx.sentences.slice(0, 6)) {
+		if (!/budgetopfølgning|forventet regnskab|prognose/i.test(sc.view.view)) continue;
+		const p = sc.view.periods.find((p) => p.kind === 'quarter' || p.kind === 'month' || p.kind === 'date');
+		if (p) {
+			const r = resolvePeriod(p, ctx.titleYear ?? ctx.meetingYear, ctx.meetingYear);
+			if (r) return r;
+		}
+	}
+	return ctx.titleYear ? String(ctx.titleYear) : null;
+}
+
+const COMMITTEE = /((?:[A-ZÆØÅ][a-zæøå]+-,?\s+)*(?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅ][a-zæøå]*udvalg)(?:ets|et|s)?/;
+
+function subjectOf(ctx: ItemContext): string {
+	for (const src of [ctx.item.title, ...ctx.layout.tables.map((t) => t.caption ?? '')]) {
+		const m = COMMITTEE.exec(src);
+		if (m && !/^Økonomiudvalg$/.test(m[1])) return `${m[1]}et`.replace(/\s+/g, ' ');
+	}
+	return ctx.committee ?? 'hele kommunen';
+}
+
+function scopeOf(text: string): 'anlæg' | 'serviceramme' | null {
+	if (/anlæg/i.test(text)) return 'anlæg';
+	if (/serviceramme/i.test(text)) return 'serviceramme';
+	return null;
+}
+
+function scoped(area: string, scope: string | null, metric: string): string {
+	if (!scope || metric === 'serviceramme' || metric === 'afvigelse_serviceramme') return area;
+	return `${area}, ${scope}`;
+}
+
+const FLIP_NOTE =
+	/\+\s*=\s*merforbrug|merforbrug\s+(?:angives|vises|er angivet|fremgår)\s+(?:med\s+)?(?:\+|plus|positivt?)|positive?\s+(?:tal|beløb|værdier|fortegn)\s+(?:angiver|er|betyder|viser|=)\s+(?:et\s+)?merforbrug|-\s*=\s*mindreforbrug|negative?\s+(?:tal|beløb)\s+(?:angiver|er|betyder)\s+(?:et\s+)?mindreforbrug/i;
+const KEEP_NOTE = /merforbrug\s+(?:angives|vises)\s+med\s+(?:minus|negativt?)|negative?\s+(?:tal|beløb)\s+(?:angiver|er|betyder)\s+(?:et\s+)?merforbrug|-\s*=\s*merforbrug|\+\s*=\s*mindreforbrug/i;
+
+function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null, subject: string): FactDraft[] {
+	const kinds = table.columns.map(columnKind);
+	if (!kinds.some((k) => k && k !== 'forbrug_til_dato')) return [];
+	const factor = table.factor;
+	if (factor === null) return [];
+	const captionPeriods = findPeriods(table.caption ?? '');
+	const period =
+		captionPeriods.find((p) => p.period && p.kind !== 'year')?.period ??
+		followUp ??
+		captionPeriods.find((p) => p.period)?.period ??
+		null;
+	if (!period) return [];
+	const meta = [table.caption ?? '', table.stub, ...table.notes].join(' ');
+	const scope = scopeOf(`${table.caption ?? ''} ${table.stub}`);
+	const has = (k: ColumnKind) => kinds.includes(k);
+	const defaultRef: Ref | null = has('serviceramme') ? 'serviceramme' : has('korrigeret_budget') ? 'korrigeret' : has('vedtaget_budget') ? 'vedtaget' : null;
+	let sign = 1;
+	if (FLIP_NOTE.test(meta) || /\(\s*\+\s*=\s*merforbrug\s*\)/i.test(table.columns.join(' '))) sign = -1;
+	else if (!KEEP_NOTE.test(meta)) sign = arithmeticSign(table, kinds, defaultRef);
+	const out: FactDraft[] = [];
+	const subjectOfTable = COMMITTEE.exec(table.caption ?? '')?.[1];
+	const tableSubject = subjectOfTable && subjectOfTable !== 'Økonomiudvalg' ? `${subjectOfTable}et` : subject;
+	for (const row of table.rows) {
+		const plainLabel = row.label.replace(/\s+/g, ' ').trim();
+		const isScopeWord = /^(?:servicerammen?|drift(?:en)?|anlæg(?:get)?|i alt)$/i.test(plainLabel);
+		const base = row.total || !plainLabel || isScopeWord ? tableSubject : plainLabel;
+		row.values.forEach((v, i) => {
+			const k = kinds[i];
+			if (!k || k === 'forbrug_til_dato') return;
+			let metric: string;
+			let value = v * factor;
+			if (k.startsWith('afvigelse:')) {
+				const ref = (k.slice(10) === 'default' ? defaultRef : (k.slice(10) as Ref)) ?? null;
+				if (!ref) return;
+				metric = ref === 'vedtaget' ? 'afvigelse_vedtaget_budget' : ref === 'korrigeret' ? 'afvigelse_korrigeret_budget' : 'afvigelse_serviceramme';
+				value *= sign;
+			} else metric = k;
+			const rowScope = /^servicerammen?$/i.test(plainLabel) ? 'serviceramme' : scope;
+			out.push({
+				family: 'budget',
+				metric,
+				entity: ctx.municipality,
+				area: scoped(base, rowScope, metric),
+				period,
+				value: Math.round(value * 100) / 100,
+				unit: 'kr',
+				start: row.start,
+				end: row.end,
+				rule: `budget.tabel.${metric}`
+			});
+		});
+	}
+	return out;
+}
+
+/** When no note states the sign, the arithmetic does: afvigelse = budget − forventet forbrug. */
+function arithmeticSign(table: ReadTable, kinds: (ColumnKind | null)[], defaultRef: Ref | null): number {
+	const iF = kinds.indexOf('forventet_forbrug');
+	if (iF < 0) return 1;
+	let same = 0;
+	let flipped = 0;
+	kinds.forEach((k, i) => {
+		if (!k?.startsWith('afvigelse:')) return;
+		const ref = k.slice(10) === 'default' ? defaultRef : (k.slice(10) as Ref);
+		const iB = kinds.indexOf(ref === 'vedtaget' ? 'vedtaget_budget' : ref === 'korrigeret' ? 'korrigeret_budget' : 'serviceramme');
+		if (iB < 0) return;
+		for (const r of table.rows) {
+			const expect = r.values[iB] - r.values[iF];
+			const tol = Math.max(0.15, Math.abs(expect) * 0.01);
+			if (Math.abs(expect) < tol) continue;
+			if (Math.abs(r.values[i] - expect) <= tol) same++;
+			else if (Math.abs(r.values[i] + expect) <= tol) flipped++;
+		}
+	});
+	return flipped > 0 && same === 0 ? -1 : 1;
+}
+
+// ---- prose ----
+
+const MER = /merforbrug|overskrid\w*|underskud|merudgift\w*/;
+const MINDRE = /mindreforbrug|mindreudgift\w*|overskud|underskrid\w*/;
+const NOT_DEVIATION = /videreført|videreførsel|merrefusion\w*|merindtægt\w*|refusion\w*|finansiering|kassefinansiering|besparelse|reduktion|reduceret/;
+
+interface Memory {
+	direction: number;
+	ref: Ref | null;
+	area: string;
+	para: number;
+}
+
+function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, labels: string[]): FactDraft[] {
+	const out: FactDraft[] = [];
+	const refByArea = new Map<string, Ref>();
+	let memory: Memory | null = null;
+	let para = -1;
+	let paraArea: string | null = null;
+	for (const sc of ctx.sentences) {
+		if (memory && memory.para !== sc.sentence.paragraph) memory = null;
+		if (para !== sc.sentence.paragraph) {
+			para = sc.sentence.paragraph;
+			paraArea = null;
+		}
+		const view = sc.view.view;
+		const headingArea = sc.sentence.heading ? namedArea(sc.sentence.heading, labels) : null;
+		const sentenceArea = namedArea(sc.sentence.text, labels);
+		const fallbackArea = paraArea ?? headingArea ?? subject;
+		const scopeAnlaeg = /anlæg/i.test(sc.sentence.heading ?? '') || /anlæg/.test(view);
+		const clauses = splitClauses(view);
+		for (const clause of clauses) {
+			const qs = sc.view.quantities
+				.map((q, i) => ({ q, i, at: sc.view.qAt[i] }))
+				.filter(({ q, at }) => q.unit === 'kr' && at >= clause.start && at < clause.end && !q.range && !q.bound && !q.approx);
+			if (!qs.length) {
+				const d = direction(clause.text);
+				if (d) memory = { direction: d, ref: refOf(clause.text), area: namedArea(clause.text, labels) ?? sentenceArea ?? fallbackArea, para: sc.sentence.paragraph };
+				continue;
+			}
+			for (const { q, i } of qs) {
+				const text = clause.text;
+				const area = namedArea(text, labels) ?? sentenceArea ?? fallbackArea;
+				const period = prosePeriod(ctx, sc, clause, followUp);
+				if (/tillægsbevilling/.test(text)) {
+					const year = yearOf(ctx, sc, clause) ?? (followUp ? followUp.slice(0, 4) : null);
+					if (!year) continue;
+					const neg = /negativ\w* tillægsbevilling/.test(text) ? -1 : 1;
+					out.push(draft('budget', 'tillaegsbevilling', ctx.municipality, area, year, neg * q.value, 'kr', sc, 'budget.tillaegsbevilling'));
+					continue;
+				}
+				if (NOT_DEVIATION.test(text) || !period) continue;
+				let d = direction(text);
+				let ref = refOf(text);
+				let rule = 'budget.afvigelse';
+				if (!d && memory && /\b(?:steg|faldt|steget|faldet|lød|lyder|var|er|blev|skønnes|forventes|forventningen|skønnet)\b/.test(text)) {
+					d = memory.direction;
+					ref = ref ?? memory.ref;
+					rule = 'budget.afvigelse_fortsat';
+				}
+				if (d) {
+					const useArea = rule === 'budget.afvigelse_fortsat' && memory && areaIsDefault(text, labels) ? memory.area : area;
+					ref = ref ?? refByArea.get(useArea) ?? (memory?.area === useArea ? memory.ref : null);
+					if (!ref) continue;
+					if (ref !== 'serviceramme') refByArea.set(useArea, ref);
+					memory = { direction: d, ref, area: useArea, para: sc.sentence.paragraph };
+					const metric = ref === 'vedtaget' ? 'afvigelse_vedtaget_budget' : ref === 'korrigeret' ? 'afvigelse_korrigeret_budget' : 'afvigelse_serviceramme';
+					const factArea = ref === 'serviceramme' ? subject : scoped(useArea, scopeAnlaeg ? 'anlæg' : null, metric);
+					out.push(draft('budget', metric, ctx.municipality, factArea, period, d * q.value, 'kr', sc, rule));
+					continue;
+				}
+				const level = levelMetric(text, sc.view.qAt[i] - clause.start);
+				if (level) {
+					const levelArea = level === 'serviceramme' ? subject : scoped(area, scopeAnlaeg ? 'anlæg' : null, level);
+					out.push(draft('budget', level, ctx.municipality, levelArea, period, q.value, 'kr', sc, `budget.${level}`));
+				}
+			}
+		}
+		if (sentenceArea) paraArea = sentenceArea;
+	}
+	return out;
+}
+
+function splitClauses(view: string): { start: number; end: number; text: string }[] {
+	const out: { start: number; end: number; text: string }[] = [];
+	const re = /;|, men |, mens | mens |, og |, hvor |\. | og (?=ved |i \d|for )/g;
+	let s = 0;
+	for (let m = re.exec(view); m; m = re.exec(view)) {
+		out.push({ start: s, end: m.index, text: view.slice(s, m.index) });
+		s = m.index + m[0].length;
+	}
+	out.push({ start: s, end: view.length, text: view.slice(s) });
+	return out;
+}
+
+function direction(text: string): number {
+	const mer = MER.exec(text);
+	const mindre = MINDRE.exec(text);
+	if (mer && mindre) return mer.index < mindre.index ? -1 : 1;
+	return mer ? -1 : mindre ? 1 : 0;
+}
+
+function refOf(text: string): Ref | null {
+	if (/(?:i forhold til|ift\.?|set i forhold til|sammenholdt med|end)\s+(?:det\s+)?(?:vedtage?t|vedtagne|oprindelig\w*)\s+budget/.test(text)) return 'vedtaget';
+	if (/(?:i forhold til|ift\.?|set i forhold til|sammenholdt med|end)\s+(?:det\s+)?korrigere(?:t|de)\s+budget/.test(text)) return 'korrigeret';
+	if (/servicerammen/.test(text) && /overskrid|merforbrug|mindreforbrug|underskrid/.test(text)) return 'serviceramme';
+	return null;
+}
+
+function levelMetric(text: string, at: number): string | null {
+	const before = text.slice(0, at);
+	if (/serviceramme\w*[^,]*(?:udgør|på|er|var|lyder på)(?: samlet set| i alt)?\s*$/.test(before)) return 'serviceramme';
+	if (/korrigere(?:t|de)\s+budget[^,]*(?:udgør|er|på|var)(?: samlet set| i alt)?\s*$/.test(before)) return 'korrigeret_budget';
+	if (/(?:vedtage?t|vedtagne|oprindelig\w*)\s+budget[^,]*(?:udgør|er|på|var)(?: samlet set| i alt)?\s*$/.test(before)) return 'vedtaget_budget';
+	if (/forvente(?:t|de|s)?\s+(?:et\s+)?(?:samlet\s+)?forbrug[^,]*(?:udgør|er|på|var)(?: samlet set| i alt)?\s*$/.test(before)) return 'forventet_forbrug';
+	return null;
+}
+
+function areaIsDefault(text: string, labels: string[]): boolean {
+	return labelFor(text, labels) === null && !COMMITTEE.test(text);
+}
+
+/** A table row or committee the text names, if any. */
+function namedArea(text: string, labels: string[]): string | null {
+	const label = labelFor(text, labels);
+	if (label) return label;
+	const m = COMMITTEE.exec(text);
+	if (m && !/^Økonomiudvalg$/.test(m[1])) return `${m[1]}et`.replace(/\s+/g, ' ');
+	return null;
+}
+
+function stem(word: string): string {
+	return word.toLowerCase().replace(/[^a-zæøå]/g, '').replace(/(?:erne|ernes|ene|ets|et|en|er|ne|e|s)$/, '');
+}
+
+/** A prose word ("Myndighedsbudgettet") that names exactly one table row ("…, Myndighedsbudgetter"). */
+function labelFor(text: string, labels: string[]): string | null {
+	const words = new Map<string, Set<string>>();
+	for (const l of labels)
+		for (const w of l.split(/[\s,()]+/))
+			if (w.length >= 8) {
+				const s = stem(w);
+				if (!words.has(s)) words.set(s, new Set());
+				words.get(s)!.add(l);
+			}
+	for (const w of text.split(/[\s,()"”]+/)) {
+		if (w.length < 8) continue;
+		const hit = words.get(stem(w));
+		if (hit && hit.size === 1) return [...hit][0];
+	}
+	return null;
+}
+
+function prosePeriod(ctx: ItemContext, sc: SentenceContext, clause: { start: number; end: number }, followUp: string | null): string | null {
+	const inClause = sc.view.periods
+		.map((p, i) => ({ p, at: sc.view.tAt[i] }))
+		.filter(({ at }) => at >= clause.start && at < clause.end)
+		.map(({ p }) => p);
+	const dated = inClause.find((p) => p.kind === 'quarter' || p.kind === 'quarters' || p.kind === 'month' || p.kind === 'half');
+	const year = followUp ? Number(followUp.slice(0, 4)) : ctx.titleYear;
+	if (dated) return resolvePeriod(dated, year, ctx.meetingYear);
+	const quarterInSentence = sc.view.periods.find((p: PeriodMention) => p.kind === 'quarter' && /budgetopfølgning/.test(sc.view.view));
+	if (quarterInSentence && !followUp) return resolvePeriod(quarterInSentence, year, ctx.meetingYear);
+	return followUp;
+}
+
+function yearOf(ctx: ItemContext, sc: SentenceContext, clause: { start: number; end: number }): string | null {
+	const p = sc.view.periods
+		.map((p, i) => ({ p, at: sc.view.tAt[i] }))
+		.find(({ p, at }) => p.kind === 'year' && at >= clause.start && at < clause.end);
+	if (p) return p.p.period;
+	const any = sc.view.periods.find((p) => p.kind === 'year');
+	return any?.period ?? null;
+}
