@@ -136,6 +136,7 @@ function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null,
 	if (FLIP_NOTE.test(meta) || /\(\s*\+\s*=\s*merforbrug\s*\)/i.test(table.columns.join(' '))) sign = -1;
 	else if (!KEEP_NOTE.test(meta)) sign = arithmeticSign(table, kinds, defaultRef);
 	const out: FactDraft[] = [];
+	const totals = totalCheck(table);
 	const subjectOfTable = COMMITTEE.exec(table.caption ?? '')?.[1];
 	const tableSubject = subjectOfTable && subjectOfTable !== 'Økonomiudvalg' ? `${subjectOfTable}et` : subject;
 	for (const row of table.rows) {
@@ -164,11 +165,32 @@ function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null,
 				unit: 'kr',
 				start: row.start,
 				end: row.end,
-				rule: `budget.tabel.${metric}`
+				rule: `budget.tabel.${metric}`,
+				...(row.total && totals[i] ? totals[i] : {})
 			});
 		});
 	}
 	return out;
+}
+
+/** A table's "I alt" row against the sum of its rows, column by column, allowing for rounding. */
+function totalCheck(table: ReadTable): ({ check: 'ok' | 'inconsistent'; checkNote?: string } | null)[] {
+	const total = table.rows.find((r) => r.total);
+	const parts = table.rows.filter((r) => !r.total);
+	if (!total || parts.length < 2) return table.columns.map(() => null);
+	return table.columns.map((_, i) => {
+		const values = [...parts.map((r) => r.values[i]), total.values[i]];
+		let p = 1;
+		while (p > 1e-4 && !values.every((v) => Math.abs(Math.round(v / p) * p - v) < 1e-9)) p /= 10;
+		const sum = parts.reduce((s, r) => s + r.values[i], 0);
+		const tol = Math.max(3, parts.length) * p * 0.5 + 1e-9;
+		if (Math.abs(sum - total.values[i]) <= tol) return { check: 'ok' };
+		const f = (v: number) => v.toLocaleString('da-DK', { maximumFractionDigits: 3 });
+		return {
+			check: 'inconsistent',
+			checkNote: `"I alt" i kolonnen ${table.columns[i]} er ${f(total.values[i])}, men rækkerne summer til ${f(Math.round(sum * 1000) / 1000)}.`
+		};
+	});
 }
 
 /** When no note states the sign, the arithmetic does: afvigelse = budget − forventet forbrug. */

@@ -21,6 +21,9 @@ export interface FactDraft {
 	start: number;
 	end: number;
 	rule: string;
+	/** Set by rules that can check on the spot (a table's "I alt" row). */
+	check?: 'ok' | 'inconsistent';
+	checkNote?: string;
 }
 
 export interface ItemContext {

@@ -58,8 +58,8 @@ export function extractDocument(text: string, meta: DocumentMeta): Extraction {
 				quote: text.slice(d.start, d.end),
 				char_start: d.start,
 				char_end: d.end,
-				check: 'unchecked',
-				check_note: null,
+				check: d.check ?? 'unchecked',
+				check_note: d.checkNote ?? null,
 				rule: d.rule
 			};
 			fact.fact_id = factId(fact);
