@@ -10,8 +10,13 @@ const rules: Rule[] = [
 	{
 		name: 'magtanvendelse.ikke_magtanvendelse',
 		family: 'magtanvendelse',
-		pattern: new RegExp(`(?<n>${N})(?: ${INCIDENT})?${JUDGED.replace(/\?$/, '')}?[^,.;]{0,40}?ikke (?:at )?(?:være|var|er)? ?(?:en |egentlige? )?magtanvendelse`),
-		captures: [{ group: 'n', metric: 'magtanvendelser_ikke_magtanvendelse', unit: 'antal' }],
+		pattern: new RegExp(
+			`(?<n>${N})(?: ${INCIDENT})? (?:[a-zæøå]+ ){0,4}?(?:vurderet|afgjort|fundet|bedømt|anset|kategoriseret)(?: [a-zæøå]+){0,2}? (?:ikke at være|ikke som|til ikke at være|ikke at have været|som ikke værende) (?:en |egentlige? )?magtanvendelse|(?<m>${N})(?: ${INCIDENT})? (?:[a-zæøå]+ ){0,3}?(?:var|er) ikke (?:en |egentlige? )?magtanvendelse`
+		),
+		captures: [
+			{ group: 'n', metric: 'magtanvendelser_ikke_magtanvendelse', unit: 'antal' },
+			{ group: 'm', metric: 'magtanvendelser_ikke_magtanvendelse', unit: 'antal' }
+		],
 		examples: [{ text: '4 er vurderet ikke at være en magtanvendelse', facts: ['magtanvendelser_ikke_magtanvendelse=4'] }]
 	},
 	{
@@ -72,7 +77,7 @@ const rules: Rule[] = [
 		name: 'magtanvendelse.indberettet',
 		family: 'magtanvendelse',
 		pattern: new RegExp(
-			`(?:indberettet|registreret|registreredes|indberettedes|modtaget|foretaget|indberetter|anvendt|blev der|var der|i alt) (?:[a-zæøå]+ ){0,3}?(?<n>${N}) ${INCIDENT}|(?<m>${N}) ${INCIDENT}(?: [a-zæøå]+){0,3}? (?:blev |er |var )?(?:indberettet|registreret|modtaget|foretaget)|(?:med|mod|fra|til) (?<k>${N}) (?:indberetning\\w*|episode\\w*|magtanvendelse\\w*)(?= i T\\d+| året| sidste| i fjor)|mod (?<j>${N}) (?:i T\\d+|året før|sidste år|i fjor|året forinden)`
+			`(?:indberettet|registreret|registreredes|indberettedes|modtaget|foretaget|indberetter|anvendt|blev der|var der|i alt) (?:[a-zæøå]+ ){0,3}?(?<n>${N}) ${INCIDENT}|(?<m>${N}) ${INCIDENT}(?: [a-zæøå]+){0,3}? (?:blev |er |var )?(?:indberettet|registreret|modtaget|foretaget)|(?:med|mod|fra|til|og) (?<k>${N}) (?:indberetning\\w*|episode\\w*|magtanvendelse\\w*)(?= i T\\d+| året| sidste| i fjor)|mod (?<j>${N}) (?:i T\\d+|året før|sidste år|i fjor|året forinden)`
 		),
 		captures: [
 			{ group: 'n', metric: 'magtanvendelser_indberettet', unit: 'antal' },

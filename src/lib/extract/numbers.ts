@@ -19,6 +19,8 @@ export interface Quantity {
 	range: boolean;
 	/** Written as a word ("tolv", "Tre"). */
 	word: boolean;
+	/** The multiplier the unit applied ("mio." → 1e6), so a range's first number can share it. */
+	scale: number;
 }
 
 export interface Masked {
@@ -103,7 +105,7 @@ export const NON_FIGURES: { kind: string; re: RegExp }[] = [
 	{ kind: 'tid', re: /\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b/g },
 	{
 		kind: 'paragraf',
-		re: /§{1,2}\s*\d+\s*[a-z]?(?:\s*,?\s*(?:stk|nr|litra)\.?\s*\d+)*(?:\s*(?:,|og|eller|-|–)\s*\d+\s*[a-z]?\b(?:\s*,?\s*(?:stk|nr)\.?\s*\d+)*)*/gi
+		re: /§{1,2}\s*\d+[a-z]?\b(?:\s*,?\s*(?:stk|nr|litra)\.?\s*\d+)*(?:\s*(?:,|og|eller|-|–)\s*\d+[a-z]?\b(?:\s*,?\s*(?:stk|nr)\.?\s*\d+)*)*/gi
 	},
 	{ kind: 'paragraf', re: /\b(?:stk|nr|litra|pkt)\.?\s*\d+[a-z]?(?:\s*[-–]\s*\d+)?\b/gi },
 	{
@@ -116,6 +118,7 @@ export const NON_FIGURES: { kind: string; re: RegExp }[] = [
 	{ kind: 'telefon', re: /\b(?:tlf|telefon|mobil)\.?\s*:?\s*(?:\+45\s*)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b/gi },
 	{ kind: 'telefon', re: /\b\d{2} \d{2} \d{2} \d{2}\b/g },
 	{ kind: 'postnummer', re: /,\s*\d{4}\s+(?=[A-ZÆØÅ][a-zæøå])/g },
+	{ kind: 'adresse', re: /\b\d+[A-Za-z]?(?=,\s*\d{4}\s+[A-ZÆØÅ])/g },
 	{ kind: 'brok', re: /\b\d+\s*\/\s*\d+\b/g },
 	{ kind: 'ordenstal', re: /\b\d{1,3}\.(?=\s*(?:-\s*\d|[a-zæøå(]|,\s*\d))/g },
 	{ kind: 'version', re: /\b\d+(?:\.\d+){1,}[a-z]\b/g }
@@ -146,7 +149,7 @@ export function maskNonFigures(text: string, from = 0, to = text.length): Masked
 }
 
 const NUMBER_TOKEN = /(?:[-−–+](?=\d))?\d+(?:[.,]\d+)*/g;
-const WORD_TOKEN = /\b[A-Za-zÆØÅæøåéÉ]+\b/g;
+const WORD_TOKEN = /(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu;
 
 const UNIT_AFTER: { re: RegExp; factor: number; unit: QuantityUnit }[] = [
 	{ re: /^\s*(?:mia\.?|milliard(?:er)?)\s*(?:kr\.?|kroner|dkk)?/i, factor: 1e9, unit: 'kr' },
@@ -219,7 +222,8 @@ function halfMillion(text: string, start: number, end: number, limit: number): Q
 		approx: false,
 		bound: false,
 		range: false,
-		word: true
+		word: true,
+		scale: 1
 	};
 }
 
@@ -247,7 +251,8 @@ function withContext(text: string, start: number, end: number, value: number, wo
 		approx: APPROX_BEFORE.test(before),
 		bound: BOUND_BEFORE.test(before),
 		range: false,
-		word
+		word,
+		scale: v === value ? 1 : v / value
 	};
 }
 
@@ -265,6 +270,7 @@ function markRanges(text: string, qs: Quantity[]): Quantity[] {
 			b.range = true;
 			if (a.unit === null && b.unit) {
 				a.unit = b.unit;
+				a.value = round(a.value * b.scale);
 			}
 		}
 	}

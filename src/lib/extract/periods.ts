@@ -100,7 +100,7 @@ export const PERIOD_RULES: PeriodRule[] = [
 	},
 	{
 		name: 'relativ',
-		re: /\b(i år|indeværende år|i indeværende år|sidste år|i fjor|sidste års?|forrige år|næste år|det kommende år|året før|året forinden|det foregående år|foregående år|året inden|året efter)\b/gi,
+		re: /(?<![\p{L}])(i år|indeværende år|i indeværende år|sidste år|i fjor|sidste års?|forrige år|næste år|det kommende år|året før|året forinden|det foregående år|foregående år|året inden|året efter)(?![\p{L}])/giu,
 		make: (m) => {
 			const w = m[1].toLowerCase();
 			if (/i år|indeværende/.test(w)) return { kind: 'relative', period: null, offset: 0, relativeTo: 'meeting' };

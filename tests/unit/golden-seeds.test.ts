@@ -1,0 +1,75 @@
+/**
+ * Golden test: the seeds' key figures, written by hand from the texts
+ * (tests/golden/seeds-expected.jsonl; each line names the sentence it was read from),
+ * compared field by field with what the extractor produces.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractDocument, KEY_FAMILIES, type Fact } from '../../src/lib/extract/index';
+
+interface Expected {
+	file: string;
+	item_no: number;
+	family: string;
+	metric: string;
+	entity: string;
+	area: string;
+	period: string;
+	value: number;
+	unit: string;
+	check?: string;
+	quote: string;
+}
+
+const manifest = JSON.parse(readFileSync('seeds/manifest.json', 'utf8'));
+const expected: Expected[] = readFileSync('tests/golden/seeds-expected.jsonl', 'utf8')
+	.split('\n')
+	.filter((l) => l.trim())
+	.map((l) => JSON.parse(l));
+const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
+const key = (f: Pick<Expected, 'item_no' | 'metric' | 'entity' | 'area' | 'period' | 'value' | 'unit'>) =>
+	`Punkt ${f.item_no}: ${f.metric} = ${f.value} ${f.unit} | ${f.entity} | ${f.area} | ${f.period}`;
+
+describe('seeds: key figures against hand-written expectations', () => {
+	for (const file of readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort()) {
+		it(file, () => {
+			const text = readFileSync(`seeds/${file}`, 'utf8');
+			const { facts } = extractDocument(text, { doc_id: file.replace(/\.txt$/, ''), file_name: file, ...manifest[file] });
+			const got = facts.filter((f) => (KEY_FAMILIES as string[]).includes(f.family));
+			const want = expected.filter((e) => e.file === file);
+			const unmatched = [...got];
+			const missing: string[] = [];
+			for (const e of want) {
+				const i = unmatched.findIndex((f) => key(f) === key(e) && fold(f.quote).startsWith(e.quote.slice(0, 60).trim()));
+				if (i < 0) {
+					missing.push(`${key(e)}  «${e.quote}»`);
+					continue;
+				}
+				const [f] = unmatched.splice(i, 1);
+				expect(f.check === 'inconsistent', `check of ${key(e)}`).toBe(e.check === 'inconsistent');
+			}
+			const extra = unmatched.map((f: Fact) => `${key(f)}  «${fold(f.quote).slice(0, 70)}»`);
+			expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+		});
+	}
+
+	it('every quote is the exact text at its offsets', () => {
+		for (const file of readdirSync('seeds').filter((f) => f.endsWith('.txt'))) {
+			const text = readFileSync(`seeds/${file}`, 'utf8');
+			const { facts, items } = extractDocument(text, { doc_id: file, file_name: file, ...manifest[file] });
+			for (const f of facts) expect(text.slice(f.char_start, f.char_end)).toBe(f.quote);
+			for (const it of items) expect(text.slice(it.char_start, it.char_end)).toBe(it.text);
+		}
+	});
+
+	it('flags the 90 cases of which 56 + 5 + 38 = 99 and names the likely typo', () => {
+		const file = '001_693366c4a187ea27.txt';
+		const { facts } = extractDocument(readFileSync(`seeds/${file}`, 'utf8'), { doc_id: 'x', file_name: file, ...manifest[file] });
+		const total = facts.find((f) => f.metric === 'klagesager_antal' && f.area === 'socialområdet')!;
+		expect(total.check).toBe('inconsistent');
+		expect(total.check_note).toContain('56 + ændret 5 + hjemvist 38 = 99');
+		expect(total.check_note).toContain('Sandsynlig fejl: stadfæstet 56');
+		const omg = facts.find((f) => f.metric === 'omgoerelsespct' && f.area === 'socialområdet' && f.entity === 'Gladsaxe')!;
+		expect(omg.check).toBe('ok');
+	});
+});

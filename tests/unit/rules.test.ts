@@ -1,0 +1,23 @@
+/** Every rule's examples double as its test: wrapped in a minimal item, they must yield exactly their facts. */
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/lib/extract/index';
+import { KLAGESAGER_RULES } from '../../src/lib/extract/klagesager';
+import { MAGTANVENDELSE_RULES } from '../../src/lib/extract/magtanvendelse';
+
+const wrap: Record<string, (s: string) => string> = {
+	klagesager: (s) => `Punkt 1: Afrapportering af klagesager for 2024\n\n24-1-27.00.00-A00\n\nKlagesager på Socialudvalgets område\n\n${s}\n`,
+	magtanvendelse: (s) => `Punkt 1: Magtanvendelse årsafrapportering 2024\n\n25-8-27.00.00-A26\n\nResumé\n\n${s}\n`
+};
+
+describe.each([
+	['klagesager', KLAGESAGER_RULES],
+	['magtanvendelse', MAGTANVENDELSE_RULES]
+] as const)('%s rules', (family, rules) => {
+	const examples = rules.flatMap((r) => r.examples.map((e) => ({ rule: r.name, ...e })));
+	it('have examples', () => expect(examples.length).toBeGreaterThan(3));
+	for (const ex of examples)
+		it(`${ex.rule}: ${ex.text}`, () => {
+			const { facts } = extractDocument(wrap[family](ex.text), { doc_id: 'x', file_name: 'x.txt', municipality: 'Odder', meeting_date: '2025-03-05' });
+			expect(facts.filter((f) => f.family === family).map((f) => `${f.metric}=${f.value}`)).toEqual(ex.facts);
+		});
+});
