@@ -97,12 +97,15 @@ export function serve(options: ServeOptions): Promise<{ server: Server; url: str
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-	const root = process.argv[2] ?? 'build';
+	const args = process.argv.slice(2);
+	const dataAt = args.indexOf('--data');
+	const dataDir = dataAt >= 0 ? args.splice(dataAt, 2)[1] : undefined;
+	const root = args[0] ?? 'build';
 	if (!existsSync(join(root, 'index.html'))) {
 		console.error(`${root}/index.html findes ikke: kør "npm run build" først.`);
 		process.exit(1);
 	}
 	const port = Number(process.env.PORT ?? 4173);
-	const { url } = await serve({ root, port, host: process.env.HOST ?? '127.0.0.1' });
+	const { url } = await serve({ root, dataDir, port, host: process.env.HOST ?? '127.0.0.1' });
 	console.log(`Nøgletal kører på ${url}`);
 }

@@ -1,0 +1,44 @@
+import { comparePeriods, familyFacts, municipalities, type FactRow } from './facts';
+import type { Runner } from './runner';
+
+export const TOTAL_QUOTE = /^\s*I alt\b/i;
+
+export interface BudgetOptions {
+	municipalities: string[];
+	municipality: string;
+}
+
+export async function budgetOptions(run: Runner): Promise<BudgetOptions> {
+	const all = await municipalities(run);
+	return { municipalities: all, municipality: all[0] ?? '' };
+}
+
+export function budgetFacts(run: Runner, municipality: string): Promise<FactRow[]> {
+	return familyFacts(run, 'budget', [municipality]);
+}
+
+/** The follow-ups (periods) in time order. */
+export function followUps(facts: FactRow[]): string[] {
+	return [...new Set(facts.map((f) => f.period))].sort(comparePeriods);
+}
+
+/** The areas of a follow-up, rows first and the "I alt" total last; totals are found by their quote. */
+export function budgetAreas(facts: FactRow[]): { area: string; total: boolean }[] {
+	const total = new Set(facts.filter((f) => TOTAL_QUOTE.test(f.quote)).map((f) => f.area));
+	const seen: string[] = [];
+	for (const f of facts) if (!seen.includes(f.area)) seen.push(f.area);
+	return [...seen.filter((a) => !total.has(a)), ...seen.filter((a) => total.has(a))].map((area) => ({
+		area,
+		total: total.has(area)
+	}));
+}
+
+/** The area a page opens on: the total, else the largest budget. */
+export function mainArea(facts: FactRow[]): string | null {
+	const total = facts.find((f) => TOTAL_QUOTE.test(f.quote));
+	if (total) return total.area;
+	const largest = facts
+		.filter((f) => f.metric === 'vedtaget_budget' || f.metric === 'korrigeret_budget')
+		.sort((a, b) => Math.abs(b.value) - Math.abs(a.value))[0];
+	return largest?.area ?? facts[0]?.area ?? null;
+}

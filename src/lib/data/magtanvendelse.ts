@@ -1,0 +1,23 @@
+import { areasOf, type AreaInfo } from './areas';
+import { familyFacts, municipalities, type FactRow } from './facts';
+import type { Runner } from './runner';
+
+export interface MagtanvendelseOptions {
+	municipalities: string[];
+	municipality: string;
+	areas: AreaInfo[];
+}
+
+export async function magtanvendelseOptions(run: Runner): Promise<MagtanvendelseOptions> {
+	const all = await municipalities(run);
+	const municipality = all[0] ?? '';
+	return {
+		municipalities: all,
+		municipality,
+		areas: await areasOf(run, 'magtanvendelse', municipality, 'magtanvendelser_indberettet')
+	};
+}
+
+export function magtanvendelseFacts(run: Runner, municipality: string): Promise<FactRow[]> {
+	return familyFacts(run, 'magtanvendelse', [municipality]);
+}

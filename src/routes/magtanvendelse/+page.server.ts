@@ -1,0 +1,8 @@
+import { buildRunner } from '$lib/data/node.server';
+import { magtanvendelseFacts, magtanvendelseOptions } from '$lib/data/magtanvendelse';
+
+export const load = async () => {
+	const run = await buildRunner();
+	const options = await magtanvendelseOptions(run);
+	return { options, facts: await magtanvendelseFacts(run, options.municipality) };
+};

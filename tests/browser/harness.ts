@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serve } from '../../scripts/serve';
+
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export interface Site {
+	url: string;
+	browser: Browser;
+	context: BrowserContext;
+	/** Every URL the browser asked for. */
+	requests: string[];
+	/** Console errors and uncaught page errors. */
+	errors: string[];
+	open(path: string): Promise<Page>;
+	close(): Promise<void>;
+}
+
+/** Serves build/ on 127.0.0.1 (a free port) and opens Chromium, recording requests and errors. */
+export async function startSite(options: { dataDir?: string } = {}): Promise<Site> {
+	if (!existsSync('build/index.html')) throw new Error('build/ mangler: kør "npm run build" først');
+	const { server, url } = await serve({ root: 'build', dataDir: options.dataDir, port: 0 });
+	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
+	const requests: string[] = [];
+	const errors: string[] = [];
+	context.on('request', (r) => requests.push(r.url()));
+	context.on('page', (p) => watch(p, errors));
+	return {
+		url,
+		browser,
+		context,
+		requests,
+		errors,
+		async open(path: string) {
+			const page = await context.newPage();
+			await page.goto(new URL(path, url).href);
+			return page;
+		},
+		async close() {
+			await browser.close();
+			await new Promise<void>((done) => (server as Server).close(() => done()));
+		}
+	};
+}
+
+function watch(page: Page, errors: string[]) {
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+}
+
+/** Waits until the browser's SQL engine has started (filters and the source view need it). */
+export async function engineReady(page: Page): Promise<void> {
+	await page.locator('main[data-engine="ready"]').waitFor({ timeout: 30_000 });
+}
+
+/** Requests that went anywhere but the local test server. */
+export function external(requests: string[], base: string): string[] {
+	return requests.filter((r) => !r.startsWith(base) && !r.startsWith('blob:') && !r.startsWith('data:'));
+}
