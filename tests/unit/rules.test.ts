@@ -4,9 +4,10 @@ import { extractDocument } from '../../src/lib/extract/index';
 import { KLAGESAGER_RULES } from '../../src/lib/extract/klagesager';
 import { MAGTANVENDELSE_RULES } from '../../src/lib/extract/magtanvendelse';
 
+const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 const wrap: Record<string, (s: string) => string> = {
-	klagesager: (s) => `Punkt 1: Afrapportering af klagesager for 2024\n\n24-1-27.00.00-A00\n\nKlagesager på Socialudvalgets område\n\n${s}\n`,
-	magtanvendelse: (s) => `Punkt 1: Magtanvendelse årsafrapportering 2024\n\n25-8-27.00.00-A26\n\nResumé\n\n${s}\n`
+	klagesager: (s) => `Punkt 1: Afrapportering af klagesager for 2024\n\n24-1-27.00.00-A00\n\nKlagesager på Socialudvalgets område\n\n${sentence(s)}\n`,
+	magtanvendelse: (s) => `Punkt 1: Magtanvendelse årsafrapportering 2024\n\n25-8-27.00.00-A26\n\nResumé\n\n${sentence(s)}\n`
 };
 
 describe.each([

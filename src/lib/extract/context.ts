@@ -51,6 +51,7 @@ export interface SentenceContext {
 	headingPeriod: string | null;
 }
 
+const MAX_SENTENCE = 3000;
 const PERIOD_KINDS_FOR_COUNTS = new Set(['year', 'quarter', 'quarters', 'half', 'relative']);
 
 export function buildItemContext(
@@ -92,7 +93,8 @@ export function buildItemContext(
 			carriedAreas = [];
 			carriedPeriod = null;
 		}
-		const view = viewOf(text, sentence.start, sentence.end);
+		// A "sentence" of thousands of characters is debris, not prose: no rule reads it.
+		const view = sentence.end - sentence.start > MAX_SENTENCE ? viewOf(text, sentence.start, sentence.start) : viewOf(text, sentence.start, sentence.end);
 		const areas = findAreas(sentence.text);
 		ctx.sentences.push({ sentence, view, areas, headingAreas, carriedAreas, carriedPeriod, headingPeriod });
 		if (areas.length) carriedAreas = areas;

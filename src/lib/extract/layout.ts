@@ -68,7 +68,7 @@ const TERMINAL = /[.!?:;]["”’)]*$/;
 
 export function layoutOf(text: string, from: number, to: number): Layout {
 	const lines = splitLines(text, from, to);
-	const width = Math.max(60, ...lines.map((l) => l.text.trimEnd().length));
+	const width = Math.max(100, ...lines.map((l) => l.text.trimEnd().length));
 	const tables = findTables(lines, width);
 	const inTable = new Set<number>();
 	for (const t of tables) for (let i = t.firstLine; i <= t.lastLine; i++) inTable.add(i);

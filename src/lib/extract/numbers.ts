@@ -166,8 +166,21 @@ const BOUND_BEFORE =
 
 /** Finds every figure in [from, to): numbers with their unit and value in base units. */
 export function findQuantities(text: string, from = 0, to = text.length, masked?: Masked[]): Quantity[] {
-	const mask = masked ?? maskNonFigures(text, from, to);
-	const inMask = (s: number, e: number) => mask.some((m) => s < m.end && e > m.start);
+	const mask = [...(masked ?? maskNonFigures(text, from, to))].sort((a, b) => a.start - b.start);
+	const maxEnd: number[] = [];
+	mask.forEach((m, i) => (maxEnd[i] = Math.max(m.end, i ? maxEnd[i - 1] : 0)));
+	// Masks sorted by start: the first mask that could reach `s` is found by binary search.
+	const inMask = (s: number, e: number) => {
+		let lo = 0;
+		let hi = mask.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (maxEnd[mid] <= s) lo = mid + 1;
+			else hi = mid;
+		}
+		for (let i = lo; i < mask.length && mask[i].start < e; i++) if (s < mask[i].end && e > mask[i].start) return true;
+		return false;
+	};
 	const out: Quantity[] = [];
 	const slice = text.slice(from, to);
 	NUMBER_TOKEN.lastIndex = 0;
