@@ -58,20 +58,26 @@ export function otherFigures(ctx: ItemContext, taken: FactDraft[]): FactDraft[] 
 const COUNT_PERIODS = new Set(['year', 'quarter', 'quarters', 'half', 'relative']);
 const BELOEB_PERIODS = new Set(['year', 'quarter', 'quarters', 'half', 'relative', 'span']);
 
-function amount(before: string, after: string): { family: 'beloeb'; metric: string; area?: string } | null {
+interface Made {
+	family: 'beloeb' | 'antal' | 'andel';
+	metric: string;
+	area?: string;
+}
+
+function amount(before: string, after: string): Made | null {
 	const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1) + ' ' + after.split(/[,;.]/)[0];
 	for (const [re, metric] of AMOUNT_WORDS) if (re.test(clause)) return { family: 'beloeb', metric };
 	return null;
 }
 
-function count(after: string): { family: 'antal'; metric: string } | null {
+function count(after: string): Made | null {
 	if (NOT_COUNTED.test(after)) return null;
 	const m = COUNT_NOUNS.exec(after);
 	if (!m) return null;
 	return { family: 'antal', metric: slug(m[1] === 'gladsaxeborgere' ? 'borgere' : m[1]) };
 }
 
-function share(after: string): { family: 'andel'; metric: string; area: string } | null {
+function share(after: string): Made | null {
 	const m = /^af (?:de |alle )?((?:[a-zæøå-]+ ){0,3}?[a-zæøå-]+)(?= (?:har|er|angiver|svarer|blev|var|i|som|med|der|fra|til)\b|[,.]|$)/.exec(after);
 	if (!m || /^(?:de samlede|sagerne|dem|disse|budgettet)$/.test(m[1])) return null;
 	return { family: 'andel', metric: `andel_${slug(m[1])}`.slice(0, 60), area: m[1] };
