@@ -55,3 +55,26 @@ describe('layout: sentences re-joined across page breaks', () => {
 		expect(layoutOf(text, item.bodyStart, item.end).sentences.map((s) => s.text)).toEqual(['Der er ca. 30 borgere.', 'I 1. kvartal 2024 var der 12.']);
 	});
 });
+
+describe('meeting header: what the minutes say about themselves wins over the manifest', () => {
+	it('reads committee, date and municipality before the first item', async () => {
+		const { readMeetingHeader } = await import('../../src/lib/extract/meeting');
+		expect(readMeetingHeader('Skanderborg Kommune\nSocialudvalget\nReferat fra mødet onsdag den 30. oktober 2024 kl. 16.00\n')).toEqual({
+			committee: 'Socialudvalget',
+			meeting_date: '2024-10-30',
+			municipality: 'Skanderborg'
+		});
+		expect(readMeetingHeader('Referat\n\nSocial- og Sundhedsudvalget\n\nMødedato: 26.11.2024\nMødested: Odder Rådhus, mødelokale 2\n')).toEqual({
+			committee: 'Social- og Sundhedsudvalget',
+			meeting_date: '2024-11-26',
+			municipality: 'Odder'
+		});
+	});
+
+	it('drops running page footers from sentences', async () => {
+		const { extractDocument } = await import('../../src/lib/extract/index');
+		const text = 'Punkt 1: Klagesager 2024\n\n24-1-27.00.00-A00\n\nPå Socialudvalgets område traf Ankestyrelsen i 2024 afgørelse i 40 klagesager, hvoraf 30 blev\n\nSocialudvalget 26.11.2024                                        Side 2 af 4\n\nstadfæstet.\n';
+		const r = extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Odder', committee: 'Socialudvalget', meeting_date: '2024-11-26' });
+		expect(r.facts.map((f) => `${f.metric}=${f.value}`)).toEqual(['stadfaestet_antal=30', 'klagesager_antal=40']);
+	});
+});

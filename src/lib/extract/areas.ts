@@ -41,7 +41,22 @@ const FIELD_CANON: Record<string, string> = {
 	børnehandicapområdet: 'børnehandicap',
 	socialområdet: 'socialområdet'
 };
-const IGNORED_FIELDS = new Set(['området', 'samme området', 'det specialiserede området']);
+const IGNORED_FIELDS = new Set([
+	'området',
+	'hovedstadsområdet',
+	'boligområdet',
+	'lokalområdet',
+	'nærområdet',
+	'landområdet',
+	'byområdet',
+	'udsatte boligområdet',
+	'kerneområdet',
+	'fagområdet',
+	'lovområdet',
+	'ansvarsområdet',
+	'indsatsområdet',
+	'politikområdet'
+]);
 
 export function findAreas(text: string): AreaMention[] {
 	const out: AreaMention[] = [];
@@ -53,8 +68,7 @@ export function findAreas(text: string): AreaMention[] {
 		if (/§§/.test(text.slice(Math.max(0, m.index - 1), m.index + 1))) continue;
 		const around = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 30);
 		const law = LAWS.find(([re]) => re.test(around));
-		if (!law) continue;
-		out.push({ area: `${law[1]} § ${m[1].replace(/\s+/g, '')}`, rank: RANK.paragraph, start: m.index });
+		out.push({ area: law ? `${law[1]} § ${m[1]}` : `§ ${m[1]}`, rank: RANK.paragraph, start: m.index });
 	}
 	for (const [re, name] of LAWS) {
 		const g = new RegExp(re.source, 'gi');
@@ -62,9 +76,7 @@ export function findAreas(text: string): AreaMention[] {
 			const before = lower.slice(Math.max(0, m.index - 30), m.index);
 			const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 30);
 			// Only a law the figures are "under": "efter serviceloven", "servicelovens område".
-			if (/(?:efter|på|under|i henhold til|iht\.?|jf\.?)\s+(?:lov om\s+)?$/.test(before) || /^s? område/.test(after) || /^s område/.test(after))
-				out.push({ area: name, rank: RANK.law, start: m.index });
-			else if (/^\s+(?:blev|er|var|har)/.test(after) && /\bfor\s+$/.test(before))
+			if (/(?:efter|på|under|i henhold til|iht\.?|jf\.?|for)\s+(?:lov om\s+)?$/.test(before) || /^s? område/.test(after) || /^s område/.test(after))
 				out.push({ area: name, rank: RANK.law, start: m.index });
 		}
 	}

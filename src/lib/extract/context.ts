@@ -2,7 +2,7 @@
  * What a rule needs to know around a figure: the item, the sentence's view, and what earlier
  * sentences of the paragraph, the heading and the title said about area and period.
  */
-import { findAreas, pickArea, type AreaMention } from './areas';
+import { findAreas, pickArea, RANK, type AreaMention } from './areas';
 import type { Layout, Sentence } from './layout';
 import { MUNICIPALITY_RE, municipalityOf } from './places';
 import { findPeriods, resolvePeriod, type PeriodMention } from './periods';
@@ -48,6 +48,8 @@ export interface SentenceContext {
 	carriedAreas: AreaMention[];
 	/** The last period stated in earlier sentences of the paragraph, or in the heading. */
 	carriedPeriod: string | null;
+	/** Earlier sentences of the paragraph, lower-cased, for context words. */
+	carriedText: string;
 	headingPeriod: string | null;
 }
 
@@ -78,6 +80,7 @@ export function buildItemContext(
 	let para = -1;
 	let carriedAreas: AreaMention[] = [];
 	let carriedPeriod: string | null = null;
+	let carriedText = '';
 	let heading: string | null = null;
 	let headingAreas: AreaMention[] = [];
 	let headingPeriod: string | null = null;
@@ -92,12 +95,14 @@ export function buildItemContext(
 			para = sentence.paragraph;
 			carriedAreas = [];
 			carriedPeriod = null;
+			carriedText = '';
 		}
 		// A "sentence" of thousands of characters is debris, not prose: no rule reads it.
 		const view = sentence.end - sentence.start > MAX_SENTENCE ? viewOf(text, sentence.start, sentence.start) : viewOf(text, sentence.start, sentence.end);
 		const areas = findAreas(sentence.text);
-		ctx.sentences.push({ sentence, view, areas, headingAreas, carriedAreas, carriedPeriod, headingPeriod });
+		ctx.sentences.push({ sentence, view, areas, headingAreas, carriedAreas, carriedPeriod, carriedText, headingPeriod });
 		if (areas.length) carriedAreas = areas;
+		carriedText = `${carriedText} ${view.view}`.slice(-600);
 		const stated = view.periods.filter((p) => PERIOD_KINDS_FOR_COUNTS.has(p.kind));
 		if (stated.length) carriedPeriod = resolvePeriod(stated[stated.length - 1], titleYear, meetingYear) ?? carriedPeriod;
 	}
@@ -126,11 +131,12 @@ export function periodFor(
 	const at = v.qAt[qi];
 	const usable = v.periods.map((p, i) => ({ p, i, pos: v.tAt[i] })).filter(({ p }) => kinds.has(p.kind));
 	const textYear = textYearOf(ctx, sc);
-	const resolve = (p: PeriodMention) => resolvePeriod(p, relativeBase(ctx, sc, p, textYear), ctx.meetingYear);
+	const resolve = (p: PeriodMention) => (p.samePeriod ? samePeriodBefore(ctx, sc) : resolvePeriod(p, relativeBase(ctx, sc, p, textYear), ctx.meetingYear));
 	const nextQ = v.qAt.filter((x) => x > at).sort((a, b) => a - b)[0] ?? Infinity;
 	const after = usable.filter(({ pos }) => pos > at && pos < nextQ);
 	for (const a of after) {
 		const between = v.view.slice(at, a.pos);
+		if (a.p.kind === 'relative' && /^Q\d+\w*\s*(?:\)\s*)?$/.test(between)) return resolve(a.p);
 		if (between.length <= 45 && /^Q\d+\w*\s*(?:\)\s*)?(?:[a-zæøå.\-]+\s+){0,4}(?:i|for|pr\.?|per|ved|i løbet af|året)\s+$/.test(between))
 			return resolve(a.p);
 	}
@@ -138,6 +144,14 @@ export function periodFor(
 	if (before.length) return resolve(before[before.length - 1].p);
 	if (after.length === 1 && !v.qAt.some((x) => x > at && x < after[0].pos)) return resolve(after[0].p);
 	return sc.carriedPeriod ?? sc.headingPeriod ?? (ctx.titleYear ? String(ctx.titleYear) : null);
+}
+
+/** "samme periode sidste år": the period the text is about, a year earlier ("2024-Q1-Q3" → "2023-Q1-Q3"). */
+function samePeriodBefore(ctx: ItemContext, sc: SentenceContext): string | null {
+	const own = sc.view.periods.find((p) => p.period && p.kind !== 'relative' && p.kind !== 'date');
+	const base = own?.period ?? sc.carriedPeriod ?? sc.headingPeriod ?? (ctx.titleYear ? String(ctx.titleYear) : null);
+	if (!base) return null;
+	return base.replace(/(?:19|20)\d{2}/g, (y) => String(Number(y) - 1));
 }
 
 function relativeBase(ctx: ItemContext, sc: SentenceContext, p: PeriodMention, textYear: number | null): number | null {
@@ -164,8 +178,14 @@ export function entityFor(ctx: ItemContext, sc: SentenceContext, qi: number): st
 	const before = v.view.slice(Math.max(clauseStart, at - 60), at);
 	const afterTok = v.view.slice(at).replace(/^Q\d+\w*/, '');
 	if (NATIONAL_BEFORE.test(before) || NATIONAL_AFTER.test(afterTok)) return 'Landsgennemsnit';
-	// A municipality named just before the figure ("Odder 31 pct.", "i Skanderborg var den 44 pct.").
 	const q = v.quantities[qi];
+	// A municipality named just after the figure ("38 pct. i Fredericia").
+	const follows = /^\s*(?:i|for)\s+([\p{Lu}][\p{L}-]+)/u.exec(ctx.text.slice(q.end, Math.min(sc.sentence.end, q.end + 40)));
+	if (follows) {
+		const m = municipalityOf(follows[1]);
+		if (m) return m;
+	}
+	// A municipality named just before the figure ("Odder 31 pct.", "i Skanderborg var den 44 pct.").
 	const raw = ctx.text.slice(Math.max(sc.sentence.start, q.start - 40), q.start);
 	const named = [...raw.matchAll(MUNICIPALITY_RE)].pop();
 	if (named) {
@@ -180,7 +200,15 @@ export function entityFor(ctx: ItemContext, sc: SentenceContext, qi: number): st
 
 /** The area of a figure: the most specific one named in the sentence, its paragraph, heading or title. */
 export function areaFor(ctx: ItemContext, sc: SentenceContext, fallback: string | null): string | null {
-	return pickArea(sc.areas, sc.carriedAreas, sc.headingAreas, sc.areas.length || sc.carriedAreas.length || sc.headingAreas.length ? [] : ctx.titleAreas) ?? fallback;
+	const lists = [sc.areas, sc.carriedAreas, sc.headingAreas, sc.areas.length || sc.carriedAreas.length || sc.headingAreas.length ? [] : ctx.titleAreas];
+	const picked = pickArea(...lists);
+	if (picked && picked.startsWith('§')) {
+		// "§ 82" alone: the law comes from the sentence's context, else the paragraph is left out.
+		const law = [...lists, ctx.titleAreas].flat().find((a) => a.rank === RANK.law)?.area;
+		if (law) return `${law} ${picked}`;
+		return pickArea(...lists.map((l) => l.filter((a) => !a.area.startsWith('§')))) ?? fallback;
+	}
+	return picked ?? fallback;
 }
 
 export function draft(

@@ -5,8 +5,10 @@ import { factId } from './ids';
 import { klagesager } from './klagesager';
 import { layoutOf } from './layout';
 import { magtanvendelse } from './magtanvendelse';
+import { readMeetingHeader } from './meeting';
 import { otherFigures } from './other';
 import { periodYear } from './periods';
+import { municipalityOf } from './places';
 import { segmentItems } from './segment';
 import type { DocumentMeta, Extraction, Fact, Item } from './types';
 
@@ -16,12 +18,21 @@ export * from './types';
  * Extracts items and facts from one meeting's text (already decoded).
  * Pure: no I/O. `text` is the file's text exactly as decoded; every offset refers to it.
  */
-export function extractDocument(text: string, meta: DocumentMeta): Extraction {
+export function extractDocument(text: string, given: DocumentMeta): Extraction {
+	const segments = segmentItems(text);
+	// What the text says about itself wins over the manifest.
+	const header = readMeetingHeader(text.slice(0, segments[0]?.start ?? Math.min(text.length, 4000)));
+	const meta: DocumentMeta = {
+		...given,
+		committee: header.committee ?? given.committee ?? null,
+		meeting_date: header.meeting_date ?? given.meeting_date ?? null,
+		municipality: header.municipality ?? given.municipality ?? null
+	};
 	const municipality = meta.municipality ?? municipalityFromText(text);
 	const meetingYear = meta.meeting_date ? Number(meta.meeting_date.slice(0, 4)) : null;
 	const items: Item[] = [];
 	const facts: Fact[] = [];
-	for (const seg of segmentItems(text)) {
+	for (const seg of segments) {
 		const decision = seg.sections.find((s) => s.name === 'Beslutning');
 		items.push({
 			doc_id: meta.doc_id,
@@ -87,8 +98,10 @@ export function extractDocument(text: string, meta: DocumentMeta): Extraction {
 /** "Gladsaxe Kommune" named most often in the text, when no manifest says whose minutes these are. */
 function municipalityFromText(text: string): string | null {
 	const counts = new Map<string, number>();
-	for (const m of text.matchAll(/\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?) Kommunes?\b/g))
-		counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+	for (const m of text.matchAll(/\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?) Kommunes?\b/g)) {
+		const name = municipalityOf(m[1]);
+		if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+	}
 	let best: string | null = null;
 	let n = 0;
 	for (const [k, v] of counts) if (v > n) [best, n] = [k, v];

@@ -7,15 +7,17 @@ const N = 'Q\\d+n';
 const P = 'Q\\d+p';
 const SAGER = '(?:klage)?sager(?:ne)?';
 const OUTCOMES = {
-	stadfaestet: '(?:stadfæst\\w*|fastholdt|godkendt af ankestyrelsen)',
-	aendret: '(?:ændret|ændrede|ændres)',
-	hjemvist: '(?:hjemvis\\w*|hjemsendt\\w*|hjemsendes|sendt tilbage\\w*|sendt retur)'
+	stadfaestet: '(?:stadfæstet|stadfæstes|fastholdt|godkendt af ankestyrelsen)',
+	aendret: '(?:ændret|ændres)',
+	hjemvist: '(?:hjemvist|hjemvises|hjemsendt\\w*|hjemsendes|sendt (?:[a-zæøå]+ ){0,3}?tilbage\\w*|sendt retur)'
 } as const;
 const ACTIVE = {
-	stadfaestet: '(?:stadfæstede|fastholdt|gav (?:kommunen|[a-zæøå-]+ kommune) (?:ret|medhold)|fik (?:kommunen|[a-zæøå-]+ kommune) (?:ret|medhold)|var enig i kommunens afgørelse)',
+	stadfaestet: '(?:stadfæstede|fastholdt|gav (?:kommunen|[a-zæøå-]+ kommune) (?:ret|medhold)|fik (?:kommunen|[a-zæøå-]+ kommune) (?:ret|medhold)|var (?:ankestyrelsen )?enig i (?:kommunens )?(?:afgørelse\\w*|vurdering\\w*))',
 	aendret: '(?:ændrede)',
 	hjemvist: '(?:hjemviste|hjemsendte|sendte [a-zæøå ]{0,20}tilbage)'
 } as const;
+/** After a count: "(52 pct.)" or ", svarende til 67 pct.". */
+const PCT_AFTER = (g: string) => `(?: \\((?<${g}>${P})\\)|,? svarende til (?<${g}2>${P}))?`;
 
 type Outcome = keyof typeof OUTCOMES;
 const OUTCOME_KEYS = Object.keys(OUTCOMES) as Outcome[];
@@ -24,18 +26,28 @@ const countRules: Rule[] = [
 	{
 		name: 'klagesager.omgjort_antal',
 		family: 'klagesager',
-		pattern: new RegExp(
-			`(?<n>${N}) (?:[a-zæøå-]+ ){0,2}?(?:omgjorte|ændrede og hjemviste|hjemviste og ændrede) ${SAGER}|omgjort (?:i alt )?(?<m>${N}) ${SAGER}|(?<o>${N}) ${SAGER} (?:er |blev |var )?(?:blevet )?omgjort`
-		),
+		pattern: new RegExp(`(?<n>${N}) (?:[a-zæøå-]+ ){0,2}?(?:omgjorte|ændrede og hjemviste|hjemviste og ændrede) ${SAGER}|omgjort (?:i alt )?(?<m>${N}) ${SAGER}`),
 		captures: [
 			{ group: 'n', metric: 'omgjort_antal', unit: 'antal' },
-			{ group: 'm', metric: 'omgjort_antal', unit: 'antal' },
-			{ group: 'o', metric: 'omgjort_antal', unit: 'antal' }
+			{ group: 'm', metric: 'omgjort_antal', unit: 'antal' }
 		],
 		examples: [
 			{ text: 'der har været ni omgjorte klagesager på hjælpemiddelområdet i 2023.', facts: ['omgjort_antal=9'] },
 			{ text: 'Der blev i 2024 omgjort 14 sager efter serviceloven.', facts: ['omgjort_antal=14'] }
 		]
+	},
+	{
+		name: 'klagesager.udfald_antal.omgjort',
+		family: 'klagesager',
+		pattern: new RegExp(
+			`omgjorde (?:ankestyrelsen )?(?:i alt )?(?<m>${N})(?: ${SAGER})?(?=[ ,.;]|$)|(?<o>${N})(?: ${SAGER})?(?: \\((?<p>${P})\\))? (?:er |blev |var )(?:i alt )?(?:blevet )?omgjort`
+		),
+		captures: [
+			{ group: 'm', metric: 'omgjort_antal', unit: 'antal' },
+			{ group: 'o', metric: 'omgjort_antal', unit: 'antal' },
+			{ group: 'p', metric: 'omgoerelsespct', unit: 'pct' }
+		],
+		examples: [{ text: 'Ankestyrelsen afgjorde 38 sager i 2024. Ankestyrelsen stadfæstede 27 og omgjorde 11.', facts: ['klagesager_antal=38', 'stadfaestet_antal=27', 'omgjort_antal=11'] }]
 	},
 	...OUTCOME_KEYS.map(
 		(o): Rule => ({
@@ -56,11 +68,14 @@ const countRules: Rule[] = [
 			name: `klagesager.udfald_antal.${o}`,
 			family: 'klagesager',
 			pattern: new RegExp(
-				`(?<n>${N})(?: ${SAGER}| af (?:sagerne|klagesagerne|disse|dem|afgørelserne))?(?: \\((?<p>${P})\\))?(?: ${SAGER})?,? (?:blev |er |var |er blevet |blev i alt )?(?:helt eller delvist )?${OUTCOMES[o]}`
+				`(?<n>${N})(?: ${SAGER}| af (?:sagerne|klagesagerne|disse|dem|afgørelserne))?(?: \\((?<p>${P})\\))?(?: ${SAGER})?,? (?:blev |er |var |er blevet |blev i alt )?(?:helt eller delvist )?${OUTCOMES[o]}|\\bi (?<i>${N}) ${SAGER}${PCT_AFTER('ip')} ${ACTIVE[o]}`
 			),
 			captures: [
 				{ group: 'n', metric: `${o}_antal`, unit: 'antal' },
-				{ group: 'p', metric: `${o}_pct`, unit: 'pct' }
+				{ group: 'p', metric: `${o}_pct`, unit: 'pct' },
+				{ group: 'i', metric: `${o}_antal`, unit: 'antal' },
+				{ group: 'ip', metric: `${o}_pct`, unit: 'pct' },
+				{ group: 'ip2', metric: `${o}_pct`, unit: 'pct' }
 			],
 			examples: [
 				{ text: 'Ankestyrelsen har i 2024 behandlet 90 klagesager, heraf blev 47 (52 pct.) stadfæstet, 5 (6 pct.) blev ændret og 38 (42 pct.) blev hjemvist.', facts: ['stadfaestet_antal=47', 'stadfaestet_pct=52', 'aendret_antal=5', 'aendret_pct=6', 'hjemvist_antal=38', 'hjemvist_pct=42', 'klagesager_antal=90'] },
@@ -73,11 +88,13 @@ const countRules: Rule[] = [
 			name: `klagesager.udfald_aktiv.${o}`,
 			family: 'klagesager',
 			pattern: new RegExp(
-				`${ACTIVE[o]} (?:ankestyrelsen )?(?:kommunens afgørelse )?(?:i )?(?<n>${N})(?: \\((?<p>${P})\\))?(?: af)? ${SAGER}|${ACTIVE[o]} (?:ankestyrelsen )?(?:kommunens afgørelse )?(?:i )?(?<q>${P}) af ${SAGER}`
+				`${ACTIVE[o]} (?:ankestyrelsen )?(?:kommunens afgørelse\\w* )?(?:i )?(?<n>${N})(?: af (?:de )?(?<t>${N}))?(?: ${SAGER})?${PCT_AFTER('p')}(?=[ ,.;)]|$)|${ACTIVE[o]} (?:ankestyrelsen )?(?:kommunens afgørelse\\w* )?(?:i )?(?<q>${P}) af ${SAGER}`
 			),
 			captures: [
 				{ group: 'n', metric: `${o}_antal`, unit: 'antal' },
+				{ group: 't', metric: 'klagesager_antal', unit: 'antal' },
 				{ group: 'p', metric: `${o}_pct`, unit: 'pct' },
+				{ group: 'p2', metric: `${o}_pct`, unit: 'pct' },
 				{ group: 'q', metric: `${o}_pct`, unit: 'pct' }
 			],
 			examples: [
@@ -102,11 +119,13 @@ const countRules: Rule[] = [
 		name: 'klagesager.antal',
 		family: 'klagesager',
 		pattern: new RegExp(
-			`(?:behandlet|behandlede|afgjort|afgjorde|afgjordes|traf afgørelse i|truffet afgørelse i|modtaget|modtog|i alt|samlet set|var der|blev der)(?: [a-zæøå.T0-9]+){0,6}? (?<n>${N}) (?:klage)?(?:sager|klager)\\b|(?<m>${N}) (?:klage)?sager\\b[^,.;]{0,50}? (?:blev |er |var )?(?:behandlet|afgjort)`
+			`(?:behandlet|behandlede|afgjort|afgjorde|afgjordes|afgørelse i|i alt|samlet set|var der|blev der|indgår)(?: [a-zæøå.T0-9-]+){0,6}? (?<n>${N}) (?:klage)?(?:sager|klager)\\b|(?<m>${N}) (?:klage)?sager\\b[^,.;]{0,50}? (?:blev |er |var )?(?:behandlet|afgjort)|ud af (?:i alt )?(?<u>${N}) (?:afgjorte |behandlede )?(?:klage)?sager|udgjorde (?<v>${N}) af (?:klage)?sagerne`
 		),
 		captures: [
 			{ group: 'n', metric: 'klagesager_antal', unit: 'antal' },
-			{ group: 'm', metric: 'klagesager_antal', unit: 'antal' }
+			{ group: 'm', metric: 'klagesager_antal', unit: 'antal' },
+			{ group: 'u', metric: 'klagesager_antal', unit: 'antal' },
+			{ group: 'v', metric: 'klagesager_antal', unit: 'antal' }
 		],
 		examples: [
 			{ text: 'Ankestyrelsen traf afgørelse i 57 sager i 2024.', facts: ['klagesager_antal=57'] },
@@ -123,7 +142,7 @@ const SENTENCE_GATE = /klage|ankestyrelsen|omgør|omgjort|stadfæst|hjemvis|hjem
 const OTHER_INSTANCES = /patientklage|patienterstatning|ombudsmand|klagenævn|styrelsen for patient|borgerrådgiver|tilsynet|socialtilsyn|datatilsyn/;
 const TARGET = /(?<![\p{L}])(?:mål(?:et|sætning\p{L}*)?|skal (?:ned|under|højst)|nedbringes til|ambition\p{L}*|forventes at blive)(?![\p{L}])/u;
 const SHARE_OF_OMGOERELSER = /^Q\d+p (?:af )?(?:de )?(?:samlede )?(?:omgørelser|omgjorte)/;
-const CONTEXT_WORDS = /\b(?:heraf|hvoraf|af disse|af dem|af sagerne|af klagesagerne|ud af)\b/;
+const SUBSET = /(?<![\p{L}])(?:andre|øvrige|nogle|flere af|resten|enkelte)(?![\p{L}])|sager om(?![\p{L}])/u;
 
 export function klagesager(ctx: ItemContext): FactDraft[] {
 	if (!ITEM_GATE.test(ctx.item.title) && !ITEM_GATE.test(ctx.text.slice(ctx.item.start, ctx.item.end))) return [];
@@ -144,8 +163,9 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 		const drafts = applyRules(countRules, ctx, sc, claimed, () => null, (qi) => nationalCount(ctx, sc, qi));
 		const hasTotal = drafts.some((d) => d.metric === 'klagesager_antal');
 		const kept = drafts.filter((d) => {
-			if (!/^(?:stadfaestet|aendret|hjemvist)_antal$/.test(d.metric)) return true;
-			return hasTotal || (paraHasTotal && CONTEXT_WORDS.test(view));
+			if (!/^klagesager\.udfald_(?:antal|aktiv)/.test(d.rule) || !d.metric.endsWith('_antal')) return true;
+			// Outcome counts belong to a total: in the sentence, or earlier in the paragraph unless the sentence picks a subset.
+			return hasTotal || (paraHasTotal && !SUBSET.test(view));
 		});
 		out.push(...kept);
 		out.push(...zeroOutcomes(ctx, sc, hasTotal || paraHasTotal));
@@ -183,7 +203,11 @@ function periodAtStart(ctx: ItemContext, sc: SentenceContext): string | null {
 
 function omgoerelsesprocent(ctx: ItemContext, sc: SentenceContext, claimed: Set<number>): FactDraft[] {
 	const view = sc.view.view;
-	if (!/omgørelse|omgjort|omgørelsesandel/.test(view)) return [];
+	const aboutOmgoerelse = /omgør|omgjort/.test(view);
+	const nationalInContext =
+		/landsgennemsnit|landsplan|hele landet/.test(view) &&
+		/omgør|omgjort|danmarkskort/i.test(`${sc.sentence.heading ?? ''} ${ctx.item.title} ${sc.carriedText}`);
+	if (!aboutOmgoerelse && !nationalInContext) return [];
 	const out: FactDraft[] = [];
 	sc.view.quantities.forEach((q, qi) => {
 		if (claimed.has(qi) || q.unit !== 'pct' || q.range || q.bound || q.approx) return;

@@ -92,7 +92,7 @@ export function layoutOf(text: string, from: number, to: number): Layout {
 
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
-		const t = line.text.trim();
+		const t = isPageDebris(line.text) ? '' : line.text.trim();
 		if (inTable.has(i)) {
 			flush();
 			while (nextTable < tables.length && tables[nextTable].firstLine <= i) {
@@ -137,8 +137,13 @@ export function layoutOf(text: string, from: number, to: number): Layout {
 	return { sentences, tables: tableBlocks, headings };
 }
 
+/** Running headers and footers a page break leaves: "Socialudvalget 26.11.2024   Side 2 af 4". */
+export function isPageDebris(line: string): boolean {
+	return /(?:^|\s)Side\s+\d+\s*(?:af|\/)\s*\d+\s*$/i.test(line) || /^\s*Side\s+\d+\s*$/i.test(line);
+}
+
 function nextNonBlank(lines: Line[], i: number): string {
-	for (let j = i + 1; j < lines.length; j++) if (lines[j].text.trim()) return lines[j].text.trim();
+	for (let j = i + 1; j < lines.length; j++) if (lines[j].text.trim() && !isPageDebris(lines[j].text)) return lines[j].text.trim();
 	return '';
 }
 

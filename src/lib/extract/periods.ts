@@ -20,6 +20,8 @@ export interface PeriodMention {
 	offset?: number;
 	/** "i år", "sidste år": relative to the meeting; "året før": relative to the year in the text. */
 	relativeTo?: 'meeting' | 'text';
+	/** "samme periode sidste år": the period the text is about, a year earlier. */
+	samePeriod?: boolean;
 }
 
 const MONTHS: Record<string, number> = {
@@ -97,6 +99,11 @@ export const PERIOD_RULES: PeriodRule[] = [
 		name: 'aar',
 		re: new RegExp(`\\b${Y}\\b(?![.,]\\d)`, 'g'),
 		make: (m) => ({ kind: 'year', period: m[1] })
+	},
+	{
+		name: 'samme_periode',
+		re: /(?<![\p{L}])(?:i\s+)?(?:samme|tilsvarende)\s+periode\s+(?:sidste år|året før|i fjor|forrige år)(?![\p{L}])/giu,
+		make: () => ({ kind: 'relative', period: null, offset: -1, relativeTo: 'text', samePeriod: true })
 	},
 	{
 		name: 'relativ',

@@ -24,7 +24,19 @@ export function unitCode(q: Quantity): string {
 	return q.unit ? UNIT_CODE[q.unit] : 'n';
 }
 
+const DEBRIS_LINE = /^[^\n]*(?:\sSide\s+\d+\s*(?:af|\/)\s*\d+|^\s*Side\s+\d+)[ \t]*$/gim;
+
 export function viewOf(text: string, start: number, end: number): View {
+	const slice = text.slice(start, end);
+	// A running page footer inside a sentence is blanked (same length, so offsets still hold).
+	if (/Side\s+\d+/i.test(slice)) {
+		const clean = slice.replace(DEBRIS_LINE, (m) => ' '.repeat(m.length));
+		if (clean !== slice) {
+			const v = viewOf(clean, 0, clean.length);
+			const shift = <T extends { start: number; end: number }>(x: T) => ({ ...x, start: x.start + start, end: x.end + start });
+			return { ...v, start, end, text: slice, quantities: v.quantities.map(shift), periods: v.periods.map(shift) };
+		}
+	}
 	const periods = findPeriods(text, start, end);
 	const masked = maskNonFigures(text, start, end);
 	const periodMask = periods.map((p) => ({ start: p.start, end: p.end, kind: 'periode' }));
