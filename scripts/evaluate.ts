@@ -250,7 +250,7 @@ export async function main(argv: string[]): Promise<number> {
 	const { predicted, errors } = predictFolder(folder);
 	const scored = expected.filter((e) => options.families.includes(e.family));
 	const score = scoreFacts(scored, predicted, options.families);
-	const rules = ruleStats(predicted, scored, knownRuleNames());
+	const rules = ruleStats(predicted, scored, knownRuleNames(), options.families);
 	const failures = thresholdFailures(score, { precision: options.minPrecision, recall: options.minRecall });
 
 	process.stdout.write(

@@ -188,6 +188,11 @@ describe('ruleStats', () => {
 			{ rule: 'dead', families: [], facts: 0, correct: 0, wrong: 0, unscored: 0 }
 		]);
 	});
+
+	it('counts facts of families left out of the scoring as unscored, not wrong', () => {
+		const [s] = ruleStats([pred({ metric: 'aendret_antal', value: 2, rule: 'udfald' })], [], [], ['budget']);
+		expect(s).toMatchObject({ rule: 'udfald', wrong: 0, unscored: 1 });
+	});
 });
 
 describe('formatReport and thresholds', () => {

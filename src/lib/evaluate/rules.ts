@@ -12,7 +12,7 @@ export interface RuleStat {
 	correct: number;
 	/** Of those in a key family: facts that equal no expected fact. */
 	wrong: number;
-	/** Facts in wider families (not scored). */
+	/** Facts in families not scored (wider families, or key families left out with --family). */
 	unscored: number;
 }
 
@@ -31,10 +31,15 @@ function isExpected(p: PredictedFact, expected: ExpectedFact[]): boolean {
 }
 
 /**
- * Per rule: facts produced, right and wrong. Rules named in `knownRules` that produced nothing
+ * Per rule: facts produced, right and wrong (in the scored families). Rules named in `knownRules` that produced nothing
  * are listed with zero facts, so dead rules show. Sorted by facts produced, then name.
  */
-export function ruleStats(predicted: PredictedFact[], expected: ExpectedFact[], knownRules: readonly string[] = []): RuleStat[] {
+export function ruleStats(
+	predicted: PredictedFact[],
+	expected: ExpectedFact[],
+	knownRules: readonly string[] = [],
+	scoredFamilies: readonly string[] = KEY_FAMILY_NAMES
+): RuleStat[] {
 	const byRule = new Map<string, RuleStat & { familySet: Set<string> }>();
 	const stat = (rule: string) => {
 		let s = byRule.get(rule);
@@ -49,7 +54,7 @@ export function ruleStats(predicted: PredictedFact[], expected: ExpectedFact[], 
 		const s = stat(p.rule || '(no rule)');
 		s.facts++;
 		s.familySet.add(p.family);
-		if (!(KEY_FAMILY_NAMES as readonly string[]).includes(p.family)) s.unscored++;
+		if (!scoredFamilies.includes(p.family)) s.unscored++;
 		else if (isExpected(p, expected)) s.correct++;
 		else s.wrong++;
 	}
