@@ -1,6 +1,9 @@
 /** Klagesager: Ankestyrelsen's decisions on complaints, their outcomes and the omgørelsesprocent. */
 import { areaFor, draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
-import { RANK } from './areas';
+import { findAreas, pickArea, RANK } from './areas';
+import { findPeriods, quarterPeriod } from './periods';
+import { municipalityOf } from './places';
+import { readTable } from './tables';
 import { applyRules, type Rule } from './rule';
 
 const N = 'Q\\d+n';
@@ -222,4 +225,112 @@ function omgoerelsesprocent(ctx: ItemContext, sc: SentenceContext, claimed: Set<
 		out.push(draft('klagesager', 'omgoerelsespct', entityFor(ctx, sc, qi), area, period, q.value, 'pct', sc, 'klagesager.omgoerelsespct'));
 	});
 	return out;
+}
+
+// ---- tables: per area, per paragraph, per municipality or per year ----
+
+type KlageColumn = { metric: string; unit: 'antal' | 'pct'; entity?: string; year?: string };
+
+const KLAGE_HEADERS: { re: RegExp; kind: (m: RegExpExecArray) => KlageColumn }[] = [
+	{ re: /^((?:19|20)\d{2})\b/, kind: (m) => ({ metric: '', unit: 'antal', year: m[1] }) },
+	{
+		re: /^(?:omgørelses\s?(?:procent(?:en)?|pct\.?)|omgørelsesandel(?:en)?|omgjort\s+(?:i\s+)?(?:pct\.?|procent|%)|pct\.?\s+omgjort|andel\s+omgjorte(?:\s+sager)?)(?:\s*\((?:pct\.?|%)\))?(?:,\s*(hele landet|landsgennemsnit(?:tet)?|landsplan|[\p{Lu}][\p{L}-]+))?/iu,
+		kind: (m) => ({ metric: 'omgoerelsespct', unit: 'pct', entity: m[1] })
+	},
+	{
+		re: /^(?:antal\s+)?(?:afgjorte|behandlede)(?:\s+(?:klage)?sager)?|^antal\s+(?:klage)?sager|^(?:klage)?sager\s+i\s+alt|^antal(?=\s|$)/i,
+		kind: () => ({ metric: 'klagesager_antal', unit: 'antal' })
+	},
+	{ re: /^stadfæst\w*(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'stadfaestet_pct' : 'stadfaestet_antal', unit: m[1] ? 'pct' : 'antal' }) },
+	{ re: /^ændre(?:t|de)(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'aendret_pct' : 'aendret_antal', unit: m[1] ? 'pct' : 'antal' }) },
+	{ re: /^hjemvis(?:t|te)(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'hjemvist_pct' : 'hjemvist_antal', unit: m[1] ? 'pct' : 'antal' }) },
+	{ re: /^omgjort(?:e)?(?:\s+sager)?(?!\s*(?:pct|%|procent))/i, kind: () => ({ metric: 'omgjort_antal', unit: 'antal' }) }
+];
+
+const klageLexicon = {
+	match(stream: string) {
+		for (const h of KLAGE_HEADERS) {
+			const m = h.re.exec(stream);
+			if (m) return { header: m[0], length: m[0].length };
+		}
+		return null;
+	}
+};
+
+function klageColumn(header: string): KlageColumn | null {
+	for (const h of KLAGE_HEADERS) {
+		const m = h.re.exec(header);
+		if (m) return h.kind(m);
+	}
+	return null;
+}
+
+const NATIONAL_LABEL = /^(?:hele landet|landsgennemsnit(?:tet)?|landsplan|danmark|alle kommuner|landet i alt|landsgennemsnit for alle kommuner)$/i;
+
+export function klagesagerTables(ctx: ItemContext): FactDraft[] {
+	if (!ITEM_GATE.test(ctx.item.title) && !ITEM_GATE.test(ctx.text.slice(ctx.item.start, ctx.item.end))) return [];
+	const out: FactDraft[] = [];
+	for (const block of ctx.layout.tables) {
+		const table = readTable(ctx.text, block, klageLexicon);
+		if (!table) continue;
+		const columns = table.columns.map(klageColumn);
+		if (columns.some((c) => !c) || (columns.length < 2 && !columns[0]?.year)) continue;
+		const yearColumns = columns.every((c) => c!.year);
+		const caption = `${table.caption ?? ''} ${table.stub}`;
+		const captionMetric = /omgørelse|omgjort/i.test(caption) ? 'omgoerelsespct' : /antal|afgjorte|sager/i.test(caption) ? 'klagesager_antal' : null;
+		if (yearColumns && !captionMetric) continue;
+		if (!yearColumns && !/klage|ankestyrelse|omgør|stadfæst/i.test(`${caption} ${table.columns.join(' ')} ${block.heading ?? ''}`)) continue;
+		const contextAreas = [findAreas(caption), findAreas(block.heading ?? ''), findAreas(ctx.item.title)];
+		const law = contextAreas.flat().find((a) => a.rank === RANK.law)?.area ?? (/servicelov/i.test(caption) ? 'serviceloven' : null);
+		// The caption's area first, then the heading's, then the title's: the nearest statement wins.
+		const baseArea = pickArea(contextAreas.find((l) => l.length) ?? []) ?? areaFromNearbyText(ctx, block.start);
+		const captionPeriods = findPeriods(caption).filter((p) => p.period && p.kind !== 'date');
+		const basePeriod = captionPeriods.find((p) => p.kind !== 'span')?.period ?? (ctx.titleYear ? String(ctx.titleYear) : null);
+		// Quarters as row labels: an "I alt" row covers them all ("2025-Q1".."2025-Q3" → "2025-Q1-Q3").
+		const rowQuarters = table.rows
+			.map((r) => /^((?:19|20)\d{2})-Q([1-4])$/.exec(findPeriods(r.label).find((p) => p.kind === 'quarter')?.period ?? ''))
+			.filter((m): m is RegExpExecArray => m !== null);
+		const totalPeriod =
+			rowQuarters.length >= 2 && rowQuarters.every((m) => m[1] === rowQuarters[0][1])
+				? quarterPeriod(Number(rowQuarters[0][1]), Math.min(...rowQuarters.map((m) => Number(m[2]))), Math.max(...rowQuarters.map((m) => Number(m[2]))))
+				: null;
+		for (const row of table.rows) {
+			const label = row.label.replace(/\s+/g, ' ').trim();
+			let entity = ctx.municipality;
+			let area = baseArea;
+			let period = basePeriod;
+			const municipal = municipalityOf(label.replace(/\s+Kommune$/i, ''));
+			const labelPeriod = findPeriods(label).find((p) => p.period && p.kind !== 'date' && p.kind !== 'span');
+			if (/^(?:19|20)\d{2}$/.test(label)) period = label;
+			else if (labelPeriod && label.replace(/\s+/g, ' ').length <= labelPeriod.end - labelPeriod.start + 2) period = labelPeriod.period;
+			else if (NATIONAL_LABEL.test(label)) entity = 'Landsgennemsnit';
+			else if (municipal) entity = municipal;
+			else if (row.total || !label) {
+				area = baseArea;
+				period = totalPeriod ?? period;
+			}
+			else {
+				const para = /^§\s*(\d+[a-z]?)\b/.exec(label);
+				if (para) area = law ? `${law} § ${para[1]}` : null;
+				else area = findAreas(label)[0]?.area ?? label;
+			}
+			row.values.forEach((v, i) => {
+				const c = columns[i]!;
+				const metric = c.year ? captionMetric! : c.metric;
+				const unit = c.year ? (metric === 'omgoerelsespct' ? 'pct' : 'antal') : c.unit;
+				const p = c.year ?? period;
+				let e = entity;
+				if (c.entity) e = NATIONAL_LABEL.test(c.entity) ? 'Landsgennemsnit' : municipalityOf(c.entity) ?? entity;
+				if (!p || !area || (unit === 'antal' && !Number.isInteger(v))) return;
+				out.push({ family: 'klagesager', metric, entity: e, area, period: p, value: v, unit, start: row.start, end: row.end, rule: `klagesager.tabel.${metric}` });
+			});
+		}
+	}
+	return out;
+}
+
+/** The area a sentence just above the table names ("Fordelingen på paragraffer fremgår af tabellen"). */
+function areaFromNearbyText(ctx: ItemContext, at: number): string | null {
+	const before = ctx.sentences.filter((s) => s.sentence.end <= at).slice(-3);
+	return pickArea(...before.reverse().map((s) => s.areas), ...before.map((s) => s.carriedAreas));
 }

@@ -61,7 +61,8 @@ function isNumericRow(line: string): boolean {
 	const label = t.slice(0, labelEnd).trim();
 	if (/[.:;]$/.test(label)) return false;
 	if (count >= 2) return label.length <= 90;
-	return label === '';
+	// A lone year is a column header, not a row.
+	return label === '' && !/^(?:19|20)\d{2}$/.test(t);
 }
 
 const TERMINAL = /[.!?:;]["”’)]*$/;

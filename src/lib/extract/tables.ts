@@ -36,6 +36,11 @@ export interface ColumnLexicon {
 
 const TOTAL = /^(?:i alt|total|totalt|samlet|sum|hovedtotal|i alt for udvalget)\b/i;
 
+/** Headers split by hyphenation over lines: "Stad- fæstet" → "Stadfæstet", but "Psykiatri- og" stays. */
+export function dehyphenate(s: string): string {
+	return s.replace(/(\p{L})- (\p{Ll}+)/gu, (m, a: string, b: string) => (/^(?:og|eller|til|samt|som)$/.test(b) ? m : a + b));
+}
+
 export function unitFactor(text: string): number | null {
 	if (/\bmia\.?\s*kr|\bmilliard/i.test(text)) return 1e9;
 	if (/\bmio\.?\s*kr|\bmill\.?\s*kr|\bmillioner\s+kr|\bmio\. ?kroner|\(mio\.?\)/i.test(text)) return 1e6;
@@ -49,15 +54,13 @@ export function unitFactor(text: string): number | null {
  * there are values per row, what remains is the first row's label.
  */
 export function readTable(text: string, block: TableBlock, lexicon: ColumnLexicon): ReadTable | null {
-	const firstRow = block.rows.find((l) => trailingCells(l.text.trim()).count > 0);
-	if (!firstRow) return null;
-	const width = trailingCells(firstRow.text.trim()).count;
-	const stream = block.headerLines.map((l) => l.text.trim()).join(' ').replace(/\s+/g, ' ');
+	if (!block.rows.some((l) => trailingCells(l.text.trim()).count > 0)) return null;
+	const stream = dehyphenate(block.headerLines.map((l) => l.text.trim()).join(' ').replace(/\s+/g, ' '));
 	const columns: string[] = [];
 	let stub = '';
 	let rest = stream;
 	let guard = 0;
-	while (rest && columns.length < width && guard++ < 200) {
+	while (rest && guard++ < 200) {
 		const m = lexicon.match(rest);
 		if (m) {
 			columns.push(m.header);
@@ -66,14 +69,14 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 		}
 		const word = /^\S+\s*/.exec(rest)![0];
 		if (columns.length === 0) stub += word;
-		else {
-			// An unknown word between headers: a year or period belongs to the header before it.
-			if (/^(?:\d{4}|\d{1,2}\.\d{1,2}(?:\.\d{2,4})?|\(.*\))\s*$/.test(word.trim())) columns[columns.length - 1] += ' ' + word.trim();
-			else return null;
-		}
+		// A year, date or parenthesis right after a header belongs to it ("Forventet forbrug 2024").
+		else if (/^(?:\d{4}|\d{1,2}\.\d{1,2}(?:\.\d{2,4})?|\(.*\))\s*$/.test(word.trim())) columns[columns.length - 1] += ' ' + word.trim();
+		// The first unknown word after the headers starts the first row's label.
+		else break;
 		rest = rest.slice(word.length);
 	}
-	if (columns.length !== width) return null;
+	const width = columns.length;
+	if (!width) return null;
 	const firstLabelLines = rest.trim();
 	const rows: TableRow[] = [];
 	let pendingLabel = firstLabelLines;
@@ -84,24 +87,45 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 		const line = block.headerLines.find((l) => l.text.includes(head));
 		if (line) pendingStart = line.start + line.text.indexOf(head);
 	}
+	let pendingValues: number[] = [];
 	for (const line of block.rows) {
 		const t = line.text.trim();
-		const { count, labelEnd } = trailingCells(t);
+		let { count, labelEnd } = trailingCells(t);
+		const lineStart = line.start + (line.text.length - line.text.trimStart().length);
+		// "1. kvt. 2025" or "Q3 2024" is a row label, though it ends in a number.
+		if (count === 1 && labelEnd > 0 && /(?:kvt|kvartal|halvår|Q[1-4])\.?\s+(?:19|20)\d{2}$/i.test(t)) count = 0;
 		if (count === 0) {
-			if (pendingStart < 0) pendingStart = line.start + (line.text.length - line.text.trimStart().length);
+			if (pendingValues.length) return null;
+			if (pendingStart < 0) pendingStart = lineStart;
 			pendingLabel = `${pendingLabel} ${t}`.trim();
 			continue;
 		}
-		if (count !== width) return null;
-		const cells = t.slice(labelEnd).trim().split(/\s+/);
+		let cells = t.slice(labelEnd).trim().split(/\s+/);
+		// A year as the row label: "2021 141 95 46 33".
+		if (count === width + 1 && labelEnd === 0 && /^(?:19|20)\d{2}$/.test(cells[0])) {
+			labelEnd = cells[0].length;
+			cells = cells.slice(1);
+			count = width;
+		}
 		const values = cells.map((c) => parseDanishNumber(c.replace(/[−–]/, '-')));
 		if (values.some((v) => v === null)) return null;
-		const label = `${pendingLabel} ${t.slice(0, labelEnd).trim()}`.trim().replace(/\s+/g, ' ');
-		const start = pendingStart >= 0 ? pendingStart : line.start + (line.text.length - line.text.trimStart().length);
-		rows.push({ label, values: values as number[], start, end: line.start + line.text.trimEnd().length, total: TOTAL.test(label) });
+		const ownLabel = t.slice(0, labelEnd).trim();
+		// Values one per line (a column layout): gather them until the row is full.
+		if (count < width) {
+			if (ownLabel || pendingValues.length + count > width) return null;
+			if (pendingStart < 0) pendingStart = lineStart;
+			pendingValues.push(...(values as number[]));
+			if (pendingValues.length < width) continue;
+		} else if (count !== width || pendingValues.length) return null;
+		const label = `${pendingLabel} ${ownLabel}`.trim().replace(/\s+/g, ' ');
+		const start = pendingStart >= 0 ? pendingStart : lineStart;
+		const rowValues = pendingValues.length ? pendingValues : (values as number[]);
+		rows.push({ label, values: rowValues, start, end: line.start + line.text.trimEnd().length, total: TOTAL.test(label) });
 		pendingLabel = '';
 		pendingStart = -1;
+		pendingValues = [];
 	}
+	if (pendingValues.length) return null;
 	const meta = [block.caption ?? '', stream, ...block.notes].join(' ');
 	return {
 		caption: block.caption,
