@@ -26,10 +26,14 @@ export interface Site {
 	close(): Promise<void>;
 }
 
-/** Serves build/ on 127.0.0.1 (a free port) and opens Chromium, recording requests and errors. */
+/**
+ * Serves build/ on 127.0.0.1 (a free port) and opens Chromium, recording requests and errors.
+ * The data folder is the build's own, or NOEGLETAL_DATA when the build was made from another one.
+ */
 export async function startSite(options: { dataDir?: string } = {}): Promise<Site> {
 	if (!existsSync('build/index.html')) throw new Error('build/ mangler: kør "npm run build" først');
-	const { server, url } = await serve({ root: 'build', dataDir: options.dataDir, port: 0 });
+	const dataDir = options.dataDir ?? process.env.NOEGLETAL_DATA;
+	const { server, url } = await serve({ root: 'build', dataDir, port: 0 });
 	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 	const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
 	const requests: string[] = [];

@@ -69,7 +69,7 @@ describe('klagesager', () => {
 	test('the area filter lives in the URL; the inconsistent figure is flagged with its note', async () => {
 		const page = await site.open('/klagesager/');
 		await engineReady(page);
-		await page.getByLabel('socialområdet').check();
+		await page.getByRole('checkbox', { name: 'socialområdet', exact: true }).check();
 		await page.waitForFunction(() => decodeURIComponent(location.search).includes('omraade=socialområdet'));
 		const stacked = page.locator('figure.chart', { hasText: 'Afgjorte klagesager, socialområdet' });
 		await stacked.waitFor();
@@ -81,7 +81,7 @@ describe('klagesager', () => {
 		const shared = page.url();
 		const again = await site.open(shared);
 		await again.locator('figure.chart', { hasText: 'Afgjorte klagesager, socialområdet' }).waitFor({ timeout: 30_000 });
-		await expect(again.getByLabel('socialområdet').isChecked()).resolves.toBe(true);
+		await expect(again.getByRole('checkbox', { name: 'socialområdet', exact: true }).isChecked()).resolves.toBe(true);
 		await expect(again.locator('figure.chart').first().locator('svg text').allTextContents()).resolves.toContain('48 %');
 		await page.close();
 		await again.close();
