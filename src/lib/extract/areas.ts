@@ -58,6 +58,25 @@ const IGNORED_FIELDS = new Set([
 	'politikområdet'
 ]);
 
+/** A label naming a field ("Voksenhandicap", "Socialområdet") → its canonical form. */
+export function fieldNamed(label: string): string | null {
+	const lower = label.trim().toLowerCase();
+	if (FIELD_CANON[lower]) return FIELD_CANON[lower];
+	if (FIELD_CANON[`${lower}området`]) return FIELD_CANON[`${lower}området`];
+	if (/^[a-zæøå-]+området$/.test(lower) && !IGNORED_FIELDS.has(lower)) return lower;
+	return null;
+}
+
+/** A label that is just a law's name ("Serviceloven", "Lov om social pension") → its basic form. */
+export function lawNamed(label: string): string | null {
+	const t = label.trim();
+	for (const [re, name] of LAWS) {
+		const m = re.exec(t);
+		if (m && m.index === 0 && m[0].length >= t.length - 1) return name;
+	}
+	return null;
+}
+
 export function findAreas(text: string): AreaMention[] {
 	const out: AreaMention[] = [];
 	const lower = text.toLowerCase();

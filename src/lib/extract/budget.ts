@@ -9,7 +9,7 @@ import { findPeriods, resolvePeriod, type PeriodMention } from './periods';
 import { readTable, type ColumnLexicon, type ReadTable } from './tables';
 
 type Ref = 'vedtaget' | 'korrigeret' | 'serviceramme';
-type ColumnKind = 'vedtaget_budget' | 'korrigeret_budget' | 'forventet_forbrug' | 'serviceramme' | 'forbrug_til_dato' | `afvigelse:${Ref | 'default'}`;
+type ColumnKind = 'vedtaget_budget' | 'korrigeret_budget' | 'forventet_forbrug' | 'serviceramme' | 'forbrug_til_dato' | 'tillaegsbevilling' | `afvigelse:${Ref | 'default'}`;
 
 const REF_WORDS: [RegExp, Ref][] = [
 	[/\b(?:vb|vedtaget|vedtagne|oprindelig(?:t|e)?|opr\.?)\b/i, 'vedtaget'],
@@ -17,21 +17,22 @@ const REF_WORDS: [RegExp, Ref][] = [
 	[/\bserviceramme\w*/i, 'serviceramme']
 ];
 
-const HEADERS: { re: RegExp; kind: (m: RegExpExecArray) => ColumnKind }[] = [
+const HEADERS: { re: RegExp; kind: (m: RegExpExecArray) => ColumnKind | 'ukendt' }[] = [
 	{
-		re: /^(?:forventet |forventede |samlet |skønnet )?(?:mer-?\s?\/\s?mindreforbrug|mer-? og mindreforbrug|merforbrug\s?\/\s?mindreforbrug|merforbrug|mindreforbrug|afvigelse|forskel|difference|over-?\s?\/\s?underskud)(?:\s*\(?[+-]?\s*=\s*[a-zæøå]+\)?)?((?:\s+(?:i forhold til|ift\.?|i f\.t\.|vs\.?|mod|til))?\s+(?:det\s+)?(?:vedtaget budget|vedtagne budget|korrigeret budget|korrigerede budget|oprindeligt budget|servicerammen|serviceramme|vb|kb|opr\.?\s*budget|korr\.?\s*budget))?/i,
+		re: /^(?:forventet |forventede |forv\.? |samlet |skønnet )?(?:mer-?\s?\/\s?mindreforbrug|mer-? og mindreforbrug|merforbrug\s?\/\s?mindreforbrug|merforbrug|mindreforbrug|afvigelse|forskel|difference|over-?\s?\/\s?underskud)(?:\s*\(?[+-]?\s*=\s*[a-zæøå]+\)?)?((?:\s+(?:i forhold til|ift\.?|i f\.t\.|vs\.?|mod|til))?\s+(?:det\s+)?(?:vedtaget budget|vedtagne budget|korrigeret budget|korrigerede budget|oprindeligt budget|servicerammen|serviceramme|vb|kb|opr\.?\s*budget|korr\.?\s*budget))?/i,
 		kind: (m) => {
 			const ref = m[1] ? REF_WORDS.find(([re]) => re.test(m[1]))?.[1] : undefined;
 			return `afvigelse:${ref ?? 'default'}`;
 		}
 	},
-	{ re: /^(?:vedtaget|vedtagne|oprindeligt|oprindelig|opr\.)\s+budget/i, kind: () => 'vedtaget_budget' },
-	{ re: /^(?:korrigeret|korrigerede|korr\.|aktuelt)\s+budget|^budget\s+inkl\.?\s+(?:tillæg\w*|tillægsbevillinger)/i, kind: () => 'korrigeret_budget' },
-	{ re: /^(?:forventet|forventede)\s+(?:forbrug|regnskab|resultat|årsresultat)|^prognose|^skøn(?:net)?\s+forbrug/i, kind: () => 'forventet_forbrug' },
+	{ re: /^(?:vedtaget|vedtagne|oprindeligt|oprindelig|opr\.?)\s+(?:budget|budg\.?)/i, kind: () => 'vedtaget_budget' },
+	{ re: /^(?:korrigeret|korrigerede|korr\.?|aktuelt)\s+(?:budget|budg\.?)|^budget\s+inkl\.?\s+(?:tillæg\w*|tillægsbevillinger)/i, kind: () => 'korrigeret_budget' },
+	{ re: /^(?:forventet|forventede|forv\.?)\s+(?:forbrug|regnskab|resultat|årsresultat)|^prognose|^skøn(?:net)?\s+forbrug/i, kind: () => 'forventet_forbrug' },
 	{
-		re: /^(?:forbrug|regnskab)\s+(?:pr\.?|per|til og med|t\.o\.m\.?)\s*(?:\d{1,2}\.\s?\d{1,2}\.?(?:\s?\d{2,4})?|\d{1,2}\.\s*[a-zæøå]+)|^forbrug til dato|^realiseret(?: forbrug)?|^faktisk forbrug/i,
+		re: /^(?:forbrug|regnskab)\s+(?:pr\.?|per|til og med|t\.o\.m\.?)\s*(?:\d{1,2}\.\s?\d{1,2}\.?(?:\s?\d{2,4})?|\d{1,2}\.\s*[a-zæøå]+)|^forbrug til dato|^realiseret(?: forbrug)?|^faktisk forbrug|^regnskab(?:\s+(?:19|20)\d{2})?(?=\s|$)|^forbrug(?=\s|$)/i,
 		kind: () => 'forbrug_til_dato'
 	},
+	{ re: /^tillægs?\s?bevilling(?:er)?|^tillæg(?=\s|$)/i, kind: () => 'tillaegsbevilling' },
 	{ re: /^serviceramme(?:n)?/i, kind: () => 'serviceramme' }
 ];
 
@@ -48,7 +49,10 @@ const budgetLexicon: ColumnLexicon = {
 function columnKind(header: string): ColumnKind | null {
 	for (const h of HEADERS) {
 		const m = h.re.exec(header);
-		if (m) return h.kind(m);
+		if (m) {
+			const k = h.kind(m);
+			return k === 'ukendt' ? null : k;
+		}
 	}
 	return null;
 }
@@ -91,6 +95,7 @@ function followUpPeriod(ctx: ItemContext): string | null {
 	return ctx.titleYear ? String(ctx.titleYear) : null;
 }
 
+const MAGISTRAT = /Magistratsafdelingen for [A-ZÆØÅ][a-zæøå]+(?: og [A-ZÆØÅ][a-zæøå]+)?/;
 const COMMITTEE = /((?:[A-ZÆØÅ][a-zæøå]+-,?\s+)*(?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅ][a-zæøå]*udvalg)(?:ets|et|s)?/;
 
 function subjectOf(ctx: ItemContext): string {
@@ -148,6 +153,8 @@ function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null,
 			if (!k || k === 'forbrug_til_dato') return;
 			let metric: string;
 			let value = v * factor;
+			let cellPeriod = period;
+			if (k === 'tillaegsbevilling') cellPeriod = period.slice(0, 4);
 			if (k.startsWith('afvigelse:')) {
 				const ref = (k.slice(10) === 'default' ? defaultRef : (k.slice(10) as Ref)) ?? null;
 				if (!ref) return;
@@ -160,7 +167,7 @@ function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null,
 				metric,
 				entity: ctx.municipality,
 				area: scoped(base, rowScope, metric),
-				period,
+				period: cellPeriod,
 				value: Math.round(value * 100) / 100,
 				unit: 'kr',
 				start: row.start,
@@ -268,27 +275,27 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 				}
 				if (NOT_DEVIATION.test(text) || !period) continue;
 				let d = direction(text);
-				let ref = refOf(text);
+				let ref = refNear(text, sc.view.qAt[i] - clause.start);
 				let rule = 'budget.afvigelse';
-				if (!d && memory && /\b(?:steg|faldt|steget|faldet|lød|lyder|var|er|blev|skønnes|forventes|forventningen|skønnet)\b/.test(text)) {
+				if (!d && memory && /\b(?:steg|faldt|steget|faldet|lød|lyder|skønnes|forventningen|skønnet|prognosen)\b/.test(text) && /\b(?:til|på) Q\d+k/.test(text)) {
 					d = memory.direction;
 					ref = ref ?? memory.ref;
 					rule = 'budget.afvigelse_fortsat';
 				}
 				if (d) {
 					const useArea = rule === 'budget.afvigelse_fortsat' && memory && areaIsDefault(text, labels) ? memory.area : area;
-					ref = ref ?? refByArea.get(useArea) ?? (memory?.area === useArea ? memory.ref : null);
-					if (!ref) continue;
+					// A deviation with no budget named is measured against the korrigeret budget.
+					ref = ref ?? refByArea.get(useArea) ?? (memory?.area === useArea ? memory.ref : null) ?? 'korrigeret';
 					if (ref !== 'serviceramme') refByArea.set(useArea, ref);
 					memory = { direction: d, ref, area: useArea, para: sc.sentence.paragraph };
 					const metric = ref === 'vedtaget' ? 'afvigelse_vedtaget_budget' : ref === 'korrigeret' ? 'afvigelse_korrigeret_budget' : 'afvigelse_serviceramme';
-					const factArea = ref === 'serviceramme' ? subject : scoped(useArea, scopeAnlaeg ? 'anlæg' : null, metric);
+					const factArea = ref === 'serviceramme' ? rammeArea(text, sc.sentence.text, subject) : scoped(useArea, scopeAnlaeg ? 'anlæg' : null, metric);
 					out.push(draft('budget', metric, ctx.municipality, factArea, period, d * q.value, 'kr', sc, rule));
 					continue;
 				}
 				const level = levelMetric(text, sc.view.qAt[i] - clause.start);
 				if (level) {
-					const levelArea = level === 'serviceramme' ? subject : scoped(area, scopeAnlaeg ? 'anlæg' : null, level);
+					const levelArea = level === 'serviceramme' ? rammeArea(text, sc.sentence.text, subject) : scoped(area, scopeAnlaeg ? 'anlæg' : null, level);
 					out.push(draft('budget', level, ctx.municipality, levelArea, period, q.value, 'kr', sc, `budget.${level}`));
 				}
 			}
@@ -296,6 +303,34 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 		if (sentenceArea) paraArea = sentenceArea;
 	}
 	return out;
+}
+
+/** The serviceramme belongs to the committee the sentence names, or the whole municipality's. */
+function rammeArea(clause: string, sentence: string, subject: string): string {
+	if (/kommunens (?:samlede )?serviceramme/.test(clause)) return 'hele kommunen';
+	return committeeIn(sentence) ?? subject;
+}
+
+function committeeIn(text: string): string | null {
+	const mag = MAGISTRAT.exec(text);
+	if (mag) return mag[0];
+	const m = COMMITTEE.exec(text);
+	return m && !/^Økonomiudvalg$/.test(m[1]) ? `${m[1]}et`.replace(/\s+/g, ' ') : null;
+}
+
+/** The budget a deviation is measured against: the reference nearest after the amount, else before it. */
+function refNear(text: string, at: number): Ref | null {
+	const refs: { pos: number; ref: Ref }[] = [];
+	const re = /(?:i forhold til|ift\.?|set i forhold til|sammenholdt med|end|mod)\s+(?:det\s+)?(vedtage?t|vedtagne|oprindelig\w*|korrigere(?:t|de)|budget inkl\.? tillæg\w*)\s*(?:budget)?/g;
+	for (let m = re.exec(text); m; m = re.exec(text)) refs.push({ pos: m.index, ref: /korrig|tillæg/.test(m[1]) ? 'korrigeret' : 'vedtaget' });
+	const ramme = /servicerammen/.exec(text);
+	if (ramme && /overskrid|merforbrug|mindreforbrug|underskrid/.test(text)) refs.push({ pos: ramme.index, ref: 'serviceramme' });
+	if (!refs.length) return null;
+	const nextQ = text.indexOf('Q', at + 2);
+	const after = refs.filter((r) => r.pos > at && (nextQ < 0 || r.pos < nextQ));
+	if (after.length) return after[0].ref;
+	const before = refs.filter((r) => r.pos < at);
+	return before.length ? before[before.length - 1].ref : refs[0].ref;
 }
 
 function splitClauses(view: string): { start: number; end: number; text: string }[] {
@@ -339,11 +374,7 @@ function areaIsDefault(text: string, labels: string[]): boolean {
 
 /** A table row or committee the text names, if any. */
 function namedArea(text: string, labels: string[]): string | null {
-	const label = labelFor(text, labels);
-	if (label) return label;
-	const m = COMMITTEE.exec(text);
-	if (m && !/^Økonomiudvalg$/.test(m[1])) return `${m[1]}et`.replace(/\s+/g, ' ');
-	return null;
+	return labelFor(text, labels) ?? committeeIn(text);
 }
 
 function stem(word: string): string {

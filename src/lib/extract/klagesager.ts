@@ -1,6 +1,6 @@
 /** Klagesager: Ankestyrelsen's decisions on complaints, their outcomes and the omgørelsesprocent. */
 import { areaFor, draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
-import { findAreas, pickArea, RANK } from './areas';
+import { fieldNamed, findAreas, lawNamed, pickArea, RANK } from './areas';
 import { findPeriods, quarterPeriod } from './periods';
 import { municipalityOf } from './places';
 import { readTable } from './tables';
@@ -233,12 +233,13 @@ type KlageColumn = { metric: string; unit: 'antal' | 'pct'; entity?: string; yea
 
 const KLAGE_HEADERS: { re: RegExp; kind: (m: RegExpExecArray) => KlageColumn }[] = [
 	{ re: /^((?:19|20)\d{2})\b/, kind: (m) => ({ metric: '', unit: 'antal', year: m[1] }) },
+	{ re: /^lands-?\s?gennemsnit(?:tet)?(?:\s*\((?:pct\.?|%)\))?/i, kind: () => ({ metric: 'omgoerelsespct', unit: 'pct', entity: 'Landsgennemsnit' }) },
 	{
-		re: /^(?:omgørelses\s?(?:procent(?:en)?|pct\.?)|omgørelsesandel(?:en)?|omgjort\s+(?:i\s+)?(?:pct\.?|procent|%)|pct\.?\s+omgjort|andel\s+omgjorte(?:\s+sager)?)(?:\s*\((?:pct\.?|%)\))?(?:,\s*(hele landet|landsgennemsnit(?:tet)?|landsplan|[\p{Lu}][\p{L}-]+))?/iu,
+		re: /^(?:omgørelses\s?-?\s?(?:procent(?:en)?|pct\.?|%)|omgørelsesandel(?:en)?|omgjort\s+(?:i\s+)?(?:pct\.?|procent|%)|pct\.?\s+omgjort|andel\s+omgjorte(?:\s+sager)?)(?:\s*\((?:pct\.?|%)\))?(?:,\s*(hele landet|landsgennemsnit(?:tet)?|landsplan|[\p{Lu}][\p{L}-]+))?/iu,
 		kind: (m) => ({ metric: 'omgoerelsespct', unit: 'pct', entity: m[1] })
 	},
 	{
-		re: /^(?:antal\s+)?(?:afgjorte|behandlede)(?:\s+(?:klage)?sager)?|^antal\s+(?:klage)?sager|^(?:klage)?sager\s+i\s+alt|^antal(?=\s|$)/i,
+		re: /^(?:antal\s+)?(?:afgjort[e]?|behandlede)(?:\s+(?:klage)?sager)?|^antal\s+(?:klage)?sager|^(?:klage)?sager\s+i\s+alt|^antal(?=\s|$)/i,
 		kind: () => ({ metric: 'klagesager_antal', unit: 'antal' })
 	},
 	{ re: /^stadfæst\w*(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'stadfaestet_pct' : 'stadfaestet_antal', unit: m[1] ? 'pct' : 'antal' }) },
@@ -312,7 +313,7 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 			else {
 				const para = /^§\s*(\d+[a-z]?)\b/.exec(label);
 				if (para) area = law ? `${law} § ${para[1]}` : null;
-				else area = findAreas(label)[0]?.area ?? label;
+				else area = lawNamed(label) ?? fieldNamed(label) ?? findAreas(label)[0]?.area ?? label;
 			}
 			row.values.forEach((v, i) => {
 				const c = columns[i]!;

@@ -32,7 +32,7 @@ export interface Layout {
 	headings: { start: number; end: number; text: string }[];
 }
 
-const NUMERIC_CELL = /(?:^|\s)([-−–+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[-−–+]?\d+(?:,\d+)?)(?=\s|$)/g;
+const NUMERIC_CELL = /(?:^|\s)([-−–+÷]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[-−–+÷]?\d+(?:,\d+)?)(?=\s|$)/g;
 
 /** Counts the run of numeric cells at the end of a line, and where the label before them ends. */
 export function trailingCells(line: string): { count: number; labelEnd: number } {

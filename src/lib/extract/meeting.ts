@@ -24,7 +24,7 @@ export function readMeetingHeader(header: string): MeetingHeader {
 	else if (worded) meeting_date = iso(Number(worded[1]), MONTHS[worded[2].toLowerCase()], Number(worded[3]));
 
 	let committee: string | null = null;
-	const labelled = /^\s*(?:Udvalg|Forum|Organ)\s*:\s*(.+?)\s*$/im.exec(head);
+	const labelled = /^\s*(?:Udvalg|Forum|Organ)\s*:\s*(.+?)\s*$/im.exec(head) ?? /^\s*(?:Referat|Dagsorden|Beslutningsprotokol)\s*(?:-|–|fra|for)\s*(.+?udvalg\p{L}*|Byrådet|Kommunalbestyrelsen|Magistraten)\s*$/imu.exec(head);
 	if (labelled) committee = labelled[1];
 	else
 		for (const line of head.split('\n')) {

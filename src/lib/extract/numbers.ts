@@ -76,7 +76,7 @@ export function numberWord(word: string): number | null {
 export function parseDanishNumber(raw: string): number | null {
 	let s = raw.trim().replace(/[\u00a0 ]/g, '');
 	let sign = 1;
-	if (/^[-−–]/.test(s)) {
+	if (/^[-−–÷]/.test(s)) {
 		sign = -1;
 		s = s.slice(1);
 	} else if (s.startsWith('+')) s = s.slice(1);
@@ -148,7 +148,7 @@ export function maskNonFigures(text: string, from = 0, to = text.length): Masked
 	return merged;
 }
 
-const NUMBER_TOKEN = /(?:[-−–+](?=\d))?\d+(?:[.,]\d+)*/g;
+const NUMBER_TOKEN = /(?:[-−–+÷](?=\d))?\d+(?:[.,]\d+)*/g;
 const WORD_TOKEN = /(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu;
 
 const UNIT_AFTER: { re: RegExp; factor: number; unit: QuantityUnit }[] = [
@@ -189,7 +189,7 @@ export function findQuantities(text: string, from = 0, to = text.length, masked?
 		let raw = m[0];
 		const prev = text[start - 1] ?? ' ';
 		// A sign belongs to the number only when it is not glued to a preceding word or digit.
-		if (/^[-−–+]/.test(raw) && /[\wæøåÆØÅ]/.test(prev)) {
+		if (/^[-−–+÷]/.test(raw) && /[\wæøåÆØÅ]/.test(prev)) {
 			start += 1;
 			raw = raw.slice(1);
 		}

@@ -36,6 +36,38 @@ export interface ColumnLexicon {
 
 const TOTAL = /^(?:i alt|total|totalt|samlet|sum|hovedtotal|i alt for udvalget)\b/i;
 
+/**
+ * Header lines laid out in columns ("Afgjorte       Omgørelses-" over "sager          procent") are
+ * merged cell by cell by position; other header lines are simply joined.
+ */
+export function headerStream(lines: string[]): string {
+	const columnar = lines.length >= 2 && lines.filter((l) => /\S\s{3,}\S/.test(l.trim())).length >= 2;
+	if (!columnar) return lines.map((l) => l.trim()).join(' ').replace(/\s+/g, ' ');
+	const cells: { start: number; end: number; words: string[] }[] = [];
+	for (const line of lines) {
+		for (const m of line.matchAll(/\S+(?: \S+)*/g)) {
+			const start = m.index!;
+			const end = start + m[0].length;
+			const cell = cells.find((c) => start < c.end + 2 && end > c.start - 2);
+			if (cell) {
+				cell.words.push(m[0]);
+				cell.start = Math.min(cell.start, start);
+				cell.end = Math.max(cell.end, end);
+			} else cells.push({ start, end, words: [m[0]] });
+		}
+	}
+	return cells
+		.sort((a, b) => a.start - b.start)
+		.map((c) => c.words.join(' '))
+		.join(' ');
+}
+
+function laterHeader(rest: string, lexicon: ColumnLexicon): boolean {
+	const words = rest.split(' ');
+	for (let i = 0; i < words.length; i++) if (lexicon.match(words.slice(i).join(' '))) return true;
+	return false;
+}
+
 /** Headers split by hyphenation over lines: "Stad- fæstet" → "Stadfæstet", but "Psykiatri- og" stays. */
 export function dehyphenate(s: string): string {
 	return s.replace(/(\p{L})- (\p{Ll}+)/gu, (m, a: string, b: string) => (/^(?:og|eller|til|samt|som)$/.test(b) ? m : a + b));
@@ -55,7 +87,7 @@ export function unitFactor(text: string): number | null {
  */
 export function readTable(text: string, block: TableBlock, lexicon: ColumnLexicon): ReadTable | null {
 	if (!block.rows.some((l) => trailingCells(l.text.trim()).count > 0)) return null;
-	const stream = dehyphenate(block.headerLines.map((l) => l.text.trim()).join(' ').replace(/\s+/g, ' '));
+	const stream = dehyphenate(headerStream(block.headerLines.map((l) => l.text)));
 	const columns: string[] = [];
 	let stub = '';
 	let rest = stream;
@@ -71,8 +103,11 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 		if (columns.length === 0) stub += word;
 		// A year, date or parenthesis right after a header belongs to it ("Forventet forbrug 2024").
 		else if (/^(?:\d{4}|\d{1,2}\.\d{1,2}(?:\.\d{2,4})?|\(.*\))\s*$/.test(word.trim())) columns[columns.length - 1] += ' ' + word.trim();
-		// The first unknown word after the headers starts the first row's label.
-		else break;
+		// The first unknown word after the headers starts the first row's label — unless a header follows later.
+		else {
+			if (/\s/.test(rest.slice(word.length)) && laterHeader(rest.slice(word.length), lexicon)) return null;
+			break;
+		}
 		rest = rest.slice(word.length);
 	}
 	const width = columns.length;
@@ -107,7 +142,7 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 			cells = cells.slice(1);
 			count = width;
 		}
-		const values = cells.map((c) => parseDanishNumber(c.replace(/[−–]/, '-')));
+		const values = cells.map((c) => parseDanishNumber(c.replace(/[−–÷]/, '-')));
 		if (values.some((v) => v === null)) return null;
 		const ownLabel = t.slice(0, labelEnd).trim();
 		// Values one per line (a column layout): gather them until the row is full.
