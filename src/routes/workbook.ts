@@ -20,7 +20,7 @@ export async function saveWorkbook(
 ): Promise<Blob> {
 	const { default: ExcelJS } = await import('exceljs');
 	const workbook = new ExcelJS.Workbook();
-	const sheet = workbook.addWorksheet(title.slice(0, 31));
+	const sheet = workbook.addWorksheet(title.replace(/[*?:\\/[\]]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31) || 'Tal');
 	sheet.addRow(header).font = { bold: true };
 	body.forEach((cells, r) => {
 		const row = sheet.addRow(cells.map((c) => (c === undefined ? null : c)));

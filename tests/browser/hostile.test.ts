@@ -52,7 +52,11 @@ describe('hostile minutes', () => {
 	test('markup in quotes, titles and item text is shown as text, never run', async () => {
 		const page = await site.open('/tal/?q=' + encodeURIComponent('<img'));
 		await engineReady(page);
-		await page.waitForFunction(() => document.querySelectorAll('table.facts-table td.quote').length > 0, null, { timeout: 30_000 });
+		await page.waitForFunction(
+			() => [...document.querySelectorAll('table.facts-table td.quote')].some((td) => td.textContent?.includes('<img')),
+			null,
+			{ timeout: 30_000 }
+		);
 		const quotes = await page.locator('table.facts-table td.quote').allTextContents();
 		expect(quotes.some((q) => q.includes('<img src="x" onerror="window.__pwned = 2">'))).toBe(true);
 		expect(await page.locator('main img, main iframe, main script').count()).toBe(0);

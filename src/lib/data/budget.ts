@@ -17,9 +17,30 @@ export function budgetFacts(run: Runner, municipality: string): Promise<FactRow[
 	return familyFacts(run, 'budget', [municipality]);
 }
 
-/** The follow-ups (periods) in time order. */
+export const FOLLOW_UP_METRICS = [
+	'vedtaget_budget',
+	'korrigeret_budget',
+	'forventet_forbrug',
+	'afvigelse_vedtaget_budget',
+	'afvigelse_korrigeret_budget'
+];
+
+/** The follow-ups in time order: periods with a budget, a forecast or a deviation (not grants alone). */
 export function followUps(facts: FactRow[]): string[] {
-	return [...new Set(facts.map((f) => f.period))].sort(comparePeriods);
+	return [...new Set(facts.filter((f) => FOLLOW_UP_METRICS.includes(f.metric)).map((f) => f.period))].sort(comparePeriods);
+}
+
+/** The area whose forecast was followed the most times (the total wins a tie). */
+export function mostFollowed(facts: FactRow[]): string | null {
+	const periods = new Map<string, Set<string>>();
+	for (const f of facts)
+		if (f.metric.startsWith('afvigelse_') && f.metric !== 'afvigelse_serviceramme')
+			periods.set(f.area, (periods.get(f.area) ?? new Set()).add(f.period));
+	const total = mainArea(facts);
+	const ranked = [...periods.entries()].sort(
+		(a, b) => b[1].size - a[1].size || Number(b[0] === total) - Number(a[0] === total)
+	);
+	return ranked[0]?.[0] ?? total;
 }
 
 /** The areas of a follow-up, rows first and the "I alt" total last; totals are found by their quote. */
