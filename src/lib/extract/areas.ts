@@ -19,6 +19,10 @@ export const RANK = {
 	kommune: 1
 } as const;
 
+/** A named social institution (tilbud): "Botilbuddet Skovbrynet", "Bo- og Aktivitetscentret Nørremarken". */
+export const TILBUD =
+	/(?:Bo- og Aktivitetscentret|Botilbuddet|Bostedet|Bofællesskabet|Plejecentret|Plejehjemmet|Aktivitetscentret|Døgntilbuddet|Opholdsstedet|Specialcentret|Dagtilbuddet|Værestedet)\s+[A-ZÆØÅ][\p{L}-]+(?:\s+[A-ZÆØÅ][\p{L}-]+)?/gu;
+
 /** Law names in their basic form, keyed by the ways minutes write them. */
 const LAWS: [RegExp, string][] = [
 	[/\b(?:servicelov(?:en|ens)?|lov om social service)\b/i, 'serviceloven'],
@@ -120,6 +124,7 @@ export function findAreas(text: string): AreaMention[] {
 		const canon = FIELD_CANON[word] ?? word;
 		out.push({ area: canon, rank: canon === 'socialområdet' ? RANK.socialomraadet : RANK.field, start: m.index });
 	}
+	for (const m of text.matchAll(TILBUD)) out.push({ area: m[0].replace(/\s+/g, ' '), rank: RANK.field, start: m.index! });
 	if (/\b(?:fra|i|for)\s+(?:hele\s+)?[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+Kommune\b/.test(text) || /\bhele kommunen\b/i.test(text))
 		out.push({ area: 'hele kommunen', rank: RANK.kommune, start: 0 });
 	return out.sort((a, b) => a.start - b.start);

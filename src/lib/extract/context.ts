@@ -103,8 +103,9 @@ export function buildItemContext(
 		ctx.sentences.push({ sentence, view, areas, headingAreas, carriedAreas, carriedPeriod, carriedText, headingPeriod });
 		if (areas.length) carriedAreas = areas;
 		carriedText = `${carriedText} ${view.view}`.slice(-600);
-		const stated = view.periods.filter((p) => PERIOD_KINDS_FOR_COUNTS.has(p.kind));
-		if (stated.length) carriedPeriod = resolvePeriod(stated[stated.length - 1], titleYear, meetingYear) ?? carriedPeriod;
+		const stated = view.periods.filter((p) => PERIOD_KINDS_FOR_COUNTS.has(p.kind) && p.kind !== 'relative');
+		// The period a sentence is about comes first ("I 1. halvår 2025 … mod 52 i 1. halvår 2024").
+		if (stated.length) carriedPeriod = resolvePeriod(stated[0], titleYear, meetingYear) ?? carriedPeriod;
 	}
 	return ctx;
 }
@@ -131,7 +132,8 @@ export function periodFor(
 	const at = v.qAt[qi];
 	const usable = v.periods.map((p, i) => ({ p, i, pos: v.tAt[i] })).filter(({ p }) => kinds.has(p.kind));
 	const textYear = textYearOf(ctx, sc);
-	const resolve = (p: PeriodMention) => (p.samePeriod ? samePeriodBefore(ctx, sc) : resolvePeriod(p, relativeBase(ctx, sc, p, textYear), ctx.meetingYear));
+	const resolve = (p: PeriodMention) =>
+		p.samePeriod ? samePeriodShifted(ctx, sc, p.offset ?? 0) : resolvePeriod(p, relativeBase(ctx, sc, p, textYear), ctx.meetingYear);
 	const nextQ = v.qAt.filter((x) => x > at).sort((a, b) => a - b)[0] ?? Infinity;
 	const after = usable.filter(({ pos }) => pos > at && pos < nextQ);
 	for (const a of after) {
@@ -146,12 +148,12 @@ export function periodFor(
 	return sc.carriedPeriod ?? sc.headingPeriod ?? (ctx.titleYear ? String(ctx.titleYear) : null);
 }
 
-/** "samme periode sidste år": the period the text is about, a year earlier ("2024-Q1-Q3" → "2023-Q1-Q3"). */
-function samePeriodBefore(ctx: ItemContext, sc: SentenceContext): string | null {
+/** "samme periode sidste år": the period the text is about, shifted ("2024-Q1-Q3" → "2023-Q1-Q3"); "i samme periode": unshifted. */
+function samePeriodShifted(ctx: ItemContext, sc: SentenceContext, offset: number): string | null {
 	const own = sc.view.periods.find((p) => p.period && p.kind !== 'relative' && p.kind !== 'date');
 	const base = own?.period ?? sc.carriedPeriod ?? sc.headingPeriod ?? (ctx.titleYear ? String(ctx.titleYear) : null);
 	if (!base) return null;
-	return base.replace(/(?:19|20)\d{2}/g, (y) => String(Number(y) - 1));
+	return base.replace(/(?:19|20)\d{2}/g, (y) => String(Number(y) + offset));
 }
 
 function relativeBase(ctx: ItemContext, sc: SentenceContext, p: PeriodMention, textYear: number | null): number | null {

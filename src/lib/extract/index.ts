@@ -4,7 +4,7 @@ import { buildItemContext, type FactDraft } from './context';
 import { factId } from './ids';
 import { klagesager, klagesagerTables } from './klagesager';
 import { layoutOf } from './layout';
-import { magtanvendelse } from './magtanvendelse';
+import { magtanvendelse, magtanvendelseTables } from './magtanvendelse';
 import { readMeetingHeader } from './meeting';
 import { otherFigures } from './other';
 import { periodYear } from './periods';
@@ -47,7 +47,7 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 		if (!municipality || /^Lukket\b/i.test(seg.title)) continue;
 		const layout = layoutOf(text, seg.bodyStart, seg.end);
 		const ctx = buildItemContext(text, seg, layout, municipality, meta.committee ?? null, meetingYear);
-		const drafts: FactDraft[] = [...klagesager(ctx), ...klagesagerTables(ctx), ...magtanvendelse(ctx), ...budget(ctx)];
+		const drafts: FactDraft[] = [...klagesager(ctx), ...klagesagerTables(ctx), ...magtanvendelse(ctx), ...magtanvendelseTables(ctx), ...budget(ctx)];
 		drafts.push(...otherFigures(ctx, drafts));
 		for (const d of drafts) {
 			const fact: Fact = {

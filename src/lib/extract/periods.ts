@@ -106,6 +106,11 @@ export const PERIOD_RULES: PeriodRule[] = [
 		make: () => ({ kind: 'relative', period: null, offset: -1, relativeTo: 'text', samePeriod: true })
 	},
 	{
+		name: 'samme_periode_nu',
+		re: /(?<![\p{L}])(?:i\s+)?samme\s+periode(?!\s+(?:sidste|året|i fjor|forrige))(?![\p{L}])/giu,
+		make: () => ({ kind: 'relative', period: null, offset: 0, relativeTo: 'text', samePeriod: true })
+	},
+	{
 		name: 'relativ',
 		re: /(?<![\p{L}])(i år|indeværende år|i indeværende år|sidste år|i fjor|sidste års?|forrige år|næste år|det kommende år|året før|året forinden|det foregående år|foregående år|året inden|året efter)(?![\p{L}])/giu,
 		make: (m) => {
