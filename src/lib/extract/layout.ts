@@ -245,7 +245,8 @@ function findTables(lines: Line[], width: number): FoundTable[] {
 				captionLine = h;
 				break;
 			}
-			if (t && (t.length >= width * 0.8 || (TERMINAL.test(t) && t.split(/\s+/).length > 4))) break;
+			const gapped = /\S\s{3,}\S/.test(t);
+			if (t && !gapped && (t.length >= width * 0.8 || (TERMINAL.test(t) && t.split(/\s+/).length > 4))) break;
 			h--;
 		}
 		const headerFrom = captionLine >= 0 ? captionLine + 1 : h + 1;

@@ -133,7 +133,7 @@ const MAGT_METRICS: [RegExp, string][] = [
 	[/^(?:ikke[- ]tilladte?|ulovlige?|uberettigede?|ikke lovlige?)/i, 'magtanvendelser_ikke_tilladte'],
 	[/^(?:heraf\s+)?(?:tilladte?|lovlige?|berettigede?)/i, 'magtanvendelser_tilladte'],
 	[/^(?:afventer|uafklarede?|ikke afgjorte?|verserende|under behandling)/i, 'magtanvendelser_uafgjort'],
-	[/^(?:antal\s+)?(?:indberettede?|indberetninger|episoder|magtanvendelser|registrerede?)(?:\s+(?:i alt|episoder|magtanvendelser))?|^antal(?=\s|$)/i, 'magtanvendelser_indberettet'],
+	[/^(?:antal\s+)?(?:indberettet|indberettede|indberetninger|episoder|magtanvendelser|registreret|registrerede)(?:\s+(?:i alt|episoder|magtanvendelser))?|^antal(?=\s|$)/i, 'magtanvendelser_indberettet'],
 	[/^forhåndsgodkendelser/i, 'forhaandsgodkendelser']
 ];
 
@@ -200,6 +200,6 @@ function magtArea(label: string, total: boolean, law: string | null): string | n
 	const para = /§\s*(\d+)\s*([a-z])?\b/.exec(label);
 	if (para && law) return `${law} § ${para[1]}${para[2] ?? ''}`;
 	if (/^(?:\d+\s*[-–]\s*\d+|\d+)\s*år/.test(label)) return null;
-	if (/^[A-ZÆØÅ]/.test(label) && /(?:tilbud|centret|stedet|bofællesskab|hjemmet|huset|boliger|skov|ly|vang|bakken|gården)/i.test(label) && label.split(' ').length <= 6) return label;
+	if (/^[A-ZÆØÅ]/.test(label) && /(?:tilbud|cent(?:er|ret)|stedet|bofællesskab|hjemmet|huset|boliger|skov|ly|vang|bakken|gården)/i.test(label) && label.split(' ').length <= 6) return label;
 	return label.charAt(0).toLowerCase() + label.slice(1);
 }

@@ -41,25 +41,39 @@ const TOTAL = /^(?:i alt|total|totalt|samlet|sum|hovedtotal|i alt for udvalget)\
  * merged cell by cell by position; other header lines are simply joined.
  */
 export function headerStream(lines: string[]): string {
-	const columnar = lines.length >= 2 && lines.filter((l) => /\S\s{3,}\S/.test(l.trim())).length >= 2;
+	const columnar =
+		lines.length >= 2 &&
+		(lines.filter((l) => /\S\s{3,}\S/.test(l.trim())).length >= 2 || lines.slice(1).some((l) => /^\s{8,}\S/.test(l)));
 	if (!columnar) return lines.map((l) => l.trim()).join(' ').replace(/\s+/g, ' ');
+	// The header block ends at the first plain line (the first row's label, flush left).
+	let cut = 1;
+	while (cut < lines.length && (/^\s{8,}\S/.test(lines[cut]) || /\S\s{3,}\S/.test(lines[cut].trim()))) cut++;
+	const tail = lines.slice(cut).map((l) => l.trim()).join(' ');
+	// Words of later lines hang under the word of an earlier line they overlap most.
 	const cells: { start: number; end: number; words: string[] }[] = [];
-	for (const line of lines) {
-		for (const m of line.matchAll(/\S+(?: \S+)*/g)) {
+	for (const line of lines.slice(0, cut)) {
+		const cellsOfLine = /\S\s{3,}\S/.test(line.trim()) ? /\S+(?: \S+)*/g : /\S+/g;
+		for (const m of line.matchAll(cellsOfLine)) {
 			const start = m.index!;
 			const end = start + m[0].length;
-			const cell = cells.find((c) => start < c.end + 2 && end > c.start - 2);
-			if (cell) {
-				cell.words.push(m[0]);
-				cell.start = Math.min(cell.start, start);
-				cell.end = Math.max(cell.end, end);
+			let best: (typeof cells)[number] | null = null;
+			let bestOverlap = 0;
+			for (const c of cells) {
+				const overlap = Math.min(end, c.end + 1) - Math.max(start, c.start - 1);
+				if (overlap > bestOverlap) [best, bestOverlap] = [c, overlap];
+			}
+			if (best) {
+				best.words.push(m[0]);
+				best.end = Math.max(best.end, end);
 			} else cells.push({ start, end, words: [m[0]] });
 		}
 	}
 	return cells
 		.sort((a, b) => a.start - b.start)
-		.map((c) => c.words.join(' '))
-		.join(' ');
+		.map((c) => dehyphenate(c.words.join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'))
+		.concat(tail ? [tail] : [])
+		.join(' ')
+		.replace(/\s+/g, ' ');
 }
 
 function laterHeader(rest: string, lexicon: ColumnLexicon): boolean {
