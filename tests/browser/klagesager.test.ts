@@ -88,6 +88,23 @@ describe('klagesager', () => {
 	});
 });
 
+describe('when the SQL engine cannot start', () => {
+	test('a Danish message after 10 s, and the prerendered view stays usable', async () => {
+		const context = await site.browser.newContext();
+		await context.route('**/*.wasm', () => undefined);
+		const page = await context.newPage();
+		await page.goto(new URL('/klagesager/', site.url).href);
+		const alert = page.locator('.engine-failed[role="alert"]');
+		await alert.waitFor({ timeout: 20_000 });
+		await expect(alert.textContent()).resolves.toContain('kunne ikke starte inden for 10 sekunder');
+		const labels = await page.locator('figure.chart').first().locator('svg text').allTextContents();
+		expect(labels).toContain('37 %');
+		await page.locator('nav a', { hasText: 'Budget' }).click();
+		await page.locator('table.budget-table').waitFor();
+		await context.close();
+	});
+});
+
 describe('the whole visit', () => {
 	test('no request left the machine and the console stayed clean', () => {
 		expect(site.requests.length).toBeGreaterThan(5);

@@ -2,7 +2,7 @@
  * Okabe–Ito colours (safe for the common colour-vision deficiencies), darkened where needed so
  * that marks reach 3:1 against white; text is drawn in INK, never in these colours alone.
  */
-export const SERIES = ['#0072B2', '#C75300', '#007A5A', '#A8458B', '#8A6D00', '#3D8BC0'] as const;
+export const SERIES = ['#0072B2', '#B84D00', '#007A5A', '#A8458B', '#8A6D00', '#3D8BC0'] as const;
 export const NATIONAL = '#555555';
 export const INK = '#1a1a1a';
 export const MUTED = '#595959';
@@ -12,10 +12,10 @@ export const FLAG = '#B00020';
 /** Outcome colours for stadfæstet/ændret/hjemvist and the like: one meaning, one colour, on every page. */
 export const OUTCOMES: Record<string, string> = {
 	stadfaestet_antal: '#0072B2',
-	aendret_antal: '#C75300',
+	aendret_antal: '#B84D00',
 	hjemvist_antal: '#A8458B',
 	magtanvendelser_tilladte: '#0072B2',
-	magtanvendelser_ikke_tilladte: '#C75300',
+	magtanvendelser_ikke_tilladte: '#B84D00',
 	magtanvendelser_ikke_magtanvendelse: '#007A5A',
 	magtanvendelser_uafgjort: '#8A6D00'
 };

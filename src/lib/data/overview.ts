@@ -50,13 +50,29 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
 	return out;
 }
 
-/** The areas of a metric, richest and most recent series first. */
+/**
+ * The areas of a metric, most recent first; among those, areas with a national average to compare
+ * with, then the areas the minutes say most about (the whole municipality usually), then the longest series.
+ */
 function rankedSeries(facts: FactRow[], metric: string, entity: string): FactRow[][] {
+	const weight = new Map<string, number>();
+	for (const f of facts) if (f.entity === entity) weight.set(f.area, (weight.get(f.area) ?? 0) + 1);
+	const hasNational = (s: FactRow[]) => {
+		const last = s[s.length - 1];
+		return facts.some((f) => f.entity === NATIONAL && f.metric === metric && f.area === last.area && f.period === last.period);
+	};
 	const groups = [...groupBy(facts.filter((f) => f.metric === metric && f.entity === entity), (f) => f.area).values()].map(
 		series
 	);
 	const lastYear = (s: FactRow[]) => s[s.length - 1].year;
-	return groups.sort((a, b) => lastYear(b) - lastYear(a) || b.length - a.length || a[0].area.localeCompare(b[0].area));
+	return groups.sort(
+		(a, b) =>
+			lastYear(b) - lastYear(a) ||
+			Number(hasNational(b)) - Number(hasNational(a)) ||
+			(weight.get(b[0].area) ?? 0) - (weight.get(a[0].area) ?? 0) ||
+			b.length - a.length ||
+			a[0].area.localeCompare(b[0].area)
+	);
 }
 
 function card(kind: CardKind, s: FactRow[], all: FactRow[]): Card {
@@ -104,7 +120,7 @@ export function buildCards(facts: FactRow[], municipality: string): Card[] {
 	const cards: Card[] = [];
 	const omgoerelse = rankedSeries(facts, 'omgoerelsespct', municipality);
 	const newest = omgoerelse[0]?.at(-1)?.year;
-	for (const s of omgoerelse.filter((s) => s.at(-1)!.year === newest).slice(0, 2)) cards.push(card('omgoerelse', s, facts));
+	for (const s of omgoerelse.filter((s) => s.at(-1)!.year === newest).slice(0, 3)) cards.push(card('omgoerelse', s, facts));
 	const antal = rankedSeries(facts, 'klagesager_antal', municipality)[0];
 	if (antal) cards.push(card('klagesager', antal, facts));
 	const budget = budgetCard(facts, municipality);
