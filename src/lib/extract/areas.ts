@@ -7,6 +7,8 @@ export interface AreaMention {
 	area: string;
 	rank: number;
 	start: number;
+	/** A named institution: true only of the sentence that names it, never carried on. */
+	tilbud?: boolean;
 }
 
 export const RANK = {
@@ -124,7 +126,7 @@ export function findAreas(text: string): AreaMention[] {
 		const canon = FIELD_CANON[word] ?? word;
 		out.push({ area: canon, rank: canon === 'socialområdet' ? RANK.socialomraadet : RANK.field, start: m.index });
 	}
-	for (const m of text.matchAll(TILBUD)) out.push({ area: m[0].replace(/\s+/g, ' '), rank: RANK.field, start: m.index! });
+	for (const m of text.matchAll(TILBUD)) out.push({ area: m[0].replace(/\s+/g, ' '), rank: RANK.field, start: m.index!, tilbud: true });
 	if (/\b(?:fra|i|for)\s+(?:hele\s+)?[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+Kommune\b/.test(text) || /\bhele kommunen\b/i.test(text))
 		out.push({ area: 'hele kommunen', rank: RANK.kommune, start: 0 });
 	return out.sort((a, b) => a.start - b.start);

@@ -85,9 +85,9 @@ function followUpPeriod(ctx: ItemContext): string | null {
 		if (dated) return dated.period;
 	}
 	for (const sc of ctx.sentences.slice(0, 6)) {
-		if (!/budgetopfølgning|forventet regnskab|prognose/i.test(sc.view.view)) continue;
-		const p = sc.view.periods.find((p) => p.kind === 'quarter' || p.kind === 'month' || p.kind === 'date');
-		if (p) {
+		const m = /(?:budgetopfølgning\w*|forventet regnskab|prognosen?)\s+(?:pr\.?\s+|per\s+|for\s+|efter\s+|ved\s+)?T(\d+)/.exec(sc.view.view);
+		const p = m ? sc.view.periods[Number(m[1])] : undefined;
+		if (p && (p.kind === 'quarter' || p.kind === 'month' || p.kind === 'date' || p.kind === 'half')) {
 			const r = resolvePeriod(p, ctx.titleYear ?? ctx.meetingYear, ctx.meetingYear);
 			if (r) return r;
 		}
@@ -95,7 +95,7 @@ function followUpPeriod(ctx: ItemContext): string | null {
 	return ctx.titleYear ? String(ctx.titleYear) : null;
 }
 
-const MAGISTRAT = /Magistratsafdelingen for [A-ZÆØÅ][a-zæøå]+(?: og [A-ZÆØÅ][a-zæøå]+)?/;
+const MAGISTRAT = /Magistratsafdelingen\s+for\s+[A-ZÆØÅ][a-zæøå]+(?:\s+og\s+[A-ZÆØÅ][a-zæøå]+)?/;
 const COMMITTEE = /((?:[A-ZÆØÅ][a-zæøå]+-,?\s+)*(?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅ][a-zæøå]*udvalg)(?:ets|et|s)?/;
 
 function subjectOf(ctx: ItemContext): string {
@@ -144,10 +144,12 @@ function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null,
 	const totals = totalCheck(table);
 	const subjectOfTable = COMMITTEE.exec(table.caption ?? '')?.[1];
 	const tableSubject = subjectOfTable && subjectOfTable !== 'Økonomiudvalg' ? `${subjectOfTable}et` : subject;
+	// A table whose rows are committees: its "I alt" row is the whole municipality.
+	const rowsAreCommittees = table.rows.filter((r) => !r.total && /udvalg(?:et)?$/i.test(r.label.trim())).length >= 2;
 	for (const row of table.rows) {
 		const plainLabel = row.label.replace(/\s+/g, ' ').trim();
 		const isScopeWord = /^(?:servicerammen?|drift(?:en)?|anlæg(?:get)?|i alt)$/i.test(plainLabel);
-		const base = row.total || !plainLabel || isScopeWord ? tableSubject : plainLabel;
+		const base = row.total && rowsAreCommittees ? 'hele kommunen' : row.total || !plainLabel || isScopeWord ? tableSubject : plainLabel;
 		row.values.forEach((v, i) => {
 			const k = kinds[i];
 			if (!k || k === 'forbrug_til_dato') return;
@@ -226,7 +228,7 @@ function arithmeticSign(table: ReadTable, kinds: (ColumnKind | null)[], defaultR
 
 const MER = /merforbrug|overskrid\w*|underskud|merudgift\w*/;
 const MINDRE = /mindreforbrug|mindreudgift\w*|overskud|underskrid\w*/;
-const NOT_DEVIATION = /videreført|videreførsel|merrefusion\w*|merindtægt\w*|refusion\w*|finansiering|kassefinansiering|besparelse|reduktion|reduceret/;
+const NOT_DEVIATION = /videreført|videreførsel|overfør\w*|merrefusion\w*|merindtægt\w*|refusion\w*|finansiering|kassefinansiering|besparelse|reduktion|reduceret|reducere|nedbringe|forbedre|tillægsbevilling/;
 
 interface Memory {
 	direction: number;
@@ -266,8 +268,13 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 				const text = clause.text;
 				const area = namedArea(text, labels) ?? sentenceArea ?? fallbackArea;
 				const period = prosePeriod(ctx, sc, clause, followUp);
-				if (/tillægsbevilling/.test(text)) {
-					const year = yearOf(ctx, sc, clause) ?? (followUp ? followUp.slice(0, 4) : null);
+				const qAt = sc.view.qAt[i] - clause.start;
+				if (/tillægsbevilling\w*\s+(?:på\s+|af\s+|for\s+|i alt\s+|på i alt\s+|for i alt\s+)*$/.test(text.slice(0, qAt)) || /^Q\d+k\s+(?:i\s+)?(?:negativ\s+)?tillægsbevilling/.test(text.slice(qAt))) {
+					// A tillægsbevilling carries the budget year it is granted for: "på 324.870 kr. i 2025", else the follow-up's year.
+					const stated = /^Q\d+k\s+(?:i|for)\s+T(\d+)/.exec(text.slice(qAt));
+					const statedYear = stated ? sc.view.periods[Number(stated[1])]?.period?.slice(0, 4) ?? null : null;
+					const datedFollowUp = followUp && followUp.length > 4 ? followUp.slice(0, 4) : null;
+					const year = statedYear ?? datedFollowUp ?? yearOf(ctx, sc, clause) ?? followUp;
 					if (!year) continue;
 					const neg = /negativ\w* tillægsbevilling/.test(text) ? -1 : 1;
 					out.push(draft('budget', 'tillaegsbevilling', ctx.municipality, area, year, neg * q.value, 'kr', sc, 'budget.tillaegsbevilling'));
@@ -313,7 +320,7 @@ function rammeArea(clause: string, sentence: string, subject: string): string {
 
 function committeeIn(text: string): string | null {
 	const mag = MAGISTRAT.exec(text);
-	if (mag) return mag[0];
+	if (mag) return mag[0].replace(/\s+/g, ' ');
 	const m = COMMITTEE.exec(text);
 	return m && !/^Økonomiudvalg$/.test(m[1]) ? `${m[1]}et`.replace(/\s+/g, ' ') : null;
 }
@@ -323,7 +330,7 @@ function refNear(text: string, at: number): Ref | null {
 	const refs: { pos: number; ref: Ref }[] = [];
 	const re = /(?:i forhold til|ift\.?|set i forhold til|sammenholdt med|end|mod)\s+(?:det\s+)?(vedtage?t|vedtagne|oprindelig\w*|korrigere(?:t|de)|budget inkl\.? tillæg\w*)\s*(?:budget)?/g;
 	for (let m = re.exec(text); m; m = re.exec(text)) refs.push({ pos: m.index, ref: /korrig|tillæg/.test(m[1]) ? 'korrigeret' : 'vedtaget' });
-	const ramme = /servicerammen/.exec(text);
+	const ramme = /serviceramme\w*/.exec(text);
 	if (ramme && /overskrid|merforbrug|mindreforbrug|underskrid/.test(text)) refs.push({ pos: ramme.index, ref: 'serviceramme' });
 	if (!refs.length) return null;
 	const nextQ = text.indexOf('Q', at + 2);
@@ -409,7 +416,10 @@ function prosePeriod(ctx: ItemContext, sc: SentenceContext, clause: { start: num
 	if (dated) return resolvePeriod(dated, year, ctx.meetingYear);
 	const quarterInSentence = sc.view.periods.find((p: PeriodMention) => p.kind === 'quarter' && /budgetopfølgning/.test(sc.view.view));
 	if (quarterInSentence && !followUp) return resolvePeriod(quarterInSentence, year, ctx.meetingYear);
-	return followUp;
+	if (followUp) return followUp;
+	const plain = inClause.find((p) => p.kind === 'year' || p.kind === 'relative');
+	if (plain) return resolvePeriod(plain, ctx.titleYear, ctx.meetingYear);
+	return ctx.titleYear ? String(ctx.titleYear) : null;
 }
 
 function yearOf(ctx: ItemContext, sc: SentenceContext, clause: { start: number; end: number }): string | null {

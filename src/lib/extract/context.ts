@@ -101,7 +101,8 @@ export function buildItemContext(
 		const view = sentence.end - sentence.start > MAX_SENTENCE ? viewOf(text, sentence.start, sentence.start) : viewOf(text, sentence.start, sentence.end);
 		const areas = findAreas(sentence.text);
 		ctx.sentences.push({ sentence, view, areas, headingAreas, carriedAreas, carriedPeriod, carriedText, headingPeriod });
-		if (areas.length) carriedAreas = areas;
+		const carried = areas.filter((a) => !a.tilbud);
+		if (carried.length) carriedAreas = carried;
 		carriedText = `${carriedText} ${view.view}`.slice(-600);
 		const stated = view.periods.filter((p) => PERIOD_KINDS_FOR_COUNTS.has(p.kind) && p.kind !== 'relative');
 		// The period a sentence is about comes first ("I 1. halvår 2025 … mod 52 i 1. halvår 2024").

@@ -170,7 +170,9 @@ export function splitSentences(text: string, start: number, end: number): { star
 		const upto = text.slice(Math.max(s, at - 12), at);
 		if (NO_END_ABBREVIATIONS.test(upto) && !/\.\.$/.test(upto)) {
 			// "mio. kr." and "kr." can end a sentence; "ca." and "jf." cannot.
-			if (!/\b(?:kr|pct|mio|mia)\.$/i.test(upto) || /\b(?:mio|mia)\.$/i.test(upto)) continue;
+			const next = text.slice(at, at + 12);
+			const amountEnds = /\b(?:mio|mia|mill)\.$/i.test(upto) && !/^\s+(?:kr|kroner|dkk)\b/i.test(next);
+			if (!amountEnds && (!/\b(?:kr|pct|mio|mia)\.$/i.test(upto) || /\b(?:mio|mia)\.$/i.test(upto))) continue;
 		}
 		if (/\b\d{1,2}\.$/.test(upto) && /^\s+\d/.test(text.slice(at, at + 3))) continue;
 		push(out, text, s, at);
