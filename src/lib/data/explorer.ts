@@ -81,6 +81,16 @@ export async function explorerOptions(run: Runner): Promise<ExplorerOptions> {
 	};
 }
 
+/** Search terms: "quoted phrases" stay whole, other words count one by one; every term must occur. */
+export function searchTerms(text: string): string[] {
+	const terms: string[] = [];
+	for (const m of text.matchAll(/"([^"]*)"|(\S+)/g)) {
+		const term = (m[1] ?? m[2] ?? '').trim();
+		if (term && !terms.includes(term)) terms.push(term);
+	}
+	return terms.slice(0, 8);
+}
+
 /** `%text%` for ILIKE, with the pattern characters in the text taken literally. */
 export function containsPattern(text: string): string {
 	return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -105,9 +115,9 @@ function where(q: ExplorerQuery): { sql: string; params: Param[] } {
 			params.push(value);
 		}
 	}
-	if (q.q !== '') {
-		parts.push(`quote ILIKE ? ESCAPE '\\'`);
-		params.push(containsPattern(q.q));
+	for (const term of searchTerms(q.q)) {
+		parts.push(`regexp_replace(quote, '\\s+', ' ', 'g') ILIKE ? ESCAPE '\\'`);
+		params.push(containsPattern(term));
 	}
 	return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

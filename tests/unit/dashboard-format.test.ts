@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import {
+	describeAfvigelse,
+	describeChange,
+	formatAntal,
+	formatDato,
+	formatKr,
+	formatPct,
+	formatPeriode,
+	formatProcentpoint,
+	toDanishCsv
+} from '../../src/lib/format';
+
+describe('Danish formats', () => {
+	test('numbers, amounts, percentages and dates as a Danish reader expects them', () => {
+		expect(formatAntal(1341696)).toBe('1.341.696');
+		expect(formatKr(46_000_000)).toBe('46,0 mio. kr.');
+		expect(formatKr(-10_600_000)).toBe('-10,6 mio. kr.');
+		expect(formatKr(324870)).toBe('324.870 kr.');
+		expect(formatPct(37)).toBe('37 %');
+		expect(formatPct(37.5)).toBe('37,5 %');
+		expect(formatProcentpoint(15)).toBe('+15 procentpoint');
+		expect(formatProcentpoint(-4)).toBe('-4 procentpoint');
+		expect(formatDato('2024-12-04')).toBe('04.12.2024');
+		expect(formatPeriode('2024-Q3')).toBe('3. kvartal 2024');
+		expect(formatPeriode('2024-Q1-Q3')).toBe('1.-3. kvartal 2024');
+		expect(formatPeriode('2024-H1')).toBe('1. halvår 2024');
+	});
+
+	test('a deviation says merforbrug or mindreforbrug, never a bare sign', () => {
+		expect(describeAfvigelse(-46_000_000)).toBe('merforbrug 46,0 mio. kr.');
+		expect(describeAfvigelse(4_600_000)).toBe('mindreforbrug 4,6 mio. kr.');
+		expect(describeAfvigelse(0)).toBe('ingen afvigelse');
+		expect(describeChange(37, 22, 'pct')).toBe('+15 procentpoint');
+		expect(describeChange(16, 23, 'antal')).toBe('-7');
+	});
+
+	test('CSV for Danish Excel: BOM, semicolons, decimal comma, quoted text', () => {
+		const csv = toDanishCsv(['Nøgletal', 'Værdi'], [['Omgørelsesprocent; samlet', 12.7], ['Sager "afgjort"', 284], ['Tom', null]]);
+		expect(csv.charCodeAt(0)).toBe(0xfeff);
+		expect(csv.slice(1).split('\r\n')).toEqual([
+			'Nøgletal;Værdi',
+			'"Omgørelsesprocent; samlet";12,7',
+			'"Sager ""afgjort""";284',
+			'Tom;',
+			''
+		]);
+	});
+});
