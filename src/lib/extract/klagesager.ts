@@ -43,7 +43,7 @@ const countRules: Rule[] = [
 		name: 'klagesager.udfald_antal.omgjort',
 		family: 'klagesager',
 		pattern: new RegExp(
-			`omgjorde (?:ankestyrelsen )?(?:i alt )?(?<m>${N})(?: ${SAGER})?(?=[ ,.;]|$)|(?<o>${N})(?: ${SAGER})?(?: \\((?<p>${P})\\))? (?:er |blev |var )(?:i alt )?(?:blevet )?omgjort`
+			`omgjorde (?:ankestyrelsen )?(?:i alt )?(?<m>${N})(?: ${SAGER})?(?=[ ,.;]|$)|(?<o>${N})(?: ${SAGER})?(?: \\((?<p>${P})\\))? (?:(?:er |blev |var )(?:i alt )?(?:blevet )?|(?<=${SAGER} ))omgjort`
 		),
 		captures: [
 			{ group: 'm', metric: 'omgjort_antal', unit: 'antal' },
@@ -229,23 +229,24 @@ function omgoerelsesprocent(ctx: ItemContext, sc: SentenceContext, claimed: Set<
 
 // ---- tables: per area, per paragraph, per municipality or per year ----
 
-type KlageColumn = { metric: string; unit: 'antal' | 'pct'; entity?: string; year?: string };
+type KlageColumn = { metric: string; unit: 'antal' | 'pct'; entity?: string; year?: string; skip?: boolean };
 
 const KLAGE_HEADERS: { re: RegExp; kind: (m: RegExpExecArray) => KlageColumn }[] = [
+	{ re: /^(?:afviste?|afvist(?:e)? sager|bortfaldne?)(?=\s|$)/i, kind: () => ({ metric: '', unit: 'antal', skip: true }) },
 	{ re: /^((?:19|20)\d{2})\b/, kind: (m) => ({ metric: '', unit: 'antal', year: m[1] }) },
 	{ re: /^lands-?\s?gennemsnit(?:tet)?(?:\s*\((?:pct\.?|%)\))?/i, kind: () => ({ metric: 'omgoerelsespct', unit: 'pct', entity: 'Landsgennemsnit' }) },
 	{
-		re: /^(?:omgørelses\s?-?\s?(?:procent(?:en)?|pct\.?|%)|omgørelsesandel(?:en)?|omgjort\s+(?:i\s+)?(?:pct\.?|procent|%)|pct\.?\s+omgjort|andel\s+omgjorte(?:\s+sager)?)(?:\s*\((?:pct\.?|%)\))?(?:,\s*(hele landet|landsgennemsnit(?:tet)?|landsplan|[\p{Lu}][\p{L}-]+))?/iu,
+		re: /^(?:omgørelses\s?-?\s?(?:procent(?:en)?|pct\.?|%)|omgørelsesandel(?:en)?|omgjort\s+(?:i\s+)?(?:pct\.?|procent|%)|pct\.?\s+omgjort|andel\s+omgjort(?:e)?(?:\s+sager)?)(?:\s*\((?:pct\.?|%)\))?(?:,\s*(hele landet|landsgennemsnit(?:tet)?|landsplan|[\p{Lu}][\p{L}-]+))?/iu,
 		kind: (m) => ({ metric: 'omgoerelsespct', unit: 'pct', entity: m[1] })
 	},
 	{
 		re: /^(?:antal\s+)?(?:afgjort[e]?|behandlede)(?:\s+(?:klage)?sager)?|^antal\s+(?:klage)?sager|^(?:klage)?sager\s+i\s+alt|^antal(?=\s|$)/i,
 		kind: () => ({ metric: 'klagesager_antal', unit: 'antal' })
 	},
-	{ re: /^stadfæst\w*(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'stadfaestet_pct' : 'stadfaestet_antal', unit: m[1] ? 'pct' : 'antal' }) },
+	{ re: /^(?:heraf\s+)?stadfæst\w*(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'stadfaestet_pct' : 'stadfaestet_antal', unit: m[1] ? 'pct' : 'antal' }) },
 	{ re: /^ændre(?:t|de)(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'aendret_pct' : 'aendret_antal', unit: m[1] ? 'pct' : 'antal' }) },
 	{ re: /^hjemvis(?:t|te)(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'hjemvist_pct' : 'hjemvist_antal', unit: m[1] ? 'pct' : 'antal' }) },
-	{ re: /^omgjort(?:e)?(?:\s+sager)?(?!\s*(?:pct|%|procent))/i, kind: () => ({ metric: 'omgjort_antal', unit: 'antal' }) }
+	{ re: /^(?:heraf\s+)?omgjort(?:e)?(?:\s+sager)?(?!\s*(?:pct|%|procent|\())/i, kind: () => ({ metric: 'omgjort_antal', unit: 'antal' }) }
 ];
 
 const klageLexicon = {
@@ -317,6 +318,7 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 			}
 			row.values.forEach((v, i) => {
 				const c = columns[i]!;
+				if (c.skip) return;
 				const metric = c.year ? captionMetric! : c.metric;
 				const unit = c.year ? (metric === 'omgoerelsespct' ? 'pct' : 'antal') : c.unit;
 				const p = c.year ?? period;

@@ -60,6 +60,9 @@ function isNumericRow(line: string): boolean {
 	if (count === 0) return false;
 	const label = t.slice(0, labelEnd).trim();
 	if (/[.:;]$/.test(label)) return false;
+	// "Kommune 2022 2023 2024": years in a row are column headers.
+	const cells = t.slice(labelEnd).trim().split(/\s+/);
+	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && cells.every((c, i) => i === 0 || Number(c) > Number(cells[i - 1]))) return false;
 	if (count >= 2) return label.length <= 90;
 	// A lone year is a column header, not a row.
 	return label === '' && !/^(?:19|20)\d{2}$/.test(t);
@@ -199,6 +202,7 @@ const CAPTION = /^(?:Tabel|Tab\.|Table|Oversigt|Figur)\s*\d*[.:]?|(?:mio\.\s*kr|
 function findTables(lines: Line[], width: number): FoundTable[] {
 	const found: FoundTable[] = [];
 	let i = 0;
+	let previousEnd = -1;
 	while (i < lines.length) {
 		if (!isNumericRow(lines[i].text)) {
 			i++;
@@ -240,7 +244,7 @@ function findTables(lines: Line[], width: number): FoundTable[] {
 		let h = rowsStart - 1;
 		let caption: string | null = null;
 		let captionLine = -1;
-		while (h >= 0 && rowsStart - h <= 45) {
+		while (h > previousEnd && rowsStart - h <= 45) {
 			const t = lines[h].text.trim();
 			if (t && CAPTION.test(t) && (/^(?:Tabel|Tab\.|Table|Oversigt|Figur)/i.test(t) || t.length < width * 0.8)) {
 				caption = t;
@@ -278,6 +282,7 @@ function findTables(lines: Line[], width: number): FoundTable[] {
 			}
 		});
 		i = last + 1;
+		previousEnd = last;
 	}
 	return found;
 }
