@@ -27,6 +27,10 @@ describe('budget', () => {
 		expect(body).toContain('merforbrug 17,0 mio. kr.');
 		const bars = await page.locator('figure.chart', { hasText: 'Forventet afvigelse' }).locator('svg text').allTextContents();
 		expect(bars).toContain('merforbrug 46,0 mio. kr.');
+		const compared = await page.locator('table.compare-table tbody tr.total').evaluateAll((trs) =>
+			trs.map((tr) => (tr.textContent ?? '').replace(/\s+/g, ' '))
+		);
+		expect(compared.some((r) => r.includes('Vedtaget budget') && r.includes('✓ rækkerne summer til 324,5 mio. kr.'))).toBe(true);
 		await page.close();
 	});
 

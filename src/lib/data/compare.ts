@@ -42,18 +42,33 @@ function tolerance(unit: string, rows: number): number {
 	return 0.5 * Math.max(rows, 1) + 1e-9;
 }
 
-/** The rows an "I alt" fact sums up: same table (meeting, item, metric, period), other areas. */
+/**
+ * The rows an "I alt" fact sums up: in the same meeting, item and period, the other areas that
+ * carry every figure the total row carries, each area from one row (so other tables in the item,
+ * with other columns, stay out).
+ */
 function totalCheck(total: FactRow, all: FactRow[]): { sum: number; ok: boolean } | null {
-	const parts = all.filter(
+	const sameTable = all.filter(
 		(f) =>
 			f.doc_id === total.doc_id &&
 			f.item_no === total.item_no &&
-			f.metric === total.metric &&
 			f.period === total.period &&
-			f.entity === total.entity &&
-			f.area !== total.area &&
-			!TOTAL.test(f.quote)
+			f.entity === total.entity
 	);
+	const columns = new Set(sameTable.filter((f) => f.quote === total.quote).map((f) => f.metric));
+	const rows = new Map<string, FactRow[]>();
+	for (const f of sameTable)
+		if (f.area !== total.area && !TOTAL.test(f.quote)) rows.set(`${f.area}|${f.quote}`, [...(rows.get(`${f.area}|${f.quote}`) ?? []), f]);
+	const parts: FactRow[] = [];
+	const seen = new Set<string>();
+	for (const row of rows.values()) {
+		const metrics = new Set(row.map((f) => f.metric));
+		const area = row[0].area;
+		if (seen.has(area) || ![...columns].every((m) => metrics.has(m))) continue;
+		seen.add(area);
+		const part = row.find((f) => f.metric === total.metric);
+		if (part) parts.push(part);
+	}
 	if (parts.length < 2) return null;
 	const sum = parts.reduce((s, f) => s + f.value, 0);
 	return { sum, ok: Math.abs(sum - total.value) <= tolerance(total.unit, parts.length) };
