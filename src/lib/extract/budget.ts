@@ -19,7 +19,7 @@ const REF_WORDS: [RegExp, Ref][] = [
 
 const HEADERS: { re: RegExp; kind: (m: RegExpExecArray) => ColumnKind | 'ukendt' }[] = [
 	{
-		re: /^(?:forventet |forventede |forv\.? |samlet |skønnet )?(?:mer-?\s?\/\s?mindreforbrug|mer-? og mindreforbrug|merforbrug\s?\/\s?mindreforbrug|merforbrug|mindreforbrug|afvigelse|forskel|difference|over-?\s?\/\s?underskud)(?:\s*\(?[+-]?\s*=\s*[a-zæøå]+\)?)?((?:\s+(?:i forhold til|ift\.?|i f\.t\.|vs\.?|mod|til))?\s+(?:det\s+)?(?:vedtaget budget|vedtagne budget|korrigeret budget|korrigerede budget|oprindeligt budget|servicerammen|serviceramme|vb|kb|opr\.?\s*budget|korr\.?\s*budget))?/i,
+		re: /^(?:forventet |forventede |forv\.? |samlet |skønnet )?(?:mer-?\s?\/\s?mindreforbrug|mer-? og mindreforbrug|merforbrug\s?\/\s?mindreforbrug|merforbrug|mindreforbrug|afvigelse|forskel|difference|over-?\s?\/\s?underskud)(?:\s*\(?(?:[+-]|plus|minus|positiv\w*|negativ\w*)?\s*=\s*[a-zæøå]+\)?)?((?:\s+(?:i forhold til|ift\.?|i f\.t\.|vs\.?|mod|til))?\s+(?:det\s+)?(?:vedtaget budget|vedtagne budget|korrigeret budget|korrigerede budget|oprindeligt budget|servicerammen|serviceramme|vb|kb|opr\.?\s*budget|korr\.?\s*budget))?/i,
 		kind: (m) => {
 			const ref = m[1] ? REF_WORDS.find(([re]) => re.test(m[1]))?.[1] : undefined;
 			return `afvigelse:${ref ?? 'default'}`;
@@ -118,8 +118,8 @@ function scoped(area: string, scope: string | null, metric: string): string {
 }
 
 const FLIP_NOTE =
-	/\+\s*=\s*merforbrug|merforbrug\s+(?:angives|vises|er angivet|fremgår)\s+(?:med\s+)?(?:\+|plus|positivt?)|positive?\s+(?:tal|beløb|værdier|fortegn)\s+(?:angiver|er|betyder|viser|=)\s+(?:et\s+)?merforbrug|-\s*=\s*mindreforbrug|negative?\s+(?:tal|beløb)\s+(?:angiver|er|betyder)\s+(?:et\s+)?mindreforbrug/i;
-const KEEP_NOTE = /merforbrug\s+(?:angives|vises)\s+med\s+(?:minus|negativt?)|negative?\s+(?:tal|beløb)\s+(?:angiver|er|betyder)\s+(?:et\s+)?merforbrug|-\s*=\s*merforbrug|\+\s*=\s*mindreforbrug/i;
+	/\+\s*=\s*merforbrug|(?:plus|positiv\w*(?:\s+afvigelse)?)\s*=\s*merforbrug|merforbrug\s+(?:angives|vises|er angivet|fremgår)\s+(?:med\s+)?(?:\+|plus|positivt?)|positive?\s+(?:tal|beløb|værdier|fortegn)\s+(?:angiver|er|betyder|viser|=)\s+(?:et\s+)?merforbrug|-\s*=\s*mindreforbrug|negative?\s+(?:tal|beløb)\s+(?:angiver|er|betyder)\s+(?:et\s+)?mindreforbrug/i;
+const KEEP_NOTE = /(?:minus|negativ\w*(?:\s+afvigelse)?)\s*=\s*merforbrug|merforbrug\s+(?:angives|vises)\s+med\s+(?:minus|negativt?)|negative?\s+(?:tal|beløb)\s+(?:angiver|er|betyder)\s+(?:et\s+)?merforbrug|-\s*=\s*merforbrug|\+\s*=\s*mindreforbrug/i;
 
 function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null, subject: string): FactDraft[] {
 	const kinds = table.columns.map(columnKind);
@@ -138,8 +138,9 @@ function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null,
 	const has = (k: ColumnKind) => kinds.includes(k);
 	const defaultRef: Ref | null = has('serviceramme') ? 'serviceramme' : has('korrigeret_budget') ? 'korrigeret' : has('vedtaget_budget') ? 'vedtaget' : null;
 	let sign = 1;
-	if (FLIP_NOTE.test(meta) || /\(\s*\+\s*=\s*merforbrug\s*\)/i.test(table.columns.join(' '))) sign = -1;
-	else if (!KEEP_NOTE.test(meta)) sign = arithmeticSign(table, kinds, defaultRef);
+	const headerText = table.columns.join(' ');
+	if (FLIP_NOTE.test(meta) || FLIP_NOTE.test(headerText) || /\(\s*\+\s*=\s*merforbrug\s*\)/i.test(headerText)) sign = -1;
+	else if (!KEEP_NOTE.test(meta) && !KEEP_NOTE.test(headerText)) sign = arithmeticSign(table, kinds, defaultRef);
 	const out: FactDraft[] = [];
 	const totals = totalCheck(table);
 	const subjectOfTable = COMMITTEE.exec(table.caption ?? '')?.[1];

@@ -252,7 +252,8 @@ function findTables(lines: Line[], width: number): FoundTable[] {
 				break;
 			}
 			const gapped = /\S\s{3,}\S/.test(t);
-			if (t && !gapped && (t.length >= width * 0.8 || (TERMINAL.test(t) && t.split(/\s+/).length > 4))) break;
+			// Prose ends a header: a sentence, or a long line that starts in lower case.
+			if (t && !gapped && ((TERMINAL.test(t) && t.split(/\s+/).length > 4) || (t.length >= width * 0.8 && /^[a-zæøå]/.test(t)))) break;
 			h--;
 		}
 		const headerFrom = captionLine >= 0 ? captionLine + 1 : h + 1;
@@ -262,7 +263,7 @@ function findTables(lines: Line[], width: number): FoundTable[] {
 		let n = last + 1;
 		while (n < lines.length && n - last <= 3) {
 			const t = lines[n].text.trim();
-			if (/^(?:Note|Anm\.|Anmærkning|Kilde|\*)/i.test(t) || /fortegn|angiver|angives/i.test(t)) {
+			if (/^(?:Note|Anm\.|Anmærkning|Kilde|\*)/i.test(t) || /fortegn|angiver|angives|=\s*(?:mer|mindre)forbrug/i.test(t)) {
 				notes.push(t);
 				last = n;
 			} else if (t) break;

@@ -43,16 +43,16 @@ const TOTAL = /^(?:i alt|total|totalt|samlet|sum|hovedtotal|i alt for udvalget)\
 export function headerStream(lines: string[]): string {
 	const columnar =
 		lines.length >= 2 &&
-		(lines.filter((l) => /\S\s{3,}\S/.test(l.trim())).length >= 2 || lines.slice(1).some((l) => /^\s{8,}\S/.test(l)));
+		(lines.filter((l) => /\S\s{2,}\S/.test(l.trim())).length >= 2 || lines.slice(1).some((l) => /^\s{8,}\S/.test(l)));
 	if (!columnar) return lines.map((l) => l.trim()).join(' ').replace(/\s+/g, ' ');
 	// The header block ends at the first plain line (the first row's label, flush left).
 	let cut = 1;
-	while (cut < lines.length && (/^\s{8,}\S/.test(lines[cut]) || /\S\s{3,}\S/.test(lines[cut].trim()))) cut++;
+	while (cut < lines.length && (/^\s{8,}\S/.test(lines[cut]) || /\S\s{2,}\S/.test(lines[cut].trim()))) cut++;
 	const tail = lines.slice(cut).map((l) => l.trim()).join(' ');
 	// Words of later lines hang under the word of an earlier line they overlap most.
 	const cells: { start: number; end: number; words: string[] }[] = [];
 	for (const line of lines.slice(0, cut)) {
-		const cellsOfLine = /\S\s{3,}\S/.test(line.trim()) ? /\S+(?: \S+)*/g : /\S+/g;
+		const cellsOfLine = /\S\s{2,}\S/.test(line.trim()) ? /\S+(?: \S+)*/g : /\S+/g;
 		for (const m of line.matchAll(cellsOfLine)) {
 			const start = m.index!;
 			const end = start + m[0].length;
