@@ -52,8 +52,11 @@ export interface About {
 	documents: DocumentInfo[];
 	inconsistent: FactRow[];
 	gaps: Gap[];
-	counts: { facts: number; unchecked: number };
+	counts: { facts: number; unchecked: number; inconsistent: number };
 }
+
+/** How many inconsistent figures the page lists; the explorer has the rest. */
+export const LISTED = 200;
 
 export async function about(run: Runner): Promise<About> {
 	const documents = await run.all<DocumentInfo>(
@@ -62,16 +65,24 @@ export async function about(run: Runner): Promise<About> {
 		 FROM documents ORDER BY meeting_date NULLS LAST, doc_id`
 	);
 	const inconsistent = await run.all<FactRow>(
-		`SELECT ${FACT_COLUMNS} FROM facts WHERE "check" = 'inconsistent' ORDER BY meeting_date, doc_id, char_start`
+		`SELECT ${FACT_COLUMNS} FROM facts WHERE "check" = 'inconsistent' ORDER BY meeting_date, doc_id, char_start LIMIT ${LISTED}`
 	);
 	const present = await run.all<{ family: string; entity: string; area: string; period: string; metric: string }>(
 		`SELECT DISTINCT family, entity, area, period, metric FROM facts
 		 WHERE family IN ('klagesager', 'budget', 'magtanvendelse')`
 	);
-	const [counts] = await run.all<{ facts: number; unchecked: number }>(
-		`SELECT CAST(count(*) AS INTEGER) AS facts, CAST(count(*) FILTER (WHERE "check" = 'unchecked') AS INTEGER) AS unchecked FROM facts`
+	const [counts] = await run.all<{ facts: number; unchecked: number; inconsistent: number }>(
+		`SELECT CAST(count(*) AS INTEGER) AS facts,
+		   CAST(count(*) FILTER (WHERE "check" = 'unchecked') AS INTEGER) AS unchecked,
+		   CAST(count(*) FILTER (WHERE "check" = 'inconsistent') AS INTEGER) AS inconsistent
+		 FROM facts`
 	);
-	return { documents, inconsistent, gaps: gaps(present), counts: counts ?? { facts: 0, unchecked: 0 } };
+	return {
+		documents,
+		inconsistent,
+		gaps: gaps(present),
+		counts: counts ?? { facts: 0, unchecked: 0, inconsistent: 0 }
+	};
 }
 
 /** For every municipality, area and period a family reports on: the expected figures it lacks. */
