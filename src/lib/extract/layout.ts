@@ -197,6 +197,7 @@ interface FoundTable {
 	block: Omit<TableBlock, 'heading' | 'section'>;
 }
 
+const CAPTION_START = /^(?:Tabel|Tab\.|Table|Oversigt|Figur)\s*\d+\b/i;
 const CAPTION = /^(?:Tabel|Tab\.|Table|Oversigt|Figur)\s*\d*[.:]?|(?:mio\.\s*kr|1\.000\s*kr|t\.\s?kr|\(kr\.?\)|i\s+kr\.)/i;
 
 function findTables(lines: Line[], width: number): FoundTable[] {
@@ -219,14 +220,14 @@ function findTables(lines: Line[], width: number): FoundTable[] {
 				j++;
 				continue;
 			}
-			if (!t || (t.length < width * 0.6 && !TERMINAL.test(t) && !/^Note\b/i.test(t))) {
+			if (!t || (t.length < width * 0.6 && !TERMINAL.test(t) && !/^Note\b/i.test(t) && !CAPTION_START.test(t))) {
 				// Look ahead: a label counts only if a numeric row follows soon.
 				let k = j;
 				let labels = 0;
 				while (k < lines.length && labels < 5) {
 					const u = lines[k].text.trim();
 					if (isNumericRow(u)) break;
-					if (u && (u.length >= width * 0.6 || TERMINAL.test(u))) {
+					if (u && (u.length >= width * 0.6 || TERMINAL.test(u) || CAPTION_START.test(u))) {
 						k = lines.length;
 						break;
 					}

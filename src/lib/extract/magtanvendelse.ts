@@ -5,7 +5,7 @@ import { applyRules, type Rule } from './rule';
 import { readTable } from './tables';
 
 const N = 'Q\\d+n';
-const INCIDENT = '(?:pludselig\\w* (?:opstå\\w* )?)?(?:magtanvendelse\\w*|indberetning\\w*|episode\\w*|indgreb|hændelse\\w*|tilfælde)';
+const INCIDENT = '(?:pludselig\\w* (?:opstå\\w* )?)?(?:magtanvendelse\\w*|indberetning\\w*|episode\\w*|indgreb|hændelse\\w*|tilfælde|sager)';
 const JUDGED = '(?:[a-zæøå]+ ){0,5}?(?:vurderet|afgjort|fundet|bedømt|kategoriseret|anset)(?: [a-zæøå]+){0,3}? (?:som |til at være |at være )?(?:værende )?';
 
 const D = '(?: [–-])?';
@@ -56,9 +56,9 @@ const rules: Rule[] = [
 		name: 'magtanvendelse.forhaandsgodkendelser',
 		family: 'magtanvendelse',
 		pattern: new RegExp(
-			`(?:givet|meddelt|bevilget|godkendt|udstedt|imødekommet) (?:[a-zæøå]+ ){0,3}?(?<n>${N}) (?:[a-zæøå]+ )?(?:forhåndsgodkendelse\\w*|forhåndstilladelse\\w*)|(?<m>${N}) (?:[a-zæøå]+ )?(?:forhåndsgodkendelse\\w*|forhåndstilladelse\\w*)(?: [a-zæøå]+){0,3}? (?:blev |er |var )?(?:givet|meddelt|bevilget|godkendt|udstedt|imødekommet)|forhåndsgodkendelse\\w* (?:[a-zæøå]+ ){0,4}?(?:på|var|blev) (?<k>${N})|(?<j>${N}) forhåndsgodkendelser(?! til)`
+			`(?:givet|meddelt|bevilget|godkendt|udstedt|imødekommet) (?:[a-zæøå]+ ){0,3}?(?<n>${N}) (?:[a-zæøå]+ )?(?:forhåndsgodkendelse\\w*|forhåndstilladelse\\w*)|(?<=forhåndsgodkendelse\\w*[^.]*)(?:hvoraf|heraf) (?<h>${N}) (?:blev )?(?:imødekommet|godkendt|bevilget)|(?<=forhåndsgodkendelse\\w*[^.]*)imødekom\\w* (?<i>${N}) af dem|(?<m>${N}) (?:[a-zæøå]+ )?(?:forhåndsgodkendelse\\w*|forhåndstilladelse\\w*)(?: [a-zæøå]+){0,3}? (?:blev |er |var )?(?:givet|meddelt|bevilget|godkendt|udstedt|imødekommet)|forhåndsgodkendelse\\w* (?:[a-zæøå]+ ){0,4}?(?:på|var|blev) (?<k>${N})|(?<j>${N}) forhåndsgodkendelser(?! til)`
 		),
-		captures: ['n', 'm', 'k', 'j'].map((group) => ({ group, metric: 'forhaandsgodkendelser', unit: 'antal' as const })),
+		captures: ['n', 'm', 'k', 'j', 'h', 'i'].map((group) => ({ group, metric: 'forhaandsgodkendelser', unit: 'antal' as const })),
 		examples: [
 			{ text: 'er der i 2024 ansøgt om og bevilget 15 forhåndsgodkendelser.', facts: ['forhaandsgodkendelser=15'] },
 			{ text: 'Der blev i 2024 modtaget 18 ansøgninger om forhåndsgodkendelse.', facts: [] }
@@ -75,7 +75,7 @@ const rules: Rule[] = [
 		name: 'magtanvendelse.indberettet',
 		family: 'magtanvendelse',
 		pattern: new RegExp(
-			`(?:indberettet|registreret|registreredes|indberettedes|modtaget|modtog|foretaget|indberetter|anvendt|blev der|var der|i alt|tegner sig for|står for|stod for) (?:[a-zæøå]+ ){0,3}?(?<n>${N}) ${INCIDENT}|(?<m>${N}) ${INCIDENT}(?: [a-zæøå]+){0,3}? (?:blev |er |var )?(?:indberettet|registreret|modtaget|foretaget)|(?:med|mod|fra|til|og) (?<k>${N}) (?:indberetning\\w*|episode\\w*|magtanvendelse\\w*)(?= i T\\d+| T\\d+)|mod (?<j>${N}) (?:i )?T\\d+|(?:tegner sig for|står for|stod for) (?<a>${N}) af (?:episoderne|indberetningerne|magtanvendelserne)|(?:registreret|registreredes|indberettet) (?<r>${N})(?=[.]|$)`
+			`(?:indberettet|registreret|registreredes|indberettedes|modtaget|modtog|foretaget|indberetter|anvendt|blev der|var der|i alt|tegner sig for|står for|stod for) (?:[a-zæøå]+ |T\\d+ ){0,4}?(?<n>${N}) ${INCIDENT}|(?<m>${N}) ${INCIDENT}(?: [a-zæøå]+){0,3}? (?:blev |er |var )?(?:indberettet|registreret|modtaget|foretaget)|(?:med|mod|fra|til|og) (?<k>${N}) (?:indberetning\\w*|episode\\w*|magtanvendelse\\w*)(?= i T\\d+| T\\d+)|mod (?<j>${N}) (?:i )?T\\d+|(?:tegner sig for|står for|stod for) (?<a>${N}) af (?:episoderne|indberetningerne|magtanvendelserne)|(?:registreret|registreredes|indberettet) (?<r>${N})(?=[.]|$)`
 		),
 		captures: ['n', 'm', 'k', 'j', 'a', 'r'].map((group) => ({ group, metric: 'magtanvendelser_indberettet', unit: 'antal' as const })),
 		examples: [
@@ -129,8 +129,8 @@ function isDefiniteReference(sc: SentenceContext, value: number): boolean {
 type MagtColumn = { metric?: string; year?: string; quarter?: number; total?: boolean };
 
 const MAGT_METRICS: [RegExp, string][] = [
-	[/^(?:ikke[- ]?magt-?\s?anvendelse|ikke magtanv\.?)/i, 'magtanvendelser_ikke_magtanvendelse'],
-	[/^(?:ikke[- ]tilladte?|ulovlige?|uberettigede?|ikke lovlige?)/i, 'magtanvendelser_ikke_tilladte'],
+	[/^(?:heraf\s+)?(?:ikke[- ]?magt-?\s?anvendelse|ikke magtanv\.?)/i, 'magtanvendelser_ikke_magtanvendelse'],
+	[/^(?:heraf\s+)?(?:ikke[- ]tilladte?|ulovlige?|uberettigede?|ikke lovlige?)/i, 'magtanvendelser_ikke_tilladte'],
 	[/^(?:heraf\s+)?(?:tilladte?|lovlige?|berettigede?)/i, 'magtanvendelser_tilladte'],
 	[/^(?:afventer|uafklarede?|ikke afgjorte?|verserende|under behandling)/i, 'magtanvendelser_uafgjort'],
 	[/^(?:antal\s+)?(?:indberettet|indberettede|indberetninger|episoder|magtanvendelser|registreret|registrerede)(?:\s+(?:i alt|episoder|magtanvendelser))?|^antal(?=\s|$)/i, 'magtanvendelser_indberettet'],

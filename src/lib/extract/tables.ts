@@ -150,6 +150,12 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 			continue;
 		}
 		let cells = t.slice(labelEnd).trim().split(/\s+/);
+		// "Fastholdelse, § 126 88 79": a number right after § belongs to the label.
+		if (count === width + 1 && /§\s*$/.test(t.slice(0, labelEnd))) {
+			labelEnd += t.slice(labelEnd).indexOf(cells[0]) + cells[0].length;
+			cells = cells.slice(1);
+			count = width;
+		}
 		// A year as the row label: "2021 141 95 46 33".
 		if (count === width + 1 && labelEnd === 0 && /^(?:19|20)\d{2}$/.test(cells[0])) {
 			labelEnd = cells[0].length;
