@@ -1,6 +1,6 @@
 /**
  * Golden test: the seeds' key figures, written by hand from the texts
- * (tests/golden/seeds-expected.jsonl; each line names the sentence it was read from),
+ * (tests/golden/seeds-expected.jsonl, in the evaluate format; `evidence` is the start of the sentence),
  * compared field by field with what the extractor produces.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -18,7 +18,7 @@ interface Expected {
 	value: number;
 	unit: string;
 	check?: string;
-	quote: string;
+	evidence: string;
 }
 
 const manifest = JSON.parse(readFileSync('seeds/manifest.json', 'utf8'));
@@ -40,9 +40,9 @@ describe('seeds: key figures against hand-written expectations', () => {
 			const unmatched = [...got];
 			const missing: string[] = [];
 			for (const e of want) {
-				const i = unmatched.findIndex((f) => key(f) === key(e) && fold(f.quote).startsWith(e.quote.slice(0, 60).trim()));
+				const i = unmatched.findIndex((f) => key(f) === key(e) && fold(f.quote).startsWith(e.evidence.slice(0, 60).trim()));
 				if (i < 0) {
-					missing.push(`${key(e)}  «${e.quote}»`);
+					missing.push(`${key(e)}  «${e.evidence}»`);
 					continue;
 				}
 				const [f] = unmatched.splice(i, 1);

@@ -37,7 +37,7 @@ export interface LineProblem {
 	message: string;
 }
 
-const FIELDS = new Set(['file', 'family', 'metric', 'entity', 'area', 'period', 'value', 'unit', 'note', 'check', 'evidence', 'table']);
+const FIELDS = new Set(['file', 'item_no', 'family', 'metric', 'entity', 'area', 'period', 'value', 'unit', 'note', 'check', 'evidence', 'table']);
 
 /** Canonical periods of the contract: 2023, 2024-Q3, 2024-Q1-Q3, 2024-H1, 2026-2029, 2025-05. */
 const PERIOD = /^(?:\d{4}|\d{4}-Q[1-4]|\d{4}-Q[1-4]-Q[1-4]|\d{4}-H[12]|\d{4}-\d{4}|\d{4}-(?:0[1-9]|1[0-2]))$/;

@@ -124,7 +124,15 @@ function nearest(expected: ExpectedFact, candidates: PredictedFact[]): Miss['nea
 }
 
 function scoreFamily(family: KeyFamily, expectedAll: ExpectedFact[], predictedAll: PredictedFact[]): FamilyScore {
-	const expected = expectedAll.filter((e) => e.family === family);
+	// The same figure stated twice in a file is one expected fact, as it is one predicted fact.
+	const seen = new Set<string>();
+	const expected = expectedAll.filter((e) => {
+		if (e.family !== family) return false;
+		const k = [e.file, e.metric, e.entity, e.area, e.period, e.unit, e.value].join('\u0000');
+		if (seen.has(k)) return false;
+		seen.add(k);
+		return true;
+	});
 	const raw = predictedAll.filter((p) => p.family === family);
 	const predicted = distinct(raw);
 
