@@ -84,7 +84,8 @@ describe('hostile minutes', () => {
 		]);
 		const page = await site.open(`/tal/?${hostile}`);
 		await engineReady(page);
-		await expect(page.locator('p.status[role="status"]').textContent()).resolves.toMatch(/^0 tal/);
+		await page.waitForFunction(() => /^\s*0 tal/.test(document.querySelector('p.status[role="status"]')?.textContent ?? ''));
+		await expect(page.locator('table.facts-table td.empty').textContent()).resolves.toContain('Ingen tal');
 		await expect(page.locator('dialog[open]').count()).resolves.toBe(0);
 		await expect(page.getByLabel('Område').inputValue()).resolves.toBe('');
 

@@ -25,6 +25,8 @@ describe('overblik', () => {
 		await expect(notAllowed.locator('.value').textContent()).resolves.toContain('4');
 		await expect(page.locator('[data-card] svg.sparkline').count()).resolves.toBeGreaterThan(2);
 		await engineReady(page);
+		expect(site.requests.some((r) => r.endsWith('/data/facts.parquet'))).toBe(true);
+		expect(site.requests.some((r) => r.includes('items.parquet'))).toBe(false);
 		await page.screenshot({ path: 'docs/overview.png', fullPage: true });
 		await page.close();
 	});
@@ -36,6 +38,7 @@ describe('overblik', () => {
 		const dialog = page.locator('dialog[open]');
 		await expect(dialog.locator('mark').textContent({ timeout: 20_000 })).resolves.toContain('I alt 324,5 375,1 370,5 -46,0 4,6');
 		await expect(dialog.textContent()).resolves.toContain('04.12.2024');
+		expect(site.requests.some((r) => r.endsWith('/data/items.parquet'))).toBe(true);
 		await page.close();
 	});
 });
@@ -55,7 +58,7 @@ describe('klagesager', () => {
 		const page = await site.open('/klagesager/');
 		await engineReady(page);
 		await page.locator('figure.chart').first().locator('a.mark[aria-label*="2025: 37 %"]').first().click();
-		expect(page.url()).toContain('kilde=');
+		await page.waitForURL(/kilde=/);
 		const dialog = page.locator('dialog[open]');
 		const mark = dialog.locator('mark');
 		await expect(mark.textContent({ timeout: 20_000 })).resolves.toContain('37 pct');

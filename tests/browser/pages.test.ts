@@ -73,6 +73,10 @@ describe('the controllers’ comparison', () => {
 		await periods.getByRole('checkbox', { name: '2023', exact: true }).uncheck();
 		await page.waitForFunction(() => new URLSearchParams(location.search).getAll('perioder').join(',') === '2024,2025');
 		const table = page.locator('table.compare-table');
+		await page.waitForFunction(() => {
+			const text = (document.querySelector('table.compare-table tbody')?.textContent ?? '').replace(/\s+/g, ' ');
+			return text.includes('284') && text.includes('+15 procentpoint');
+		});
 		const headers = (await table.locator('thead th').allTextContents()).map(norm);
 		expect(headers.join(' | ')).toMatch(/Δ 2024–2025/);
 		expect(headers.join(' | ')).toContain('Δ %');
@@ -127,24 +131,30 @@ describe('alle tal', () => {
 
 		await page.getByLabel('Nøgletal', { exact: true }).selectOption('omgoerelsespct');
 		await page.waitForFunction(() => location.search.includes('maal=omgoerelsespct'));
-		await page.waitForFunction(() => !document.querySelector('table.facts-table[aria-busy="true"]'));
-		const metrics = await page.locator('table.facts-table tbody tr td:first-child').allTextContents();
-		expect(metrics.length).toBeGreaterThan(3);
-		for (const m of metrics) expect(m).toContain('Omgørelsesprocent');
+		await page.waitForFunction(() => {
+			const cells = [...document.querySelectorAll('table.facts-table tbody tr td:first-child')];
+			return cells.length > 3 && cells.every((td) => td.textContent?.includes('Omgørelsesprocent'));
+		});
 
 		await page.getByLabel('Søg i citaterne').fill('landsgennemsnittet');
 		await page.getByRole('button', { name: 'Søg' }).click();
 		await page.waitForFunction(() => location.search.includes('q=landsgennemsnittet'));
-		await page.waitForFunction(() => !document.querySelector('table.facts-table[aria-busy="true"]'));
+		await page.waitForFunction(() => {
+			const quotes = [...document.querySelectorAll('table.facts-table td.quote')];
+			return quotes.length > 0 && quotes.every((td) => /landsgennemsnit/i.test(td.textContent ?? ''));
+		});
 		const quotes = await page.locator('table.facts-table td.quote').allTextContents();
 		expect(quotes.length).toBeGreaterThan(0);
 		for (const q of quotes) expect(q.toLowerCase().replace(/\s+/g, ' ')).toContain('landsgennemsnit');
 
 		await page.getByRole('button', { name: /^Værdi/ }).click();
 		await page.waitForFunction(() => location.search.includes('sorter=vaerdi'));
-		await page.waitForFunction(() => !document.querySelector('table.facts-table[aria-busy="true"]'));
-		const values = (await page.locator('table.facts-table tbody td.num').allTextContents()).map((t) => Number(t.replace(/[^\d,]/g, '').replace(',', '.')));
-		expect(values).toEqual([...values].sort((a, b) => a - b));
+		await page.waitForFunction(() => {
+			const values = [...document.querySelectorAll('table.facts-table tbody td.num')].map((td) =>
+				Number((td.textContent ?? '').replace(/[^\d,]/g, '').replace(',', '.'))
+			);
+			return values.length > 1 && values.every((v, i) => i === 0 || values[i - 1] <= v);
+		});
 
 		const shared = page.url();
 		const again = await site.open(shared);
