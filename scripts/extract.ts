@@ -1,20 +1,28 @@
 /**
- * Extraction CLI: reads committee minutes, runs the pure extractor on each file and writes
- * facts.parquet, documents.parquet and items.parquet atomically. Usage: see scripts/lib/args.ts.
+ * Extraction CLI: reads committee minutes, runs the pure extractor on each file (one worker per
+ * core) and writes facts.parquet, documents.parquet and items.parquet atomically, or the same
+ * tables as hive-partitioned folders. Rows are staged on disk as files complete, so memory stays
+ * flat however large the corpus. Usage: see scripts/lib/args.ts.
  */
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { decodeMinutes } from '../src/lib/extract/decode';
 import type { DocumentRow, Fact, Item } from '../src/lib/extract/types';
 import { USAGE, UsageError, parseArgs, type Options } from './lib/args';
 import { readInputBytes, resolveInputs, type InputFile, type ResolvedInputs } from './lib/inputs';
-import { writeParquetFiles } from './lib/parquet';
+import { copyTables } from './lib/parquet';
+import { copyPartitioned } from './lib/partition';
+import { ExtractionPool } from './lib/pool';
 import { Progress, type Outcome } from './lib/progress';
-import { publishAtomically, removeStaleTempDirs } from './lib/publish';
+import { makeTempDir, moveIntoPlace, removeStaleTempDirs } from './lib/publish';
 import { extractionProblem } from './lib/rows';
-import { ExtractionSandbox } from './lib/sandbox';
 import { DOCUMENT_COLUMNS, rowProblem } from './lib/schema';
-import { summaryLines } from './lib/summary';
+import { Staging } from './lib/staging';
+import { FactTally, summaryLines } from './lib/summary';
+
+/** DuckDB's share of memory while rows are staged and sorted; beyond it, it spills to disk. */
+const STAGING_MEMORY = '512MB';
 
 interface FileResult {
 	document: DocumentRow;
@@ -27,7 +35,7 @@ interface FileResult {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-async function processFile(file: InputFile, sandbox: ExtractionSandbox): Promise<FileResult> {
+async function processFile(file: InputFile, pool: ExtractionPool): Promise<FileResult> {
 	const { meta } = file;
 	const document: DocumentRow = {
 		doc_id: meta.doc_id,
@@ -57,14 +65,15 @@ async function processFile(file: InputFile, sandbox: ExtractionSandbox): Promise
 	document.encoding = decoded.encoding;
 	if (!decoded.ok) return failed(decoded.reason, bytes);
 
-	const started = performance.now();
 	let extraction;
+	let ms;
 	try {
-		extraction = await sandbox.extract(decoded.text, meta);
+		const done = await pool.run(decoded.text, meta);
+		extraction = done.extraction;
+		ms = Math.round(done.ms);
 	} catch (error) {
 		return failed((error as Error).message, bytes);
 	}
-	const ms = Math.round(performance.now() - started);
 
 	const problem = extractionProblem(extraction, meta.doc_id);
 	if (problem) return failed(`extractor output rejected: ${problem}`, bytes);
@@ -91,6 +100,36 @@ async function processFile(file: InputFile, sandbox: ExtractionSandbox): Promise
 	};
 }
 
+/** A file whose processing threw where no error was foreseen: it fails alone, the run goes on. */
+function unexpected(file: InputFile, error: Error): FileResult {
+	const reason = `unexpected error: ${error.message}`;
+	const { meta } = file;
+	return {
+		document: {
+			doc_id: meta.doc_id,
+			file_name: meta.file_name,
+			committee: meta.committee ?? null,
+			meeting_date: meta.meeting_date ?? null,
+			municipality: meta.municipality ?? null,
+			item_count: 0,
+			fact_count: 0,
+			encoding: null,
+			error: reason
+		},
+		items: [],
+		facts: [],
+		outcome: 'error',
+		detail: reason,
+		bytes: 0
+	};
+}
+
+/** Only for benchmarks that measure the CLI without the extractor: another worker module. */
+function benchWorker(): URL | undefined {
+	const path = process.env.EXTRACT_BENCH_WORKER;
+	return path ? pathToFileURL(resolve(path)) : undefined;
+}
+
 /** Only for tests that kill a run while its files wait in the temporary folder. */
 function testPause(): Promise<void> {
 	const ms = Number(process.env.EXTRACT_PAUSE_BEFORE_RENAME_MS ?? 0);
@@ -111,53 +150,89 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 		errors.push(problem);
 	}
 
-	const documents: DocumentRow[] = [];
-	const items: Item[] = [];
-	const facts: Fact[] = [];
-	const sandbox = new ExtractionSandbox({ timeoutMs: options.timeoutMs });
 	/** What stopped the run from writing its output, as an error line. */
 	let fatal: string | null = null;
+	let tempDir: string | null = null;
+	let staging: Staging | null = null;
 	try {
-		await sandbox.start();
+		await removeStaleTempDirs(outDir);
+		tempDir = await makeTempDir(outDir);
+		staging = await Staging.open({ dir: join(tempDir, 'staging'), memoryLimit: STAGING_MEMORY });
 	} catch (error) {
-		fatal = `${(error as Error).message}; no file was extracted`;
-	}
-	try {
-		for (const file of fatal === null ? inputs.files : []) {
-			progress.fileStarted(file.shownAs);
-			const result = await processFile(file, sandbox);
-			documents.push(result.document);
-			items.push(...result.items);
-			facts.push(...result.facts);
-			if (result.outcome === 'error') errors.push(`${file.shownAs}: ${result.detail}`);
-			progress.fileDone(file.shownAs, result.bytes, result.outcome, result.detail);
-		}
-	} finally {
-		await sandbox.close();
+		fatal = `${shownOut}: cannot write the output: ${(error as Error).message}; no file was extracted`;
 	}
 
+	const pool = new ExtractionPool({ timeoutMs: options.timeoutMs, size: options.jobs, workerUrl: benchWorker() });
 	if (fatal === null) {
 		try {
-			await removeStaleTempDirs(outDir);
-			await publishAtomically(outDir, (dir) => writeParquetFiles(dir, { facts, documents, items }), {
-				beforeRename: testPause
-			});
+			await pool.start();
+		} catch (error) {
+			fatal = `${(error as Error).message}; no file was extracted`;
+		}
+	}
+
+	const tally = new FactTally();
+	let filesRead = 0;
+	let itemCount = 0;
+	let outputs: string[] = [];
+	try {
+		if (fatal === null && staging !== null) {
+			const stage = staging;
+			let committing = Promise.resolve();
+			const commit = (file: InputFile, result: FileResult) =>
+				(committing = committing.then(async () => {
+					await stage.append('documents', [result.document]);
+					await stage.append('items', result.items);
+					await stage.append('facts', result.facts);
+					tally.add(result.facts);
+					itemCount += result.items.length;
+					if (result.outcome === 'error') errors.push(`${file.shownAs}: ${result.detail}`);
+					else filesRead++;
+					progress.fileDone(file.shownAs, result.bytes, result.outcome, result.detail);
+				}));
+			// Two files per worker are under way: one extracting, one being read or written.
+			let next = 0;
+			const lane = async () => {
+				while (next < inputs.files.length) {
+					const file = inputs.files[next++];
+					progress.fileStarted(file.shownAs);
+					const result = await processFile(file, pool).catch((error: Error) => unexpected(file, error));
+					await commit(file, result);
+				}
+			};
+			await Promise.all(Array.from({ length: pool.size * 2 }, lane));
+			await committing;
+		}
+	} catch (error) {
+		fatal = `${shownOut}: cannot stage the rows: ${(error as Error).message}`;
+	} finally {
+		await pool.close();
+	}
+
+	if (fatal === null && staging !== null && tempDir !== null) {
+		try {
+			outputs = options.partition ? await copyPartitioned(staging, tempDir) : await copyTables(staging, tempDir);
+			await staging.close();
+			staging = null;
+			await moveIntoPlace(tempDir, outDir, outputs, { beforeRename: testPause });
 		} catch (error) {
 			fatal = `${shownOut}: cannot write the output: ${(error as Error).message}`;
 		}
 	}
+	await staging?.close().catch(() => {});
+	if (tempDir !== null) await rm(tempDir, { recursive: true, force: true });
 	if (fatal !== null) {
 		progress.message(`error ${fatal}`);
 		errors.push(fatal);
 	}
 	progress.finish();
 
-	const filesRead = documents.filter((d) => d.error === null).length;
 	const lines = summaryLines({
 		filesTotal: inputs.files.length,
 		filesRead,
-		items: items.length,
-		facts,
+		items: itemCount,
+		facts: tally,
+		outputs: options.partition ? outputs.map((d) => `${d}/`) : undefined,
 		errors,
 		outDir: shownOut,
 		written: fatal === null,

@@ -7,6 +7,10 @@ export interface Options {
 	out: string;
 	timeoutMs: number;
 	help: boolean;
+	/** Workers running the extractor; one per core when absent. */
+	jobs?: number;
+	/** Write hive-partitioned folders instead of three files. */
+	partition?: true;
 }
 
 export const DEFAULT_INPUT = 'seeds';
@@ -14,6 +18,7 @@ export const DEFAULT_OUT = 'static/data';
 export const DEFAULT_TIMEOUT_S = 60;
 
 export const USAGE = `Usage: npm run extract -- [--input <folder|file.txt> ...] [--out <folder>] [--timeout <seconds>]
+                          [--jobs <n>] [--partition]
 
 Reads committee minutes (.txt, one meeting per file) and writes facts.parquet,
 documents.parquet and items.parquet into the output folder.
@@ -23,6 +28,10 @@ documents.parquet and items.parquet into the output folder.
                        meeting date and municipality per file.
   --out <folder>       where the Parquet files go (default: ${DEFAULT_OUT}/)
   --timeout <seconds>  time limit for one file in the extractor (default: ${DEFAULT_TIMEOUT_S})
+  --jobs <n>           files extracted at the same time (default: one per core)
+  --partition          write hive-style folders instead of three files, for large corpora:
+                       facts/municipality=<m>/year=<y>/, documents/municipality=<m>/,
+                       items/municipality=<m>/ (read them with hive_partitioning)
   -h, --help           show this text
 
 Exit codes: 0 every file read, 1 some file failed (the rest is written), 2 usage error.`;
@@ -37,6 +46,8 @@ export function parseArgs(argv: readonly string[]): Options {
 	let out: string | undefined;
 	let timeoutS: number | undefined;
 	let help = false;
+	let jobs: number | undefined;
+	let partition: true | undefined;
 	let collectingInputs = false;
 
 	for (let i = 0; i < argv.length; i++) {
@@ -76,6 +87,18 @@ export function parseArgs(argv: readonly string[]): Options {
 				timeoutS = seconds;
 				break;
 			}
+			case '--jobs':
+			case '-j': {
+				const raw = value();
+				const n = Number(raw);
+				if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs needs a whole number of at least 1, not '${raw}'`);
+				jobs = n;
+				break;
+			}
+			case '--partition':
+				if (inline !== undefined) throw new UsageError('--partition takes no value');
+				partition = true;
+				break;
 			case '--help':
 			case '-h':
 				help = true;
@@ -89,6 +112,8 @@ export function parseArgs(argv: readonly string[]): Options {
 		inputs: inputs.length > 0 ? inputs : [DEFAULT_INPUT],
 		out: out ?? DEFAULT_OUT,
 		timeoutMs: (timeoutS ?? DEFAULT_TIMEOUT_S) * 1000,
-		help
+		help,
+		...(jobs !== undefined ? { jobs } : {}),
+		...(partition ? { partition } : {})
 	};
 }

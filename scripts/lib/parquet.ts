@@ -1,9 +1,10 @@
 /** Writes the facts, documents and items tables as Parquet files into one folder. */
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DuckDBInstance, DuckDBDateValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { DocumentRow, Fact, Item } from '../../src/lib/extract/types';
-import { TABLES, isoDateParts, type Column, type TableSpec } from './schema';
+import { TABLES } from './schema';
+import { Staging, orderedSelect, quoteIdent } from './staging';
 
 export interface Tables {
 	facts: readonly Fact[];
@@ -11,49 +12,9 @@ export interface Tables {
 	items: readonly Item[];
 }
 
-const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+export const PARQUET_OPTIONS = 'FORMAT parquet';
 
-function appendCell(appender: DuckDBAppender, column: Column, value: unknown): void {
-	if (value === null || value === undefined) return appender.appendNull();
-	switch (column.type) {
-		case 'VARCHAR':
-			return appender.appendVarchar(value as string);
-		case 'INTEGER':
-			return appender.appendInteger(value as number);
-		case 'DOUBLE':
-			return appender.appendDouble(value as number);
-		case 'DATE': {
-			const parts = isoDateParts(value as string);
-			if (!parts) throw new Error(`${column.name} is not an ISO date: ${String(value)}`);
-			return appender.appendDate(DuckDBDateValue.fromParts(parts));
-		}
-	}
-}
-
-async function writeTable(connection: DuckDBConnection, spec: TableSpec, rows: readonly object[], path: string) {
-	const columns = spec.columns
-		.map((c) => `${quoteIdent(c.name)} ${c.type}${c.nullable ? '' : ' NOT NULL'}`)
-		.join(', ');
-	await connection.run(`CREATE TABLE ${quoteIdent(spec.table)} (${columns})`);
-	const appender = await connection.createAppender(spec.table);
-	try {
-		for (const row of rows) {
-			const record = row as Record<string, unknown>;
-			for (const column of spec.columns) appendCell(appender, column, record[column.name]);
-			appender.endRow();
-		}
-		appender.flushSync();
-	} finally {
-		appender.closeSync();
-	}
-	const order = spec.orderBy.map(quoteIdent).join(', ');
-	await connection.run(
-		`COPY (SELECT * FROM ${quoteIdent(spec.table)} ORDER BY ${order}) TO $1 (FORMAT parquet)`,
-		[path]
-	);
-}
-
-async function syncFile(path: string): Promise<void> {
+export async function syncFile(path: string): Promise<void> {
 	const handle = await open(path, 'r');
 	try {
 		await handle.sync();
@@ -62,27 +23,29 @@ async function syncFile(path: string): Promise<void> {
 	}
 }
 
-/** Writes facts.parquet, documents.parquet and items.parquet into `dir` and flushes them to disk. */
-export async function writeParquetFiles(dir: string, tables: Tables): Promise<string[]> {
-	const instance = await DuckDBInstance.create(':memory:', {
-		autoinstall_known_extensions: 'false',
-		autoload_known_extensions: 'false'
-	});
-	const connection = await instance.connect();
+/** Writes facts.parquet, documents.parquet and items.parquet from staged tables into `dir`, flushed to disk. */
+export async function copyTables(staging: Staging, dir: string): Promise<string[]> {
+	staging.flush();
 	const written: string[] = [];
-	try {
-		for (const key of ['facts', 'documents', 'items'] as const) {
-			const spec = TABLES[key];
-			const path = join(dir, spec.file);
-			await writeTable(connection, spec, tables[key], path);
-			await syncFile(path);
-			written.push(spec.file);
-		}
-	} finally {
-		connection.closeSync();
-		instance.closeSync();
+	for (const key of ['facts', 'documents', 'items'] as const) {
+		const spec = TABLES[key];
+		const path = join(dir, spec.file);
+		await staging.connection.run(`COPY (${orderedSelect(spec)}) TO $1 (${PARQUET_OPTIONS})`, [path]);
+		await syncFile(path);
+		written.push(spec.file);
 	}
 	return written;
+}
+
+/** Writes facts.parquet, documents.parquet and items.parquet into `dir` and flushes them to disk. */
+export async function writeParquetFiles(dir: string, tables: Tables): Promise<string[]> {
+	const staging = await Staging.open();
+	try {
+		for (const key of ['facts', 'documents', 'items'] as const) await staging.append(key, tables[key]);
+		return await copyTables(staging, dir);
+	} finally {
+		await staging.close();
+	}
 }
 
 export interface ParquetContent {

@@ -2,11 +2,28 @@
 import { KEY_FAMILIES, type Fact } from '../../src/lib/extract/types';
 import { OUTPUT_FILES } from './schema';
 
+/** Counts of facts per family and of inconsistent facts, kept as files complete. */
+export class FactTally {
+	readonly families = new Map<string, number>(KEY_FAMILIES.map((f) => [f, 0]));
+	total = 0;
+	inconsistent = 0;
+
+	add(facts: readonly Fact[]): void {
+		for (const fact of facts) {
+			this.families.set(fact.family, (this.families.get(fact.family) ?? 0) + 1);
+			if (fact.check === 'inconsistent') this.inconsistent++;
+		}
+		this.total += facts.length;
+	}
+}
+
 export interface RunReport {
 	filesTotal: number;
 	filesRead: number;
 	items: number;
-	facts: readonly Fact[];
+	facts: FactTally;
+	/** The names written into the output folder. */
+	outputs?: readonly string[];
 	/** One line per failed file or bad manifest: "path: reason". */
 	errors: readonly string[];
 	outDir: string;
@@ -15,9 +32,8 @@ export interface RunReport {
 	seconds: number;
 }
 
-export function familyCounts(facts: readonly Fact[]): [string, number][] {
-	const counts = new Map<string, number>(KEY_FAMILIES.map((f) => [f, 0]));
-	for (const fact of facts) counts.set(fact.family, (counts.get(fact.family) ?? 0) + 1);
+export function familyCounts(tally: FactTally): [string, number][] {
+	const counts = tally.families;
 	const rest = [...counts.keys()].filter((f) => !KEY_FAMILIES.includes(f as never)).sort();
 	return [...KEY_FAMILIES, ...rest].map((f) => [f, counts.get(f) ?? 0]);
 }
@@ -27,16 +43,15 @@ export function summaryLines(report: RunReport): string[] {
 	const families = familyCounts(report.facts)
 		.map(([family, n]) => `${family} ${n}`)
 		.join(', ');
-	const inconsistent = report.facts.filter((f) => f.check === 'inconsistent').length;
 	const lines = [
 		`extract: ${report.filesRead} of ${report.filesTotal} files read${failed ? `, ${failed} failed` : ''} (${report.seconds.toFixed(1)} s)`,
 		`  items: ${report.items}`,
-		`  facts: ${report.facts.length} (${families})`,
-		`  inconsistent facts: ${inconsistent}`
+		`  facts: ${report.facts.total} (${families})`,
+		`  inconsistent facts: ${report.facts.inconsistent}`
 	];
 	lines.push(
 		report.written
-			? `  written: ${OUTPUT_FILES.join(', ')} in ${report.outDir}/`
+			? `  written: ${(report.outputs ?? OUTPUT_FILES).join(', ')} in ${report.outDir}/`
 			: `  NOT written: the previous files in ${report.outDir}/ are unchanged`
 	);
 	if (report.errors.length === 0) lines.push('  errors: none');

@@ -1,0 +1,66 @@
+/**
+ * Several extraction sandboxes side by side, one per core: each file still runs alone in a
+ * worker with its own time limit, and a file that kills its worker fails alone.
+ */
+import { availableParallelism } from 'node:os';
+import type { DocumentMeta, Extraction } from '../../src/lib/extract/types';
+import { ExtractionSandbox, type SandboxOptions } from './sandbox';
+
+export interface PoolOptions extends SandboxOptions {
+	/** Number of workers (default: one per core). */
+	size?: number;
+}
+
+export const defaultPoolSize = () => Math.max(1, availableParallelism());
+
+export class ExtractionPool {
+	private readonly idle: ExtractionSandbox[];
+	private readonly waiting: ((sandbox: ExtractionSandbox) => void)[] = [];
+	private readonly all: ExtractionSandbox[];
+
+	constructor(options: PoolOptions) {
+		const size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()));
+		this.all = Array.from({ length: size }, () => new ExtractionSandbox(options));
+		this.idle = [...this.all];
+	}
+
+	get size(): number {
+		return this.all.length;
+	}
+
+	/** Starts every worker; rejects when the extractor cannot be loaded. */
+	async start(): Promise<void> {
+		await Promise.all(this.all.map((s) => s.start()));
+	}
+
+	private acquire(): Promise<ExtractionSandbox> {
+		const sandbox = this.idle.pop();
+		return sandbox ? Promise.resolve(sandbox) : new Promise((resolve) => this.waiting.push(resolve));
+	}
+
+	private release(sandbox: ExtractionSandbox): void {
+		const next = this.waiting.shift();
+		if (next) next(sandbox);
+		else this.idle.push(sandbox);
+	}
+
+	/** The extraction of one file on the next free worker, and the milliseconds it took there. */
+	async run(text: string, meta: DocumentMeta): Promise<{ extraction: Extraction; ms: number }> {
+		const sandbox = await this.acquire();
+		const started = performance.now();
+		try {
+			const extraction = await sandbox.extract(text, meta);
+			return { extraction, ms: performance.now() - started };
+		} finally {
+			this.release(sandbox);
+		}
+	}
+
+	async extract(text: string, meta: DocumentMeta): Promise<Extraction> {
+		return (await this.run(text, meta)).extraction;
+	}
+
+	async close(): Promise<void> {
+		await Promise.all(this.all.map((s) => s.close()));
+	}
+}
