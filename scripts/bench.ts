@@ -1,0 +1,214 @@
+/**
+ * Benchmarks: extraction throughput on a generated corpus against the read-and-split floor,
+ * Parquet size, peak memory, and (when the dashboard is built) the browser figures.
+ * Prints a table and writes bench/results/<date>-<commit>.json. Not part of npm test.
+ *
+ *   npm run bench                      # 200 MB corpus (generated once into bench/corpus/)
+ *   npm run bench -- --mb 20           # a quick look
+ *   npm run bench -- --runs 3          # median of three end-to-end runs
+ */
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { runBrowserBench, type BrowserResult } from './bench/browser';
+import { corpusExists, corpusFolders, generateCorpus } from './bench/corpus/generate';
+import { runExtraction, type ExtractionRun } from './bench/extraction';
+import { readAndSplit } from './bench/floor';
+import { commit, load, machine } from './bench/machine';
+import { runMeasured } from './bench/process-run';
+import { median, round } from './bench/stats';
+import { printTable, type Row } from './bench/table';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const FLOOR_RUNS = 5;
+const SMALL_MB = 50;
+const ALONE_MB = 10;
+
+interface BenchOptions {
+	mb: number;
+	seed: number;
+	runs: number;
+	browser: boolean;
+	partition: boolean;
+	small: boolean;
+}
+
+function parse(argv: string[]): BenchOptions {
+	const o: BenchOptions = { mb: 200, seed: 1, runs: 1, browser: true, partition: false, small: true };
+	for (let i = 0; i < argv.length; i++) {
+		const flag = argv[i];
+		const num = () => {
+			const n = Number(argv[++i]);
+			if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} needs a positive number`);
+			return n;
+		};
+		if (flag === '--mb') o.mb = num();
+		else if (flag === '--seed') o.seed = Math.floor(num());
+		else if (flag === '--runs') o.runs = Math.floor(num());
+		else if (flag === '--no-browser') o.browser = false;
+		else if (flag === '--no-small') o.small = false;
+		else if (flag === '--partition') o.partition = true;
+		else throw new Error(`unknown option '${flag}' (use --mb, --seed, --runs, --partition, --no-small, --no-browser)`);
+	}
+	return o;
+}
+
+async function corpus(mb: number, seed: number): Promise<{ dir: string; folders: string[]; files: string[] }> {
+	const dir = join(ROOT, 'bench', 'corpus', `${mb}mb-seed${seed}`);
+	if (!(await corpusExists(dir))) {
+		process.stderr.write(`bench: generating ${mb} MB corpus into ${dir} …\n`);
+		await generateCorpus({ out: dir, mb, seed, seedsDir: join(ROOT, 'seeds') });
+	}
+	const folders = await corpusFolders(dir);
+	const files: string[] = [];
+	for (const folder of folders) files.push(...(await readdir(folder)).filter((n) => n.endsWith('.txt')).sort().map((n) => join(folder, n)));
+	return { dir, folders, files };
+}
+
+const note = (s: string) => process.stderr.write(`bench: ${s}\n`);
+
+function rates(run: ExtractionRun, bytes: number) {
+	return {
+		wall_s: round(run.wallSeconds, 2),
+		mb_per_s: round(bytes / 1e6 / run.wallSeconds, 2),
+		facts_per_s: Math.round(run.facts / run.wallSeconds),
+		cpu_s: run.cpuSeconds === null ? null : round(run.cpuSeconds, 1),
+		mb_per_cpu_s: run.cpuSeconds ? round(bytes / 1e6 / run.cpuSeconds, 2) : null,
+		peak_rss_mb: run.peakRssMb === null ? null : Math.round(run.peakRssMb),
+		files: run.files,
+		files_read: run.filesRead,
+		items: run.items,
+		facts: run.facts
+	};
+}
+
+async function main(): Promise<void> {
+	const o = parse(process.argv.slice(2));
+	const started = new Date();
+	const result: Record<string, unknown> = {
+		date: started.toISOString(),
+		commit: commit(ROOT),
+		machine: machine(),
+		load_1min_at_start: load(),
+		options: o
+	};
+
+	const big = await corpus(o.mb, o.seed);
+	const scratch = join(ROOT, 'bench', 'corpus', '.out');
+	await mkdir(scratch, { recursive: true });
+
+	note(`floor: reading and splitting ${big.files.length} files, ${FLOOR_RUNS} runs`);
+	await readAndSplit(big.files); // warm the page cache, as every later run finds it
+	const floorRuns = [];
+	for (let i = 0; i < FLOOR_RUNS; i++) floorRuns.push(await readAndSplit(big.files));
+	const bytes = floorRuns[0].bytes;
+	const floorS = median(floorRuns.map((r) => r.seconds));
+	result.corpus = { dir: big.dir.slice(ROOT.length + 1), mb: round(bytes / 1e6, 1), files: big.files.length, lines: floorRuns[0].lines, seed: o.seed };
+	result.floor = { runs: FLOOR_RUNS, median_s: round(floorS, 3), mb_per_s: round(bytes / 1e6 / floorS, 1), all_s: floorRuns.map((r) => round(r.seconds, 3)) };
+
+	note(`extraction: ${o.runs} end-to-end run(s) of the CLI on ${round(bytes / 1e6, 1)} MB`);
+	const runs: ExtractionRun[] = [];
+	for (let i = 0; i < o.runs; i++) {
+		runs.push(await runExtraction({ root: ROOT, inputs: big.folders, out: join(scratch, 'flat') }));
+		note(`  run ${i + 1}: ${round(runs[i].wallSeconds, 1)} s`);
+	}
+	const mid = [...runs].sort((a, b) => a.wallSeconds - b.wallSeconds)[Math.floor((runs.length - 1) / 2)];
+	const extraction = { runs: o.runs, median: rates(mid, bytes), all_wall_s: runs.map((r) => round(r.wallSeconds, 2)), ratio_to_floor: round(mid.wallSeconds / floorS, 1) };
+	result.extraction = extraction;
+	const factsFile = mid.parquet['facts.parquet'];
+	const totalParquet = Object.values(mid.parquet).reduce((a, b) => a + b, 0);
+	result.parquet = {
+		bytes: mid.parquet,
+		facts_bytes_per_million_facts: mid.facts ? Math.round((factsFile / mid.facts) * 1e6) : null,
+		all_bytes_per_million_facts: mid.facts ? Math.round((totalParquet / mid.facts) * 1e6) : null,
+		items_bytes_per_mb_text: Math.round(mid.parquet['items.parquet'] / (bytes / 1e6))
+	};
+
+	note('the CLI with a stand-in extractor that only cuts items (reading, decoding, workers, staging, Parquet)');
+	const bare = await runExtraction({ root: ROOT, inputs: big.folders, out: join(scratch, 'bare'), worker: 'scripts/bench/bare-worker.ts' });
+	result.cli_without_extractor = { ...rates(bare, bytes), ratio_to_floor: round(bare.wallSeconds / floorS, 1) };
+
+	note(`the extractor alone on one thread, first ${ALONE_MB} MB of the corpus`);
+	const alone = await runMeasured(process.execPath, ['--import', 'tsx', 'scripts/bench/extractor-alone.ts', big.dir, String(ALONE_MB)], { cwd: ROOT });
+	const aloneJson = JSON.parse(alone.stdout.trim().split('\n').pop()!) as { files: number; bytes: number; facts: number; seconds: number };
+	result.extractor_alone = {
+		mb: round(aloneJson.bytes / 1e6, 1),
+		seconds: round(aloneJson.seconds, 2),
+		mb_per_s_one_thread: round(aloneJson.bytes / 1e6 / aloneJson.seconds, 2),
+		facts_per_s_one_thread: Math.round(aloneJson.facts / aloneJson.seconds),
+		ms_per_mb: Math.round((aloneJson.seconds * 1000) / (aloneJson.bytes / 1e6))
+	};
+
+	if (o.partition) {
+		note('extraction with --partition');
+		const part = await runExtraction({ root: ROOT, inputs: big.folders, out: join(scratch, 'partitioned'), partition: true });
+		result.partitioned = { ...rates(part, bytes), parquet: part.parquet };
+	}
+
+	if (o.small && o.mb > SMALL_MB) {
+		const small = await corpus(SMALL_MB, o.seed);
+		note(`memory at ${SMALL_MB} MB: one end-to-end run`);
+		const smallRun = await runExtraction({ root: ROOT, inputs: small.folders, out: join(scratch, 'small') });
+		const smallBytes = (await readAndSplit(small.files)).bytes;
+		result.memory = {
+			[`peak_rss_mb_at_${SMALL_MB}mb`]: smallRun.peakRssMb === null ? null : Math.round(smallRun.peakRssMb),
+			[`peak_rss_mb_at_${o.mb}mb`]: mid.peakRssMb === null ? null : Math.round(mid.peakRssMb),
+			source: mid.rssSource,
+			small_run: rates(smallRun, smallBytes)
+		};
+	}
+	await rm(scratch, { recursive: true, force: true });
+
+	let browser: BrowserResult | { skipped: string };
+	if (!o.browser) browser = { skipped: '--no-browser' };
+	else {
+		note('browser figures');
+		browser = await runBrowserBench(ROOT, o.seed);
+	}
+	result.browser = browser;
+	result.load_1min_at_end = load();
+	result.seconds = round((Date.now() - started.getTime()) / 1000, 1);
+
+	printTable(tableRows(result, extraction, floorS, bytes));
+	const dir = join(ROOT, 'bench', 'results');
+	await mkdir(dir, { recursive: true });
+	const file = join(dir, `${started.toISOString().slice(0, 10)}-${result.commit}.json`);
+	await writeFile(file, `${JSON.stringify(result, null, '\t')}\n`);
+	process.stdout.write(`\nwritten: ${file.slice(ROOT.length + 1)}\n`);
+}
+
+function tableRows(r: Record<string, any>, e: Record<string, any>, floorS: number, bytes: number): Row[] {
+	const m = e.median;
+	const rows: Row[] = [
+		['machine', `${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory_gb} GB, Node ${r.machine.node}`, '', ''],
+		['load (1 min) start / end', `${r.load_1min_at_start} / ${r.load_1min_at_end}`, `${r.machine.cores} = all cores busy`, ''],
+		['corpus', `${r.corpus.mb} MB, ${r.corpus.files} files`, '', `seed ${r.corpus.seed}`],
+		['floor: read + split lines', `${r.floor.median_s} s, ${r.floor.mb_per_s} MB/s`, '', `median of ${r.floor.runs}`],
+		['extraction end to end', `${m.wall_s} s, ${m.mb_per_s} MB/s`, '≥ 20 MB/s', `median of ${e.runs}`],
+		['  facts/s', `${m.facts_per_s} (${m.facts} facts)`, '', ''],
+		['  ratio to floor', `${e.ratio_to_floor}×`, '≤ 5×', ''],
+		['  CPU time', `${m.cpu_s} s, ${m.mb_per_cpu_s} MB per CPU-second`, '', ''],
+		['  peak RSS', `${m.peak_rss_mb} MB`, '', ''],
+		['CLI with stand-in extractor', `${r.cli_without_extractor.wall_s} s, ${r.cli_without_extractor.mb_per_s} MB/s`, '', `${r.cli_without_extractor.ratio_to_floor}× floor`],
+		['extractor alone, 1 thread', `${r.extractor_alone.mb_per_s_one_thread} MB/s, ${r.extractor_alone.facts_per_s_one_thread} facts/s`, '', `${r.extractor_alone.mb} MB sample`],
+		['Parquet per million facts', `facts ${mb(r.parquet.facts_bytes_per_million_facts)}, all three ${mb(r.parquet.all_bytes_per_million_facts)}`, '', '']
+	];
+	if (r.memory) {
+		const keys = Object.keys(r.memory).filter((k) => k.startsWith('peak_rss'));
+		rows.push(['peak RSS by corpus size', keys.map((k) => `${k.replace(/peak_rss_mb_at_/, '')}: ${r.memory[k]} MB`).join(', '), 'flat', r.memory.source]);
+	}
+	if (r.partitioned) rows.push(['extraction --partition', `${r.partitioned.wall_s} s, ${r.partitioned.mb_per_s} MB/s`, '', '']);
+	const b = r.browser;
+	if (b.skipped) rows.push(['browser', `skipped: ${b.skipped}`, '', '']);
+	else
+		for (const [name, v, target] of b.rows as [string, string, string][]) rows.push([name, v, target, '']);
+	void floorS;
+	void bytes;
+	return rows;
+}
+
+const mb = (n: number | null) => (n === null ? '–' : `${round(n / 1e6, 1)} MB`);
+
+main().catch((error) => {
+	process.stderr.write(`bench: ${(error as Error).stack ?? error}\n`);
+	process.exitCode = 1;
+});
