@@ -174,7 +174,8 @@ function checkRestatements(facts: Fact[], flag: Flag, pass: Pass) {
 	}
 	for (const fs of byKey.values()) {
 		if (fs.length < 2 || fs[0].metric === 'tillaegsbevilling' || !['klagesager', 'budget', 'magtanvendelse'].includes(fs[0].family)) continue;
-		const tol = fs[0].unit === 'kr' ? 3 * precision(fs.map((f) => f.value)) : 0.5;
+		// Each statement is exact to half a unit of its last printed digit ("512,3 mio." vs "512.250" t.kr.).
+		const tol = fs[0].unit === 'kr' ? Math.max(...fs.map((f) => Math.min(precision([f.value]), 1e5))) / 2 + 1e-6 : 0.5;
 		const distinct = fs.filter((f, i) => fs.findIndex((g) => Math.abs(g.value - f.value) <= tol) === i);
 		if (distinct.length > 1)
 			flag(fs, `Samme tal er angivet med forskellige værdier: ${fs.map((f) => `${label(f)} (punkt ${f.item_no})`).join(', ')}.`);
