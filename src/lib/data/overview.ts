@@ -75,7 +75,12 @@ function rankedSeries(facts: FactRow[], metric: string, entity: string): FactRow
 	);
 }
 
-function card(kind: CardKind, s: FactRow[], all: FactRow[]): Card {
+/** "2024" and "2025" compare; "2025" and "2024-Q1-Q3" do not. */
+const periodShape = (period: string) => period.replace(/\d{4}/g, 'Y');
+
+function card(kind: CardKind, stated: FactRow[], all: FactRow[]): Card {
+	const last = stated[stated.length - 1];
+	const s = stated.filter((f) => periodShape(f.period) === periodShape(last.period));
 	const latest = s[s.length - 1];
 	const national =
 		all.find(
