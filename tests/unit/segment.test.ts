@@ -39,6 +39,23 @@ describe('segmentation: meeting → agenda items', () => {
 	});
 });
 
+describe('minutes without "Punkt N" headings', () => {
+	it('are read as one item titled by their first line, and their figures are found', async () => {
+		const { extractDocument } = await import('../../src/lib/extract/index');
+		const text = 'Orientering om klagesager 2024\n\nPå Socialudvalgets område traf Ankestyrelsen i 2024 afgørelse i 40 klagesager, hvoraf 30 blev stadfæstet.\n';
+		const r = extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Odder' });
+		expect(r.items.map((i) => [i.item_no, i.title])).toEqual([[1, 'Orientering om klagesager 2024']]);
+		expect(r.facts.map((f) => `${f.metric}=${f.value}`).sort()).toEqual(['klagesager_antal=40', 'stadfaestet_antal=30']);
+	});
+
+	it('accept "Punkt 3 - titel" and "Dagsordenspunkt 3:"', () => {
+		expect(segmentItems('Punkt 3 - Budget\n\nTekst.\n\nDagsordenspunkt 4: Klager\n\nTekst.\n').map((i) => [i.itemNo, i.title])).toEqual([
+			[3, 'Budget'],
+			[4, 'Klager']
+		]);
+	});
+});
+
 describe('layout: sentences re-joined across page breaks', () => {
 	it('keeps a sentence whole when a page break falls inside it', () => {
 		const text = seed('001_693366c4a187ea27.txt');

@@ -48,7 +48,7 @@ export const SECTION_NAMES = [
 	'Indledning'
 ];
 
-const ITEM_LINE = /^[ \u00a0]*(?:Punkt|Pkt\.)[ \u00a0]+(\d{1,3})[.:][ \u00a0]*(.*)$/;
+const ITEM_LINE = /^[ \u00a0]*(?:Punkt|Pkt\.|Dagsordenspunkt|Dagsordenpunkt)[ \u00a0]+(\d{1,3})[ \u00a0]*[.:–-][ \u00a0]*(.*)$/;
 const CASE_LABELLED = /^\s*(?:Sags?\.?\s*nr\.?|Sagsnummer|Journal\s*nr\.?|J\.\s*nr\.?)\s*:?\s*(\S.*?)\s*$/i;
 const CASE_BARE =
 	/^\s*((?:\d{2}-\d+-)?\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?(?:-\d+-\d{2})?|\d{2,4}[-/]\d{3,}(?:[-/]\d+)?)\s*$/;
@@ -100,6 +100,7 @@ export function segmentItems(text: string): ItemSegment[] {
 		seen.add(s.no);
 		kept.push(s);
 	}
+	if (!kept.length) return wholeText(text, lines);
 	const tocStart = findTrailingToc(lines, kept.length ? kept[kept.length - 1].line : 0);
 	const items: ItemSegment[] = [];
 	for (let k = 0; k < kept.length; k++) {
@@ -142,6 +143,26 @@ export function segmentItems(text: string): ItemSegment[] {
 		});
 	}
 	return items;
+}
+
+/** Minutes without "Punkt N" headings are read as one item titled by their first line. */
+function wholeText(text: string, lines: Line[]): ItemSegment[] {
+	const first = lines.findIndex((l) => l.text.trim());
+	if (first < 0) return [];
+	const start = lines[first].start + (lines[first].text.length - lines[first].text.trimStart().length);
+	let end = text.length;
+	while (end > start && /\s/.test(text[end - 1])) end--;
+	return [
+		{
+			itemNo: 1,
+			title: lines[first].text.trim().slice(0, 200),
+			caseNo: null,
+			start,
+			end,
+			bodyStart: start,
+			sections: segmentSections(lines, first, lines.length, end)
+		}
+	];
 }
 
 function isTocRun(lines: Line[], at: number): boolean {
