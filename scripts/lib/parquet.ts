@@ -12,7 +12,7 @@ export interface Tables {
 	items: readonly Item[];
 }
 
-export const PARQUET_OPTIONS = 'FORMAT parquet';
+export const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd';
 
 export async function syncFile(path: string): Promise<void> {
 	const handle = await open(path, 'r');
