@@ -6,6 +6,7 @@
  */
 import { draft, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { findPeriods, resolvePeriod, type PeriodMention } from './periods';
+import { fieldNamed } from './areas';
 import { readTable, type ColumnLexicon, type ReadTable } from './tables';
 
 type Ref = 'vedtaget' | 'korrigeret' | 'serviceramme';
@@ -61,7 +62,7 @@ const ITEM_GATE = /budget|regnskab|forbrug|bevilling|serviceramme/i;
 
 export function budget(ctx: ItemContext): FactDraft[] {
 	const body = ctx.text.slice(ctx.item.bodyStart, ctx.item.end);
-	if (!ITEM_GATE.test(ctx.item.title) && !/budgetopfølgning|forventet regnskab|tillægsbevilling|serviceramme/i.test(body)) return [];
+	if (!ITEM_GATE.test(ctx.item.title) && !/budgetopfølgning|forventet regnskab|tillægsbevilling|serviceramme|merforbrug|mindreforbrug/i.test(body)) return [];
 	const followUp = followUpPeriod(ctx);
 	const subject = subjectOf(ctx);
 	const tables = ctx.layout.tables
@@ -382,7 +383,13 @@ function areaIsDefault(text: string, labels: string[]): boolean {
 
 /** A table row or committee the text names, if any. */
 function namedArea(text: string, labels: string[]): string | null {
-	return labelFor(text, labels) ?? committeeIn(text);
+	return labelFor(text, labels) ?? committeeIn(text) ?? fieldIn(text);
+}
+
+/** "på handicapområdet" names a field; "socialområdet" and the like keep their canonical form. */
+function fieldIn(text: string): string | null {
+	const m = /\bpå\s+(?:det\s+)?([a-zæøå-]+området)\b/i.exec(text);
+	return m ? fieldNamed(m[1]) : null;
 }
 
 function stem(word: string): string {

@@ -50,6 +50,8 @@ export interface SentenceContext {
 	carriedPeriod: string | null;
 	/** Earlier sentences of the paragraph, lower-cased, for context words. */
 	carriedText: string;
+	/** The one municipality the sentence (or its paragraph before it) says the figures are from: "fra Kolding Kommune". */
+	namedEntity: string | null;
 	headingPeriod: string | null;
 }
 
@@ -81,6 +83,7 @@ export function buildItemContext(
 	let carriedAreas: AreaMention[] = [];
 	let carriedPeriod: string | null = null;
 	let carriedText = '';
+	let carriedEntity: string | null = null;
 	let heading: string | null = null;
 	let headingAreas: AreaMention[] = [];
 	let headingPeriod: string | null = null;
@@ -96,17 +99,23 @@ export function buildItemContext(
 			carriedAreas = [];
 			carriedPeriod = null;
 			carriedText = '';
+			carriedEntity = null;
 		}
 		// A "sentence" of thousands of characters is debris, not prose: no rule reads it.
 		const view = sentence.end - sentence.start > MAX_SENTENCE ? viewOf(text, sentence.start, sentence.start) : viewOf(text, sentence.start, sentence.end);
 		const areas = findAreas(sentence.text);
-		ctx.sentences.push({ sentence, view, areas, headingAreas, carriedAreas, carriedPeriod, carriedText, headingPeriod });
+		const named = [...new Set([...sentence.text.matchAll(/\b(?:fra|i|for)\s+([\p{Lu}][\p{L}-]+)\s+Kommune\b/gu)].map((m) => municipalityOf(m[1])).filter(Boolean))];
+		if (named.length === 1) carriedEntity = named[0];
+		else if (named.length > 1) carriedEntity = null;
+		ctx.sentences.push({ sentence, view, areas, headingAreas, carriedAreas, carriedPeriod, carriedText, headingPeriod, namedEntity: carriedEntity });
 		const carried = areas.filter((a) => !a.tilbud);
 		if (carried.length) carriedAreas = carried;
 		carriedText = `${carriedText} ${view.view}`.slice(-600);
-		const stated = view.periods.filter((p) => PERIOD_KINDS_FOR_COUNTS.has(p.kind) && p.kind !== 'relative');
+		const usable = view.periods.filter((p) => PERIOD_KINDS_FOR_COUNTS.has(p.kind));
+		const stated = usable.filter((p) => p.kind !== 'relative');
 		// The period a sentence is about comes first ("I 1. halvår 2025 … mod 52 i 1. halvår 2024").
 		if (stated.length) carriedPeriod = resolvePeriod(stated[0], titleYear, meetingYear) ?? carriedPeriod;
+		else if (usable.length) carriedPeriod = resolvePeriod(usable[0], carriedPeriod ? Number(carriedPeriod.slice(0, 4)) : titleYear, meetingYear) ?? carriedPeriod;
 	}
 	return ctx;
 }
@@ -170,7 +179,7 @@ function relativeBase(ctx: ItemContext, sc: SentenceContext, p: PeriodMention, t
 }
 
 const NATIONAL_BEFORE =
-	/(?:landsgennemsnit\w*|på landsplan|i hele landet|for hele landet|hele landets?|landsplan|nationalt|på tværs af alle kommuner|alle landets kommuner|gennemsnittet for alle kommuner|landets kommuner)(?:\s+(?:på|var|er|lå|ligger|lå på|ligger på|af|med|som|blev|endte på|udgjorde))*\s*$/;
+	/(?:landsgennemsnit\w*|på landsplan|i hele landet|for hele landet|hele landets?|landsplan|nationalt|på tværs af alle kommuner|alle landets kommuner|gennemsnittet for alle kommuner|landets kommuner)(?:\s+(?!mod\b|mens\b|men\b|og\b|hvor\b|end\b)[a-zæøå.]+){0,4}\s*$/;
 const NATIONAL_AFTER = /^\s*(?:\)\s*)?(?:på landsplan|i hele landet|for hele landet|for landet som helhed|nationalt|i landsgennemsnit|som landsgennemsnit)/;
 
 /** Whose figure: the municipality named right before it, "Landsgennemsnit", or the writing municipality. */
@@ -198,7 +207,7 @@ export function entityFor(ctx: ItemContext, sc: SentenceContext, qi: number): st
 			if (m) return m;
 		}
 	}
-	return ctx.municipality;
+	return sc.namedEntity ?? ctx.municipality;
 }
 
 /** The area of a figure: the most specific one named in the sentence, its paragraph, heading or title. */

@@ -15,7 +15,7 @@ const OUTCOMES = {
 	hjemvist: '(?:hjemvist|hjemvises|hjemsendt\\w*|hjemsendes|sendt (?:[a-zæøå]+ ){0,3}?tilbage\\w*|sendt retur)'
 } as const;
 const ACTIVE = {
-	stadfaestet: '(?:stadfæstede|fastholdt|gav (?:kommunen|[a-zæøå-]+ kommune) (?:ret|medhold)|fik (?:kommunen|[a-zæøå-]+ kommune) (?:ret|medhold)|var (?:ankestyrelsen )?enig i (?:kommunens )?(?:afgørelse\\w*|vurdering\\w*))',
+	stadfaestet: '(?:stadfæstede|fastholdt|gav (?:kommunen|[a-zæøå-]+ kommune) (?:ret|medhold)|fik (?:kommunen|[a-zæøå-]+ kommune) (?:ret|medhold)|(?:kommunen|[a-zæøå-]+ kommune) fik (?:ret|medhold)|var (?:ankestyrelsen )?enig i (?:kommunens )?(?:afgørelse\\w*|vurdering\\w*))',
 	aendret: '(?:ændrede)',
 	hjemvist: '(?:hjemviste|hjemsendte|sendte [a-zæøå ]{0,20}tilbage)'
 } as const;
@@ -141,7 +141,7 @@ const countRules: Rule[] = [
 export const KLAGESAGER_RULES = countRules;
 
 const ITEM_GATE = /klage|ankestyrelsen|omgørelse|danmarkskort/i;
-const SENTENCE_GATE = /klage|ankestyrelsen|omgør|omgjort|stadfæst|hjemvis|hjemsend|ændret|sager|medhold/;
+const SENTENCE_GATE = /klage|ankestyrelsen|omgør|omgjor|stadfæst|hjemvis|hjemsend|ændret|sager|medhold/;
 const OTHER_INSTANCES = /patientklage|patienterstatning|ombudsmand|klagenævn|styrelsen for patient|borgerrådgiver|tilsynet|socialtilsyn|datatilsyn/;
 const TARGET = /(?<![\p{L}])(?:mål(?:et|sætning\p{L}*)?|skal (?:ned|under|højst)|nedbringes til|ambition\p{L}*|forventes at blive)(?![\p{L}])/u;
 const SHARE_OF_OMGOERELSER = /^Q\d+p (?:af )?(?:de )?(?:samlede )?(?:omgørelser|omgjorte)/;
@@ -158,7 +158,7 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 			paraHasTotal = false;
 		}
 		const view = sc.view.view;
-		if (!SENTENCE_GATE.test(view)) continue;
+		if (!SENTENCE_GATE.test(view) && !(/Q\d+p/.test(view) && /omgør|omgjor/.test(sc.carriedText))) continue;
 		if (OTHER_INSTANCES.test(view) || (sc.sentence.heading && OTHER_INSTANCES.test(sc.sentence.heading.toLowerCase()))) continue;
 		// "klagesager om socialpædagogisk støtte": a subset whose area only the sentence or a specific heading can name.
 		if (/sager om\b/.test(view) && !sc.areas.length && !sc.headingAreas.some((a) => a.rank >= RANK.law)) continue;
@@ -206,11 +206,12 @@ function periodAtStart(ctx: ItemContext, sc: SentenceContext): string | null {
 
 function omgoerelsesprocent(ctx: ItemContext, sc: SentenceContext, claimed: Set<number>): FactDraft[] {
 	const view = sc.view.view;
-	const aboutOmgoerelse = /omgør|omgjort/.test(view);
-	const nationalInContext =
-		/landsgennemsnit|landsplan|hele landet/.test(view) &&
-		/omgør|omgjort|danmarkskort/i.test(`${sc.sentence.heading ?? ''} ${ctx.item.title} ${sc.carriedText}`);
-	if (!aboutOmgoerelse && !nationalInContext) return [];
+	const aboutOmgoerelse = /omgør|omgjor/.test(view);
+	const context = `${sc.sentence.heading ?? ''} ${ctx.item.title} ${sc.carriedText}`;
+	const nationalInContext = /landsgennemsnit|landsplan|hele landet/.test(view) && /omgør|omgjor|danmarkskort/i.test(context);
+	// "Det er et fald fra 38 procent året før." continues a sentence about the omgørelsesprocent.
+	const continuation = /^(?:det|dette|hvilket|tallet|andelen)\b|\b(?:et fald|en stigning|faldet|steget) fra\b|\btil sammenligning\b/.test(view) && /omgør|omgjor/.test(sc.carriedText);
+	if (!aboutOmgoerelse && !nationalInContext && !continuation) return [];
 	const out: FactDraft[] = [];
 	sc.view.quantities.forEach((q, qi) => {
 		if (claimed.has(qi) || q.unit !== 'pct' || q.range || q.bound || q.approx) return;

@@ -32,7 +32,8 @@ export function otherFigures(ctx: ItemContext, taken: FactDraft[]): FactDraft[] 
 	const area = readableArea(ctx.item.title);
 	const out: FactDraft[] = [];
 	for (const sc of ctx.sentences) {
-		if (takenSentences.has(sc.sentence.start)) continue;
+		// A sentence in a key family's words is theirs: what they leave out stays out.
+		if (takenSentences.has(sc.sentence.start) || KEY_WORDS.test(sc.view.view)) continue;
 		sc.view.quantities.forEach((q, qi) => {
 			if (q.range || q.bound || q.approx || q.value === 0) return;
 			const at = sc.view.qAt[qi];
@@ -55,6 +56,7 @@ export function otherFigures(ctx: ItemContext, taken: FactDraft[]): FactDraft[] 
 	return out;
 }
 
+const KEY_WORDS = /ankestyrelse|klagesag|omgør|omgjor|stadfæst|hjemvis|magtanvend|forhåndsgodkend|merforbrug|mindreforbrug|serviceramme|korrigere(?:t|de) budget|tillægsbevilling/;
 const COUNT_PERIODS = new Set(['year', 'quarter', 'quarters', 'half', 'relative']);
 const BELOEB_PERIODS = new Set(['year', 'quarter', 'quarters', 'half', 'relative', 'span']);
 

@@ -1,0 +1,39 @@
+/** Wordings in the style of the press and of other municipalities, each with the facts it must give. */
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/lib/extract/index';
+
+const cases: [string, string, string[]][] = [
+	[
+		'omgjorde … procent, and the year before in the next sentence',
+		'Punkt 1: Klagesager\n\nSagsnr.: 24/1234\n\nAnkestyrelsen omgjorde sidste år 31 procent af de klagesager, den behandlede fra Randers Kommune. Det er et fald fra 38 procent året før.\n',
+		['omgoerelsespct Randers hele kommunen 2024 31', 'omgoerelsespct Randers hele kommunen 2023 38']
+	],
+	[
+		'a municipality against the national figure',
+		'Punkt 1: Danmarkskort\n\n27.00.00-P22-1-24\n\nI 2023 var omgørelsesprocenten på socialområdet 41 pct. i Viborg Kommune mod 39 pct. på landsplan.\n',
+		['omgoerelsespct Viborg socialområdet 2023 41', 'omgoerelsespct Landsgennemsnit socialområdet 2023 39']
+	],
+	[
+		'kommunen fik medhold',
+		'Punkt 4: Klager\n\n24/99\n\nAnkestyrelsen behandlede i 2024 i alt 150 sager fra Kolding Kommune. Kommunen fik medhold i 101 af sagerne, mens 49 blev omgjort.\n',
+		['klagesager_antal Kolding hele kommunen 2024 150', 'omgjort_antal Kolding hele kommunen 2024 49', 'stadfaestet_antal Kolding hele kommunen 2024 101']
+	],
+	[
+		'a deviation in prose with no budget named, in a field',
+		'Punkt 5: Økonomi\n\n24/99\n\nMerforbruget på handicapområdet ventes at blive på 9 millioner kroner i 2025.\n',
+		['afvigelse_korrigeret_budget Randers handicapområdet 2025 -9000000']
+	],
+	[
+		'a national figure named by its field',
+		'Punkt 2: Danmarkskort 2024\n\n24/99\n\nOmgørelsesprocenten på socialområdet var 36 pct. i 2024. Landsgennemsnittet for socialområdet var 34 pct.\n',
+		['omgoerelsespct Randers socialområdet 2024 36', 'omgoerelsespct Landsgennemsnit socialområdet 2024 34']
+	]
+];
+
+describe('other wordings', () => {
+	for (const [name, text, want] of cases)
+		it(name, () => {
+			const { facts } = extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Randers', meeting_date: '2025-03-05' });
+			expect(facts.map((f) => `${f.metric} ${f.entity} ${f.area} ${f.period} ${f.value}`).sort()).toEqual([...want].sort());
+		});
+});
