@@ -220,6 +220,8 @@ export function areaFor(ctx: ItemContext, sc: SentenceContext, fallback: string 
 		if (law) return `${law} ${picked}`;
 		return pickArea(...lists.map((l) => l.filter((a) => !a.area.startsWith('§')))) ?? fallback;
 	}
+	// "på udvalgets område": the committee that meets.
+	if (!picked && ctx.committee && /udvalgets område|under udvalget/i.test(`${sc.sentence.text} ${sc.carriedText}`)) return ctx.committee;
 	return picked ?? fallback;
 }
 

@@ -283,10 +283,13 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 		const captionMetric = /omgørelse|omgjort/i.test(caption) ? 'omgoerelsespct' : /antal|afgjorte|sager/i.test(caption) ? 'klagesager_antal' : null;
 		if (yearColumns && !captionMetric) continue;
 		if (!yearColumns && !/klage|ankestyrelse|omgør|stadfæst/i.test(`${caption} ${table.columns.join(' ')} ${block.heading ?? ''}`)) continue;
-		const contextAreas = [findAreas(caption), findAreas(block.heading ?? ''), findAreas(ctx.item.title)];
+		// A caption that starts with a law's name ("Aktivloven 2024, …") is about that law.
+		const captionLaw = lawNamed((table.caption ?? '').replace(/^(?:Tabel|Tab\.|Table)\s*\d*[.:]?\s*/i, '').split(/[\s,]+/)[0] ?? '');
+		const captionAreas = captionLaw ? [{ area: captionLaw, rank: RANK.law, start: 0 }, ...findAreas(caption)] : findAreas(caption);
+		const contextAreas = [captionAreas, findAreas(block.heading ?? ''), findAreas(ctx.item.title)];
 		const law = contextAreas.flat().find((a) => a.rank === RANK.law)?.area ?? (/servicelov/i.test(caption) ? 'serviceloven' : null);
 		// The caption's area first, then the heading's, then the title's: the nearest statement wins.
-		const baseArea = pickArea(contextAreas.find((l) => l.length) ?? []) ?? areaFromNearbyText(ctx, block.start);
+		const baseArea = pickArea(contextAreas.find((l) => l.length) ?? []) ?? areaFromNearbyText(ctx, block.start) ?? committeeNearby(ctx, block.start);
 		const captionPeriods = findPeriods(caption).filter((p) => p.period && p.kind !== 'date');
 		const basePeriod = captionPeriods.find((p) => p.kind !== 'span')?.period ?? (ctx.titleYear ? String(ctx.titleYear) : null);
 		// Quarters as row labels: an "I alt" row covers them all ("2025-Q1".."2025-Q3" → "2025-Q1-Q3").
@@ -331,6 +334,12 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 		}
 	}
 	return out;
+}
+
+/** "Tabel 1 viser udviklingen på udvalgets område": the committee that meets. */
+function committeeNearby(ctx: ItemContext, at: number): string | null {
+	const before = ctx.sentences.filter((s) => s.sentence.end <= at).slice(-2);
+	return ctx.committee && before.some((s) => /udvalgets område/i.test(s.sentence.text)) ? ctx.committee : null;
 }
 
 /** The area a sentence just above the table names ("Fordelingen på paragraffer fremgår af tabellen"). */

@@ -69,6 +69,8 @@ function isNumericRow(line: string): boolean {
 }
 
 const TERMINAL = /[.!?:;]["”’)]*$/;
+/** A line that ends a sentence, not one that ends in an abbreviation ("tandpleje m.v."). */
+const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t);
 
 export function layoutOf(text: string, from: number, to: number): Layout {
 	const lines = splitLines(text, from, to);
@@ -220,14 +222,14 @@ function findTables(lines: Line[], width: number): FoundTable[] {
 				j++;
 				continue;
 			}
-			if (!t || (t.length < width * 0.6 && !TERMINAL.test(t) && !/^Note\b/i.test(t) && !CAPTION_START.test(t))) {
+			if (!t || (t.length < width * 0.6 && !ENDS_SENTENCE(t) && !/^Note\b/i.test(t) && !CAPTION_START.test(t))) {
 				// Look ahead: a label counts only if a numeric row follows soon.
 				let k = j;
 				let labels = 0;
 				while (k < lines.length && labels < 5) {
 					const u = lines[k].text.trim();
 					if (isNumericRow(u)) break;
-					if (u && (u.length >= width * 0.6 || TERMINAL.test(u) || CAPTION_START.test(u))) {
+					if (u && (u.length >= width * 0.6 || ENDS_SENTENCE(u) || CAPTION_START.test(u))) {
 						k = lines.length;
 						break;
 					}
