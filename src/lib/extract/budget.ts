@@ -101,8 +101,8 @@ const COMMITTEE = /((?:[A-ZÆØÅ][a-zæøå]+-,?\s+)*(?:[A-ZÆØÅ][a-zæøå]+
 
 function subjectOf(ctx: ItemContext): string {
 	for (const src of [ctx.item.title, ...ctx.layout.tables.map((t) => t.caption ?? '')]) {
-		const m = COMMITTEE.exec(src);
-		if (m && !/^Økonomiudvalg$/.test(m[1])) return `${m[1]}et`.replace(/\s+/g, ' ');
+		const named = committeeIn(src);
+		if (named) return named;
 	}
 	return ctx.committee ?? 'hele kommunen';
 }
@@ -144,8 +144,7 @@ function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null,
 	else if (!KEEP_NOTE.test(meta) && !KEEP_NOTE.test(headerText)) sign = arithmeticSign(table, kinds, defaultRef);
 	const out: FactDraft[] = [];
 	const totals = totalCheck(table);
-	const subjectOfTable = COMMITTEE.exec(table.caption ?? '')?.[1];
-	const tableSubject = subjectOfTable && subjectOfTable !== 'Økonomiudvalg' ? `${subjectOfTable}et` : subject;
+	const tableSubject = committeeIn(table.caption ?? '') ?? subject;
 	// A table whose rows are committees: its "I alt" row is the whole municipality.
 	const rowsAreCommittees = table.rows.filter((r) => !r.total && /udvalg(?:et)?$/i.test(r.label.trim())).length >= 2;
 	for (const row of table.rows) {
@@ -271,7 +270,7 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 				const area = namedArea(text, labels) ?? sentenceArea ?? fallbackArea;
 				const period = prosePeriod(ctx, sc, clause, followUp);
 				const qAt = sc.view.qAt[i] - clause.start;
-				if (/tillægsbevilling\w*\s+(?:på\s+|af\s+|for\s+|i alt\s+|på i alt\s+|for i alt\s+)*$/.test(text.slice(0, qAt)) || /^Q\d+k\s+(?:i\s+)?(?:negativ\s+)?tillægsbevilling/.test(text.slice(qAt))) {
+				if (/tillægsbevilling\w*\s+(?:på\s+|af\s+|for\s+|i alt\s+|på i alt\s+|for i alt\s+|kr\.?\s*)*$/.test(text.slice(0, qAt)) || /^Q\d+k\s+(?:i\s+)?(?:negativ\s+)?tillægsbevilling/.test(text.slice(qAt))) {
 					// A tillægsbevilling carries the budget year it is granted for: "på 324.870 kr. i 2025", else the follow-up's year.
 					const stated = /^Q\d+k\s+(?:i|for)\s+T(\d+)/.exec(text.slice(qAt));
 					const statedYear = stated ? sc.view.periods[Number(stated[1])]?.period?.slice(0, 4) ?? null : null;
@@ -368,13 +367,17 @@ function refOf(text: string): Ref | null {
 	return null;
 }
 
+const LEVEL_VERB = String.raw`(?:udgør|er|på|var|lyder på|ender på|er opgjort til|opgjort til|forventes at blive|anslås til|skønnes til)(?: samlet set| i alt)?(?: kr\.?)?\s*$`;
+const LEVELS: [RegExp, string][] = [
+	[new RegExp(String.raw`serviceramme\w*[^,]*` + LEVEL_VERB), 'serviceramme'],
+	[new RegExp(String.raw`korrigere(?:t|de)\s+budget[^,]*` + LEVEL_VERB), 'korrigeret_budget'],
+	[new RegExp(String.raw`(?:vedtage?t|vedtagne|oprindelig\w*)\s+budget[^,]*` + LEVEL_VERB), 'vedtaget_budget'],
+	[new RegExp(String.raw`(?:forvente(?:t|de|s)?\s+(?:et\s+)?(?:samlet\s+)?forbrug|forvente(?:t|de)\s+regnskab)[^,]*` + LEVEL_VERB), 'forventet_forbrug']
+];
+
 function levelMetric(text: string, at: number): string | null {
 	const before = text.slice(0, at);
-	if (/serviceramme\w*[^,]*(?:udgør|på|er|var|lyder på)(?: samlet set| i alt)?\s*$/.test(before)) return 'serviceramme';
-	if (/korrigere(?:t|de)\s+budget[^,]*(?:udgør|er|på|var)(?: samlet set| i alt)?\s*$/.test(before)) return 'korrigeret_budget';
-	if (/(?:vedtage?t|vedtagne|oprindelig\w*)\s+budget[^,]*(?:udgør|er|på|var)(?: samlet set| i alt)?\s*$/.test(before)) return 'vedtaget_budget';
-	if (/forvente(?:t|de|s)?\s+(?:et\s+)?(?:samlet\s+)?forbrug[^,]*(?:udgør|er|på|var)(?: samlet set| i alt)?\s*$/.test(before)) return 'forventet_forbrug';
-	return null;
+	return LEVELS.find(([re]) => re.test(before))?.[1] ?? null;
 }
 
 function areaIsDefault(text: string, labels: string[]): boolean {
