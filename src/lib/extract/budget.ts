@@ -176,7 +176,8 @@ function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null,
 				start: row.start,
 				end: row.end,
 				rule: `budget.tabel.${metric}`,
-				...(row.total && totals[i] ? totals[i] : {})
+				// A failing "I alt" takes its whole column with it; a passing one vouches for the total.
+				...(totals[i]?.check === 'inconsistent' ? totals[i] : row.total && totals[i] ? totals[i] : {})
 			});
 		});
 	}
