@@ -16,13 +16,20 @@ import { copyPartitioned } from './lib/partition';
 import { ExtractionPool } from './lib/pool';
 import { Progress, type Outcome } from './lib/progress';
 import { makeTempDir, moveIntoPlace, removeStaleTempDirs } from './lib/publish';
+import { compareFacts, compareItems, compareText } from './lib/order';
 import { extractionProblem } from './lib/rows';
 import { DOCUMENT_COLUMNS, rowProblem } from './lib/schema';
 import { Staging } from './lib/staging';
 import { FactTally, summaryLines } from './lib/summary';
 
-/** DuckDB's share of memory while rows are staged and sorted; beyond it, it spills to disk. */
-const STAGING_MEMORY = '512MB';
+/**
+ * DuckDB's memory while rows are staged and written; beyond it, it spills to disk. One DuckDB
+ * thread: it only appends and then scans in order, and a parallel ordered COPY would buffer
+ * row groups out of order (and run out of memory on large corpora).
+ */
+const STAGING_MEMORY = '96MB';
+/** How many files extraction may run ahead of the file being committed, per worker. */
+const FILES_AHEAD_PER_WORKER = 16;
 
 interface FileResult {
 	document: DocumentRow;
@@ -157,7 +164,7 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 	try {
 		await removeStaleTempDirs(outDir);
 		tempDir = await makeTempDir(outDir);
-		staging = await Staging.open({ dir: join(tempDir, 'staging'), memoryLimit: STAGING_MEMORY });
+		staging = await Staging.open({ dir: join(tempDir, 'staging'), memoryLimit: STAGING_MEMORY, threads: 1 });
 	} catch (error) {
 		fatal = `${shownOut}: cannot write the output: ${(error as Error).message}; no file was extracted`;
 	}
@@ -177,31 +184,29 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 	let outputs: string[] = [];
 	try {
 		if (fatal === null && staging !== null) {
-			const stage = staging;
-			let committing = Promise.resolve();
-			const commit = (file: InputFile, result: FileResult) =>
-				(committing = committing.then(async () => {
-					await stage.append('documents', [result.document]);
-					await stage.append('items', result.items);
-					await stage.append('facts', result.facts);
-					tally.add(result.facts);
-					itemCount += result.items.length;
-					if (result.outcome === 'error') errors.push(`${file.shownAs}: ${result.detail}`);
-					else filesRead++;
-					progress.fileDone(file.shownAs, result.bytes, result.outcome, result.detail);
-				}));
-			// Two files per worker are under way: one extracting, one being read or written.
+			// Files are committed in doc_id order, each with its rows sorted, so the tables are
+			// staged in file order; extraction runs ahead of the commits by up to WINDOW files.
+			const files = [...inputs.files].sort((x, y) => compareText(x.meta.doc_id, y.meta.doc_id));
+			const window = pool.size * FILES_AHEAD_PER_WORKER;
+			const pending: (Promise<FileResult> | undefined)[] = [];
 			let next = 0;
-			const lane = async () => {
-				while (next < inputs.files.length) {
-					const file = inputs.files[next++];
+			for (let i = 0; i < files.length; i++) {
+				for (; next < files.length && next < i + window; next++) {
+					const file = files[next];
 					progress.fileStarted(file.shownAs);
-					const result = await processFile(file, pool).catch((error: Error) => unexpected(file, error));
-					await commit(file, result);
+					pending[next] = processFile(file, pool).catch((error: Error) => unexpected(file, error));
 				}
-			};
-			await Promise.all(Array.from({ length: pool.size * 2 }, lane));
-			await committing;
+				const result = await pending[i]!;
+				pending[i] = undefined;
+				await staging.append('documents', [result.document]);
+				await staging.append('items', result.items.sort(compareItems));
+				await staging.append('facts', result.facts.sort(compareFacts));
+				tally.add(result.facts);
+				itemCount += result.items.length;
+				if (result.outcome === 'error') errors.push(`${files[i].shownAs}: ${result.detail}`);
+				else filesRead++;
+				progress.fileDone(files[i].shownAs, result.bytes, result.outcome, result.detail);
+			}
 		}
 	} catch (error) {
 		fatal = `${shownOut}: cannot stage the rows: ${(error as Error).message}`;
@@ -211,7 +216,7 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 
 	if (fatal === null && staging !== null && tempDir !== null) {
 		try {
-			outputs = options.partition ? await copyPartitioned(staging, tempDir) : await copyTables(staging, tempDir);
+			outputs = options.partition ? await copyPartitioned(staging, tempDir) : await copyTables(staging, tempDir, true);
 			await staging.close();
 			staging = null;
 			await moveIntoPlace(tempDir, outDir, outputs, { beforeRename: testPause });

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DocumentRow, Fact, Item } from '../../src/lib/extract/types';
-import { TABLES } from './schema';
+import { TABLES, type TableSpec } from './schema';
 import { Staging, orderedSelect, quoteIdent } from './staging';
 
 export interface Tables {
@@ -23,14 +23,22 @@ export async function syncFile(path: string): Promise<void> {
 	}
 }
 
-/** Writes facts.parquet, documents.parquet and items.parquet from staged tables into `dir`, flushed to disk. */
-export async function copyTables(staging: Staging, dir: string): Promise<string[]> {
+export const parquetOptions = (spec: TableSpec) =>
+	spec.rowGroupSize ? `${PARQUET_OPTIONS}, ROW_GROUP_SIZE ${spec.rowGroupSize}` : PARQUET_OPTIONS;
+
+/**
+ * Writes facts.parquet, documents.parquet and items.parquet from staged tables into `dir`,
+ * flushed to disk. `presorted`: the rows were staged in file order (see order.ts), so a plain
+ * scan keeps it and no sort of the whole corpus is needed.
+ */
+export async function copyTables(staging: Staging, dir: string, presorted = false): Promise<string[]> {
 	staging.flush();
 	const written: string[] = [];
 	for (const key of ['facts', 'documents', 'items'] as const) {
 		const spec = TABLES[key];
 		const path = join(dir, spec.file);
-		await staging.connection.run(`COPY (${orderedSelect(spec)}) TO $1 (${PARQUET_OPTIONS})`, [path]);
+		const select = presorted ? `SELECT * FROM ${quoteIdent(spec.table)}` : orderedSelect(spec);
+		await staging.connection.run(`COPY (${select}) TO $1 (${parquetOptions(spec)})`, [path]);
 		await syncFile(path);
 		written.push(spec.file);
 	}

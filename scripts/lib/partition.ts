@@ -8,7 +8,7 @@
  */
 import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PARQUET_OPTIONS, syncFile } from './parquet';
+import { parquetOptions, syncFile } from './parquet';
 import { TABLES } from './schema';
 import { quoteIdent, type Staging } from './staging';
 
@@ -85,7 +85,7 @@ export async function copyPartitioned(staging: Staging, dir: string): Promise<st
 			const target = join(dir, key);
 			await mkdir(target, { recursive: true });
 			await connection.run(
-				`COPY (${withMunicipality(key)}) TO $1 (${PARQUET_OPTIONS}, PARTITION_BY (${partitionBy}), FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE)`,
+				`COPY (${withMunicipality(key)}) TO $1 (${parquetOptions(TABLES[key])}, PARTITION_BY (${partitionBy}), FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE)`,
 				[target]
 			);
 			await renameToHive(target);

@@ -63,6 +63,8 @@ export interface TableSpec {
 	columns: readonly Column[];
 	/** Sort order of the rows in the file, so that the same input gives the same bytes. */
 	orderBy: readonly string[];
+	/** Rows per Parquet row group, where the default (122,880) would hold too much text at once. */
+	rowGroupSize?: number;
 }
 
 export const TABLES = {
@@ -73,7 +75,7 @@ export const TABLES = {
 		orderBy: ['doc_id', 'item_no', 'char_start', 'metric', 'entity', 'fact_id']
 	},
 	documents: { file: 'documents.parquet', table: 'documents', columns: DOCUMENT_COLUMNS, orderBy: ['doc_id'] },
-	items: { file: 'items.parquet', table: 'items', columns: ITEM_COLUMNS, orderBy: ['doc_id', 'item_no', 'char_start'] }
+	items: { file: 'items.parquet', table: 'items', columns: ITEM_COLUMNS, orderBy: ['doc_id', 'item_no', 'char_start'], rowGroupSize: 10_000 }
 } as const satisfies Record<string, TableSpec>;
 
 export const OUTPUT_FILES = Object.values(TABLES).map((t) => t.file);

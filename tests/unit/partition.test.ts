@@ -172,3 +172,28 @@ describe('hive folder names and interrupted swaps', () => {
 		expect(await readdir(join(out, 'items'))).toEqual(['current']);
 	});
 });
+
+describe('file order of a corpus staged file by file', () => {
+	it('keeps documents, items and facts in the order DuckDB itself sorts them, whatever order the folders come in', async () => {
+		const z = join(scratch, 'order-z');
+		const a = join(scratch, 'order-a');
+		await mkdir(z);
+		await mkdir(a);
+		// U+1D49C sorts after U+FB00 by code point (as DuckDB sorts) but before it in UTF-16 units.
+		await copyFile(join(SEEDS, '000_153b288ad633efca.txt'), join(z, 'a-𝒜.txt'));
+		await copyFile(join(SEEDS, '001_693366c4a187ea27.txt'), join(a, 'a-ﬀ.txt'));
+		await copyFile(join(SEEDS, '004_622c9542dd12e8ae.txt'), join(a, 'b.txt'));
+		for (const dir of [z, a]) await writeFile(join(dir, 'manifest.json'), '{}');
+		const out = join(scratch, 'order-out');
+		expect((await runCli(['--input', z, a, '--out', out])).code).toBe(0);
+		const file = (name: string) => sqlPath(join(out, name));
+		const docs = await query(`SELECT doc_id FROM ${file('documents.parquet')}`);
+		expect(docs.map((d) => d.doc_id)).toEqual(['a-ﬀ', 'a-𝒜', 'b']);
+		const facts = await query(`SELECT fact_id FROM ${file('facts.parquet')}`);
+		const sorted = await query(`SELECT fact_id FROM ${file('facts.parquet')} ORDER BY doc_id, item_no, char_start, metric, entity, fact_id`);
+		expect(facts.length).toBeGreaterThan(50);
+		expect(facts).toEqual(sorted);
+		const items = await query(`SELECT doc_id, item_no FROM ${file('items.parquet')}`);
+		expect(items).toEqual(await query(`SELECT doc_id, item_no FROM ${file('items.parquet')} ORDER BY doc_id, item_no, char_start`));
+	}, 60_000);
+});
