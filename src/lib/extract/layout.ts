@@ -64,6 +64,8 @@ function isNumericRow(line: string): boolean {
 	const cells = t.slice(labelEnd).trim().split(/\s+/);
 	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && cells.every((c, i) => i === 0 || Number(c) > Number(cells[i - 1]))) return false;
 	if (count >= 2) return label.length <= 90;
+	// One number set off by a wide gap: a row of a one-column table ("Bostedet Egebakken      29").
+	if (label && /\S\s{3,}[-−–+÷]?\d[\d.,]*$/.test(t) && label.length <= 60) return true;
 	// A lone year is a column header, not a row.
 	return label === '' && !/^(?:19|20)\d{2}$/.test(t);
 }
@@ -259,7 +261,17 @@ function findTables(lines: Line[], width: number): FoundTable[] {
 			if (t && !gapped && ((TERMINAL.test(t) && t.split(/\s+/).length > 4) || (t.length >= width * 0.8 && /^[a-zæøå]/.test(t)))) break;
 			h--;
 		}
-		const headerFrom = captionLine >= 0 ? captionLine + 1 : h + 1;
+		let headerFrom = captionLine >= 0 ? captionLine + 1 : h + 1;
+		// No "Tabel" caption: a title line set off by a blank line above the headers serves as one.
+		if (captionLine < 0) {
+			const blank = lines.slice(headerFrom, rowsStart).findIndex((l, k, arr) => !l.text.trim() && k > 0 && arr.slice(k + 1).some((x) => x.text.trim()));
+			const above = blank > 0 ? lines.slice(headerFrom, headerFrom + blank).filter((l) => l.text.trim()) : [];
+			if (above.length === 1 && above[0].text.trim().length < width * 0.6 && !ENDS_SENTENCE(above[0].text.trim())) {
+				caption = above[0].text.trim();
+				captionLine = lines.indexOf(above[0]);
+				headerFrom = headerFrom + blank + 1;
+			}
+		}
 		const headerLines = lines.slice(headerFrom, rowsStart).filter((l) => l.text.trim());
 		const lastRow = last;
 		const notes: string[] = [];

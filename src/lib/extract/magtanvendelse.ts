@@ -150,6 +150,7 @@ const magtLexicon = {
 };
 
 function magtColumn(h: string): MagtColumn | null {
+	if (h === '') return {};
 	if (/^(?:19|20)\d{2}$/.test(h.trim())) return { year: h.trim() };
 	const q = /^([1-4])\.\s*(?:kvt|kvartal)/i.exec(h);
 	if (q) return { quarter: Number(q[1]) };
@@ -171,7 +172,9 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 		const columns = table.columns.map(magtColumn);
 		if (columns.some((c) => !c)) continue;
 		const caption = `${table.caption ?? ''} ${block.heading ?? ''}`;
-		const captionYear = findPeriods(table.caption ?? '').find((p) => p.kind === 'year')?.period ?? (ctx.titleYear ? String(ctx.titleYear) : null);
+		const stated = (src: string) => findPeriods(src).find((p) => p.period && p.kind !== 'date' && p.kind !== 'span')?.period ?? null;
+		const basePeriod = stated(table.caption ?? '') ?? stated(ctx.item.title) ?? (ctx.titleYear ? String(ctx.titleYear) : null);
+		const captionYear = basePeriod ? basePeriod.slice(0, 4) : null;
 		const byPeriod = columns.every((c) => c!.year || c!.quarter || c!.total);
 		const tableMetric = /forhåndsgodkend/i.test(caption) ? 'forhaandsgodkendelser' : 'magtanvendelser_indberettet';
 		const law = /servicelov/i.test(`${caption} ${table.stub}`) || columns.length ? 'serviceloven' : null;
@@ -182,8 +185,8 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 			if (!area) continue;
 			row.values.forEach((v, i) => {
 				const c = columns[i]!;
-				const metric = c.metric ?? rowMetric ?? (byPeriod ? tableMetric : null);
-				let period: string | null = captionYear;
+				const metric = c.metric ?? rowMetric ?? (byPeriod || columns.length === 1 ? tableMetric : null);
+				let period: string | null = c.total ? captionYear : basePeriod;
 				if (c.year) period = c.year;
 				else if (c.quarter) period = captionYear ? `${captionYear}-Q${c.quarter}` : null;
 				if (!metric || !period || !Number.isInteger(v)) return;

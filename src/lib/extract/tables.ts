@@ -124,6 +124,8 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 		}
 		rest = rest.slice(word.length);
 	}
+	// No header at all and one number per row: a single column whose meaning the caption gives.
+	if (!columns.length && !stream.trim() && block.rows.every((l) => trailingCells(l.text.trim()).count <= 1)) columns.push('');
 	const width = columns.length;
 	if (!width) return null;
 	const firstLabelLines = rest.trim();
