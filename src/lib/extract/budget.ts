@@ -7,7 +7,7 @@
 import { draft, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { findPeriods, resolvePeriod, type PeriodMention } from './periods';
 import { fieldNamed } from './areas';
-import { readTable, type ColumnLexicon, type ReadTable } from './tables';
+import { headerLexicon, readTable, type HeaderRule, type ReadTable } from './tables';
 
 type Ref = 'vedtaget' | 'korrigeret' | 'serviceramme';
 type ColumnKind = 'vedtaget_budget' | 'korrigeret_budget' | 'forventet_forbrug' | 'serviceramme' | 'forbrug_til_dato' | 'tillaegsbevilling' | `afvigelse:${Ref | 'default'}`;
@@ -18,7 +18,7 @@ const REF_WORDS: [RegExp, Ref][] = [
 	[/\bserviceramme\w*/i, 'serviceramme']
 ];
 
-const HEADERS: { re: RegExp; kind: (m: RegExpExecArray) => ColumnKind | 'ukendt' }[] = [
+const HEADERS: HeaderRule<ColumnKind | 'ukendt'>[] = [
 	{
 		re: /^(?:forventet |forventede |forv\.? |samlet |skønnet )?(?:mer-?\s?\/\s?mindreforbrug|mer-? og mindreforbrug|merforbrug\s?\/\s?mindreforbrug|merforbrug|mindreforbrug|afvigelse|forskel|difference|over-?\s?\/\s?underskud)(?:\s*\(?(?:[+-]|plus|minus|positiv\w*|negativ\w*)?\s*=\s*[a-zæøå]+\)?)?((?:\s+(?:i forhold til|ift\.?|i f\.t\.|vs\.?|mod|til))?\s+(?:det\s+)?(?:vedtaget budget|vedtagne budget|korrigeret budget|korrigerede budget|oprindeligt budget|servicerammen|serviceramme|vb|kb|opr\.?\s*budget|korr\.?\s*budget))?/i,
 		kind: (m) => {
@@ -37,25 +37,11 @@ const HEADERS: { re: RegExp; kind: (m: RegExpExecArray) => ColumnKind | 'ukendt'
 	{ re: /^serviceramme(?:n)?/i, kind: () => 'serviceramme' }
 ];
 
-const budgetLexicon: ColumnLexicon = {
-	match(stream) {
-		for (const h of HEADERS) {
-			const m = h.re.exec(stream);
-			if (m) return { header: m[0], length: m[0].length };
-		}
-		return null;
-	}
-};
+const budgetLexicon = headerLexicon(HEADERS);
 
 function columnKind(header: string): ColumnKind | null {
-	for (const h of HEADERS) {
-		const m = h.re.exec(header);
-		if (m) {
-			const k = h.kind(m);
-			return k === 'ukendt' ? null : k;
-		}
-	}
-	return null;
+	const k = budgetLexicon.kindOf(header);
+	return k === 'ukendt' ? null : k;
 }
 
 const ITEM_GATE = /budget|regnskab|forbrug|bevilling|serviceramme/i;

@@ -3,7 +3,7 @@ import { areaFor, draft, entityFor, periodFor, type FactDraft, type ItemContext,
 import { fieldNamed, findAreas, lawNamed, pickArea, RANK } from './areas';
 import { findPeriods, quarterPeriod } from './periods';
 import { municipalityOf } from './places';
-import { readTable } from './tables';
+import { headerLexicon, readTable, type HeaderRule } from './tables';
 import { applyRules, type Rule } from './rule';
 
 const N = 'Q\\d+n';
@@ -232,7 +232,7 @@ function omgoerelsesprocent(ctx: ItemContext, sc: SentenceContext, claimed: Set<
 
 type KlageColumn = { metric: string; unit: 'antal' | 'pct'; entity?: string; year?: string; skip?: boolean };
 
-const KLAGE_HEADERS: { re: RegExp; kind: (m: RegExpExecArray) => KlageColumn }[] = [
+const KLAGE_HEADERS: HeaderRule<KlageColumn>[] = [
 	{ re: /^(?:afviste?|afvist(?:e)? sager|bortfaldne?)(?=\s|$)/i, kind: () => ({ metric: '', unit: 'antal', skip: true }) },
 	{ re: /^((?:19|20)\d{2})\b/, kind: (m) => ({ metric: '', unit: 'antal', year: m[1] }) },
 	{ re: /^lands-?\s?gennemsnit(?:tet)?(?:\s*\((?:pct\.?|%)\))?/i, kind: () => ({ metric: 'omgoerelsespct', unit: 'pct', entity: 'Landsgennemsnit' }) },
@@ -250,23 +250,8 @@ const KLAGE_HEADERS: { re: RegExp; kind: (m: RegExpExecArray) => KlageColumn }[]
 	{ re: /^(?:heraf\s+)?omgjort(?:e)?(?:\s+sager)?(?!\s*(?:pct|%|procent|\())/i, kind: () => ({ metric: 'omgjort_antal', unit: 'antal' }) }
 ];
 
-const klageLexicon = {
-	match(stream: string) {
-		for (const h of KLAGE_HEADERS) {
-			const m = h.re.exec(stream);
-			if (m) return { header: m[0], length: m[0].length };
-		}
-		return null;
-	}
-};
-
-function klageColumn(header: string): KlageColumn | null {
-	for (const h of KLAGE_HEADERS) {
-		const m = h.re.exec(header);
-		if (m) return h.kind(m);
-	}
-	return null;
-}
+const klageLexicon = headerLexicon(KLAGE_HEADERS);
+const klageColumn = (header: string) => klageLexicon.kindOf(header);
 
 const NATIONAL_LABEL = /^(?:hele landet|landsgennemsnit(?:tet)?|landsplan|danmark|alle kommuner|landet i alt|landsgennemsnit for alle kommuner)$/i;
 

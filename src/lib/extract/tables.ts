@@ -34,6 +34,32 @@ export interface ColumnLexicon {
 	match: (stream: string) => { header: string; length: number } | null;
 }
 
+export interface HeaderRule<K> {
+	re: RegExp;
+	kind: (m: RegExpExecArray) => K;
+}
+
+/** A family's column headers as data: the lexicon that cuts the header stream, and what each header means. */
+export function headerLexicon<K>(rules: HeaderRule<K>[]): ColumnLexicon & { kindOf: (header: string) => K | null } {
+	const first = (s: string) => {
+		for (const h of rules) {
+			const m = h.re.exec(s);
+			if (m) return { h, m };
+		}
+		return null;
+	};
+	return {
+		match(stream) {
+			const f = first(stream);
+			return f ? { header: f.m[0], length: f.m[0].length } : null;
+		},
+		kindOf(header) {
+			const f = first(header);
+			return f ? f.h.kind(f.m) : null;
+		}
+	};
+}
+
 const TOTAL = /^(?:i alt|total|totalt|samlet|sum|hovedtotal|i alt for udvalget)\b/i;
 
 /**
