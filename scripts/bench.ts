@@ -156,14 +156,13 @@ async function main(): Promise<void> {
 			small_run: rates(smallRun, smallBytes)
 		};
 	}
-	await rm(scratch, { recursive: true, force: true });
-
 	let browser: BrowserResult | { skipped: string };
 	if (!o.browser) browser = { skipped: '--no-browser' };
 	else {
-		note('browser figures');
-		browser = await runBrowserBench(ROOT, o.seed);
+		note('browser figures (builds the dashboard twice in bench/corpus/.site/)');
+		browser = await runBrowserBench(ROOT, join(scratch, 'flat'));
 	}
+	await rm(scratch, { recursive: true, force: true });
 	result.browser = browser;
 	result.load_1min_at_end = load();
 	result.seconds = round((Date.now() - started.getTime()) / 1000, 1);
