@@ -164,6 +164,7 @@ async function main(): Promise<void> {
 	}
 	await rm(scratch, { recursive: true, force: true });
 	result.browser = browser;
+	result.targets = targets(result, extraction);
 	result.load_1min_at_end = load();
 	result.seconds = round((Date.now() - started.getTime()) / 1000, 1);
 
@@ -200,9 +201,33 @@ function tableRows(r: Record<string, any>, e: Record<string, any>, floorS: numbe
 	if (b.skipped) rows.push(['browser', `skipped: ${b.skipped}`, '', '']);
 	else
 		for (const [name, v, target] of b.rows as [string, string, string][]) rows.push([name, v, target, '']);
+	const missed = Object.entries(r.targets as Record<string, { met: boolean | null; measured: number | null; target: string }>).filter(([, v]) => v.met === false);
+	rows.push(['targets missed', missed.length ? missed.map(([k, v]) => `${k} ${v.measured} (${v.target})`).join('; ') : 'none', '', '']);
 	void floorS;
 	void bytes;
 	return rows;
+}
+
+/** The issue's targets for this machine, each with the measured figure and whether it is met. */
+function targets(r: Record<string, any>, e: Record<string, any>) {
+	const t: Record<string, { target: string; measured: number | null; met: boolean | null }> = {
+		extraction_mb_per_s: { target: '>= 20', measured: e.median.mb_per_s, met: e.median.mb_per_s >= 20 },
+		extraction_ratio_to_floor: { target: '<= 5', measured: e.ratio_to_floor, met: e.ratio_to_floor <= 5 }
+	};
+	for (const site of r.browser?.sites ?? []) {
+		const big = site.label === 'million';
+		for (const [page, v] of Object.entries(site.pages) as [string, any][]) {
+			t[`first_chart_ms_${page}_${site.label}`] = { target: big ? '<= 1500' : '<= 1000', measured: v.first_chart_ms, met: v.first_chart_ms <= (big ? 1500 : 1000) };
+			t[`bytes_before_first_chart_${page}_${site.label}`] = { target: '< 512000', measured: v.bytes_before_first_chart, met: v.bytes_before_first_chart < 512_000 };
+		}
+		if (big) {
+			const ex = site.explorer_filter_change;
+			t.explorer_p95_ms_million = { target: '<= 100', measured: ex.p95_ms, met: ex.p95_ms <= 100 };
+			const cmp = site.comparison_table_update;
+			t.comparison_p95_ms_million = { target: '<= 100', measured: cmp?.p95_ms ?? null, met: cmp ? cmp.p95_ms <= 100 : null };
+		}
+	}
+	return t;
 }
 
 const mb = (n: number | null) => (n === null ? '–' : `${round(n / 1e6, 1)} MB`);

@@ -274,13 +274,16 @@ export async function runBrowserBench(root: string, bigExtraction: string | null
 	const seedsData = join(copy, '.data-seeds');
 	await extractSeeds(root, seedsData);
 	const builds: { label: string; dir: string; facts: number | null; build_s: number }[] = [];
+	let skipped: string | null = null;
 	const seeds = await buildSite(copy, seedsData, 'seeds');
 	builds.push({ label: 'seeds', dir: seeds.dir, facts: null, build_s: round(seeds.seconds, 1) });
 	if (bigExtraction) {
 		const millionData = join(copy, '.data-million');
 		const made = await millionFacts(bigExtraction, millionData);
-		const million = await buildSite(copy, millionData, 'million');
-		builds.push({ label: 'million', dir: million.dir, facts: made.facts, build_s: round(million.seconds, 1) });
+		if (made.copies > 0) {
+			const million = await buildSite(copy, millionData, 'million');
+			builds.push({ label: 'million', dir: million.dir, facts: made.facts, build_s: round(million.seconds, 1) });
+		} else skipped = `no million-fact figures: ${made.facts} facts extracted, too few to repeat into a million (run with --mb 200)`;
 	}
 
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -306,5 +309,6 @@ export async function runBrowserBench(root: string, bigExtraction: string | null
 		const c = s.comparison_table_update;
 		rows.push([`comparison update (${name})`, c ? `median ${c.median_ms} ms, p95 ${c.p95_ms} ms` : 'fewer than 3 periods', s.label === 'million' ? '≤ 100 ms p95' : '']);
 	}
+	if (skipped) rows.push(['million-fact figures', skipped.replace(/^no million-fact figures: /, 'not measured: '), '']);
 	return { rows, sites, loads_per_page: LOADS, changes_per_measure: CHANGES, server: 'scripts/serve.ts on 127.0.0.1 (no compression)' };
 }
