@@ -27,7 +27,7 @@ describe('overblik', () => {
 		await engineReady(page);
 		expect(site.requests.some((r) => r.endsWith('/data/facts.parquet'))).toBe(true);
 		expect(site.requests.some((r) => r.includes('items.parquet'))).toBe(false);
-		await page.screenshot({ path: 'docs/overview.png', fullPage: true });
+		if (process.env.UPDATE_DOCS === '1') await page.screenshot({ path: 'docs/overview.png', fullPage: true });
 		await page.close();
 	});
 

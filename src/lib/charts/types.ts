@@ -43,3 +43,46 @@ export interface ChartTable {
 	columns: string[];
 	rows: TableCell[][];
 }
+
+export interface LineSpec {
+	kind: 'line';
+	series: LineSeries[];
+	categories: string[];
+	formatCategory: (x: string) => string;
+	formatValue: (v: number) => string;
+	formatTick: (v: number) => string;
+}
+
+export interface StackedSpec {
+	kind: 'stacked';
+	categories: string[];
+	layers: Layer[];
+	/** values[category][layer.key] */
+	values: Record<string, Record<string, BarDatum | undefined>>;
+	/** A stated total per category, labelled above the bar. */
+	totals?: Record<string, BarDatum | undefined>;
+	formatCategory: (x: string) => string;
+	formatValue: (v: number) => string;
+	formatTick: (v: number) => string;
+}
+
+export interface DivergingSpec {
+	kind: 'diverging';
+	rows: { key: string; label: string; datum: BarDatum }[];
+	/** The value in words, e.g. "merforbrug 56,1 mio. kr." */
+	describe: (v: number) => string;
+	negativeLabel: string;
+	positiveLabel: string;
+	negativeColour: string;
+	positiveColour: string;
+}
+
+export interface BarsSpec {
+	kind: 'bars';
+	bars: { key: string; label: string; colour: string; datum: BarDatum }[];
+	formatValue: (v: number) => string;
+	formatTick: (v: number) => string;
+}
+
+/** What a chart draws, independent of where (a page, a slide, an exported file). */
+export type ChartSpec = LineSpec | StackedSpec | DivergingSpec | BarsSpec;

@@ -1,0 +1,166 @@
+import { MERFORBRUG, MINDREFORBRUG, seriesColour } from '$lib/charts';
+import type { DivergingSpec, LineSeries, TableCell } from '$lib/charts';
+import { budgetAreas, followUps, mostFollowed } from '$lib/data/budget';
+import { comparePeriods, type FactRow } from '$lib/data/facts';
+import { one } from '$lib/data/urlstate';
+import { describeAfvigelse, formatPeriode, formatPeriodeKort, formatSignedKr, formatTick } from '$lib/format';
+import { deviationFinding, followUpFinding } from './finding';
+import { cellFor, datumFor, index, markFor } from './marks';
+import { fileStem, periodSlug } from './name';
+import { flagNotes, sourceLines } from './sources';
+import type { Figure } from './types';
+import { municipalityName, periodRange, subtitleOf } from './words';
+
+export interface BudgetSelection {
+	municipality: string;
+	periods: string[];
+	period: string;
+	basis: 'vedtaget' | 'korrigeret';
+	areaNames: string[];
+	area: string;
+}
+
+export function budgetSelection(params: URLSearchParams, municipality: string, facts: FactRow[]): BudgetSelection {
+	const periods = followUps(facts);
+	const areaNames = [...new Set(facts.map((f) => f.area))];
+	return {
+		municipality,
+		periods,
+		period: one(params, 'opfoelgning', periods, periods.at(-1) ?? ''),
+		basis: one(params, 'grundlag', ['vedtaget', 'korrigeret'], 'vedtaget') as 'vedtaget' | 'korrigeret',
+		areaNames,
+		area: one(params, 'omraade', areaNames, mostFollowed(facts) ?? areaNames[0] ?? '')
+	};
+}
+
+export const deviationMetric = (basis: 'vedtaget' | 'korrigeret') =>
+	basis === 'vedtaget' ? 'afvigelse_vedtaget_budget' : 'afvigelse_korrigeret_budget';
+
+/** The areas of one follow-up as diverging bars: merforbrug to the left, mindreforbrug to the right. */
+export function afvigelseFigure(facts: FactRow[], s: BudgetSelection, params: URLSearchParams): Figure | null {
+	const metric = deviationMetric(s.basis);
+	const inPeriod = facts.filter((f) => f.period === s.period);
+	const areas = budgetAreas(inPeriod.filter((f) => f.metric !== 'serviceramme' && f.metric !== 'afvigelse_serviceramme'));
+	const byKey = index(inPeriod, (f) => `${f.area}|${f.metric}`);
+	const found = areas
+		.map((a) => ({ ...a, fact: byKey.get(`${a.area}|${metric}`) }))
+		.filter((r): r is typeof r & { fact: FactRow } => r.fact !== undefined);
+	if (found.length === 0) return null;
+	const chart: DivergingSpec = {
+		kind: 'diverging',
+		rows: found.map((r) => ({
+			key: r.area,
+			label: r.total ? `I alt: ${r.area}` : r.area,
+			datum: datumFor(r.fact, params, describeAfvigelse(r.fact.value))
+		})),
+		describe: describeAfvigelse,
+		negativeLabel: 'merforbrug',
+		positiveLabel: 'mindreforbrug',
+		negativeColour: MERFORBRUG,
+		positiveColour: MINDREFORBRUG
+	};
+	const used = found.map((r) => r.fact);
+	const p = new URLSearchParams({ kommune: s.municipality, opfoelgning: s.period, grundlag: s.basis });
+	return {
+		key: 'afvigelse',
+		ref: { side: 'budget', figur: 'afvigelse', valg: p.toString() },
+		chart,
+		heading: `Forventet afvigelse fra ${s.basis} budget, ${formatPeriode(s.period)}`,
+		description: 'Søjler til venstre er merforbrug (udgifterne over budget), søjler til højre mindreforbrug.',
+		table: {
+			columns: ['Område', s.basis === 'vedtaget' ? 'Afvigelse fra vedtaget budget' : 'Afvigelse fra korrigeret budget'],
+			rows: areas.map((a): TableCell[] => {
+				const f = byKey.get(`${a.area}|${metric}`);
+				return [{ text: a.area }, cellFor(f, params, f ? describeAfvigelse(f.value) : undefined)];
+			})
+		},
+		finding: followUpFinding(
+			s.period,
+			found.map((r) => ({ label: r.area, value: r.fact.value, total: r.total }))
+		),
+		subtitle: subtitleOf([
+			`Forventet afvigelse fra ${s.basis} budget pr. område`,
+			municipalityName(s.municipality),
+			`kr., budgetopfølgning ${formatPeriode(s.period)}`
+		]),
+		sources: sourceLines(used),
+		notes: flagNotes(used),
+		fileName: fileStem([`afvigelse fra ${s.basis} budget`, periodSlug([s.period])])
+	};
+}
+
+const MOVEMENT = [
+	{ metric: 'afvigelse_vedtaget_budget', label: 'Fra vedtaget budget' },
+	{ metric: 'afvigelse_korrigeret_budget', label: 'Fra korrigeret budget' }
+];
+const TABLE_METRICS = [
+	{ metric: 'vedtaget_budget', label: 'Vedtaget budget' },
+	{ metric: 'korrigeret_budget', label: 'Korrigeret budget' },
+	{ metric: 'forventet_forbrug', label: 'Forventet forbrug' }
+];
+
+/** How the forecast deviation of one area moved from follow-up to follow-up. */
+export function bevaegelseFigure(facts: FactRow[], s: BudgetSelection, params: URLSearchParams): Figure | null {
+	const movement = facts.filter((f) => f.area === s.area && followUps([f]).length > 0);
+	const periods = [...new Set(movement.map((f) => f.period))].sort(comparePeriods);
+	if (periods.length === 0) return null;
+	const lines = MOVEMENT.map((m, i) => {
+		const drawn = [...index(movement.filter((f) => f.metric === m.metric), (f) => f.period).values()].sort((a, b) =>
+			comparePeriods(a.period, b.period)
+		);
+		const series: LineSeries = {
+			key: m.metric,
+			label: m.label,
+			colour: seriesColour(i),
+			dashed: false,
+			points: drawn.map((f) => ({ x: f.period, value: f.value, mark: markFor(f, params) }))
+		};
+		return { series, drawn };
+	}).filter((l) => l.drawn.length > 0);
+	const main = lines.find((l) => l.series.key === deviationMetric(s.basis)) ?? [...lines].sort((a, b) => b.drawn.length - a.drawn.length)[0];
+	const used = lines.flatMap((l) => l.drawn);
+	const p = new URLSearchParams({ kommune: s.municipality, omraade: s.area, grundlag: s.basis });
+	return {
+		key: 'bevaegelse',
+		ref: { side: 'budget', figur: 'bevaegelse', valg: p.toString() },
+		chart: {
+			kind: 'line',
+			series: lines.map((l) => l.series),
+			categories: periods,
+			formatCategory: formatPeriodeKort,
+			formatValue: formatSignedKr,
+			formatTick: (v) => formatTick(v, 'kr')
+		},
+		heading: `Forventet afvigelse pr. opfølgning, ${s.area}`,
+		description:
+			periods.length === 1
+				? 'Referaterne har kun én opfølgning for området; vælg et andet område i tabellen ovenfor.'
+				: 'Hvordan skønnet for året flyttede sig fra opfølgning til opfølgning. Under nul er merforbrug, over nul mindreforbrug.',
+		table: {
+			columns: ['Opfølgning', ...TABLE_METRICS.map((m) => m.label), 'Afvigelse fra vedtaget budget', 'Afvigelse fra korrigeret budget'],
+			rows: periods.map((p): TableCell[] => {
+				const at = (metric: string) => movement.find((f) => f.period === p && f.metric === metric);
+				const dev = (metric: string) => {
+					const f = at(metric);
+					return cellFor(f, params, f ? describeAfvigelse(f.value) : undefined);
+				};
+				return [
+					{ text: formatPeriode(p) },
+					...TABLE_METRICS.map((m) => cellFor(at(m.metric), params)),
+					dev('afvigelse_vedtaget_budget'),
+					dev('afvigelse_korrigeret_budget')
+				];
+			})
+		},
+		finding: main ? deviationFinding(main.drawn.map((f) => ({ period: f.period, value: f.value }))) : `Ingen afvigelse oplyst for ${s.area}`,
+		subtitle: subtitleOf([
+			main ? `Forventet afvigelse ${main.series.label.toLowerCase()} pr. budgetopfølgning` : 'Forventet afvigelse pr. budgetopfølgning',
+			s.area,
+			municipalityName(s.municipality),
+			`kr., under nul er merforbrug, ${periodRange(periods)}`
+		]),
+		sources: sourceLines(used),
+		notes: flagNotes(used),
+		fileName: fileStem(['forventet afvigelse', s.area, periodSlug(periods)])
+	};
+}
