@@ -120,6 +120,28 @@ describe('exports of a chart on /klagesager', () => {
 		expect(text).toMatch(/@font-face\{font-family:'Figur Sans';font-weight:400;[^}]*url\(data:font\/ttf;base64,/);
 		expect(text).toContain('Bitstream Vera');
 		expect(text).not.toMatch(/\b(?:href|src)\s*=/);
+		// The embedded font is what draws the text: naming only it and a monospace fallback changes the picture.
+		const differs = await page.evaluate(async (source) => {
+			async function draw(family: string) {
+				const file = source.replace(/font-family="[^"]*"/, `font-family="${family}"`);
+				const url = URL.createObjectURL(new Blob([file], { type: 'image/svg+xml' }));
+				const img = new Image(1920, 1080);
+				img.src = url;
+				await img.decode();
+				const canvas = document.createElement('canvas');
+				canvas.width = 1920;
+				canvas.height = 200;
+				const ctx = canvas.getContext('2d')!;
+				ctx.drawImage(img, 0, 0);
+				return ctx.getImageData(0, 0, 1920, 200).data;
+			}
+			const own = await draw("'Figur Sans', monospace");
+			const mono = await draw('monospace');
+			let n = 0;
+			for (let i = 0; i < own.length; i += 4) if (own[i] !== mono[i]) n++;
+			return n;
+		}, text);
+		expect(differs).toBeGreaterThan(5_000);
 		expect(text.match(/url\((?!data:)/g)).toBeNull();
 		await page.close();
 	});

@@ -7,6 +7,7 @@ import { fileName, fileStem, periodSlug, slug } from '../../src/lib/figure/name'
 import { decodeDeck, encodeDeck, MAX_SLIDES } from '../../src/lib/figure/deck';
 import { balance, layoutFigure, PRESETS, wrap, type Measure } from '../../src/lib/figure/layout';
 import { formatAntal, formatPct } from '../../src/lib/format';
+import { municipalityName, periodRange } from '../../src/lib/figure/words';
 import type { ChartSpec } from '../../src/lib/charts';
 
 const fact = (over: Partial<FactRow>): FactRow => ({
@@ -70,6 +71,9 @@ describe('the finding as a title', () => {
 			'Skønnet gik fra et mindreforbrug på 2,0 mio. kr. i 2. kvartal 2024 til et merforbrug på 46,0 mio. kr. i 3. kvartal 2024'
 		);
 		expect(deviationFinding([p('2024-Q3', -46_000_000)])).toBe('Det forventede merforbrug var 46,0 mio. kr. i 3. kvartal 2024');
+		expect(deviationFinding([p('2024-Q2', -14_700_000), p('2024-Q3', -16_900_000)], 'i forhold til korrigeret budget')).toBe(
+			'Det forventede merforbrug i forhold til korrigeret budget steg fra 14,7 mio. kr. i 2. kvartal 2024 til 16,9 mio. kr. i 3. kvartal 2024'
+		);
 		expect(followUpFinding('2024-Q3', [
 			{ label: 'Voksne', value: -57_300_000, total: false },
 			{ label: 'Psykiatri- og Handicapudvalget', value: -46_000_000, total: true }
@@ -100,6 +104,17 @@ describe('sources and notes', () => {
 			fact({ metric: 'klagesager_antal', unit: 'antal', value: 90, area: 'socialområdet', period: '2023', check: 'inconsistent', check_note: 'summen er 99' })
 		]);
 		expect(notes).toEqual(['⚠ Bemærk: Afgjorte klagesager, socialområdet, 2023 (90) stemmer ikke med referatets øvrige tal: summen er 99']);
+	});
+});
+
+describe('subtitle words', () => {
+	test('municipality and period range', () => {
+		expect(municipalityName('Gladsaxe')).toBe('Gladsaxe Kommune');
+		expect(municipalityName('Aarhus Kommune')).toBe('Aarhus Kommune');
+		expect(periodRange(['2023', '2024', '2025'])).toBe('2023–2025');
+		expect(periodRange(['2024-Q1', '2024-Q2', '2024-Q3'])).toBe('1.–3. kvartal 2024');
+		expect(periodRange(['2023-Q4', '2024-Q2'])).toBe('4. kvartal 2023–2. kvartal 2024');
+		expect(periodRange(['2025'])).toBe('2025');
 	});
 });
 

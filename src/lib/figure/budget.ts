@@ -81,7 +81,8 @@ export function afvigelseFigure(facts: FactRow[], s: BudgetSelection, params: UR
 		subtitle: subtitleOf([
 			`Forventet afvigelse fra ${s.basis} budget pr. område`,
 			municipalityName(s.municipality),
-			`kr., budgetopfølgning ${formatPeriode(s.period)}`
+			'beløb i kr.',
+			`budgetopfølgning ${formatPeriode(s.period)}`
 		]),
 		sources: sourceLines(used),
 		notes: flagNotes(used),
@@ -117,7 +118,11 @@ export function bevaegelseFigure(facts: FactRow[], s: BudgetSelection, params: U
 		};
 		return { series, drawn };
 	}).filter((l) => l.drawn.length > 0);
-	const main = lines.find((l) => l.series.key === deviationMetric(s.basis)) ?? [...lines].sort((a, b) => b.drawn.length - a.drawn.length)[0];
+	/** The finding follows the longest series; the chosen basis wins a tie. */
+	const main = [...lines].sort(
+		(a, b) => b.drawn.length - a.drawn.length || Number(b.series.key === deviationMetric(s.basis)) - Number(a.series.key === deviationMetric(s.basis))
+	)[0];
+	const basisWords = (key: string) => (key === 'afvigelse_vedtaget_budget' ? 'i forhold til vedtaget budget' : 'i forhold til korrigeret budget');
 	const used = lines.flatMap((l) => l.drawn);
 	const p = new URLSearchParams({ kommune: s.municipality, omraade: s.area, grundlag: s.basis });
 	return {
@@ -152,12 +157,20 @@ export function bevaegelseFigure(facts: FactRow[], s: BudgetSelection, params: U
 				];
 			})
 		},
-		finding: main ? deviationFinding(main.drawn.map((f) => ({ period: f.period, value: f.value }))) : `Ingen afvigelse oplyst for ${s.area}`,
+		finding: main
+			? deviationFinding(
+					main.drawn.map((f) => ({ period: f.period, value: f.value })),
+					lines.length > 1 ? basisWords(main.series.key) : ''
+				)
+			: `Ingen afvigelse oplyst for ${s.area}`,
 		subtitle: subtitleOf([
-			main ? `Forventet afvigelse ${main.series.label.toLowerCase()} pr. budgetopfølgning` : 'Forventet afvigelse pr. budgetopfølgning',
+			lines.length === 1
+				? `Forventet afvigelse ${basisWords(lines[0].series.key)} pr. budgetopfølgning`
+				: 'Forventet afvigelse fra vedtaget og korrigeret budget pr. budgetopfølgning',
 			s.area,
 			municipalityName(s.municipality),
-			`kr., under nul er merforbrug, ${periodRange(periods)}`
+			'beløb i kr., under nul er merforbrug',
+			periodRange(periods)
 		]),
 		sources: sourceLines(used),
 		notes: flagNotes(used),

@@ -52,7 +52,8 @@ function phrase(value: number): string {
  * How the forecast deviation moved between the last two follow-ups (negative is merforbrug):
  * "Det forventede merforbrug steg fra 30,0 mio. kr. i 2. kvartal 2024 til 46,0 mio. kr. i 3. kvartal 2024".
  */
-export function deviationFinding(points: Point[]): string {
+export function deviationFinding(points: Point[], basis = ''): string {
+	const against = basis ? ` ${basis}` : '';
 	const last = points[points.length - 1];
 	if (!last) return 'Ingen budgetopfølgning';
 	const b = kindOf(last.value);
@@ -60,18 +61,18 @@ export function deviationFinding(points: Point[]): string {
 	if (!prev) {
 		return b === 'ingen'
 			? `Skønnet viste ingen afvigelse ${when(last.period)}`
-			: `Det forventede ${b} var ${formatKr(Math.abs(last.value))} ${when(last.period)}`;
+			: `Det forventede ${b}${against} var ${formatKr(Math.abs(last.value))} ${when(last.period)}`;
 	}
 	const a = kindOf(prev.value);
 	if (a !== b || b === 'ingen') {
-		if (a === b) return `Skønnet viste ingen afvigelse ${when(prev.period)} og ${formatPeriode(last.period)}`;
-		return `Skønnet gik fra ${phrase(prev.value)} ${when(prev.period)} til ${phrase(last.value)} ${when(last.period)}`;
+		if (a === b) return `Skønnet viste ingen afvigelse${against} ${when(prev.period)} og ${formatPeriode(last.period)}`;
+		return `Skønnet${against} gik fra ${phrase(prev.value)} ${when(prev.period)} til ${phrase(last.value)} ${when(last.period)}`;
 	}
 	const from = formatKr(Math.abs(prev.value));
 	const to = formatKr(Math.abs(last.value));
-	if (from === to) return `Det forventede ${b} var uændret på ${to} ${when(prev.period)} og ${formatPeriode(last.period)}`;
+	if (from === to) return `Det forventede ${b}${against} var uændret på ${to} ${when(prev.period)} og ${formatPeriode(last.period)}`;
 	const verb = Math.abs(last.value) > Math.abs(prev.value) ? 'steg' : 'faldt';
-	return `Det forventede ${b} ${verb} fra ${from} ${when(prev.period)} til ${to} ${when(last.period)}`;
+	return `Det forventede ${b}${against} ${verb} fra ${from} ${when(prev.period)} til ${to} ${when(last.period)}`;
 }
 
 /**
