@@ -29,21 +29,6 @@ export function hiveEscape(value: string): string {
 	return out;
 }
 
-/** DuckDB percent-encodes partition values as URLs; Hive, Spark and Trino want them as Hive escapes them. */
-async function renameToHive(dir: string): Promise<void> {
-	for (const entry of await readdir(dir, { withFileTypes: true })) {
-		if (!entry.isDirectory()) continue;
-		const eq = entry.name.indexOf('=');
-		if (eq > 0) {
-			const value = entry.name.slice(eq + 1);
-			const hive = value === NULL_PARTITION ? value : hiveEscape(decodeURIComponent(value));
-			const name = `${entry.name.slice(0, eq + 1)}${hive}`;
-			if (name !== entry.name) await rename(join(dir, entry.name), join(dir, name));
-			await renameToHive(join(dir, name));
-		}
-	}
-}
-
 async function syncTree(dir: string): Promise<void> {
 	for (const entry of await readdir(dir, { withFileTypes: true })) {
 		const path = join(dir, entry.name);
@@ -52,45 +37,76 @@ async function syncTree(dir: string): Promise<void> {
 	}
 }
 
-/** A table's rows in file order, with the document's municipality as the column `municipality`. */
-function withMunicipality(key: keyof typeof TABLES): string {
-	const spec = TABLES[key];
-	const cols = spec.columns
-		.filter((c) => c.name !== 'municipality')
-		.map((c) => `t.${quoteIdent(c.name)}`)
+const columnList = (key: keyof typeof TABLES, except: readonly string[] = []) =>
+	TABLES[key].columns
+		.filter((c) => !except.includes(c.name))
+		.map((c) => quoteIdent(c.name))
 		.join(', ');
-	const from = key === 'documents' ? 'documents t' : `${quoteIdent(spec.table)} t LEFT JOIN documents d USING (doc_id)`;
-	const municipality = key === 'documents' ? 't.municipality' : 'd.municipality';
-	const order = spec.orderBy.map((c) => `t.${quoteIdent(c)}`).join(', ');
-	return `SELECT ${cols}, ${municipality} AS municipality FROM ${from} ORDER BY ${order}`;
-}
+
+const orderOf = (key: keyof typeof TABLES) => TABLES[key].orderBy.map(quoteIdent).join(', ');
 
 /**
  * Writes facts/, documents/ and items/ as hive-partitioned Parquet into `dir`; returns the
- * folder names. Rows keep the flat files' order within each file.
+ * folder names. Rows are first grouped by municipality (a sort that spills to disk), then each
+ * municipality is written by its own COPY, so memory holds one municipality's open files at a
+ * time, never the corpus. Within each file rows keep the flat files' order.
  */
 export async function copyPartitioned(staging: Staging, dir: string): Promise<string[]> {
 	staging.flush();
 	const connection = staging.connection;
 	const threads = (await connection.runAndReadAll("SELECT current_setting('threads') AS n")).getRowObjectsJson()[0].n;
-	// One thread keeps each partition's rows in the order of the query.
+	// One thread keeps each file's rows in the order of the query.
 	await connection.run('SET threads = 1');
 	try {
-		const plans: [keyof typeof TABLES, string][] = [
-			['facts', 'municipality, year'],
-			['documents', 'municipality'],
-			['items', 'municipality']
-		];
-		for (const [key, partitionBy] of plans) {
-			const target = join(dir, key);
-			await mkdir(target, { recursive: true });
+		for (const key of ['facts', 'items'] as const) {
+			const cols = TABLES[key].columns.map((c) => `t.${quoteIdent(c.name)}`).join(', ');
+			const order = TABLES[key].orderBy.map((c) => `t.${quoteIdent(c)}`).join(', ');
 			await connection.run(
-				`COPY (${withMunicipality(key)}) TO $1 (${parquetOptions(TABLES[key])}, PARTITION_BY (${partitionBy}), FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE)`,
-				[target]
+				`CREATE OR REPLACE TEMP TABLE partitioned_${key} AS SELECT d.municipality, ${cols}
+				 FROM ${quoteIdent(TABLES[key].table)} t LEFT JOIN documents d USING (doc_id) ORDER BY d.municipality NULLS LAST, ${order}`
 			);
-			await renameToHive(target);
-			await syncTree(target);
 		}
+		const places = (
+			await connection.runAndReadAll(
+				`WITH d AS (SELECT DISTINCT municipality AS m FROM documents),
+					f AS (SELECT municipality AS m, count(*) AS n FROM partitioned_facts GROUP BY 1),
+					i AS (SELECT municipality AS m, count(*) AS n FROM partitioned_items GROUP BY 1)
+				 SELECT d.m, coalesce(f.n, 0)::INTEGER AS facts, coalesce(i.n, 0)::INTEGER AS items
+				 FROM d LEFT JOIN f ON f.m IS NOT DISTINCT FROM d.m LEFT JOIN i ON i.m IS NOT DISTINCT FROM d.m
+				 ORDER BY d.m NULLS LAST`
+			)
+		).getRowObjectsJS() as { m: string | null; facts: number; items: number }[];
+
+		for (const key of PARTITIONED_DIRS) await mkdir(join(dir, key), { recursive: true });
+		let n = 0;
+		for (const { m, facts, items } of places) {
+			const folder = `municipality=${m === null ? NULL_PARTITION : hiveEscape(m)}`;
+			const where = m === null ? 'municipality IS NULL' : 'municipality = $2';
+			const params = (path: string) => (m === null ? [path] : [path, m]);
+			await mkdir(join(dir, 'documents', folder), { recursive: true });
+			await connection.run(
+				`COPY (SELECT ${columnList('documents', ['municipality'])} FROM documents WHERE ${where} ORDER BY ${orderOf('documents')}) TO $1 (${parquetOptions(TABLES.documents)})`,
+				params(join(dir, 'documents', folder, 'part-0.parquet'))
+			);
+			if (items > 0) {
+				await mkdir(join(dir, 'items', folder), { recursive: true });
+				await connection.run(
+					`COPY (SELECT ${columnList('items')} FROM partitioned_items WHERE ${where}) TO $1 (${parquetOptions(TABLES.items)})`,
+					params(join(dir, 'items', folder, 'part-0.parquet'))
+				);
+			}
+			if (facts > 0) {
+				// DuckDB's partitioned COPY mangles a target path with non-ASCII letters ("Ærø"): write to an ASCII name, then rename.
+				const ascii = join(dir, 'facts', `.partition-${n++}`);
+				await connection.run(
+					`COPY (SELECT ${columnList('facts')} FROM partitioned_facts WHERE ${where}) TO $1 (${parquetOptions(TABLES.facts)}, PARTITION_BY (year), FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE)`,
+					params(ascii)
+				);
+				await rename(ascii, join(dir, 'facts', folder));
+			}
+		}
+		for (const key of ['facts', 'items'] as const) await connection.run(`DROP TABLE partitioned_${key}`);
+		for (const key of PARTITIONED_DIRS) await syncTree(join(dir, key));
 	} finally {
 		await connection.run(`SET threads = ${Number(threads)}`);
 	}
