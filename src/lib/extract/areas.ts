@@ -83,7 +83,10 @@ export function lawNamed(label: string): string | null {
 	return null;
 }
 
+const AREA_HINT = /§|lov|udvalg|forvaltning|område|kommune|magistrat|botilbud|bosted|bofællesskab|plejecent|plejehjem|aktivitetscent|døgntilbud|opholdssted|specialcent|dagtilbud|værested/i;
+
 export function findAreas(text: string): AreaMention[] {
+	if (!AREA_HINT.test(text)) return [];
 	const out: AreaMention[] = [];
 	const lower = text.toLowerCase();
 	// § of a law: "servicelovens § 100", "§ 100 i serviceloven", "efter § 85" (law from elsewhere).

@@ -16,6 +16,7 @@ const rules: Rule[] = [
 		pattern: new RegExp(
 			`(?<n>${N})${D}(?: ${INCIDENT})?,? (?:[a-zæøå]+ ){0,5}?(?:vurderet|afgjort|fundet|bedømt|anset|kategoriseret)(?: [a-zæøå]+){0,2}? (?:ikke at være|ikke som|til ikke at være|ikke at have været|som ikke værende) (?:en |egentlige? )?magtanvendelse|(?<m>${N})${D}(?: ${INCIDENT})?,? (?:(?:der|som) )?(?:[a-zæøå]+ ){0,6}?(?:var|er|blev) ikke (?:tale om |anset som |vurderet som )?(?:en |egentlige? )?magtanvendelse|(?<k>${N})${D}(?: ${INCIDENT})? (?:[a-zæøå]+ ){0,2}?ikke (?:blev |er )?(?:anset|vurderet|betragtet) som (?:en )?magtanvendelse|(?<e>${N}) (?:som )?ikke (?:at være )?magtanvendelse|\\bi (?<i>${N}) tilfælde [^.;]{0,60}?ikke (?:var|er) tale om (?:en )?magtanvendelse`
 		),
+		requires: /magtanvendelse/,
 		captures: ['n', 'm', 'k', 'e', 'i'].map((group) => ({ group, metric: 'magtanvendelser_ikke_magtanvendelse', unit: 'antal' as const })),
 		examples: [
 			{ text: '4 er vurderet ikke at være en magtanvendelse', facts: ['magtanvendelser_ikke_magtanvendelse=4'] },
@@ -58,6 +59,7 @@ const rules: Rule[] = [
 		pattern: new RegExp(
 			`(?:givet|meddelt|bevilget|godkendt|udstedt|imødekommet) (?:[a-zæøå]+ ){0,3}?(?<n>${N}) (?:[a-zæøå]+ )?(?:forhåndsgodkendelse\\w*|forhåndstilladelse\\w*)|(?<=forhåndsgodkendelse\\w*[^.]*)(?:hvoraf|heraf) (?<h>${N}) (?:blev )?(?:imødekommet|godkendt|bevilget)|(?<=forhåndsgodkendelse\\w*[^.]*)imødekom\\w* (?<i>${N}) af dem|(?<m>${N}) (?:[a-zæøå]+ )?(?:forhåndsgodkendelse\\w*|forhåndstilladelse\\w*)(?: [a-zæøå]+){0,3}? (?:blev |er |var )?(?:givet|meddelt|bevilget|godkendt|udstedt|imødekommet)|forhåndsgodkendelse\\w* (?:[a-zæøå]+ ){0,4}?(?:på|var|blev) (?<k>${N})|(?<j>${N}) forhåndsgodkendelser(?! til)`
 		),
+		requires: /forhåndsgodkend|forhåndstilladel/,
 		captures: ['n', 'm', 'k', 'j', 'h', 'i'].map((group) => ({ group, metric: 'forhaandsgodkendelser', unit: 'antal' as const })),
 		examples: [
 			{ text: 'er der i 2024 ansøgt om og bevilget 15 forhåndsgodkendelser.', facts: ['forhaandsgodkendelser=15'] },
@@ -68,6 +70,7 @@ const rules: Rule[] = [
 		name: 'magtanvendelse.flytning_uden_samtykke',
 		family: 'magtanvendelse',
 		pattern: new RegExp(`(?<n>${N}) (?:[a-zæøå]+ )?flytning(?:er)? uden samtykke`),
+		requires: /samtykke/,
 		captures: [{ group: 'n', metric: 'flytning_uden_samtykke', unit: 'antal' }],
 		examples: [{ text: 'Derudover er der ansøgt Familieretshuset om 1 flytning uden samtykke.', facts: ['flytning_uden_samtykke=1'] }]
 	},

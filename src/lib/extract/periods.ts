@@ -34,6 +34,10 @@ const Y = '((?:19|20)\\d{2})';
 
 interface PeriodRule {
 	name: string;
+	/** Needs no digit: relative time. */
+	relative?: boolean;
+	/** Runs on every text ("første halvår" needs no digit, "1. halvår 2024" has one). */
+	always?: boolean;
 	re: RegExp;
 	make: (m: RegExpExecArray) => Omit<PeriodMention, 'start' | 'end'> | null;
 }
@@ -56,6 +60,7 @@ export const PERIOD_RULES: PeriodRule[] = [
 	},
 	{
 		name: 'halvaar',
+		always: true,
 		re: new RegExp(`\\b(?:([12])\\.|(første|andet|sidste))\\s*halvår\\w*(?:\\s+(?:i\\s+)?${Y})?`, 'gi'),
 		make: (m) => {
 			const h = m[1] ? Number(m[1]) : /første/i.test(m[2]) ? 1 : 2;
@@ -102,16 +107,19 @@ export const PERIOD_RULES: PeriodRule[] = [
 	},
 	{
 		name: 'samme_periode',
+		relative: true,
 		re: /(?<![\p{L}])(?:i\s+)?(?:samme|tilsvarende)\s+periode\s+(?:sidste år|året før|i fjor|forrige år)(?![\p{L}])/giu,
 		make: () => ({ kind: 'relative', period: null, offset: -1, relativeTo: 'text', samePeriod: true })
 	},
 	{
 		name: 'samme_periode_nu',
+		relative: true,
 		re: /(?<![\p{L}])(?:i\s+)?samme\s+periode(?!\s+(?:sidste|året|i fjor|forrige))(?![\p{L}])/giu,
 		make: () => ({ kind: 'relative', period: null, offset: 0, relativeTo: 'text', samePeriod: true })
 	},
 	{
 		name: 'relativ',
+		relative: true,
 		re: /(?<![\p{L}])(i år|indeværende år|i indeværende år|sidste år|i fjor|sidste års?|forrige år|næste år|det kommende år|året før|året forinden|det foregående år|foregående år|året inden|året efter)(?![\p{L}])/giu,
 		make: (m) => {
 			const w = m[1].toLowerCase();
@@ -147,10 +155,16 @@ function dateOf(month: number, year?: string): Omit<PeriodMention, 'start' | 'en
 }
 
 /** All period mentions in [from, to), longest first, not overlapping. */
+const RELATIVE_HINT = /sidste|året|i år|fjor|forrige|næste|kommende|indeværende|foregående|periode|halvår/i;
+
 export function findPeriods(text: string, from = 0, to = text.length): PeriodMention[] {
 	const slice = text.slice(from, to);
 	const found: PeriodMention[] = [];
+	const digits = /\d/.test(slice);
+	const relative = RELATIVE_HINT.test(slice);
+	if (!digits && !relative) return found;
 	for (const rule of PERIOD_RULES) {
+		if (!rule.always && (rule.relative ? !relative : !digits)) continue;
 		rule.re.lastIndex = 0;
 		for (let m = rule.re.exec(slice); m; m = rule.re.exec(slice)) {
 			const start = from + m.index;

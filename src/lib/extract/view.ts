@@ -38,6 +38,8 @@ export function viewOf(text: string, start: number, end: number): View {
 		}
 	}
 	const periods = findPeriods(text, start, end);
+	// Without a digit or a number word there is no figure to find.
+	if (!/\d/.test(slice) && !MAYBE_WORD.test(slice)) return plainView(text, start, end, slice, periods);
 	const masked = maskNonFigures(text, start, end);
 	const periodMask = periods.map((p) => ({ start: p.start, end: p.end, kind: 'periode' }));
 	const quantities = findQuantities(text, start, end, [...masked, ...periodMask]);
@@ -61,6 +63,23 @@ export function viewOf(text: string, start: number, end: number): View {
 	}
 	view += words(text.slice(pos, end));
 	return { start, end, text: text.slice(start, end), view, quantities, periods, qAt, tAt };
+}
+
+const MAYBE_WORD = /(?<![\p{L}])(?:nul|én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems|hundrede|\p{L}+og(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)|halv|halvanden)(?![\p{L}])/iu;
+
+function plainView(text: string, start: number, end: number, slice: string, periods: PeriodMention[]): View {
+	const tAt: number[] = [];
+	let view = '';
+	let pos = start;
+	const words = (s: string) => s.toLowerCase().replace(/\u00ad/g, '').replace(/\s+/g, ' ');
+	periods.forEach((p, i) => {
+		view += words(text.slice(pos, p.start));
+		tAt[i] = view.length;
+		view += `T${i}`;
+		pos = p.end;
+	});
+	view += words(text.slice(pos, end));
+	return { start, end, text: slice, view, quantities: [], periods, qAt: [], tAt };
 }
 
 /** Token index from a match like "Q12p". */
