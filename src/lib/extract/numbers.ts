@@ -149,11 +149,16 @@ export function maskNonFigures(text: string, from = 0, to = text.length): Masked
 }
 
 const NUMBER_TOKEN = /(?:[-−–+÷](?=\d))?\d+(?:[.,]\d+)*/g;
-/** Only the words that can be numbers: one pass instead of a look-up per word. */
-const NUMBER_WORD = new RegExp(
-	`(?<![\\p{L}\\p{N}])(?:${[...Object.keys(WORDS), 'halv', 'halvanden'].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`,
-	'giu'
-);
+/** Words, and the ones among them that can be numbers (a set look-up is cheaper than one big pattern). */
+const WORD = /[A-Za-zÆØÅæøåÉé]+/g;
+const NUMBER_WORDS = new Set([...Object.keys(WORDS), 'halv', 'halvanden']);
+
+/** Whether a text holds a word that can be a number. */
+export function hasNumberWord(text: string): boolean {
+	WORD.lastIndex = 0;
+	for (let m = WORD.exec(text); m; m = WORD.exec(text)) if (NUMBER_WORDS.has(m[0].toLowerCase())) return true;
+	return false;
+}
 
 const UNIT_AFTER: { re: RegExp; factor: number; unit: QuantityUnit }[] = [
 	{ re: /^\s*(?:mia\.?|milliard(?:er)?)\s*(?:kr\.?|kroner|dkk)?/i, factor: 1e9, unit: 'kr' },
@@ -204,11 +209,12 @@ export function findQuantities(text: string, from = 0, to = text.length, masked?
 		if (value === null) continue;
 		out.push(withContext(text, start, end, value, false, to));
 	}
-	NUMBER_WORD.lastIndex = 0;
-	for (let m = NUMBER_WORD.exec(slice); m; m = NUMBER_WORD.exec(slice)) {
+	WORD.lastIndex = 0;
+	for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+		const w = m[0].toLowerCase();
+		if (!NUMBER_WORDS.has(w)) continue;
 		const start = from + m.index;
 		const end = start + m[0].length;
-		const w = m[0].toLowerCase();
 		if (w === 'halv' || w === 'halvanden') {
 			const q = halfMillion(text, start, end, to);
 			if (q) out.push(q);

@@ -78,6 +78,7 @@ export function splitLines(text: string, from = 0, to = text.length): Line[] {
 }
 
 export function isSectionHeading(line: string): string | null {
+	if (line.length > 60) return null;
 	const t = line.trim().replace(/:$/, '');
 	return SECTION_SET.has(t.toLowerCase()) ? t : null;
 }

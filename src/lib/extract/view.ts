@@ -3,7 +3,7 @@
  * by a token "Q<i><unit>" (n = count, p = pct, k = kroner, pp = procentpoint) and every period
  * by "T<i>". Rules are regular expressions over this view; tokens lead back to offsets.
  */
-import { findQuantities, maskNonFigures, type Quantity } from './numbers';
+import { findQuantities, hasNumberWord, maskNonFigures, type Quantity } from './numbers';
 import { findPeriods, type PeriodMention } from './periods';
 
 export interface View {
@@ -29,7 +29,7 @@ const DEBRIS_LINE = /^[^\n]*(?:\sSide\s+\d+\s*(?:af|\/)\s*\d+|^\s*Side\s+\d+)[ \
 export function viewOf(text: string, start: number, end: number): View {
 	const slice = text.slice(start, end);
 	// A running page footer inside a sentence is blanked (same length, so offsets still hold).
-	if (/Side\s+\d+/i.test(slice)) {
+	if (slice.includes('ide ') && /Side\s+\d+/i.test(slice)) {
 		const clean = slice.replace(DEBRIS_LINE, (m) => ' '.repeat(m.length));
 		if (clean !== slice) {
 			const v = viewOf(clean, 0, clean.length);
@@ -39,7 +39,7 @@ export function viewOf(text: string, start: number, end: number): View {
 	}
 	const periods = findPeriods(text, start, end);
 	// Without a digit or a number word there is no figure to find.
-	if (!/\d/.test(slice) && !MAYBE_WORD.test(slice)) return plainView(text, start, end, slice, periods);
+	if (!/\d/.test(slice) && !hasNumberWord(slice)) return plainView(text, start, end, slice, periods);
 	const masked = maskNonFigures(text, start, end);
 	const periodMask = periods.map((p) => ({ start: p.start, end: p.end, kind: 'periode' }));
 	const quantities = findQuantities(text, start, end, [...masked, ...periodMask]);
@@ -65,7 +65,6 @@ export function viewOf(text: string, start: number, end: number): View {
 	return { start, end, text: text.slice(start, end), view, quantities, periods, qAt, tAt };
 }
 
-const MAYBE_WORD = /(?<![\p{L}])(?:nul|én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems|hundrede|\p{L}+og(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)|halv|halvanden)(?![\p{L}])/iu;
 
 function plainView(text: string, start: number, end: number, slice: string, periods: PeriodMention[]): View {
 	const tAt: number[] = [];
