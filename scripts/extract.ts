@@ -198,9 +198,11 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 				}
 				const result = await pending[i]!;
 				pending[i] = undefined;
+				// Partitioned output stages each municipality's rows apart, in file order.
+				const group = options.partition ? result.document.municipality : undefined;
 				await staging.append('documents', [result.document]);
-				await staging.append('items', result.items.sort(compareItems));
-				await staging.append('facts', result.facts.sort(compareFacts));
+				await staging.append('items', result.items.sort(compareItems), group);
+				await staging.append('facts', result.facts.sort(compareFacts), group);
 				tally.add(result.facts);
 				itemCount += result.items.length;
 				if (result.outcome === 'error') errors.push(`${files[i].shownAs}: ${result.detail}`);

@@ -6,7 +6,7 @@
  * The partition columns live in the folder names only (not inside the files), as Spark and
  * Trino expect; folder names are escaped the way Hive escapes them, so "Ærø" stays "Ærø".
  */
-import { mkdir, readdir, rename } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parquetOptions, syncFile } from './parquet';
 import { TABLES } from './schema';
@@ -45,67 +45,55 @@ const columnList = (key: keyof typeof TABLES, except: readonly string[] = []) =>
 
 const orderOf = (key: keyof typeof TABLES) => TABLES[key].orderBy.map(quoteIdent).join(', ');
 
+const folderOf = (municipality: string | null) => `municipality=${municipality === null ? NULL_PARTITION : hiveEscape(municipality)}`;
+
 /**
  * Writes facts/, documents/ and items/ as hive-partitioned Parquet into `dir`; returns the
- * folder names. Rows are first grouped by municipality (a sort that spills to disk), then each
- * municipality is written by its own COPY, so memory holds one municipality's open files at a
- * time, never the corpus. Within each file rows keep the flat files' order.
+ * folder names. Facts and items must have been staged per municipality (Staging groups), each
+ * in file order, so every file is written by a plain scan of its own table: no sort, and
+ * memory holds one file's row group at a time.
  */
 export async function copyPartitioned(staging: Staging, dir: string): Promise<string[]> {
 	staging.flush();
 	const connection = staging.connection;
+	const rowsIn = async (table: string, where = '', params: unknown[] = []) =>
+		Number((await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(table)} ${where}`, params as never)).getRowObjectsJS()[0].n);
+	for (const key of ['facts', 'items'] as const)
+		if ((await rowsIn(TABLES[key].table)) > 0) throw new Error(`${key} were staged without a municipality; partitioned output needs them per municipality`);
 	const threads = (await connection.runAndReadAll("SELECT current_setting('threads') AS n")).getRowObjectsJson()[0].n;
-	// One thread keeps each file's rows in the order of the query.
+	// One thread keeps each file's rows in the order of the table.
 	await connection.run('SET threads = 1');
 	try {
-		for (const key of ['facts', 'items'] as const) {
-			const cols = TABLES[key].columns.map((c) => `t.${quoteIdent(c.name)}`).join(', ');
-			const order = TABLES[key].orderBy.map((c) => `t.${quoteIdent(c)}`).join(', ');
-			await connection.run(
-				`CREATE OR REPLACE TEMP TABLE partitioned_${key} AS SELECT d.municipality, ${cols}
-				 FROM ${quoteIdent(TABLES[key].table)} t LEFT JOIN documents d USING (doc_id) ORDER BY d.municipality NULLS LAST, ${order}`
-			);
-		}
-		const places = (
-			await connection.runAndReadAll(
-				`WITH d AS (SELECT DISTINCT municipality AS m FROM documents),
-					f AS (SELECT municipality AS m, count(*) AS n FROM partitioned_facts GROUP BY 1),
-					i AS (SELECT municipality AS m, count(*) AS n FROM partitioned_items GROUP BY 1)
-				 SELECT d.m, coalesce(f.n, 0)::INTEGER AS facts, coalesce(i.n, 0)::INTEGER AS items
-				 FROM d LEFT JOIN f ON f.m IS NOT DISTINCT FROM d.m LEFT JOIN i ON i.m IS NOT DISTINCT FROM d.m
-				 ORDER BY d.m NULLS LAST`
-			)
-		).getRowObjectsJS() as { m: string | null; facts: number; items: number }[];
-
 		for (const key of PARTITIONED_DIRS) await mkdir(join(dir, key), { recursive: true });
-		let n = 0;
-		for (const { m, facts, items } of places) {
-			const folder = `municipality=${m === null ? NULL_PARTITION : hiveEscape(m)}`;
-			const where = m === null ? 'municipality IS NULL' : 'municipality = $2';
-			const params = (path: string) => (m === null ? [path] : [path, m]);
-			await mkdir(join(dir, 'documents', folder), { recursive: true });
+		const places = (await connection.runAndReadAll('SELECT DISTINCT municipality AS m FROM documents ORDER BY m NULLS LAST')).getRowObjectsJS() as { m: string | null }[];
+		for (const { m } of places) {
+			await mkdir(join(dir, 'documents', folderOf(m)));
 			await connection.run(
-				`COPY (SELECT ${columnList('documents', ['municipality'])} FROM documents WHERE ${where} ORDER BY ${orderOf('documents')}) TO $1 (${parquetOptions(TABLES.documents)})`,
-				params(join(dir, 'documents', folder, 'part-0.parquet'))
+				`COPY (SELECT ${columnList('documents', ['municipality'])} FROM documents WHERE ${m === null ? 'municipality IS NULL' : 'municipality = $2'} ORDER BY ${orderOf('documents')}) TO $1 (${parquetOptions(TABLES.documents)})`,
+				m === null ? [join(dir, 'documents', folderOf(m), 'part-0.parquet')] : [join(dir, 'documents', folderOf(m), 'part-0.parquet'), m]
 			);
-			if (items > 0) {
-				await mkdir(join(dir, 'items', folder), { recursive: true });
-				await connection.run(
-					`COPY (SELECT ${columnList('items')} FROM partitioned_items WHERE ${where}) TO $1 (${parquetOptions(TABLES.items)})`,
-					params(join(dir, 'items', folder, 'part-0.parquet'))
-				);
+		}
+		for (const { group, table } of staging.groups) {
+			const folder = folderOf(group);
+			const items = table('items');
+			if (items && (await rowsIn(items)) > 0) {
+				await mkdir(join(dir, 'items', folder));
+				await connection.run(`COPY (SELECT ${columnList('items')} FROM ${quoteIdent(items)}) TO $1 (${parquetOptions(TABLES.items)})`, [
+					join(dir, 'items', folder, 'part-0.parquet')
+				]);
 			}
-			if (facts > 0) {
-				// DuckDB's partitioned COPY mangles a target path with non-ASCII letters ("Ærø"): write to an ASCII name, then rename.
-				const ascii = join(dir, 'facts', `.partition-${n++}`);
-				await connection.run(
-					`COPY (SELECT ${columnList('facts')} FROM partitioned_facts WHERE ${where}) TO $1 (${parquetOptions(TABLES.facts)}, PARTITION_BY (year), FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE)`,
-					params(ascii)
-				);
-				await rename(ascii, join(dir, 'facts', folder));
+			const facts = table('facts');
+			if (!facts) continue;
+			const years = (await connection.runAndReadAll(`SELECT DISTINCT year FROM ${quoteIdent(facts)} ORDER BY year`)).getRowObjectsJS() as { year: number }[];
+			for (const { year } of years) {
+				const target = join(dir, 'facts', folder, `year=${year}`);
+				await mkdir(target, { recursive: true });
+				await connection.run(`COPY (SELECT ${columnList('facts', ['year'])} FROM ${quoteIdent(facts)} WHERE year = $2) TO $1 (${parquetOptions(TABLES.facts)})`, [
+					join(target, 'part-0.parquet'),
+					year
+				]);
 			}
 		}
-		for (const key of ['facts', 'items'] as const) await connection.run(`DROP TABLE partitioned_${key}`);
 		for (const key of PARTITIONED_DIRS) await syncTree(join(dir, key));
 	} finally {
 		await connection.run(`SET threads = ${Number(threads)}`);

@@ -27,8 +27,6 @@ export interface StagingOptions {
 
 interface Pending {
 	appender: DuckDBAppender;
-	bytes: number;
-	rows: number;
 }
 
 function appendCell(appender: DuckDBAppender, column: Column, value: unknown): number {
@@ -55,8 +53,17 @@ function appendCell(appender: DuckDBAppender, column: Column, value: unknown): n
 	}
 }
 
+/** A set of rows staged apart from the rest, e.g. one municipality's for partitioned output. */
+export type Group = string | null;
+
 export class Staging {
-	private readonly pending = new Map<TableName, Pending>();
+	/** Open appenders by table name. */
+	private readonly pending = new Map<string, Pending>();
+	private pendingBytes = 0;
+	private pendingRows = 0;
+	/** Staged tables of each group, by the group's key ('' for rows staged without a group). */
+	private readonly groupTables = new Map<string, { group: Group; index: number }>();
+	private readonly created = new Set<string>();
 	private rowCounts: Record<TableName, number> = { facts: 0, documents: 0, items: 0 };
 
 	private constructor(
@@ -81,7 +88,7 @@ export class Staging {
 		const connection = await instance.connect();
 		const staging = new Staging(instance, connection, options.dir ?? null);
 		try {
-			for (const name of TABLE_NAMES) await connection.run(createTable(TABLES[name]));
+			for (const name of TABLE_NAMES) await connection.run(createTable(TABLES[name], TABLES[name].table));
 		} catch (error) {
 			await staging.close();
 			throw error;
@@ -89,31 +96,59 @@ export class Staging {
 		return staging;
 	}
 
-	private async appenderFor(name: TableName): Promise<Pending> {
-		let pending = this.pending.get(name);
-		if (!pending) {
-			pending = { appender: await this.connection.createAppender(TABLES[name].table), bytes: 0, rows: 0 };
-			this.pending.set(name, pending);
+	/** The table that holds a group's rows of `name` (the table itself without a group). */
+	async tableFor(name: TableName, group?: Group): Promise<string> {
+		if (group === undefined) return TABLES[name].table;
+		const key = group === null ? '\u0000null' : `=${group}`;
+		let entry = this.groupTables.get(key);
+		if (!entry) {
+			entry = { group, index: this.groupTables.size };
+			this.groupTables.set(key, entry);
 		}
-		return pending;
+		const table = `${TABLES[name].table}_${entry.index}`;
+		if (!this.created.has(table)) {
+			await this.connection.run(createTable(TABLES[name], table));
+			this.created.add(table);
+		}
+		return table;
 	}
 
-	/** Adds rows to a table; they must already fit its columns (see rows.ts). */
-	async append(name: TableName, rows: readonly object[]): Promise<void> {
+	/** The groups rows were staged in, in the order first seen, with their tables (null: none staged). */
+	get groups(): { group: Group; table: (name: TableName) => string | null }[] {
+		return [...this.groupTables.values()].map(({ group, index }) => ({
+			group,
+			table: (name: TableName) => {
+				const table = `${TABLES[name].table}_${index}`;
+				return this.created.has(table) ? table : null;
+			}
+		}));
+	}
+
+	/**
+	 * Adds rows to a table, or to a group's table; they must already fit its columns (see rows.ts).
+	 * Rows keep the order they were added in.
+	 */
+	async append(name: TableName, rows: readonly object[], group?: Group): Promise<void> {
 		if (rows.length === 0) return;
-		const pending = await this.appenderFor(name);
+		const table = await this.tableFor(name, group);
+		let pending = this.pending.get(table);
+		if (!pending) {
+			pending = { appender: await this.connection.createAppender(table) };
+			this.pending.set(table, pending);
+		}
 		const columns = TABLES[name].columns;
 		for (const row of rows) {
 			const record = row as Record<string, unknown>;
-			for (const column of columns) pending.bytes += appendCell(pending.appender, column, record[column.name]);
+			for (const column of columns) this.pendingBytes += appendCell(pending.appender, column, record[column.name]);
 			pending.appender.endRow();
 		}
-		pending.rows += rows.length;
+		this.pendingRows += rows.length;
 		this.rowCounts[name] += rows.length;
-		if (pending.bytes >= FLUSH_BYTES || pending.rows >= FLUSH_ROWS) {
-			pending.appender.flushSync();
-			pending.bytes = 0;
-			pending.rows = 0;
+		// The appenders' buffers together stay small, however many tables are open.
+		if (this.pendingBytes >= FLUSH_BYTES || this.pendingRows >= FLUSH_ROWS) {
+			for (const p of this.pending.values()) p.appender.flushSync();
+			this.pendingBytes = 0;
+			this.pendingRows = 0;
 		}
 	}
 
@@ -121,6 +156,8 @@ export class Staging {
 	flush(): void {
 		for (const pending of this.pending.values()) pending.appender.closeSync();
 		this.pending.clear();
+		this.pendingBytes = 0;
+		this.pendingRows = 0;
 	}
 
 	get counts(): Readonly<Record<TableName, number>> {
@@ -138,9 +175,9 @@ export class Staging {
 	}
 }
 
-function createTable(spec: TableSpec): string {
+function createTable(spec: TableSpec, table: string): string {
 	const columns = spec.columns.map((c) => `${quoteIdent(c.name)} ${c.type}${c.nullable ? '' : ' NOT NULL'}`).join(', ');
-	return `CREATE TABLE ${quoteIdent(spec.table)} (${columns})`;
+	return `CREATE TABLE ${quoteIdent(table)} (${columns})`;
 }
 
 /** The rows of a table in the order its file keeps them. */
