@@ -60,11 +60,14 @@ async function pixels(page: Page, bytes: Buffer) {
 describe('exports of a chart on /klagesager', () => {
 	test('PNG at the slide preset: full pixel size, white background, title, line and text drawn', async () => {
 		const page = await site.open('/klagesager/');
+		await engineReady(page);
+		expect(site.requests.filter((r) => r.endsWith('.ttf'))).toEqual([]);
 		const figure = page.locator('figure.chart').first();
 		await expect(figure.getByLabel('Størrelse').inputValue()).resolves.toBe('slide169');
 		const png = await downloaded(page, figure.getByRole('button', { name: 'Hent PNG' }));
 		expect(png.name).toBe('omgoerelsesprocent-psykiatri-og-handicapudvalget-2023-2025-1920x1080.png');
 		expect(pngSize(png.bytes)).toEqual({ width: 1920, height: 1080 });
+		expect(site.requests.filter((r) => r.endsWith('.ttf')).length).toBeGreaterThan(0);
 		const seen = await pixels(page, png.bytes);
 		expect(seen.corner).toEqual([255, 255, 255, 255]);
 		expect(seen.transparent).toBe(0);
