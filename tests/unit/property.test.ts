@@ -49,3 +49,12 @@ describe('extraction on mutated minutes', () => {
 		expect(extractDocument('   \n\n', { doc_id: 'e', file_name: 'e.txt' }).items).toHaveLength(0);
 	});
 });
+
+describe('fact ids', () => {
+	it('are unique when one sentence states the same figure twice', () => {
+		const text = 'Punkt 1: Tilskud til frivilligt socialt arbejde 2023\n\n24/1\n\n34 foreninger søgte om støtte i 2023, hvoraf 34 foreninger modtog støtte.\n';
+		const { facts } = extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Odder' });
+		expect(facts.length).toBe(2);
+		expect(new Set(facts.map((f) => f.fact_id)).size).toBe(2);
+	});
+});

@@ -41,6 +41,8 @@ const LAWS: [RegExp, string][] = [
 	[/\bdagtilbudslov(?:en|ens)?\b/i, 'dagtilbudsloven']
 ];
 
+const LAWS_GLOBAL: [RegExp, string][] = LAWS.map(([re, name]) => [new RegExp(re.source, 'gi'), name]);
+
 /** Fields written as "<x>området"; most keep their written form, a few have a canonical short form. */
 const FIELD_CANON: Record<string, string> = {
 	voksenhandicapområdet: 'voksenhandicap',
@@ -98,8 +100,9 @@ export function findAreas(text: string): AreaMention[] {
 		const law = LAWS.find(([re]) => re.test(around));
 		out.push({ area: law ? `${law[1]} § ${m[1]}` : `§ ${m[1]}`, rank: RANK.paragraph, start: m.index });
 	}
-	for (const [re, name] of LAWS) {
-		const g = new RegExp(re.source, 'gi');
+	for (const [re, name] of LAWS_GLOBAL) {
+		const g = re;
+		g.lastIndex = 0;
 		for (let m = g.exec(text); m; m = g.exec(text)) {
 			const before = lower.slice(Math.max(0, m.index - 30), m.index);
 			const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 30);

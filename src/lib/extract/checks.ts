@@ -31,7 +31,8 @@ const NAMES: Record<string, string> = {
 	magtanvendelser_uafgjort: 'ikke afgjort'
 };
 
-const fmt = (v: number) => new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }).format(v);
+const DANISH = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
+const fmt = (v: number) => DANISH.format(v);
 const label = (f: Fact) => `${NAMES[f.metric] ?? f.metric} ${fmt(f.value)}${f.unit === 'pct' ? ' %' : ''}`;
 
 const PCT_TOLERANCE = 1.01;

@@ -77,6 +77,13 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 			facts.push(fact);
 		}
 	}
+	// The same figure read twice from one sentence ("34 foreninger … hvoraf 34 foreninger") gets an id of its own.
+	const seen = new Map<string, number>();
+	for (const f of facts) {
+		const n = seen.get(f.fact_id) ?? 0;
+		seen.set(f.fact_id, n + 1);
+		if (n) f.fact_id = factId({ ...f, rule: `${f.rule}#${n}` });
+	}
 	checkFacts(facts);
 	return {
 		document: {

@@ -37,6 +37,16 @@ export interface Claim {
 	metric: string;
 }
 
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+function globalOf(pattern: RegExp): RegExp {
+	let g = GLOBAL.get(pattern);
+	if (!g) {
+		g = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+		GLOBAL.set(pattern, g);
+	}
+	return g;
+}
+
 /** Applies rules in order; a figure is claimed by the first rule that reads it. */
 export function applyRules(
 	rules: Rule[],
@@ -49,7 +59,8 @@ export function applyRules(
 	const out: FactDraft[] = [];
 	for (const rule of rules) {
 		if (rule.requires && !rule.requires.test(sc.view.view)) continue;
-		const re = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g');
+		const re = globalOf(rule.pattern);
+		re.lastIndex = 0;
 		for (let m = re.exec(sc.view.view); m; m = re.exec(sc.view.view)) {
 			if (m[0].length === 0) {
 				re.lastIndex++;
