@@ -38,6 +38,8 @@ interface PeriodRule {
 	relative?: boolean;
 	/** Runs on every text ("første halvår" needs no digit, "1. halvår 2024" has one). */
 	always?: boolean;
+	/** A cheap test the text must pass before the rule's pattern runs. */
+	hint?: RegExp;
 	re: RegExp;
 	make: (m: RegExpExecArray) => Omit<PeriodMention, 'start' | 'end'> | null;
 }
@@ -45,16 +47,19 @@ interface PeriodRule {
 export const PERIOD_RULES: PeriodRule[] = [
 	{
 		name: 'kvartaler',
+		hint: /kv|Q/i,
 		re: new RegExp(`\\b([1-4])\\.?\\s*(?:-|–|til)\\s*([1-4])\\.\\s*(?:kvartal|kvt\\.?)\\w*(?:\\s+(?:i\\s+)?${Y})?`, 'gi'),
 		make: (m) => quarters(Number(m[1]), Number(m[2]), m[3])
 	},
 	{
 		name: 'kvartal',
+		hint: /kv/i,
 		re: new RegExp(`\\b([1-4])\\.\\s*(?:kvartal|kvt\\.?)\\w*(?:\\s+(?:i\\s+)?${Y})?`, 'gi'),
 		make: (m) => quarters(Number(m[1]), Number(m[1]), m[2])
 	},
 	{
 		name: 'kvartal_q',
+		hint: /Q[1-4]/,
 		re: new RegExp(`\\bQ([1-4])\\s*[-/ ]?\\s*${Y}|\\b${Y}\\s*[-/ ]?\\s*Q([1-4])\\b`, 'g'),
 		make: (m) => (m[1] ? quarters(Number(m[1]), Number(m[1]), m[2]) : quarters(Number(m[4]), Number(m[4]), m[3]))
 	},
@@ -81,6 +86,7 @@ export const PERIOD_RULES: PeriodRule[] = [
 	},
 	{
 		name: 'dato_uden_aar',
+		hint: /\bpe?r\.?\s/i,
 		re: /\b(?:pr|per)\.?\s+(\d{1,2})\.(\d{1,2})\b(?!\.\d)/gi,
 		make: (m) => (Number(m[2]) >= 1 && Number(m[2]) <= 12 ? dateOf(Number(m[2])) : null)
 	},
@@ -165,6 +171,7 @@ export function findPeriods(text: string, from = 0, to = text.length): PeriodMen
 	if (!digits && !relative) return found;
 	for (const rule of PERIOD_RULES) {
 		if (!rule.always && (rule.relative ? !relative : !digits)) continue;
+		if (rule.hint && !rule.hint.test(slice)) continue;
 		rule.re.lastIndex = 0;
 		for (let m = rule.re.exec(slice); m; m = rule.re.exec(slice)) {
 			const start = from + m.index;
