@@ -104,7 +104,9 @@ export function buildItemContext(
 		// A "sentence" of thousands of characters is debris, not prose: no rule reads it.
 		const view = sentence.end - sentence.start > MAX_SENTENCE ? viewOf(text, sentence.start, sentence.start) : viewOf(text, sentence.start, sentence.end);
 		const areas = findAreas(sentence.text);
-		const named = [...new Set([...sentence.text.matchAll(/\b(?:fra|i|for)\s+([\p{Lu}][\p{L}-]+)\s+Kommune\b/gu)].map((m) => municipalityOf(m[1])).filter(Boolean))];
+		const named = sentence.text.includes('Kommune')
+			? [...new Set([...sentence.text.matchAll(/\b(?:fra|i|for)\s+([\p{Lu}][\p{L}-]+)\s+Kommune\b/gu)].map((m) => municipalityOf(m[1])).filter(Boolean))]
+			: [];
 		if (named.length === 1) carriedEntity = named[0];
 		else if (named.length > 1) carriedEntity = null;
 		ctx.sentences.push({ sentence, view, areas, headingAreas, carriedAreas, carriedPeriod, carriedText, headingPeriod, namedEntity: carriedEntity });
