@@ -82,3 +82,24 @@ I alt 300.000 303.000 312.000
 		expect(total.check_note).toContain('302.000');
 	});
 });
+
+describe('percent columns in a budget table', () => {
+	it('are never read as amounts', () => {
+		const text = `Punkt 2: Budgetopfølgning 2. kvartal 2025
+
+25-1-00.01.00-S00
+
+Tabel 1: Ældreudvalget, mio. kr.
+
+Område Korrigeret budget Forventet forbrug Afvigelse Afvigelse i pct.
+Hjemmepleje 100,0 103,0 -3,0 -3,0
+Plejeboliger 200,0 199,0 1,0 0,5
+`;
+		const facts = extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Vejle' }).facts;
+		expect(facts.filter((f) => f.area === 'Plejeboliger').map((f) => `${f.metric}=${f.value}`)).toEqual([
+			'korrigeret_budget=200000000',
+			'forventet_forbrug=199000000',
+			'afvigelse_korrigeret_budget=1000000'
+		]);
+	});
+});

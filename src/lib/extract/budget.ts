@@ -19,6 +19,11 @@ const REF_WORDS: [RegExp, Ref][] = [
 ];
 
 const HEADERS: HeaderRule<ColumnKind | 'ukendt'>[] = [
+	// Percent columns ("Afvigelse i pct.", "Forbrugsprocent") are never amounts.
+	{
+		re: /^(?:(?:forventet |forv\.? )?(?:afvigelse|forbrug|mer-?\s?\/\s?mindreforbrug)\s*(?:i\s+)?\(?(?:pct\.?|%|procent)\)?|forbrugs-?\s?procent|forbrug i procent)/i,
+		kind: () => 'ukendt'
+	},
 	{
 		re: /^(?:forventet |forventede |forv\.? |samlet |skønnet )?(?:mer-?\s?\/\s?mindreforbrug|mer-? og mindreforbrug|merforbrug\s?\/\s?mindreforbrug|merforbrug|mindreforbrug|afvigelse|forskel|difference|over-?\s?\/\s?underskud)(?:\s*\(?(?:[+-]|plus|minus|positiv\w*|negativ\w*)?\s*=\s*[a-zæøå]+\)?)?((?:\s+(?:i forhold til|ift\.?|i f\.t\.|vs\.?|mod|til))?\s+(?:det\s+)?(?:vedtaget budget|vedtagne budget|korrigeret budget|korrigerede budget|oprindeligt budget|servicerammen|serviceramme|vb|kb|opr\.?\s*budget|korr\.?\s*budget))?/i,
 		kind: (m) => {

@@ -201,6 +201,9 @@ interface FoundTable {
 	block: Omit<TableBlock, 'heading' | 'section'>;
 }
 
+/** Words that name table columns in the three families. */
+const HEADER_WORDS = /\b(?:budget|forbrug|afvigelse|regnskab|stadfæstet|hjemvist|ændret|omgjort|omgørelses\w*|indberettet|lovlige?|ulovlige?|tilladte?|afgjorte?|serviceramme|tillæg\w*|pct\.|område|i alt)\b/gi;
+
 const CAPTION_START = /^(?:Tabel|Tab\.|Table|Oversigt|Figur)\s*\d+\b/i;
 const CAPTION = /^(?:Tabel|Tab\.|Table|Oversigt|Figur)\s*\d*[.:]?|(?:mio\.\s*kr|1\.000\s*kr|t\.\s?kr|\(kr\.?\)|i\s+kr\.)/i;
 
@@ -257,8 +260,9 @@ function findTables(lines: Line[], width: number): FoundTable[] {
 				break;
 			}
 			const gapped = /\S\s{3,}\S/.test(t);
-			// Prose ends a header: a sentence, or a long line that starts in lower case.
-			if (t && !gapped && ((TERMINAL.test(t) && t.split(/\s+/).length > 4) || (t.length >= width * 0.8 && /^[a-zæøå]/.test(t)))) break;
+			// Prose ends a header: a sentence, or a long line that starts in lower case — not a line of column names.
+			const columnNames = (t.match(HEADER_WORDS) ?? []).length >= 3;
+			if (t && !gapped && !columnNames && ((TERMINAL.test(t) && t.split(/\s+/).length > 4) || (t.length >= width * 0.8 && /^[a-zæøå]/.test(t)))) break;
 			h--;
 		}
 		let headerFrom = captionLine >= 0 ? captionLine + 1 : h + 1;
