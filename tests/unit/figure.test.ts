@@ -131,7 +131,8 @@ describe('file names', () => {
 		fc.assert(
 			fc.property(fc.array(fc.string()), (parts) => {
 				expect(fileStem(parts)).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-			})
+			}),
+			{ seed: 20261123 }
 		);
 	});
 });
@@ -179,7 +180,8 @@ describe('the deck in the URL', () => {
 			fc.property(fc.string(), (s) => {
 				const d = decodeDeck(s);
 				expect(Array.isArray(d.refs)).toBe(true);
-			})
+			}),
+			{ seed: 20261123 }
 		);
 	});
 });

@@ -219,8 +219,8 @@ function arithmeticSign(table: ReadTable, kinds: (ColumnKind | null)[], defaultR
 
 // ---- prose ----
 
-const MER = /merforbrug|overskrid\w*|underskud|merudgift\w*/;
-const MINDRE = /mindreforbrug|mindreudgift\w*|overskud|underskrid\w*/;
+const MER = /merforbrug|overskrid\w*/;
+const MINDRE = /mindreforbrug|underskrid\w*/;
 const NOT_DEVIATION = /videreført|videreførsel|overfør\w*|merrefusion\w*|merindtægt\w*|refusion\w*|finansiering|kassefinansiering|besparelse|reduktion|reduceret|reducere|nedbringe|forbedre|tillægsbevilling/;
 
 interface Memory {
@@ -419,8 +419,9 @@ function prosePeriod(ctx: ItemContext, sc: SentenceContext, clause: { start: num
 	if (dated) return resolvePeriod(dated, year, ctx.meetingYear);
 	const quarterInSentence = sc.view.periods.find((p: PeriodMention) => p.kind === 'quarter' && /budgetopfølgning/.test(sc.view.view));
 	if (quarterInSentence && !followUp) return resolvePeriod(quarterInSentence, year, ctx.meetingYear);
-	if (followUp) return followUp;
 	const plain = inClause.find((p) => p.kind === 'year' || p.kind === 'relative');
+	// A follow-up known only by its year yields to the year the clause names.
+	if (followUp && !(plain && /^\d{4}$/.test(followUp))) return followUp;
 	if (plain) return resolvePeriod(plain, ctx.titleYear, ctx.meetingYear);
 	return ctx.titleYear ? String(ctx.titleYear) : null;
 }

@@ -78,7 +78,7 @@ const rules: Rule[] = [
 		name: 'magtanvendelse.indberettet',
 		family: 'magtanvendelse',
 		pattern: new RegExp(
-			`(?:indberettet|registreret|registreredes|indberettedes|modtaget|modtog|foretaget|indberetter|anvendt|blev der|var der|i alt|tegner sig for|står for|stod for) (?:[a-zæøå]+ |T\\d+ ){0,4}?(?<n>${N}) ${INCIDENT}|(?<m>${N}) ${INCIDENT}(?: [a-zæøå]+){0,3}? (?:blev |er |var )?(?:indberettet|registreret|modtaget|foretaget)|(?:med|mod|fra|til|og) (?<k>${N}) (?:indberetning\\w*|episode\\w*|magtanvendelse\\w*)(?= i T\\d+| T\\d+)|mod (?<j>${N}) (?:i )?T\\d+|(?:tegner sig for|står for|stod for) (?<a>${N}) af (?:episoderne|indberetningerne|magtanvendelserne)|(?:registreret|registreredes|indberettet) (?<r>${N})(?=[.]|$)`
+			`(?:indberettet|registreret|registreredes|indberettedes|modtaget|modtog|foretaget|indberetter|anvendt|blev der|var der|der var|i alt|tegner sig for|står for|stod for) (?:[a-zæøå]+ |T\\d+ ){0,4}?(?<n>${N}) ${INCIDENT}|(?<m>${N}) ${INCIDENT}(?: [a-zæøå]+){0,3}? (?:blev |er |var )?(?:indberettet|registreret|modtaget|foretaget)|(?:med|mod|fra|til|og) (?<k>${N}) (?:indberetning\\w*|episode\\w*|magtanvendelse\\w*)(?= i T\\d+| T\\d+)|mod (?<j>${N}) (?:i )?T\\d+|(?:tegner sig for|står for|stod for) (?<a>${N}) af (?:episoderne|indberetningerne|magtanvendelserne)|(?:registreret|registreredes|indberettet) (?<r>${N})(?=[.]|$)`
 		),
 		captures: ['n', 'm', 'k', 'j', 'a', 'r'].map((group) => ({ group, metric: 'magtanvendelser_indberettet', unit: 'antal' as const })),
 		examples: [
