@@ -37,3 +37,26 @@ describe('other wordings', () => {
 			expect(facts.map((f) => `${f.metric} ${f.entity} ${f.area} ${f.period} ${f.value}`).sort()).toEqual([...want].sort());
 		});
 });
+
+const traps = [
+	'Målet er at nedbringe omgørelsesprocenten til 25 pct. i 2026.',
+	'Omgørelsesprocenten skal i 2026 under 30 pct.',
+	'Der er ansat 12 medarbejdere i klageteamet i 2024.',
+	'Ankestyrelsen har i 2024 en sagsbehandlingstid på 6 måneder.',
+	'Ankestyrelsen afgjorde sagen den 12. marts 2024.',
+	'Der er i 2024 afsat 2 mio. kr. til at nedbringe antallet af klagesager.',
+	'I 2024 modtog kommunen 45 klager over hjemmehjælpen.',
+	'Budgettet for 2025 er på 45 mio. kr.',
+	'I 2025 ventes en merudgift på 2 mio. kr. til nye pladser.',
+	'Sagen behandles på mødet den 4. juni 2025 kl. 16.00 i lokale 2.',
+	'Der var et fald på 14 episoder fra 2023 til 2024.'
+];
+
+describe('traps yield no key figure', () => {
+	for (const s of traps)
+		it(s, () => {
+			const text = `Punkt 1: Orientering om klagesager, magtanvendelse og budgetopfølgning 2024\n\n24/1\n\n${s}\n`;
+			const { facts } = extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Odder', meeting_date: '2025-03-05' });
+			expect(facts.filter((f) => ['klagesager', 'budget', 'magtanvendelse'].includes(f.family)).map((f) => `${f.metric}=${f.value}`)).toEqual([]);
+		});
+});
