@@ -1,16 +1,9 @@
 import { comparePeriods, FACT_COLUMNS, NATIONAL, type FactRow } from './facts';
+import type { DocumentRow } from '../extract/types';
 import type { Runner } from './runner';
 
-export interface DocumentInfo {
-	doc_id: string;
-	file_name: string;
-	committee: string | null;
-	meeting_date: string | null;
-	municipality: string | null;
-	item_count: number;
-	fact_count: number;
-	error: string | null;
-}
+/** A meeting as /om/ lists it: documents.parquet without the encoding. */
+export type DocumentInfo = Omit<DocumentRow, 'encoding'>;
 
 /** The metrics a complete report of each family holds, per area and period. */
 export const EXPECTED: Record<string, { metric: string; entity: 'own' | 'national' }[]> = {

@@ -1,26 +1,8 @@
+import type { Fact } from '../extract/types';
 import type { Param, Runner } from './runner';
 
-/** A fact as the pages use it (contract columns, dates as ISO text). */
-export interface FactRow {
-	fact_id: string;
-	doc_id: string;
-	item_no: number;
-	item_title: string;
-	case_no: string | null;
-	committee: string | null;
-	meeting_date: string | null;
-	family: string;
-	metric: string;
-	entity: string;
-	area: string;
-	period: string;
-	year: number;
-	value: number;
-	unit: string;
-	quote: string;
-	check: string;
-	check_note: string | null;
-}
+/** A fact as the pages use it: the contract's columns (without rule and offsets), read back as plain text. */
+export type FactRow = Omit<Fact, 'family' | 'unit' | 'check' | 'rule' | 'char_start' | 'char_end'> & { family: string; unit: string; check: string };
 
 export const NATIONAL = 'Landsgennemsnit';
 
