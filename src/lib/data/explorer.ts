@@ -1,4 +1,4 @@
-import { FACT_COLUMNS, type FactRow } from './facts';
+import { FACT_COLUMNS, placeholders, type FactRow } from './facts';
 import type { Param, Runner } from './runner';
 
 export const PAGE_SIZE = 50;
@@ -127,7 +127,26 @@ export interface ExplorerPage {
 	rows: FactRow[];
 }
 
-/** One page of facts; LIMIT/OFFSET over a sorted scan stays quick on a million rows in DuckDB. */
+/**
+ * The quotes of a page of facts, one lookup per meeting: the file is sorted by meeting, so an
+ * equality on doc_id lets the Parquet reader skip the row groups and rows of other meetings.
+ */
+function quotesOf(run: Runner, rows: FactRow[]): Promise<{ fact_id: string; quote: string }[]> {
+	const byDoc = new Map<string, FactRow[]>();
+	for (const row of rows) byDoc.set(row.doc_id, [...(byDoc.get(row.doc_id) ?? []), row]);
+	const parts: string[] = [];
+	const params: Param[] = [];
+	for (const [doc, facts] of byDoc) {
+		parts.push(`SELECT fact_id, quote FROM facts WHERE doc_id = ? AND fact_id IN (${placeholders(facts)})`);
+		params.push(doc, ...facts.map((f) => f.fact_id));
+	}
+	return run.all(parts.join(' UNION ALL '), params);
+}
+
+/**
+ * One page of facts. Count and page come from the in-memory table (no quotes), and the quotes of
+ * the rows shown from the Parquet file; a search in the quotes or a sort by quote reads the file.
+ */
 export async function explore(run: Runner, q: ExplorerQuery): Promise<ExplorerPage> {
 	const { sql, params } = where(q);
 	const order = SORT_COLUMNS[q.sorter] ?? SORT_COLUMNS.moede;
@@ -136,10 +155,18 @@ export async function explore(run: Runner, q: ExplorerQuery): Promise<ExplorerPa
 		.split(', ')
 		.map((c) => `${c} ${direction} NULLS LAST`)
 		.join(', ');
-	const [count] = await run.all<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM facts ${sql}`, params);
+	const needsQuote = searchTerms(q.q).length > 0 || order === SORT_COLUMNS.citat;
+	if (!needsQuote) await run.withFactsInMemory();
+	const table = needsQuote ? 'facts' : 'facts_memory';
+	const columns = needsQuote ? FACT_COLUMNS : FACT_COLUMNS.replace('quote AS quote', 'NULL AS quote');
+	const [count] = await run.all<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${table} ${sql}`, params);
 	const rows = await run.all<FactRow>(
-		`SELECT ${FACT_COLUMNS} FROM facts ${sql} ORDER BY ${orderBy}, doc_id, char_start, fact_id LIMIT ${PAGE_SIZE} OFFSET CAST(? AS INTEGER)`,
+		`SELECT ${columns} FROM ${table} ${sql} ORDER BY ${orderBy}, doc_id, char_start, fact_id LIMIT ${PAGE_SIZE} OFFSET CAST(? AS INTEGER)`,
 		[...params, (Math.max(1, q.side) - 1) * PAGE_SIZE]
 	);
+	if (!needsQuote && rows.length > 0) {
+		const byId = new Map((await quotesOf(run, rows)).map((r) => [r.fact_id, r.quote]));
+		for (const row of rows) row.quote = byId.get(row.fact_id) ?? '';
+	}
 	return { total: count?.n ?? 0, rows };
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { plainRow, type Param, type Runner } from './runner';
+import { FACTS_IN_MEMORY, plainRow, type Param, type Runner } from './runner';
 
 /** Where the build reads facts from: NOEGLETAL_DATA or static/data. */
 export function dataDir(): string {
@@ -25,6 +25,7 @@ async function open(): Promise<Runner> {
 	await connection.run(`CREATE VIEW facts AS SELECT * FROM read_parquet(${literal(resolve(dir, 'facts.parquet'))})`);
 	await connection.run(`CREATE VIEW documents AS SELECT * FROM read_parquet(${literal(resolve(dir, 'documents.parquet'))})`);
 	let items = false;
+	let memory: Promise<void> | null = null;
 	return {
 		async all<T>(sql: string, params: Param[] = []): Promise<T[]> {
 			const reader = await connection.runAndReadAll(sql, params);
@@ -34,6 +35,16 @@ async function open(): Promise<Runner> {
 			if (items) return;
 			await connection.run(`CREATE VIEW items AS SELECT * FROM read_parquet(${literal(resolve(dir, 'items.parquet'))})`);
 			items = true;
+		},
+		withFactsInMemory() {
+			memory ??= connection.run(FACTS_IN_MEMORY).then(
+				() => undefined,
+				(error: unknown) => {
+					memory = null;
+					throw error;
+				}
+			);
+			return memory;
 		}
 	};
 }

@@ -3,7 +3,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { plainRow, type Param, type Row, type Runner } from './runner';
+import { FACTS_IN_MEMORY, plainRow, type Param, type Row, type Runner } from './runner';
 
 const bundles: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -26,6 +26,7 @@ export async function openWasm(dataUrl: (name: string) => string): Promise<Runne
 	await register('facts');
 	await register('documents');
 	let items: Promise<void> | null = null;
+	let memory: Promise<void> | null = null;
 	return {
 		async all<T = Row>(sql: string, params: Param[] = []): Promise<T[]> {
 			const statement = await connection.prepare(sql);
@@ -39,6 +40,16 @@ export async function openWasm(dataUrl: (name: string) => string): Promise<Runne
 		withItems() {
 			items ??= register('items');
 			return items;
+		},
+		withFactsInMemory() {
+			memory ??= connection.query(FACTS_IN_MEMORY).then(
+				() => undefined,
+				(error: unknown) => {
+					memory = null;
+					throw error;
+				}
+			);
+			return memory;
 		}
 	};
 }
