@@ -25,8 +25,26 @@ export async function klagesagerOptions(run: Runner): Promise<KlagesagerOptions>
 	};
 }
 
-/** Every klagesager fact for the chosen areas: the municipality, any compared ones, and the national average. */
-export function klagesagerFacts(run: Runner, selection: KlagesagerSelection): Promise<FactRow[]> {
+const TOTAL = /^\s*I alt\b/i;
+
+/**
+ * The facts the page can show: the first of each figure and period (charts and comparison take
+ * the first), and beside an "I alt" fact the rest of its table, which the comparison sums.
+ * Later mentions of the same figure (the national average is repeated in every meeting) go.
+ */
+export function shownFacts(facts: FactRow[]): FactRow[] {
+	const first = new Set<FactRow>();
+	const seen = new Set<string>();
+	for (const f of facts) {
+		const key = `${f.metric}|${f.entity}|${f.area}|${f.unit}|${f.period}`;
+		if (!seen.has(key)) (seen.add(key), first.add(f));
+	}
+	const tables = new Set([...first].filter((f) => TOTAL.test(f.quote)).map((f) => `${f.doc_id}|${f.item_no}|${f.period}|${f.entity}`));
+	return facts.filter((f) => first.has(f) || tables.has(`${f.doc_id}|${f.item_no}|${f.period}|${f.entity}`));
+}
+
+/** The klagesager facts shown for the chosen areas: the municipality, any compared ones, and the national average. */
+export async function klagesagerFacts(run: Runner, selection: KlagesagerSelection): Promise<FactRow[]> {
 	const entities = [selection.municipality, ...selection.compare, NATIONAL];
-	return familyFacts(run, 'klagesager', entities, selection.areas);
+	return shownFacts(await familyFacts(run, 'klagesager', entities, selection.areas));
 }
