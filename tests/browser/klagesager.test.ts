@@ -36,7 +36,8 @@ describe('overblik', () => {
 		await engineReady(page);
 		await page.locator('[data-card="budget"] .value a').click();
 		const dialog = page.locator('dialog[open]');
-		await expect(dialog.locator('mark').textContent({ timeout: 20_000 })).resolves.toContain('I alt 324,5 375,1 370,5 -46,0 4,6');
+		// The first place the minutes state the figure: the Resumé's sentence.
+		await expect(dialog.locator('mark').textContent({ timeout: 20_000 })).resolves.toContain('samlet forventet merforbrug på 46,0 mio. kr.');
 		await expect(dialog.textContent()).resolves.toContain('04.12.2024');
 		expect(site.requests.some((r) => r.endsWith('/data/items.parquet'))).toBe(true);
 		await page.close();

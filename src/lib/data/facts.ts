@@ -45,7 +45,7 @@ export async function familyFacts(
 		params.push(...areas);
 	}
 	return run.all<FactRow>(
-		`SELECT ${FACT_COLUMNS} FROM facts WHERE ${where} ORDER BY year, period, metric, area, entity, fact_id`,
+		`SELECT ${FACT_COLUMNS} FROM facts WHERE ${where} ORDER BY year, period, metric, area, entity, meeting_date, doc_id, item_no, char_start, fact_id`,
 		params
 	);
 }

@@ -143,7 +143,7 @@ export async function overview(run: Runner, municipality?: string): Promise<Over
 	const facts = await run.all<FactRow>(
 		`SELECT ${FACT_COLUMNS} FROM facts
 		 WHERE metric IN (${placeholders(CARD_METRICS)}) AND entity IN (?, ?)
-		 ORDER BY year, period, fact_id`,
+		 ORDER BY year, period, meeting_date, doc_id, item_no, char_start, fact_id`,
 		[...CARD_METRICS, m, NATIONAL]
 	);
 	return { municipality: m, municipalities: all, cards: buildCards(facts, m) };
