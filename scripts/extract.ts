@@ -42,8 +42,8 @@ interface FileResult {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-async function processFile(file: InputFile, pool: ExtractionPool): Promise<FileResult> {
-	const { meta } = file;
+/** The document row and result of a file that yields no facts, with the reason it failed. */
+function failure(meta: InputFile['meta'], reason: string, bytes: number, encoding: string | null = null): FileResult {
 	const document: DocumentRow = {
 		doc_id: meta.doc_id,
 		file_name: meta.file_name,
@@ -52,24 +52,23 @@ async function processFile(file: InputFile, pool: ExtractionPool): Promise<FileR
 		municipality: meta.municipality ?? null,
 		item_count: 0,
 		fact_count: 0,
-		encoding: null,
-		error: null
+		encoding,
+		error: reason
 	};
-	const failed = (reason: string, bytes: number): FileResult => ({
-		document: { ...document, error: reason },
-		items: [],
-		facts: [],
-		outcome: 'error',
-		detail: reason,
-		bytes
-	});
+	return { document, items: [], facts: [], outcome: 'error', detail: reason, bytes };
+}
+
+async function processFile(file: InputFile, pool: ExtractionPool): Promise<FileResult> {
+	const { meta } = file;
+	let encoding: string | null = null;
+	const failed = (reason: string, bytes: number) => failure(meta, reason, bytes, encoding);
 
 	const read = await readInputBytes(file.path);
 	if (!read.ok) return failed(read.reason, 0);
 	const bytes = read.bytes.length;
 
 	const decoded = decodeMinutes(read.bytes);
-	document.encoding = decoded.encoding;
+	encoding = decoded.encoding;
 	if (!decoded.ok) return failed(decoded.reason, bytes);
 
 	let extraction;
@@ -109,26 +108,7 @@ async function processFile(file: InputFile, pool: ExtractionPool): Promise<FileR
 
 /** A file whose processing threw where no error was foreseen: it fails alone, the run goes on. */
 function unexpected(file: InputFile, error: Error): FileResult {
-	const reason = `unexpected error: ${error.message}`;
-	const { meta } = file;
-	return {
-		document: {
-			doc_id: meta.doc_id,
-			file_name: meta.file_name,
-			committee: meta.committee ?? null,
-			meeting_date: meta.meeting_date ?? null,
-			municipality: meta.municipality ?? null,
-			item_count: 0,
-			fact_count: 0,
-			encoding: null,
-			error: reason
-		},
-		items: [],
-		facts: [],
-		outcome: 'error',
-		detail: reason,
-		bytes: 0
-	};
+	return failure(file.meta, `unexpected error: ${error.message}`, 0);
 }
 
 /** Only for benchmarks that measure the CLI without the extractor: another worker module. */
