@@ -6,31 +6,21 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractDocument, KEY_FAMILIES, type Fact } from '../../src/lib/extract/index';
-
-interface Expected {
-	file: string;
-	item_no: number;
-	family: string;
-	metric: string;
-	entity: string;
-	area: string;
-	period: string;
-	value: number;
-	unit: string;
-	check?: string;
-	evidence: string;
-}
+import { parseExpected, type ExpectedFact } from '../../src/lib/evaluate/expected';
 
 const manifest = JSON.parse(readFileSync('seeds/manifest.json', 'utf8'));
-const expected: Expected[] = readFileSync('tests/golden/seeds-expected.jsonl', 'utf8')
-	.split('\n')
-	.filter((l) => l.trim())
-	.map((l) => JSON.parse(l));
+const golden = parseExpected(readFileSync('tests/golden/seeds-expected.jsonl', 'utf8'));
+const expected = golden.facts;
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
-const key = (f: Pick<Expected, 'item_no' | 'metric' | 'entity' | 'area' | 'period' | 'value' | 'unit'>) =>
+const key = (f: Pick<ExpectedFact, 'item_no' | 'metric' | 'entity' | 'area' | 'period' | 'value' | 'unit'>) =>
 	`Punkt ${f.item_no}: ${f.metric} = ${f.value} ${f.unit} | ${f.entity} | ${f.area} | ${f.period}`;
 
 describe('seeds: key figures against hand-written expectations', () => {
+	it('the expectations follow the data contract and name item and evidence', () => {
+		expect(golden.problems).toEqual([]);
+		expect(expected.filter((e) => e.item_no === undefined || e.evidence === undefined).map((e) => e.line)).toEqual([]);
+	});
+
 	for (const file of readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort()) {
 		it(file, () => {
 			const text = readFileSync(`seeds/${file}`, 'utf8');
@@ -40,7 +30,7 @@ describe('seeds: key figures against hand-written expectations', () => {
 			const unmatched = [...got];
 			const missing: string[] = [];
 			for (const e of want) {
-				const i = unmatched.findIndex((f) => key(f) === key(e) && fold(f.quote).startsWith(e.evidence.slice(0, 60).trim()));
+				const i = unmatched.findIndex((f) => key(f) === key(e) && fold(f.quote).startsWith(e.evidence!.slice(0, 60).trim()));
 				if (i < 0) {
 					missing.push(`${key(e)}  «${e.evidence}»`);
 					continue;

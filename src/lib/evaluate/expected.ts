@@ -20,6 +20,8 @@ export interface ExpectedFact {
 	period: string;
 	value: number;
 	unit: Unit;
+	/** The agenda item (punkt) the figure stands in, when the corpus names it. */
+	item_no?: number;
 	/** Why the fact reads as it does, for the reader of the corpus. */
 	note?: string;
 	/** The fact takes part in a check that fails (parts disagree with their whole). */
@@ -109,6 +111,7 @@ export function parseExpected(jsonl: string): { facts: ExpectedFact[]; problems:
 		const evidence = text(record, 'evidence', found, true);
 		const table = text(record, 'table', found, true);
 		const value = record.value;
+		const itemNo = record.item_no;
 
 		if (typeof value !== 'number' || !Number.isFinite(value)) found.push('value must be a finite number');
 		if (family !== undefined && !KEY_FAMILY_NAMES.includes(family as KeyFamily)) {
@@ -116,6 +119,7 @@ export function parseExpected(jsonl: string): { facts: ExpectedFact[]; problems:
 		} else if (family !== undefined && metric !== undefined && !METRICS[family as KeyFamily].includes(metric)) {
 			found.push(`metric '${metric}' is not in the ${family} vocabulary`);
 		}
+		if (itemNo !== undefined && !(Number.isInteger(itemNo) && (itemNo as number) > 0)) found.push('item_no must be a positive whole number');
 		if (unit !== undefined && unit !== 'pct' && unit !== 'kr' && unit !== 'antal') found.push(`unit '${unit}' is not pct, kr or antal`);
 		const wanted = metric === undefined ? null : unitOfMetric(metric);
 		if (wanted !== null && unit !== undefined && unit !== wanted) found.push(`unit '${unit}' does not fit ${metric} (${wanted})`);
@@ -139,6 +143,7 @@ export function parseExpected(jsonl: string): { facts: ExpectedFact[]; problems:
 			period: period!,
 			value: value as number,
 			unit: unit as Unit,
+			...(itemNo === undefined ? {} : { item_no: itemNo as number }),
 			...(note === undefined ? {} : { note }),
 			...(record.check === 'inconsistent' ? { check: 'inconsistent' as const } : {}),
 			...(evidence === undefined ? {} : { evidence }),
