@@ -1,6 +1,7 @@
 /** Wordings in the style of the press and of other municipalities, each with the facts it must give. */
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/lib/extract/index';
+import { readableArea } from '../../src/lib/extract/other';
 
 const cases: [string, string, string[]][] = [
 	[
@@ -59,4 +60,21 @@ describe('traps yield no key figure', () => {
 			const { facts } = extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Odder', meeting_date: '2025-03-05' });
 			expect(facts.filter((f) => ['klagesager', 'budget', 'magtanvendelse'].includes(f.family)).map((f) => `${f.metric}=${f.value}`)).toEqual([]);
 		});
+});
+
+describe('the area of an amount or count outside the key families is its item title, readable', () => {
+	it.each([
+		['Udmøntning af §18-midler 2025', 'Udmøntning af §18-midler 2025'],
+		['Status på aftale om integreret behandlingstilbud', 'aftale om integreret behandlingstilbud'],
+		[
+			'Psykiatri- og Handicapudvalget, budgetopfølgning og forventet regnskab 3. kvartal 2024, tillægsbevilling',
+			'Psykiatri- og Handicapudvalget, budgetopfølgning og forventet regnskab 3. kvartal 2024'
+		],
+		[
+			'Afrapportering på central udmelding fra Social- og Boligstyrelsen vedrørende borgere med udviklingshæmning og dom med behov for anbringelse',
+			'Afrapportering på central udmelding fra Social- og Boligstyrelsen vedrørende borgere med …'
+		]
+	])('%s', (title, area) => {
+		expect(readableArea(title)).toBe(area);
+	});
 });

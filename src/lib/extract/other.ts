@@ -95,8 +95,17 @@ function slug(s: string): string {
 		.replace(/^_|_$/g, '');
 }
 
-function readableArea(title: string): string {
-	return title.replace(/^(?:Status på|Status for|Orientering om|Afrapportering af|Godkendelse af)\s+/i, '').replace(/\s+/g, ' ').slice(0, 90);
+const AREA_MAX = 90;
+
+/** An item title as an area: without its opening verb phrase, and when long, cut at a comma or else a word, never mid-word. */
+export function readableArea(title: string): string {
+	const area = title.replace(/^(?:Status på|Status for|Orientering om|Afrapportering af|Godkendelse af)\s+/i, '').replace(/\s+/g, ' ').trim();
+	if (area.length <= AREA_MAX) return area;
+	const head = area.slice(0, AREA_MAX + 1);
+	const comma = head.lastIndexOf(',');
+	if (comma >= 20) return head.slice(0, comma);
+	const space = head.lastIndexOf(' ');
+	return `${head.slice(0, space > 0 ? space : AREA_MAX).replace(/[\s,;:–-]+$/, '')} …`;
 }
 
 export type { SentenceContext };
