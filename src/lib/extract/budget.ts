@@ -7,47 +7,8 @@
 import { draft, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { findPeriods, resolvePeriod, type PeriodMention } from './periods';
 import { fieldNamed } from './areas';
-import { headerLexicon, readTable, type HeaderRule, type ReadTable } from './tables';
+import { budgetTables, type Ref } from './budget-tables';
 
-type Ref = 'vedtaget' | 'korrigeret' | 'serviceramme';
-type ColumnKind = 'vedtaget_budget' | 'korrigeret_budget' | 'forventet_forbrug' | 'serviceramme' | 'forbrug_til_dato' | 'tillaegsbevilling' | `afvigelse:${Ref | 'default'}`;
-
-const REF_WORDS: [RegExp, Ref][] = [
-	[/\b(?:vb|vedtaget|vedtagne|oprindelig(?:t|e)?|opr\.?)\b/i, 'vedtaget'],
-	[/\b(?:kb|korrigeret|korrigerede|korr\.?|aktuelt|inkl\.? tillæg\w*)\b/i, 'korrigeret'],
-	[/\bserviceramme\w*/i, 'serviceramme']
-];
-
-const HEADERS: HeaderRule<ColumnKind | 'ukendt'>[] = [
-	// Percent columns ("Afvigelse i pct.", "Forbrugsprocent") are never amounts.
-	{
-		re: /^(?:(?:forventet |forv\.? )?(?:afvigelse|forbrug|mer-?\s?\/\s?mindreforbrug)\s*(?:i\s+)?\(?(?:pct\.?|%|procent)\)?|forbrugs-?\s?procent|forbrug i procent)/i,
-		kind: () => 'ukendt'
-	},
-	{
-		re: /^(?:forventet |forventede |forv\.? |samlet |skønnet )?(?:mer-?\s?\/\s?mindreforbrug|mer-? og mindreforbrug|merforbrug\s?\/\s?mindreforbrug|merforbrug|mindreforbrug|afvigelse|forskel|difference|over-?\s?\/\s?underskud)(?:\s*\(?(?:[+-]|plus|minus|positiv\w*|negativ\w*)?\s*=\s*[a-zæøå]+\)?)?((?:\s+(?:i forhold til|ift\.?|i f\.t\.|vs\.?|mod|til))?\s+(?:det\s+)?(?:vedtaget budget|vedtagne budget|korrigeret budget|korrigerede budget|oprindeligt budget|servicerammen|serviceramme|vb|kb|opr\.?\s*budget|korr\.?\s*budget))?/i,
-		kind: (m) => {
-			const ref = m[1] ? REF_WORDS.find(([re]) => re.test(m[1]))?.[1] : undefined;
-			return `afvigelse:${ref ?? 'default'}`;
-		}
-	},
-	{ re: /^(?:vedtaget|vedtagne|oprindeligt|oprindelig|opr\.?)\s+(?:budget|budg\.?)/i, kind: () => 'vedtaget_budget' },
-	{ re: /^(?:korrigeret|korrigerede|korr\.?|aktuelt)\s+(?:budget|budg\.?)|^budget\s+inkl\.?\s+(?:tillæg\w*|tillægsbevillinger)/i, kind: () => 'korrigeret_budget' },
-	{ re: /^(?:forventet|forventede|forv\.?)\s+(?:forbrug|regnskab|resultat|årsresultat)|^prognose|^skøn(?:net)?\s+forbrug/i, kind: () => 'forventet_forbrug' },
-	{
-		re: /^(?:forbrug|regnskab)\s+(?:pr\.?|per|til og med|t\.o\.m\.?)\s*(?:\d{1,2}\.\s?\d{1,2}\.?(?:\s?\d{2,4})?|\d{1,2}\.\s*[a-zæøå]+)|^forbrug til dato|^realiseret(?: forbrug)?|^faktisk forbrug|^regnskab(?:\s+(?:19|20)\d{2})?(?=\s|$)|^forbrug(?=\s|$)/i,
-		kind: () => 'forbrug_til_dato'
-	},
-	{ re: /^tillægs?\s?bevilling(?:er)?|^tillæg(?=\s|$)/i, kind: () => 'tillaegsbevilling' },
-	{ re: /^serviceramme(?:n)?/i, kind: () => 'serviceramme' }
-];
-
-const budgetLexicon = headerLexicon(HEADERS);
-
-function columnKind(header: string): ColumnKind | null {
-	const k = budgetLexicon.kindOf(header);
-	return k === 'ukendt' ? null : k;
-}
 
 const ITEM_GATE = /budget|regnskab|forbrug|bevilling|serviceramme/i;
 
@@ -56,14 +17,7 @@ export function budget(ctx: ItemContext): FactDraft[] {
 	if (!ITEM_GATE.test(ctx.item.title) && !/budgetopfølgning|forventet regnskab|tillægsbevilling|serviceramme|merforbrug|mindreforbrug/i.test(body)) return [];
 	const followUp = followUpPeriod(ctx);
 	const subject = subjectOf(ctx);
-	const tables = ctx.layout.tables
-		.map((b) => ({ block: b, table: readTable(ctx.text, b, budgetLexicon) }))
-		.filter((t): t is { block: typeof t.block; table: ReadTable } => t.table !== null);
-	const out: FactDraft[] = [];
-	for (const { table } of tables) out.push(...tableFacts(ctx, table, followUp, subject));
-	const labels = tables.flatMap(({ table }) =>
-		table.rows.filter((r) => !r.total && r.label && !/^(?:servicerammen?|drift(?:en)?|anlæg(?:get)?)$/i.test(r.label.trim())).map((r) => r.label)
-	);
+	const { facts: out, labels } = budgetTables(ctx, followUp, subject);
 	out.push(...proseFacts(ctx, followUp, subject, labels));
 	return out;
 }
@@ -90,7 +44,7 @@ function followUpPeriod(ctx: ItemContext): string | null {
 const MAGISTRAT = /Magistratsafdelingen\s+for\s+[A-ZÆØÅ][a-zæøå]+(?:\s+og\s+[A-ZÆØÅ][a-zæøå]+)?/;
 const COMMITTEE = /((?:[A-ZÆØÅ][a-zæøå]+-,?\s+)*(?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅ][a-zæøå]*udvalg)(?:ets|et|s)?/;
 
-function subjectOf(ctx: ItemContext): string {
+export function subjectOf(ctx: ItemContext): string {
 	for (const src of [ctx.item.title, ...ctx.layout.tables.map((t) => t.caption ?? '')]) {
 		const named = committeeIn(src);
 		if (named) return named;
@@ -98,123 +52,15 @@ function subjectOf(ctx: ItemContext): string {
 	return ctx.committee ?? 'hele kommunen';
 }
 
-function scopeOf(text: string): 'anlæg' | 'serviceramme' | null {
+export function scopeOf(text: string): 'anlæg' | 'serviceramme' | null {
 	if (/anlæg/i.test(text)) return 'anlæg';
 	if (/serviceramme/i.test(text)) return 'serviceramme';
 	return null;
 }
 
-function scoped(area: string, scope: string | null, metric: string): string {
+export function scoped(area: string, scope: string | null, metric: string): string {
 	if (!scope || metric === 'serviceramme' || metric === 'afvigelse_serviceramme') return area;
 	return `${area}, ${scope}`;
-}
-
-const FLIP_NOTE =
-	/\+\s*=\s*merforbrug|(?:plus|positiv\w*(?:\s+afvigelse)?)\s*=\s*merforbrug|merforbrug\s+(?:angives|vises|er angivet|fremgår)\s+(?:med\s+)?(?:\+|plus|positivt?)|positive?\s+(?:tal|beløb|værdier|fortegn)\s+(?:angiver|er|betyder|viser|=)\s+(?:et\s+)?merforbrug|-\s*=\s*mindreforbrug|negative?\s+(?:tal|beløb)\s+(?:angiver|er|betyder)\s+(?:et\s+)?mindreforbrug/i;
-const KEEP_NOTE = /(?:minus|negativ\w*(?:\s+afvigelse)?)\s*=\s*merforbrug|merforbrug\s+(?:angives|vises)\s+med\s+(?:minus|negativt?)|negative?\s+(?:tal|beløb)\s+(?:angiver|er|betyder)\s+(?:et\s+)?merforbrug|-\s*=\s*merforbrug|\+\s*=\s*mindreforbrug/i;
-
-function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null, subject: string): FactDraft[] {
-	const kinds = table.columns.map(columnKind);
-	if (!kinds.some((k) => k && k !== 'forbrug_til_dato')) return [];
-	const factor = table.factor;
-	if (factor === null) return [];
-	const captionPeriods = findPeriods(table.caption ?? '');
-	const period =
-		captionPeriods.find((p) => p.period && p.kind !== 'year')?.period ??
-		followUp ??
-		captionPeriods.find((p) => p.period)?.period ??
-		null;
-	if (!period) return [];
-	const meta = [table.caption ?? '', table.stub, ...table.notes].join(' ');
-	const scope = scopeOf(`${table.caption ?? ''} ${table.stub}`);
-	const has = (k: ColumnKind) => kinds.includes(k);
-	const defaultRef: Ref | null = has('serviceramme') ? 'serviceramme' : has('korrigeret_budget') ? 'korrigeret' : has('vedtaget_budget') ? 'vedtaget' : null;
-	let sign = 1;
-	const headerText = table.columns.join(' ');
-	if (FLIP_NOTE.test(meta) || FLIP_NOTE.test(headerText) || /\(\s*\+\s*=\s*merforbrug\s*\)/i.test(headerText)) sign = -1;
-	else if (!KEEP_NOTE.test(meta) && !KEEP_NOTE.test(headerText)) sign = arithmeticSign(table, kinds, defaultRef);
-	const out: FactDraft[] = [];
-	const totals = totalCheck(table);
-	const tableSubject = committeeIn(table.caption ?? '') ?? subject;
-	// A table whose rows are committees: its "I alt" row is the whole municipality.
-	const rowsAreCommittees = table.rows.filter((r) => !r.total && /udvalg(?:et)?$/i.test(r.label.trim())).length >= 2;
-	for (const row of table.rows) {
-		const plainLabel = row.label.replace(/\s+/g, ' ').trim();
-		const isScopeWord = /^(?:servicerammen?|drift(?:en)?|anlæg(?:get)?|i alt)$/i.test(plainLabel);
-		const base = row.total && rowsAreCommittees ? 'hele kommunen' : row.total || !plainLabel || isScopeWord ? tableSubject : plainLabel;
-		row.values.forEach((v, i) => {
-			const k = kinds[i];
-			if (!k || k === 'forbrug_til_dato') return;
-			let metric: string;
-			let value = v * factor;
-			let cellPeriod = period;
-			if (k === 'tillaegsbevilling') cellPeriod = period.slice(0, 4);
-			if (k.startsWith('afvigelse:')) {
-				const ref = (k.slice(10) === 'default' ? defaultRef : (k.slice(10) as Ref)) ?? null;
-				if (!ref) return;
-				metric = ref === 'vedtaget' ? 'afvigelse_vedtaget_budget' : ref === 'korrigeret' ? 'afvigelse_korrigeret_budget' : 'afvigelse_serviceramme';
-				value *= sign;
-			} else metric = k;
-			const rowScope = /^servicerammen?$/i.test(plainLabel) ? 'serviceramme' : scope;
-			out.push({
-				family: 'budget',
-				metric,
-				entity: ctx.municipality,
-				area: scoped(base, rowScope, metric),
-				period: cellPeriod,
-				value: Math.round(value * 100) / 100,
-				unit: 'kr',
-				start: row.start,
-				end: row.end,
-				rule: `budget.tabel.${metric}`,
-				// A failing "I alt" takes its whole column with it; a passing one vouches for the total.
-				...(totals[i]?.check === 'inconsistent' ? totals[i] : row.total && totals[i] ? totals[i] : {})
-			});
-		});
-	}
-	return out;
-}
-
-/** A table's "I alt" row against the sum of its rows, column by column, allowing for rounding. */
-function totalCheck(table: ReadTable): ({ check: 'ok' | 'inconsistent'; checkNote?: string } | null)[] {
-	const total = table.rows.find((r) => r.total);
-	const parts = table.rows.filter((r) => !r.total);
-	if (!total || parts.length < 2) return table.columns.map(() => null);
-	return table.columns.map((_, i) => {
-		const values = [...parts.map((r) => r.values[i]), total.values[i]];
-		let p = 1;
-		while (p > 1e-4 && !values.every((v) => Math.abs(Math.round(v / p) * p - v) < 1e-9)) p /= 10;
-		const sum = parts.reduce((s, r) => s + r.values[i], 0);
-		const tol = Math.max(3, parts.length) * p * 0.5 + 1e-9;
-		if (Math.abs(sum - total.values[i]) <= tol) return { check: 'ok' };
-		const f = (v: number) => v.toLocaleString('da-DK', { maximumFractionDigits: 3 });
-		return {
-			check: 'inconsistent',
-			checkNote: `"I alt" i kolonnen ${table.columns[i]} er ${f(total.values[i])}, men rækkerne summer til ${f(Math.round(sum * 1000) / 1000)}.`
-		};
-	});
-}
-
-/** When no note states the sign, the arithmetic does: afvigelse = budget − forventet forbrug. */
-function arithmeticSign(table: ReadTable, kinds: (ColumnKind | null)[], defaultRef: Ref | null): number {
-	const iF = kinds.indexOf('forventet_forbrug');
-	if (iF < 0) return 1;
-	let same = 0;
-	let flipped = 0;
-	kinds.forEach((k, i) => {
-		if (!k?.startsWith('afvigelse:')) return;
-		const ref = k.slice(10) === 'default' ? defaultRef : (k.slice(10) as Ref);
-		const iB = kinds.indexOf(ref === 'vedtaget' ? 'vedtaget_budget' : ref === 'korrigeret' ? 'korrigeret_budget' : 'serviceramme');
-		if (iB < 0) return;
-		for (const r of table.rows) {
-			const expect = r.values[iB] - r.values[iF];
-			const tol = Math.max(0.15, Math.abs(expect) * 0.01);
-			if (Math.abs(expect) < tol) continue;
-			if (Math.abs(r.values[i] - expect) <= tol) same++;
-			else if (Math.abs(r.values[i] + expect) <= tol) flipped++;
-		}
-	});
-	return flipped > 0 && same === 0 ? -1 : 1;
 }
 
 // ---- prose ----
@@ -311,7 +157,7 @@ function rammeArea(clause: string, sentence: string, subject: string): string {
 	return committeeIn(sentence) ?? subject;
 }
 
-function committeeIn(text: string): string | null {
+export function committeeIn(text: string): string | null {
 	const mag = MAGISTRAT.exec(text);
 	if (mag) return mag[0].replace(/\s+/g, ' ');
 	const m = COMMITTEE.exec(text);

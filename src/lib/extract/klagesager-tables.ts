@@ -1,0 +1,111 @@
+/** Klagesager tables: per area, per paragraph, per municipality or per year. */
+import { type FactDraft, type ItemContext } from './context';
+import { fieldNamed, findAreas, lawNamed, pickArea, RANK } from './areas';
+import { findPeriods, quarterPeriod } from './periods';
+import { municipalityOf } from './places';
+import { headerLexicon, readTable, type HeaderRule } from './tables';
+
+const ITEM_GATE = /klage|ankestyrelsen|omgørelse|danmarkskort/i;
+
+type KlageColumn = { metric: string; unit: 'antal' | 'pct'; entity?: string; year?: string; skip?: boolean };
+
+const KLAGE_HEADERS: HeaderRule<KlageColumn>[] = [
+	{ re: /^(?:afviste?|afvist(?:e)? sager|bortfaldne?)(?=\s|$)/i, kind: () => ({ metric: '', unit: 'antal', skip: true }) },
+	{ re: /^((?:19|20)\d{2})\b/, kind: (m) => ({ metric: '', unit: 'antal', year: m[1] }) },
+	{ re: /^lands-?\s?gennemsnit(?:tet)?(?:\s*\((?:pct\.?|%)\))?/i, kind: () => ({ metric: 'omgoerelsespct', unit: 'pct', entity: 'Landsgennemsnit' }) },
+	{
+		re: /^(?:omgørelses\s?-?\s?(?:procent(?:en)?|pct\.?|%)|omgørelsesandel(?:en)?|omgjort\s+(?:i\s+)?(?:pct\.?|procent|%)|pct\.?\s+omgjort|andel\s+omgjort(?:e)?(?:\s+sager)?)(?:\s*\((?:pct\.?|%)\))?(?:,\s*(hele landet|landsgennemsnit(?:tet)?|landsplan|[\p{Lu}][\p{L}-]+))?/iu,
+		kind: (m) => ({ metric: 'omgoerelsespct', unit: 'pct', entity: m[1] })
+	},
+	{
+		re: /^(?:antal\s+)?(?:afgjort[e]?|behandlede)(?:\s+(?:klage)?sager)?|^antal\s+(?:klage)?sager|^(?:klage)?sager\s+i\s+alt|^antal(?=\s|$)/i,
+		kind: () => ({ metric: 'klagesager_antal', unit: 'antal' })
+	},
+	{ re: /^(?:heraf\s+)?stadfæst\w*(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'stadfaestet_pct' : 'stadfaestet_antal', unit: m[1] ? 'pct' : 'antal' }) },
+	{ re: /^ændre(?:t|de)(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'aendret_pct' : 'aendret_antal', unit: m[1] ? 'pct' : 'antal' }) },
+	{ re: /^hjemvis(?:t|te)(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'hjemvist_pct' : 'hjemvist_antal', unit: m[1] ? 'pct' : 'antal' }) },
+	{ re: /^(?:heraf\s+)?omgjort(?:e)?(?:\s+sager)?(?!\s*(?:pct|%|procent|\())/i, kind: () => ({ metric: 'omgjort_antal', unit: 'antal' }) }
+];
+
+const klageLexicon = headerLexicon(KLAGE_HEADERS);
+const klageColumn = (header: string) => klageLexicon.kindOf(header);
+
+const NATIONAL_LABEL = /^(?:hele landet|landsgennemsnit(?:tet)?|landsplan|danmark|alle kommuner|landet i alt|landsgennemsnit for alle kommuner)$/i;
+
+export function klagesagerTables(ctx: ItemContext): FactDraft[] {
+	if (!ITEM_GATE.test(ctx.item.title) && !ITEM_GATE.test(ctx.text.slice(ctx.item.start, ctx.item.end))) return [];
+	const out: FactDraft[] = [];
+	for (const block of ctx.layout.tables) {
+		const table = readTable(ctx.text, block, klageLexicon);
+		if (!table) continue;
+		const columns = table.columns.map(klageColumn);
+		if (columns.some((c) => !c) || (columns.length < 2 && !columns[0]?.year)) continue;
+		const yearColumns = columns.every((c) => c!.year);
+		const caption = `${table.caption ?? ''} ${table.stub}`;
+		const captionMetric = /omgørelse|omgjort/i.test(caption) ? 'omgoerelsespct' : /antal|afgjorte|sager/i.test(caption) ? 'klagesager_antal' : null;
+		if (yearColumns && !captionMetric) continue;
+		if (!yearColumns && !/klage|ankestyrelse|omgør|stadfæst/i.test(`${caption} ${table.columns.join(' ')} ${block.heading ?? ''}`)) continue;
+		// A caption that starts with a law's name ("Aktivloven 2024, …") is about that law.
+		const captionLaw = lawNamed((table.caption ?? '').replace(/^(?:Tabel|Tab\.|Table)\s*\d*[.:]?\s*/i, '').split(/[\s,]+/)[0] ?? '');
+		const captionAreas = captionLaw ? [{ area: captionLaw, rank: RANK.law, start: 0 }, ...findAreas(caption)] : findAreas(caption);
+		const contextAreas = [captionAreas, findAreas(block.heading ?? ''), findAreas(ctx.item.title)];
+		const law = contextAreas.flat().find((a) => a.rank === RANK.law)?.area ?? (/servicelov/i.test(caption) ? 'serviceloven' : null);
+		// The caption's area first, then the heading's, then the title's: the nearest statement wins.
+		const baseArea = pickArea(contextAreas.find((l) => l.length) ?? []) ?? areaFromNearbyText(ctx, block.start) ?? committeeNearby(ctx, block.start);
+		const captionPeriods = findPeriods(caption).filter((p) => p.period && p.kind !== 'date');
+		const basePeriod = captionPeriods.find((p) => p.kind !== 'span')?.period ?? (ctx.titleYear ? String(ctx.titleYear) : null);
+		// Quarters as row labels: an "I alt" row covers them all ("2025-Q1".."2025-Q3" → "2025-Q1-Q3").
+		const rowQuarters = table.rows
+			.map((r) => /^((?:19|20)\d{2})-Q([1-4])$/.exec(findPeriods(r.label).find((p) => p.kind === 'quarter')?.period ?? ''))
+			.filter((m): m is RegExpExecArray => m !== null);
+		const totalPeriod =
+			rowQuarters.length >= 2 && rowQuarters.every((m) => m[1] === rowQuarters[0][1])
+				? quarterPeriod(Number(rowQuarters[0][1]), Math.min(...rowQuarters.map((m) => Number(m[2]))), Math.max(...rowQuarters.map((m) => Number(m[2]))))
+				: null;
+		for (const row of table.rows) {
+			const label = row.label.replace(/\s+/g, ' ').trim();
+			let entity = ctx.municipality;
+			let area = baseArea;
+			let period = basePeriod;
+			const municipal = municipalityOf(label.replace(/\s+Kommune$/i, ''));
+			const labelPeriod = findPeriods(label).find((p) => p.period && p.kind !== 'date' && p.kind !== 'span');
+			if (/^(?:19|20)\d{2}$/.test(label)) period = label;
+			else if (labelPeriod && label.replace(/\s+/g, ' ').length <= labelPeriod.end - labelPeriod.start + 2) period = labelPeriod.period;
+			else if (NATIONAL_LABEL.test(label)) entity = 'Landsgennemsnit';
+			else if (municipal) entity = municipal;
+			else if (row.total || !label) {
+				area = baseArea;
+				period = totalPeriod ?? period;
+			}
+			else {
+				const para = /^§\s*(\d+[a-z]?)\b/.exec(label);
+				if (para) area = law ? `${law} § ${para[1]}` : null;
+				else area = lawNamed(label) ?? fieldNamed(label) ?? findAreas(label)[0]?.area ?? label;
+			}
+			row.values.forEach((v, i) => {
+				const c = columns[i]!;
+				if (c.skip) return;
+				const metric = c.year ? captionMetric! : c.metric;
+				const unit = c.year ? (metric === 'omgoerelsespct' ? 'pct' : 'antal') : c.unit;
+				const p = c.year ?? period;
+				let e = entity;
+				if (c.entity) e = NATIONAL_LABEL.test(c.entity) ? 'Landsgennemsnit' : municipalityOf(c.entity) ?? entity;
+				if (!p || !area || (unit === 'antal' && !Number.isInteger(v))) return;
+				out.push({ family: 'klagesager', metric, entity: e, area, period: p, value: v, unit, start: row.start, end: row.end, rule: `klagesager.tabel.${metric}` });
+			});
+		}
+	}
+	return out;
+}
+
+/** "Tabel 1 viser udviklingen på udvalgets område": the committee that meets. */
+function committeeNearby(ctx: ItemContext, at: number): string | null {
+	const before = ctx.sentences.filter((s) => s.sentence.end <= at).slice(-2);
+	return ctx.committee && before.some((s) => /udvalgets område/i.test(s.sentence.text)) ? ctx.committee : null;
+}
+
+/** The area a sentence just above the table names ("Fordelingen på paragraffer fremgår af tabellen"). */
+function areaFromNearbyText(ctx: ItemContext, at: number): string | null {
+	const before = ctx.sentences.filter((s) => s.sentence.end <= at).slice(-3);
+	return pickArea(...before.reverse().map((s) => s.areas), ...before.map((s) => s.carriedAreas));
+}
