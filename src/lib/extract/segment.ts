@@ -64,7 +64,7 @@ const DECISION_LINE = /^Beslutning(?:\s+(?:i|fra)\s+[^\n]{3,80}?(?:\s+den\s+[^\n
 const DECISION_STAMP = /^[\p{Lu}][\p{L} ,-]*(?:udvalg\p{L}*|Byrådet|Kommunalbestyrelsen),\s*\d{1,2}[-.]\d{1,2}[-.]\d{4},\s*pkt\.\s*\d{1,3}$/u;
 
 /** Case-number labels: "Sagsnr.:", "Sags ID:", "Journalnr.:", "Sagsnummer:", "J.nr.", "Dok.nr.:". */
-const CASE_LABEL = String.raw`(?:Sags?\.?\s*nr\.?|Sags\s*ID|Sagsnummer|Journal\s*nr\.?|Journalnummer|J\.\s*nr\.?|Dok\.?\s*nr\.?|Dokumentnr\.?)`;
+const CASE_LABEL = String.raw`(?:Sags?\.?\s*nr\.?|Sags[\s-]*ID|Sagsnummer|Journal\s*nr\.?|Journalnummer|Jour\.\s*nr\.?|J\.\s*nr\.?|Dok\.?\s*nr\.?|Dokumentnr\.?|Acadre[\s-]*(?:sag\s*)?nr\.?|ESDH[\s-]*nr\.?|Emne\s*nr\.?)`;
 const CASE_LABELLED = new RegExp(String.raw`^\s*${CASE_LABEL}\s*:?\s*(\S+(?: \S+)*?)(?=\s{2,}|\t|$)`, 'i');
 const CASE_BARE =
 	/^\s*((?:\d{2}-\d+-)?\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?(?:-\d+-\d{2})?|\d{2,4}[-/]\d{3,}(?:[-/]\d+)?)\s*$/;
@@ -92,6 +92,11 @@ export function splitLines(text: string, from = 0, to = text.length): Line[] {
 	return lines;
 }
 
+/** Looser than a section name, for scoring headers only: a short line led by a section word. */
+const SECTION_HINT =
+	/^(?:Indstilling|Beslutning|Resum[eé]|Sagsresum[eé]|Sagsfremstilling|Sagsbeskrivelse|Sagens\s+\p{L}+|Baggrund|Økonomi|Bilag|Vurdering|Beslutningstema|Problemstilling|Sammenfatning|Lovgrundlag|Retsgrundlag|Forslag til beslutning|(?:Forvaltningens|Administrationens|Direktionens|Direktørens)\s+(?:indstilling|vurdering)|Udvalgets beslutning|Kompetence)\b[^.!?]{0,50}:?$/iu;
+const looksLikeSection = (line: string) => isSectionHeading(line) !== null || (line.length <= 70 && SECTION_HINT.test(line.trim()));
+
 export function isSectionHeading(line: string): string | null {
 	if (line.length > 120) return null;
 	const t = line.trim();
@@ -106,8 +111,8 @@ const SP = '[ \\u00a0]';
 /** "(Åben)", "(Lukket)", "(O)", "(B)" beside a title. */
 const STATUS = String.raw`\((?:Åben|Åbent|Lukket|O|B)\)`;
 const STATUS_RE = new RegExp(`${SP}*${STATUS}${SP}*$`);
-const LABEL = String.raw`(?:Dagsordens?punkt|Punkt|PUNKT|Pkt\.?|PKT\.?|Sag)(?:${SP}+nr\.?)?`;
-const NUMBER = String.raw`(\d{1,3})(?![\d/,]|\.\d)\.?`;
+const LABEL = String.raw`(?:Dagsordens?punkt|Punkt|PUNKT|Pkt\.?|PKT\.?|Sag|Nr\.)(?:${SP}+nr\.?)?`;
+const NUMBER = String.raw`(\d{1,3})(?![\d/,]|\.\d)[.)]?`;
 const LABELLED_HEADER = new RegExp(`^${SP}*(?:[•·*]${SP}*)?${LABEL}${SP}*${NUMBER}${SP}*(?:${STATUS}${SP}*)?(?:[:–-]${SP}*)?(.*)$`, 'u');
 const BARE_HEADER = new RegExp(`^${SP}*(?:[•·]${SP}*)?${NUMBER}(?:${SP}+|\\t)(?:${STATUS}${SP}*)?(\\p{Lu}.*)$`, 'u');
 /** "Åben sag", "Lukket punkt", "Åbent punkt" on a line of its own or after a case number. */
@@ -174,6 +179,7 @@ export function segmentItems(text: string): ItemSegment[] {
 	}
 
 	const candidates: Candidate[] = [];
+	const weak: Candidate[] = [];
 	for (const r of raw) {
 		if (tocLines.has(r.line)) continue;
 		const prev = candidates[candidates.length - 1];
@@ -186,18 +192,26 @@ export function segmentItems(text: string): ItemSegment[] {
 		const near = below.slice(0, 4);
 		const caseNear = near.some((j) => caseNumberOf(lines[j].text) !== null);
 		const statusNear = r.status || near.some((j) => STATUS_LINE.test(lines[j].text)) || (prevNonBlank(r.line) >= 0 && STATUS_LINE.test(lines[prevNonBlank(r.line)].text) && r.line - prevNonBlank(r.line) <= 3);
-		const sectionNear = below.some((j) => isSectionHeading(lines[j].text) !== null);
+		const sectionNear = below.some((j) => looksLikeSection(lines[j].text));
 		const repeated = below.length > 0 && letters(lines[below[0]].text).startsWith(letters(rest).slice(0, 16)) && letters(rest).length >= 4;
 		const key = letters(rest.replace(STATUS_RE, '')).slice(0, 16);
 		const tocConfirms = (toc.get(r.no) ?? []).some((t) => t.length >= 4 && (key.startsWith(t) || t.startsWith(key)));
 		const evidence = (caseNear ? 2 : 0) + (statusNear ? 1.5 : 0) + (sectionNear ? 1.5 : 0) + (tocConfirms ? 2 : 0) + (repeated && !r.rest ? 0 : repeated ? 1.5 : 0);
-		if (!r.labelled && (evidence < 1.5 || !titleOk)) continue;
 		if (r.labelled && !rest) continue;
 		const score = (r.labelled ? 3 : 1) + evidence + (blank(r.line - 1) ? 1 : 0) + (titleOk ? 1 : -3);
+		if (!r.labelled && (evidence < 1.5 || !titleOk)) {
+			// "3. Titel" set off by blank lines, with nothing else to confirm it: used only when nothing better is found.
+			if (titleOk && blank(r.line - 1) && blank(r.line + 1)) weak.push({ line: r.line, no: r.no, rest: r.rest, score: 0.5 });
+			continue;
+		}
 		if (score <= 0) continue;
 		candidates.push({ line: r.line, no: r.no, rest: r.rest, score });
 	}
-	const kept = bestRisingSequence(candidates);
+	let kept = bestRisingSequence(candidates);
+	if (kept.length < 2) {
+		const loose = bestRisingSequence([...candidates, ...weak].sort((a, b) => a.line - b.line));
+		if (loose.length >= 3) kept = loose;
+	}
 	if (!kept.length) return wholeText(text, lines);
 
 	// A table of contents after the last item ends it.
