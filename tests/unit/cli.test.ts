@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extractDocument } from '../../src/lib/extract/index';
 import { decodeWindows1252 } from '../../src/lib/extract/decode';
 import type { DocumentMeta, Extraction } from '../../src/lib/extract/types';
-import { UsageError, parseArgs } from '../../scripts/lib/args';
+import { MAX_JOBS, UsageError, parseArgs } from '../../scripts/lib/args';
 import { readParquet } from '../../scripts/lib/parquet';
 import { Progress } from '../../scripts/lib/progress';
 import { CURRENT, GENERATIONS, TEMP_PREFIX } from '../../scripts/lib/publish';
@@ -372,6 +372,38 @@ describe('extract CLI output is atomic and stable', () => {
 	}, 60_000);
 });
 
+describe('extract CLI on inputs the README did not cover before', () => {
+	const odd = join(scratch, 'odd');
+	const out = join(scratch, 'out-odd');
+	let run: Run;
+
+	beforeAll(async () => {
+		await mkdir(odd);
+		const text = await seedText(seedNames[0]);
+		await writeFile(join(odd, 'utf16.txt'), Buffer.from(text, 'utf16le'));
+		execFileSync('mkfifo', [join(odd, 'manifest.json')]);
+		execFileSync('mkfifo', [join(odd, 'pipe.txt')]);
+		const started = startCli(['--input', odd, '--out', out]);
+		const timer = setTimeout(() => started.child.kill('SIGKILL'), 60_000);
+		run = await started.done;
+		clearTimeout(timer);
+	}, 90_000);
+
+	it('names and skips a named pipe called manifest.json or *.txt instead of waiting for a writer', () => {
+		expect(run.code).toBe(1);
+		expect(run.stderr).toContain(`error ${join(odd, 'manifest.json')}: not a regular file (a named pipe), manifest ignored\n`);
+		expect(run.stderr).toContain(`error ${join(odd, 'pipe.txt')}: cannot read: not a regular file (a named pipe), skipped\n`);
+	});
+
+	it('reads UTF-16 without a byte order mark, as the same facts as the UTF-8 file', async () => {
+		const { documents, facts } = await readOutput(out);
+		expect(documents.rows.find((r) => r.doc_id === 'utf16')).toMatchObject({ encoding: 'utf-16le', error: null });
+		const expected = extractDocument(await seedText(seedNames[0]), { doc_id: 'utf16', file_name: 'utf16.txt' });
+		expect(facts.rows.filter((r) => r.doc_id === 'utf16').length).toBe(expected.facts.length);
+		expect(expected.facts.length).toBeGreaterThan(0);
+	});
+});
+
 describe('extract CLI usage errors', () => {
 	const never = join(scratch, 'never-written');
 	const cases: [string, string[], RegExp][] = [
@@ -379,7 +411,9 @@ describe('extract CLI usage errors', () => {
 		['a missing value', ['--input', 'seeds', '--timeout'], /extract: --timeout needs a value/],
 		['an input that does not exist', ['--input', 'no-such-folder'], /extract: input not found: no-such-folder/],
 		['a folder without .txt files', ['--input', join(scratch, 'no-minutes')], /extract: no \.txt files in folder .*no-minutes\n/],
-		['a file that is not .txt', ['--input', 'seeds/manifest.json'], /extract: not a \.txt file: seeds\/manifest\.json/]
+		['a file that is not .txt', ['--input', 'seeds/manifest.json'], /extract: not a \.txt file: seeds\/manifest\.json/],
+		['a timeout no timer can count', ['--input', 'seeds', '--timeout', '2147484'], /extract: --timeout is at most 86400 seconds \(one day\), not '2147484'/],
+		['more jobs than twice the cores', ['--input', 'seeds', '--jobs', '100'], new RegExp(`extract: --jobs is at most ${MAX_JOBS} \\(twice the \\d+ cores\\), not '100'`)]
 	];
 	let runs: Run[];
 	let unwritable: Run;
