@@ -12,6 +12,8 @@ export interface Options {
 	jobs?: number;
 	/** Write hive-partitioned folders instead of three files. */
 	partition?: true;
+	/** Read every file again instead of taking unchanged ones from the cache. */
+	full?: true;
 }
 
 export const DEFAULT_INPUT = 'seeds';
@@ -22,13 +24,13 @@ export const MAX_TIMEOUT_S = 86_400;
 /** More workers than twice the cores only costs memory (each holds the extractor and its files). */
 export const MAX_JOBS = availableParallelism() * 2;
 
-export const USAGE = `Usage: npm run extract -- [--input <folder|file.txt> ...] [--out <folder>] [--timeout <seconds>]
-                          [--jobs <n>] [--partition]
+export const USAGE = `Usage: npm run extract -- [--input <folder|file> ...] [--out <folder>] [--timeout <seconds>]
+                          [--jobs <n>] [--partition] [--full]
 
-Reads committee minutes (.txt, one meeting per file) and writes facts.parquet,
-documents.parquet and items.parquet into the output folder.
+Reads committee minutes (.txt, .pdf, .html or .htm, one meeting per file) and writes
+facts.parquet, documents.parquet and items.parquet into the output folder.
 
-  --input <path> ...   folders of .txt files and/or single .txt files; may be repeated
+  --input <path> ...   folders of minutes and/or single files; may be repeated
                        (default: ${DEFAULT_INPUT}/). A folder's manifest.json gives committee,
                        meeting date and municipality per file.
   --out <folder>       where the Parquet files go (default: ${DEFAULT_OUT}/)
@@ -39,6 +41,8 @@ documents.parquet and items.parquet into the output folder.
   --partition          write hive-style folders instead of three files, for large corpora:
                        facts/municipality=<m>/year=<y>/, documents/municipality=<m>/,
                        items/municipality=<m>/ (read them with hive_partitioning)
+  --full               read every file again (files unchanged since the last run are
+                       otherwise taken from the cache in <out>/.cache/)
   -h, --help           show this text
 
 Exit codes: 0 every file read, 1 some file failed (the rest is written), 2 usage error,
@@ -56,6 +60,7 @@ export function parseArgs(argv: readonly string[]): Options {
 	let help = false;
 	let jobs: number | undefined;
 	let partition: true | undefined;
+	let full: true | undefined;
 	let collectingInputs = false;
 
 	for (let i = 0; i < argv.length; i++) {
@@ -109,6 +114,10 @@ export function parseArgs(argv: readonly string[]): Options {
 				if (inline !== undefined) throw new UsageError('--partition takes no value');
 				partition = true;
 				break;
+			case '--full':
+				if (inline !== undefined) throw new UsageError('--full takes no value');
+				full = true;
+				break;
 			case '--help':
 			case '-h':
 				help = true;
@@ -124,6 +133,7 @@ export function parseArgs(argv: readonly string[]): Options {
 		timeoutMs: (timeoutS ?? DEFAULT_TIMEOUT_S) * 1000,
 		help,
 		...(jobs !== undefined ? { jobs } : {}),
-		...(partition ? { partition } : {})
+		...(partition ? { partition } : {}),
+		...(full ? { full } : {})
 	};
 }

@@ -10,7 +10,7 @@ import type { SourceFormat } from './text';
 export { pageAt, type SourceFormat } from './text';
 
 export type Ingest =
-	| { ok: true; format: SourceFormat; text: string; encoding: string | null; pageStarts: number[] }
+	| { ok: true; format: SourceFormat; text: string; encoding: string | null; pageStarts: number[]; note?: string }
 	| { ok: false; format: SourceFormat; encoding: string | null; reason: string };
 
 const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.pdf': 'pdf', '.html': 'html', '.htm': 'html' };
@@ -33,8 +33,9 @@ export async function ingestMinutes(bytes: Uint8Array, format: SourceFormat): Pr
 	}
 	const decoded = decodeMinutes(bytes);
 	if (!decoded.ok) return { ok: false, format, encoding: decoded.encoding, reason: decoded.reason };
-	if (format === 'txt') return { ok: true, format, text: decoded.text, encoding: decoded.encoding, pageStarts: [] };
+	const note = decoded.note ? { note: decoded.note } : {};
+	if (format === 'txt') return { ok: true, format, text: decoded.text, encoding: decoded.encoding, pageStarts: [], ...note };
 	const page = htmlToText(decoded.text);
 	if (!page.text.trim()) return { ok: false, format, encoding: decoded.encoding, reason: 'websiden indeholder ingen tekst' };
-	return { ok: true, format, text: page.text, encoding: decoded.encoding, pageStarts: [] };
+	return { ok: true, format, text: page.text, encoding: decoded.encoding, pageStarts: [], ...note };
 }

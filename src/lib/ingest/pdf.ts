@@ -40,9 +40,14 @@ export async function pdfToText(bytes: Uint8Array): Promise<Ingested> {
 	const lib = await load();
 	let doc;
 	try {
-		doc = await lib.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+		// A plain copy: pdf.js refuses Node's Buffer, and transfers what it is given to its worker.
+		const data = new Uint8Array(bytes);
+		doc = await lib.getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
 	} catch (error) {
-		throw new PdfProblem((error as Error).name === 'PasswordException' ? PDF_PROBLEMS.encrypted : PDF_PROBLEMS.broken);
+		const name = (error as Error).name;
+		if (name === 'PasswordException') throw new PdfProblem(PDF_PROBLEMS.encrypted);
+		if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException') throw new PdfProblem(PDF_PROBLEMS.broken);
+		throw error;
 	}
 	try {
 		const pages: string[] = [];
