@@ -27,7 +27,7 @@ const KLAGE_HEADERS: HeaderRule<KlageColumn>[] = [
 	{ re: /^(?:heraf\s+)?omgjort(?:e)?(?:\s+sager)?(?!\s*(?:pct|%|procent|\())/i, kind: () => ({ metric: 'omgjort_antal', unit: 'antal' }) }
 ];
 
-const klageLexicon = headerLexicon(KLAGE_HEADERS);
+export const klageLexicon = headerLexicon(KLAGE_HEADERS);
 const klageColumn = (header: string) => klageLexicon.kindOf(header);
 
 const NATIONAL_LABEL = /^(?:hele landet|landsgennemsnit(?:tet)?|landsplan|danmark|alle kommuner|landet i alt|landsgennemsnit for alle kommuner)$/i;
