@@ -3,7 +3,7 @@ import type { FactDraft, ItemContext } from './context';
 import { findPeriods } from './periods';
 import { headerLexicon, readTable, type HeaderRule, type ReadTable } from './tables';
 import { committeeIn, scopeOf, scoped } from './budget';
-import { merforbrugSign } from './grid';
+import { merforbrugSign, metricAxis, transpose } from './grid';
 
 export type Ref = 'vedtaget' | 'korrigeret' | 'serviceramme';
 type ColumnKind = 'vedtaget_budget' | 'korrigeret_budget' | 'forventet_forbrug' | 'serviceramme' | 'forbrug_til_dato' | 'tillaegsbevilling' | `afvigelse:${Ref | 'default'}`;
@@ -45,7 +45,8 @@ function columnKind(header: string): ColumnKind | null {
 	return k === 'ukendt' ? null : k;
 }
 
-function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null, subject: string): FactDraft[] {
+function tableFacts(ctx: ItemContext, printed: ReadTable, followUp: string | null, subject: string): FactDraft[] {
+	const table = metricAxis(printed, (label) => columnKind(label) !== null) === 'rows' ? transpose(printed) : printed;
 	const kinds = table.columns.map(columnKind);
 	if (!kinds.some((k) => k && k !== 'forbrug_til_dato')) return [];
 	const factor = table.factor;
@@ -103,8 +104,8 @@ function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null,
 				period: cellPeriod,
 				value: Math.round(value * 100) / 100,
 				unit: 'kr',
-				start: row.start,
-				end: row.end,
+				start: row.cellSpans?.[i].start ?? row.start,
+				end: row.cellSpans?.[i].end ?? row.end,
 				rule: `budget.tabel.${metric}`,
 				// A failing "I alt" takes its whole column with it; a passing one vouches for the total.
 				...(totals[i]?.check === 'inconsistent' ? totals[i] : row.total && totals[i] ? totals[i] : {})

@@ -2,7 +2,7 @@
  * What every family's table reader shares: the sign legend, the periods and totals on an axis,
  * and which axis holds the metrics (a table may be printed either way round).
  */
-import type { ReadTable } from './tables';
+import type { ReadTable, TableRow } from './tables';
 
 // ---- sign legend ----
 
@@ -101,4 +101,24 @@ export function metricAxis(table: ReadTable, isMetric: (label: string) => boolea
 	const rows = table.rows.filter((r) => !r.total);
 	const inRows = rows.filter((r) => isMetric(r.label)).length;
 	return inRows > inColumns && inRows >= Math.ceil(rows.length / 2) ? 'rows' : 'columns';
+}
+
+const TOTAL_LABEL = /(?:^|\s)i alt$|^(?:i alt|total|samlet|hovedtotal)\b/i;
+
+/**
+ * The table turned the other way round, for reading a table printed with its metrics as rows:
+ * each column becomes a row, each row a column. Every value keeps the span of the row it was
+ * printed in, so a fact still quotes its own line.
+ */
+export function transpose(table: ReadTable): ReadTable {
+	const rows: TableRow[] = table.columns.map((column, i) => ({
+		label: column,
+		values: table.rows.map((r) => r.values[i]),
+		percents: table.rows.map((r) => r.percents?.[i] ?? false),
+		cellSpans: table.rows.map((r) => ({ start: r.start, end: r.end })),
+		start: Math.min(...table.rows.map((r) => r.start)),
+		end: Math.max(...table.rows.map((r) => r.end)),
+		total: TOTAL_LABEL.test(column.trim())
+	}));
+	return { ...table, columns: table.rows.map((r) => r.label), rows };
 }

@@ -12,6 +12,8 @@ export interface TableRow {
 	values: number[];
 	/** Which of the values were printed as percents ("31 %", "31 pct."). */
 	percents?: boolean[];
+	/** Each value's own span when it differs from the row's (a transposed table: the printed row). */
+	cellSpans?: { start: number; end: number }[];
 	/** The row's span in the file: its label lines and its numbers. */
 	start: number;
 	end: number;
@@ -141,6 +143,7 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 	const positional = positionalColumns(header, block, lexicon);
 	if (positional) return finish(block, positional.stub, positional.columns, header.tail, stream);
 	const columns: string[] = [];
+	const arity = rowArity(block);
 	let stub = '';
 	let rest = stream;
 	let guard = 0;
@@ -155,16 +158,49 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 		if (columns.length === 0) stub += word;
 		// A year, date or parenthesis right after a header belongs to it ("Forventet forbrug 2024").
 		else if (/^(?:\d{4}|\d{1,2}\.\d{1,2}(?:\.\d{2,4})?|\(.*\))\s*$/.test(word.trim())) columns[columns.length - 1] += ' ' + word.trim();
-		// The first unknown word after the headers starts the first row's label — unless a header follows later.
+		// The first unknown word after the headers starts the first row's label — unless a header
+		// follows later: then it qualifies the header before it ("Afvigelse ift. oprindeligt budget").
 		else {
-			if (/\s/.test(rest.slice(word.length)) && laterHeader(rest.slice(word.length), lexicon)) return null;
-			break;
+			if (!(/\s/.test(rest.slice(word.length)) && laterHeader(rest.slice(word.length), lexicon))) break;
+			if (arity === null || columns.length >= arity) return null;
+			columns[columns.length - 1] += ' ' + word.trim();
 		}
 		rest = rest.slice(word.length);
 	}
+	// One value per line: the first row's label may itself be a known word ("Afgjorte sager" under
+	// quarter headers); headers beyond the row's arity are that label.
+	if (arity !== null && columns.length > arity && !rest.trim()) rest = columns.splice(arity).join(' ');
 	// No header at all and one number per row: a single column whose meaning the caption gives.
 	if (!columns.length && !stream.trim() && block.rows.every((l) => trailingCells(l.text.trim()).count <= 1)) columns.push('');
 	return finish(block, stub.trim(), columns, rest.trim(), stream);
+}
+
+/**
+ * How many values a row holds: the most common run of values between row labels, whether a row
+ * is printed on one line or one value per line.
+ */
+export function rowArity(block: TableBlock): number | null {
+	const runs: number[] = [];
+	let run = 0;
+	for (const line of block.rows) {
+		const t = line.text.trim();
+		if (RULE_LINE.test(t)) continue;
+		const { count, labelEnd, cells } = trailingCells(t);
+		const yearLabel = labelEnd === 0 && count > 1 && /^(?:19|20)\d{2}$/.test(cells[0]?.text ?? '');
+		if (count === 0) {
+			if (run) runs.push(run);
+			run = 0;
+		} else if (labelEnd > 0 || yearLabel) {
+			if (run) runs.push(run);
+			runs.push(yearLabel ? count - 1 : count);
+			run = 0;
+		} else run += count;
+	}
+	if (run) runs.push(run);
+	if (!runs.length) return null;
+	const tally = new Map<number, number>();
+	for (const r of runs) tally.set(r, (tally.get(r) ?? 0) + 1);
+	return [...tally.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
 }
 
 /**
