@@ -81,10 +81,12 @@ export function headerStream(lines: string[]): string {
  * The header as one word stream, and, when its lines are laid out in columns, its cells by
  * position ("Afventer" over "afgørelse" is one cell) with the first row's label left after them.
  */
-export function headerCells(lines: string[]): { stream: string; cells: string[] | null; tail: string } {
+export function headerCells(printed: string[]): { stream: string; cells: string[] | null; tail: string } {
+	// Pipes and tabs part cells as a wide gap does; a drawn rule is no header.
+	const lines = printed.filter((l) => !RULE_LINE.test(l)).map((l) => l.replace(/\t/g, '    ').replace(/\|/g, '  '));
 	const columnar =
-		lines.length >= 2 &&
-		(lines.filter((l) => /\S\s{2,}\S/.test(l.trim())).length >= 2 || lines.slice(1).some((l) => /^\s{8,}\S/.test(l)));
+		(lines.length >= 2 || (lines.length === 1 && /\S\s{2,}\S.*\S\s{2,}\S/.test(lines[0].trim()))) &&
+		(lines.filter((l) => /\S\s{2,}\S/.test(l.trim())).length >= Math.min(2, lines.length) || lines.slice(1).some((l) => /^\s{8,}\S/.test(l)));
 	if (!columnar) return { stream: lines.map((l) => l.trim()).join(' ').replace(/\s+/g, ' '), cells: null, tail: '' };
 	// The header block ends at the first plain line (the first row's label, flush left).
 	let cut = 1;
