@@ -123,7 +123,7 @@ export const CONCEPTS: Concept[] = [
 		name: 'uafgjort',
 		kind: 'udfald',
 		metric: 'magtanvendelser_uafgjort',
-		cues: ['uafgjort[e]?', 'uafklarede?', 'uafklaret', 'verserende', 'under behandling', 'ubehandlede?', 'afventer(?: [a-zæøå]+){0,2}? (?:afgørelse|vurdering|behandling)'],
+		cues: ['uafgjort[e]?', 'uafklarede?', 'uafklaret', 'verserende', 'under behandling', 'ubehandlede?', 'afventer(?: [a-zæøå]+){0,2}? (?:afgørelse|vurdering|behandling)', 'afventer'],
 		examples: [
 			{ text: 'Syv indberetninger var efter forvaltningens vurdering ikke magtanvendelse, og tre afventer stadig afgørelse.', facts: ['magtanvendelser_ikke_magtanvendelse=7', 'magtanvendelser_uafgjort=3'] },
 			{ text: 'De sidste 2 afventer fortsat afgørelse.', facts: ['magtanvendelser_uafgjort=2'] }
@@ -145,10 +145,11 @@ export const CONCEPTS: Concept[] = [
 		name: 'bevilget',
 		kind: 'bevilling',
 		metric: 'forhaandsgodkendelser',
-		cues: ['imødekommet', 'imødekom', 'bevilget', 'godkendt', 'givet tilladelse'],
+		cues: ['imødekommet', 'imødekom', 'bevilget', 'godkendt', 'givet'],
 		examples: [
 			{ text: 'Der blev modtaget 18 ansøgninger om forhåndsgodkendelse, hvoraf 15 blev imødekommet.', facts: ['forhaandsgodkendelser=15'] },
-			{ text: 'Forvaltningen har behandlet 96 ansøgninger om forhåndsgodkendelse og imødekommet 88 af dem.', facts: ['forhaandsgodkendelser=88'] }
+			{ text: 'Forvaltningen har behandlet 96 ansøgninger om forhåndsgodkendelse og imødekommet 88 af dem.', facts: ['forhaandsgodkendelser=88'] },
+			{ text: 'Kommunen har modtaget 15 ansøgninger om forhåndsgodkendelse og givet 12.', facts: ['forhaandsgodkendelser=12'] }
 		]
 	},
 	{

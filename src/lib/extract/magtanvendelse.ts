@@ -265,7 +265,9 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 		if (left) choices.push({ f: left, cost: heads.get(left) === c ? -1 : gap(toks, left.tok, c.a) });
 		// A cue before its figure crosses no "og": "tilladte og 6" ends one conjunct and starts the next.
 		if (right) choices.push({ f: right, cost: gap(toks, c.b, right.tok) + PREPOSED + 3 * toks.slice(c.b + 1, right.tok).filter((t) => t.text === 'og').length });
-		const ok = choices.filter(({ f, cost }) => !f.out && cost <= MAX_COST && (c.kind !== 'bevilling' || (sentenceHasForhaand && isSubset(toks, f))));
+		// "hvoraf 15 blev imødekommet", "og givet 12": granted, of applications for forhåndsgodkendelse; a weaker cue than a noun.
+		if (c.kind === 'bevilling') for (const x of choices) x.cost += sentenceHasForhaand && (isSubset(toks, x.f) || !heads.has(x.f)) ? 4 : Infinity;
+		const ok = choices.filter(({ f, cost }) => !f.out && cost <= MAX_COST);
 		if (ok.length) options.push({ c, choices: ok });
 	}
 	for (const { c, f } of bestAssignment(options)) {
@@ -310,7 +312,7 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 		if (f.out || f.role) continue;
 		const parallel = [...figures].reverse().find((g) => g.tok < f.tok && g.metric && !g.out);
 		const prev = toks[f.tok - 1]?.text;
-		const compared = prev === 'mod' || prev === 'end' || (prev === ':' && toks[f.tok - 2]?.period) || (prev === 'til' && toks.slice(0, f.tok).some((t) => t.text === 'fra'));
+		const compared = isCompared(toks, f.tok);
 		if (parallel && compared) {
 			f.metric = parallel.metric;
 			f.how = 'ellipse';
@@ -319,7 +321,7 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 			continue;
 		}
 		if (f.metric) continue;
-		if (parallel && f.area !== null && (isSubset(toks, f) || prev === 'og' || prev === ',')) {
+		if (parallel && f.area !== null && (isSubset(toks, f) || toks.slice(f.tok - 2, f.tok).some((t) => t.text === 'og' || t.text === ','))) {
 			f.metric = parallel.metric;
 			f.how = 'ellipse';
 			continue;
@@ -369,6 +371,18 @@ function inQuote(text: string, from: number, at: number): boolean {
 	return (before.split('»').length - before.split('«').length) > 0 || (before.split('“').length - before.split('”').length) > 0;
 }
 
+/** "mod 44", "end 44", "(2023: 19)", "(45 i 2023)", "fra 81 … til 97", "sammenlignet med 44", "i forhold til 44 i 2023". */
+function isCompared(toks: Tok[], i: number): boolean {
+	const prev = toks[i - 1]?.text;
+	const prev2 = toks[i - 2]?.text;
+	if (prev === 'mod' || prev === 'end') return true;
+	if (prev === ':' && toks[i - 2]?.period) return true;
+	if (prev === '(' && toks.slice(i + 1, i + 4).some((t) => t.period)) return true;
+	if (prev === 'med' && prev2 === 'sammenlignet') return true;
+	if (prev === 'til' && (prev2 === 'forhold' || toks.slice(0, i).some((t) => t.text === 'fra'))) return true;
+	return false;
+}
+
 function isSubset(toks: Tok[], f: Figure): boolean {
 	const before = toks.slice(Math.max(0, f.tok - 3), f.tok).map((t) => t.text);
 	const after = toks.slice(f.tok + 1, f.tok + 3).map((t) => t.text);
@@ -381,7 +395,7 @@ function headIsCounter(toks: Tok[], f: Figure): boolean {
 }
 
 // ── the area slot: a § or a tilbud in the figure's own stretch of the sentence ──
-const PARAGRAPH = /§\s*(\d+)\s*([a-z])?(?![\p{L}\d])/u;
+const PARAGRAPH = /(?<!§)§\s*(\d+)\s*([a-z])?(?![\p{L}\d])(?!\s*(?:[-–,]|og|eller)\s*\d)/u;
 const TILBUD_WORD = /bosted|botilbud|bofællesskab|plejecent|plejehjem|center|centret|hus(?:et)?\b|tilbud|værested|opholdssted|afdeling|enhed/i;
 const TILBUD_VERB = /\s+(?:tegner\s+sig(?:\s+i\s+alt)?\s+for|står\s+for|stod\s+for|udgjorde|havde|har\s+haft|har\s+indberettet|indberettede)\s*$/u;
 const TILBUD_PLACE = /^(?:På|Hos)\s+(.+?)\s+(?:blev\s+der|er\s+der|var\s+der|registreredes|indberettedes|har\s+der)\b/u;
@@ -399,6 +413,10 @@ function areaSlot(ctx: ItemContext, sc: SentenceContext, toks: Tok[], figures: F
 		const law = /barnets lov/.test(v.view) ? 'barnets lov' : 'serviceloven';
 		return `${law} § ${para[1]}${para[2] ?? ''}`;
 	}
+	// "40 på Bostedet Lærkehøj og 37 på …": a tilbud named right after the figure.
+	const q0 = v.quantities[f.qi];
+	const after = /^\s+(?:[\p{Ll}]+\s+){0,3}?(?:på|fra|hos)\s+((?:[\p{Lu}][\p{L}-]*|og|i)(?:\s+(?:[\p{Lu}][\p{L}-]*|og))*)/u.exec(ctx.text.slice(q0.end, next ? v.quantities[next.qi].start : sc.sentence.end));
+	if (after && TILBUD_WORD.test(after[1]) && isTilbud(after[1].replace(/\s+(?:og|i)$/, ''))) return after[1].replace(/\s+(?:og|i)$/, '').replace(/\s+/g, ' ');
 	if (prev) return null;
 	// A tilbud as the subject ("Bostedet Kildebakken tegner sig for 41") or the place ("På Bostedet X blev der registreret 27").
 	const q = v.quantities[f.qi];
@@ -408,10 +426,12 @@ function areaSlot(ctx: ItemContext, sc: SentenceContext, toks: Tok[], figures: F
 	return null;
 }
 
+const AUTHORITY = /^(?:Familieretshuset|Ankestyrelsen|Socialtilsyn\w*|Styrelsen\w*|Forvaltningen|Kommunen|Udvalget|Myndighed\w*)$/;
+
 function isTilbud(label: string): boolean {
 	if (label.length > 70 || !/^[\p{Lu}]/u.test(label) || /\d/.test(label)) return false;
 	const words = label.split(' ');
-	if (words.length === 1) return !municipalityOf(label);
+	if (words.length === 1) return !municipalityOf(label) && !AUTHORITY.test(label);
 	return TILBUD_WORD.test(label) || words.slice(1).every((w) => /^[\p{Lu}]/u.test(w) || /^(?:og|i|på|-)$/.test(w));
 }
 
