@@ -41,8 +41,8 @@ facts.parquet, documents.parquet and items.parquet into the output folder.
   --partition          write hive-style folders instead of three files, for large corpora:
                        facts/municipality=<m>/year=<y>/, documents/municipality=<m>/,
                        items/municipality=<m>/ (read them with hive_partitioning)
-  --full               read every file again (files unchanged since the last run are
-                       otherwise taken from the cache in <out>/.cache/)
+  --full               read every file again (files unchanged since the last run on the
+                       same --out are otherwise taken from node_modules/.cache/)
   -h, --help           show this text
 
 Exit codes: 0 every file read, 1 some file failed (the rest is written), 2 usage error,

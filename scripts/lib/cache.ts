@@ -5,11 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentMeta } from '../../src/lib/extract/types';
 
-export const CACHE_FOLDER = '.cache';
+/**
+ * Beside the project's packages, not in the output folder: that folder is often the site's
+ * static data, and everything in it is published.
+ */
+const CACHE_ROOT = fileURLToPath(new URL('../../node_modules/.cache/noegletal-extract', import.meta.url));
 
 /** The source folders whose code decides what a file yields. */
 const EXTRACTOR_SOURCES = ['../../src/lib/extract', '../../src/lib/ingest'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
@@ -33,8 +37,9 @@ export class ExtractionCache<T> {
 		private readonly version: string
 	) {}
 
-	static async open<T>(outDir: string, version: string): Promise<ExtractionCache<T>> {
-		const dir = join(outDir, CACHE_FOLDER);
+	/** The cache of one output folder: what a run on another --out uses is its own. */
+	static async open<T>(outDir: string, version: string, root = CACHE_ROOT): Promise<ExtractionCache<T>> {
+		const dir = join(root, createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16));
 		await mkdir(dir, { recursive: true });
 		return new ExtractionCache<T>(dir, version);
 	}
