@@ -185,7 +185,9 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 		if (fatal === null && staging !== null) {
 			// Files are committed in doc_id order, each with its rows sorted, so the tables are
 			// staged in file order; extraction runs ahead of the commits by up to WINDOW files.
-			const files = [...inputs.files].sort((x, y) => compareText(x.meta.doc_id, y.meta.doc_id));
+			const files = [...inputs.files]
+				.map((f) => (options.municipality && !f.meta.municipality ? { ...f, meta: { ...f.meta, municipality: options.municipality } } : f))
+				.sort((x, y) => compareText(x.meta.doc_id, y.meta.doc_id));
 			const window = pool.size * FILES_AHEAD_PER_WORKER;
 			const pending: (Promise<FileResult> | undefined)[] = [];
 			let next = 0;

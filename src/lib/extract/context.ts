@@ -180,8 +180,19 @@ function relativeBase(ctx: ItemContext, sc: SentenceContext, p: PeriodMention, t
 	return ctx.meetingYear;
 }
 
-const NATIONAL_BEFORE =
-	/(?:landsgennemsnit\w*|på landsplan|i hele landet|for hele landet|hele landets?|landsplan|nationalt|på tværs af alle kommuner|alle landets kommuner|gennemsnittet for alle kommuner|landets kommuner)(?:\s+(?!mod\b|mens\b|men\b|og\b|hvor\b|end\b)[a-zæøå.]+){0,4}\s*$/;
+/** Cues that a figure is the whole country's. */
+const NATIONAL_CUE =
+	/(?:landsgennemsnit\p{L}*|på landsplan|i hele landet|for hele landet|hele landets?|landsplan|nationalt|på tværs af alle kommuner|alle landets kommuner|gennemsnittet for alle kommuner|landets kommuner)(?![\p{L}])/gu;
+/** Between a national cue and the figure, these hand the figure to someone else. */
+const CUE_BREAK = /(?<![\p{L}])(?:mod|mens|men|end|hvor|og|kommunen\p{L}*|kommune)(?![\p{L}])|Q\d/u;
+
+/** A national cue earlier in the figure's clause, with nothing between that names another owner. */
+function nationalBefore(clause: string): boolean {
+	let last = -1;
+	let end = 0;
+	for (const m of clause.matchAll(NATIONAL_CUE)) [last, end] = [m.index!, m.index! + m[0].length];
+	return last >= 0 && !CUE_BREAK.test(clause.slice(end));
+}
 const NATIONAL_AFTER = /^\s*(?:\)\s*)?(?:på landsplan|i hele landet|for hele landet|for landet som helhed|nationalt|i landsgennemsnit|som landsgennemsnit)/;
 
 /** Whose figure: the municipality named right before it, "Landsgennemsnit", or the writing municipality. */
@@ -189,9 +200,9 @@ export function entityFor(ctx: ItemContext, sc: SentenceContext, qi: number): st
 	const v = sc.view;
 	const at = v.qAt[qi];
 	const clauseStart = Math.max(v.view.lastIndexOf(',', at), v.view.lastIndexOf(';', at), v.view.lastIndexOf(' mod ', at), 0);
-	const before = v.view.slice(Math.max(clauseStart, at - 60), at);
+	const before = v.view.slice(Math.max(clauseStart, at - 120), at);
 	const afterTok = v.view.slice(at).replace(/^Q\d+\w*/, '');
-	if (NATIONAL_BEFORE.test(before) || NATIONAL_AFTER.test(afterTok)) return 'Landsgennemsnit';
+	if (nationalBefore(before) || NATIONAL_AFTER.test(afterTok)) return 'Landsgennemsnit';
 	const q = v.quantities[qi];
 	// A municipality named just after the figure ("38 pct. i Fredericia").
 	const follows = /^\s*(?:i|for)\s+([\p{Lu}][\p{L}-]+)/u.exec(ctx.text.slice(q.end, Math.min(sc.sentence.end, q.end + 40)));
