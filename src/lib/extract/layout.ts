@@ -47,7 +47,7 @@ export function layoutOf(text: string, from: number, to: number): Layout {
 	const flush = () => {
 		if (!para.length) return;
 		for (const s of splitSentences(text, para[0].start, para[para.length - 1].end))
-			sentences.push({ ...s, heading, section, paragraph: paraNo });
+			sentences.push({ start: s.start, end: s.end, text: s.text, heading, section, paragraph: paraNo });
 		para = [];
 		paraNo++;
 	};
