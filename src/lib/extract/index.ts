@@ -90,7 +90,7 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 		seen.set(f.fact_id, n + 1);
 		if (n) f.fact_id = factId({ ...f, rule: `${f.rule}#${n}` });
 	}
-	checkFacts(facts, items);
+	checkFacts(facts);
 	return {
 		document: {
 			doc_id: meta.doc_id,
