@@ -23,7 +23,8 @@ export * from './types';
 export function extractDocument(text: string, given: DocumentMeta): Extraction {
 	const segments = segmentItems(text);
 	// What the text says about itself wins over the manifest.
-	const header = readMeetingHeader(text.slice(0, segments[0]?.start ?? Math.min(text.length, 4000)));
+	const headEnd = segments.length > 1 ? segments[0].start : Math.min(text.length, 1500);
+	const header = readMeetingHeader(text.slice(0, headEnd));
 	const meta: DocumentMeta = {
 		...given,
 		committee: header.committee ?? given.committee ?? null,
@@ -86,7 +87,7 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 		seen.set(f.fact_id, n + 1);
 		if (n) f.fact_id = factId({ ...f, rule: `${f.rule}#${n}` });
 	}
-	checkFacts(facts);
+	checkFacts(facts, items);
 	return {
 		document: {
 			doc_id: meta.doc_id,

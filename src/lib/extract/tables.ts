@@ -3,8 +3,8 @@
  * over several lines become one word stream that a lexicon cuts into columns; row labels that
  * wrap over lines are re-joined; a caption, header or note gives the unit.
  */
-import type { TableBlock } from './layout';
-import { trailingCells } from './layout';
+import type { TableBlock } from './table-blocks';
+import { trailingCells } from './table-blocks';
 import { parseDanishNumber } from './numbers';
 
 export interface TableRow {
@@ -167,7 +167,7 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 	let pendingValues: number[] = [];
 	for (const line of block.rows) {
 		const t = line.text.trim();
-		let { count, labelEnd } = trailingCells(t);
+		let { count, labelEnd, cells: found } = trailingCells(t);
 		const lineStart = line.start + (line.text.length - line.text.trimStart().length);
 		// "1. kvt. 2025" or "Q3 2024" is a row label, though it ends in a number.
 		if (count === 1 && labelEnd > 0 && /(?:kvt|kvartal|halvår|Q[1-4])\.?\s+(?:19|20)\d{2}$/i.test(t)) count = 0;
@@ -177,17 +177,20 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 			pendingLabel = `${pendingLabel} ${t}`.trim();
 			continue;
 		}
-		let cells = t.slice(labelEnd).trim().split(/\s+/);
+		let cells = found.map((c) => c.text);
+		let percents = found.map((c) => c.percent);
 		// "Fastholdelse, § 126 88 79": a number right after § belongs to the label.
 		if (count === width + 1 && /§\s*$/.test(t.slice(0, labelEnd))) {
 			labelEnd += t.slice(labelEnd).indexOf(cells[0]) + cells[0].length;
 			cells = cells.slice(1);
+			percents = percents.slice(1);
 			count = width;
 		}
 		// A year as the row label: "2021 141 95 46 33".
 		if (count === width + 1 && labelEnd === 0 && /^(?:19|20)\d{2}$/.test(cells[0])) {
 			labelEnd = cells[0].length;
 			cells = cells.slice(1);
+			percents = percents.slice(1);
 			count = width;
 		}
 		const values = cells.map((c) => parseDanishNumber(c.replace(/[−–÷]/, '-')));
