@@ -99,7 +99,7 @@ interface Figure {
 /** A level binds the amount after one of these (or right before it: "er det korrigerede budget 701,4 mio. kr."). */
 const LEVEL_LINK = /(?:^\s*|(?:^|\s)(?:på|er|var|udgør|udgjorde|blev|bliver|lyder på|lød på|endte på|ender på|opgjort til|anslås til|skønnes til|beløber sig til|af|i alt|:)(?:\s+(?:samlet set|samlet|i alt|nu|dermed|således))*)\s*(?:kr\.?\s*)?$/;
 /** A budget after one of these is what a deviation is measured against. */
-const REFERENCE_BEFORE = /(?:i forhold til|ift\.?|sammen(?:holdt|lignet) med|målt (?:op )?(?:i forhold til|mod|imod)|holdt op (?:i)?mod|end|mod|overskrid\w*|overskred\w*|underskrid\w*)\s+(?:det\s+|den\s+|et\s+|sit\s+|sin\s+|de\s+|udvalgets\s+|kommunens\s+)?$/;
+const REFERENCE_BEFORE = /(?:i forhold til|ift\.?|sammen(?:holdt|lignet) med|målt (?:op )?(?:i forhold til|mod|imod)|holdt op (?:i)?mod|end|mod|(?:overskrid|overskred|underskrid|merforbrug|mindreforbrug)\w*(?:\s+(?:af|på))?)\s+(?:det\s+|den\s+|et\s+|sit\s+|sin\s+|de\s+|udvalgets\s+|kommunens\s+)?$/;
 const MAX_GAP_WORDS = 12;
 const LEVEL_VERB_END = /\s(?:udgør|udgjorde|er|var|blev|er opgjort til|lyder på|beløber sig til)(?: samlet set| i alt| samlet)?\s*(?:kr\.?\s*)?$/;
 const AREA_AFTER = /^\s*(?:kr\.?\s*)?(?:\S+\s+){0,2}(?:til|på|for|inden for|under)\s+(?:det\s+|den\s+)?$/;
@@ -178,10 +178,19 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 					return;
 				}
 				if (r.concept === 'tillaegsbevilling') {
-					const year = statedYear(ctx, sc, clause, f) ?? (followUp ? followUp.slice(0, 4) : ctx.titleYear ? String(ctx.titleYear) : null);
+					const prevEnd = j > 0 ? inClause[j - 1].end : clause.start;
+					const nextCue = clauseHits.find((h) => h.start >= f.end)?.start ?? clause.end;
+					const last = inClause[inClause.length - 1];
+					const year =
+						yearIn(sc, prevEnd, Math.min(nextAt, nextCue)) ??
+						yearIn(sc, last.end, clause.end) ??
+						statedYear(sc, clause) ??
+						(followUp ? followUp.slice(0, 4) : ctx.titleYear ? String(ctx.titleYear) : null);
 					if (!year) return;
 					const value = r.sign < 0 ? -Math.abs(q.value) : q.value;
-					out.push(draft('budget', 'tillaegsbevilling', ctx.municipality, area, year, value, 'kr', sc, 'budget.tillaegsbevilling'));
+					// Granted to the row its clause names, else to the committee.
+					const grantee = areaNear(view, mentions, clause, f) ?? mentions.find((m) => m.at < f.at)?.area ?? subject;
+					out.push(draft('budget', 'tillaegsbevilling', ctx.municipality, grantee, year, value, 'kr', sc, 'budget.tillaegsbevilling'));
 					return;
 				}
 				const period = figurePeriod(ctx, sc, clause, f, followUp);
@@ -262,7 +271,7 @@ function rammeArea(clause: string, sentence: string, subject: string): string {
 
 function splitClauses(view: string): { start: number; end: number; text: string }[] {
 	const out: { start: number; end: number; text: string }[] = [];
-	const re = /;|, men |, mens | mens |, og |, hvor |, fordi |, idet |, hvilket |, så |\. | og (?=ved |i \d|for )/g;
+	const re = /;|, men |, mens | mens |, og |, hvor |, fordi |, idet |, hvilket |, så |(?<![^a-zæøå0-9][a-zæøå]{1,4}|\.[a-zæøå]{1,3})\. | og (?=ved |i \d|for )/g;
 	let s = 0;
 	for (let m = re.exec(view); m; m = re.exec(view)) {
 		out.push({ start: s, end: m.index, text: view.slice(s, m.index) });
@@ -400,11 +409,15 @@ function figurePeriod(ctx: ItemContext, sc: SentenceContext, clause: { start: nu
 	return followUp ?? (ctx.titleYear ? String(ctx.titleYear) : sc.carriedPeriod && /^\d{4}$/.test(sc.carriedPeriod) ? sc.carriedPeriod : null);
 }
 
-/** The budget year a tillægsbevilling is granted for: a year in its clause, else in its sentence. */
-function statedYear(ctx: ItemContext, sc: SentenceContext, clause: { start: number; end: number }, f: Figure): string | null {
-	const years = (ps: { p: PeriodMention; at: number }[]) => ps.filter(({ p }) => p.period && /^\d{4}/.test(p.period)).sort((a, b) => Math.abs(a.at - f.at) - Math.abs(b.at - f.at));
-	const own = years(periodsInClause(sc, clause))[0] ?? years(sc.view.periods.map((p, i) => ({ p, at: sc.view.tAt[i] })))[0];
-	return own ? own.p.period!.slice(0, 4) : null;
+/** A year stated between two view positions ("for 2024 på 6,0 mio. kr.", "… til Ældre og pleje i 2025"). */
+function yearIn(sc: SentenceContext, from: number, to: number): string | null {
+	const i = sc.view.periods.findIndex((p, k) => sc.view.tAt[k] >= from && sc.view.tAt[k] < to && p.period && /^\d{4}/.test(p.period));
+	return i >= 0 ? sc.view.periods[i].period!.slice(0, 4) : null;
+}
+
+/** A year stated elsewhere in the sentence, outside the amount's clause. */
+function statedYear(sc: SentenceContext, clause: { start: number; end: number }): string | null {
+	return yearIn(sc, 0, clause.start) ?? yearIn(sc, clause.end, sc.view.view.length);
 }
 
 // ---- plausibility ----
