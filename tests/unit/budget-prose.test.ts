@@ -112,6 +112,16 @@ const cases: [string, string, string[], string?][] = [
 		'Budgetopfølgning 3. kvartal 2025'
 	],
 	[
+		'two fields in one clause each take their own amount',
+		'Der forventes et mindreforbrug på 1,2 mio. kr. på ældreområdet og et merforbrug på 3,4 mio. kr. på handicapområdet i forhold til korrigeret budget.',
+		['afvigelse_korrigeret_budget handicapområdet 2025-09 -3400000', 'afvigelse_korrigeret_budget ældreområdet 2025-09 1200000']
+	],
+	[
+		'a deviation named after its amount',
+		'Udvalget forventer et samlet resultat på 2,1 mio. kr. i mindreforbrug i forhold til det vedtagne budget. Forbruget ventes at blive 3,0 mio. kr. mere end det korrigerede budget.',
+		['afvigelse_korrigeret_budget Socialudvalget 2025-09 -3000000', 'afvigelse_vedtaget_budget Socialudvalget 2025-09 2100000']
+	],
+	[
 		'the final accounts of a closed year',
 		'Regnskabet for 2024 viser et samlet forbrug på 612,4 mio. kr.',
 		['regnskab Socialudvalget 2024 612400000'],
@@ -137,7 +147,8 @@ const negatives = [
 	'Udvalgets driftsramme for 2026 er 612,0 mio. kr.',
 	'Reduktionsforslagene udgør i alt 8,5 mio. kr.',
 	'Det er 3,4 mio. kr. mere end ved budgetopfølgning 2.',
-	'Der er en merindtægt på 1,2 mio. kr. fra refusion.'
+	'Der er en merindtægt på 1,2 mio. kr. fra refusion.',
+	'Den forventede mer-/mindreforbrug er -3,2 mio. kr.'
 ];
 
 describe('budget prose non-figures yield nothing', () => {

@@ -58,12 +58,12 @@ export const BUDGET_CONCEPTS: BudgetConcept[] = [
 		concept: 'forventet_forbrug',
 		role: 'level',
 		words: [
-			String.raw`forvente(?:t|de|s)?\s+(?:samlede?\s+|samlet\s+)?(?:netto|års)?forbrug\w*`,
+			String.raw`forvente(?:t|de|s)?\s+(?:et\s+)?(?:samlede?\s+|samlet\s+)?(?:netto|års)?forbrug\w*`,
 			String.raw`forvente(?:t|de)\s+(?:samlede?\s+)?regnskab\w*`,
 			String.raw`forvente(?:t|de)\s+(?:netto)?udgifter`,
 			String.raw`skønne(?:t|de)\s+forbrug\w*`
 		],
-		examples: ['et forventet forbrug på Q0k', 'det forventede regnskab lyder på Q0k', 'det forventede årsforbrug er Q0k']
+		examples: ['et forventet forbrug på Q0k', 'det forventede regnskab lyder på Q0k', 'det forventede årsforbrug er Q0k', 'der forventes et samlet forbrug på Q0k']
 	},
 	{
 		concept: 'serviceramme',
@@ -109,8 +109,8 @@ export const BUDGET_CONCEPTS: BudgetConcept[] = [
 		concept: 'afvigelse',
 		role: 'deviation',
 		sign: 0,
-		words: [String.raw`afvigelse\w*`],
-		examples: ['den forventede afvigelse er Q0k']
+		words: [String.raw`afvigelse\w*`, String.raw`mer-?\s?\/\s?mindreforbrug\w*`, String.raw`mer-\s+og\s+mindreforbrug\w*`],
+		examples: ['den forventede afvigelse er Q0k', 'forventet mer-/mindreforbrug: Q0k']
 	},
 	{
 		concept: 'fortsat',

@@ -164,7 +164,7 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 				if (r.kind === 'continuation' && !(memory && memory.para === para)) return;
 				if (r.kind === 'deviation' || r.kind === 'continuation') {
 					const carried = r.kind === 'continuation' ? memory : null;
-					const own = referenceOf(view, clauseHits, f, nextAt, bound) ?? sentenceRef;
+					const own = referenceOf(view, clauseHits, f, nextAt, inClause[inClause.length - 1].end, bound) ?? sentenceRef;
 					const ref = own ?? carried?.ref ?? itemRef;
 					if (own && own !== 'serviceramme') itemRef = own;
 					const period = figurePeriod(ctx, sc, clause, f, followUp);
@@ -220,7 +220,14 @@ function readingOf(view: string, f: Figure, hits: CueHit[], prevEnd: number, nex
 	const before = hits.filter((h) => h.start >= prevEnd && h.end <= f.at && h.concept.role !== 'relation');
 	// "3,4 mio. kr. mere end ved budgetopfølgning 2": a change, not a figure.
 	const after = hits.find((h) => h.start >= f.end && h.end <= nextAt);
-	if (after && after.concept.role === 'block' && /^\s*(?:kr\.?\s*)?(?:\S+\s+)?$/.test(view.slice(f.end, after.start))) return null;
+	const afterGap = after ? view.slice(f.end, after.start) : '';
+	// "3,2 mio. kr. mere end det korrigerede budget": a deviation named after its amount.
+	const beyond = after && /^(?:mere|mindre|højere|lavere) end$/.test(view.slice(after.start, after.end)) ? hits.find((h) => h.start >= after.end && h.end <= nextAt) : undefined;
+	if (beyond && beyond.concept.ref && /^\s*(?:det\s+|den\s+)?$/.test(view.slice(after!.end, beyond.start)) && /^\s*(?:kr\.?\s*)?$/.test(afterGap))
+		return { kind: 'deviation', concept: 'end', sign: /^(?:mere|højere)/.test(view.slice(after!.start, after!.end)) ? -1 : 1, cue: after! };
+	if (after && after.concept.role === 'block' && /^\s*(?:kr\.?\s*)?(?:\S+\s+)?$/.test(afterGap)) return null;
+	// "2,1 mio. kr. i mindreforbrug": the deviation right after its amount, when nothing before it names one.
+	const rightDeviation = after && after.concept.role === 'deviation' && after.concept.sign && /^\s*(?:kr\.?\s*)?i\s+(?:samlet\s+)?$/.test(afterGap) ? after : undefined;
 	for (let k = before.length - 1; k >= 0; k--) {
 		const h = before[k];
 		const gap = view.slice(h.end, f.at);
@@ -246,6 +253,7 @@ function readingOf(view: string, f: Figure, hits: CueHit[], prevEnd: number, nex
 		if (!LEVEL_LINK.test(gap)) return undefined;
 		return { kind: 'level', concept: c.concept, sign: c.sign ?? 1, scope: c.scope, cue: h };
 	}
+	if (rightDeviation) return { kind: 'deviation', concept: rightDeviation.concept.concept, sign: rightDeviation.concept.sign!, cue: rightDeviation };
 	return undefined;
 }
 
@@ -254,13 +262,16 @@ function isReference(view: string, h: CueHit): boolean {
 }
 
 /** The budget a deviation is measured against: named right after the amount, else before it in the clause. */
-function referenceOf(view: string, hits: CueHit[], f: Figure, nextAt: number, bound: Set<CueHit | null | undefined>): Ref | null {
+function referenceOf(view: string, hits: CueHit[], f: Figure, nextAt: number, lastEnd: number, bound: Set<CueHit | null | undefined>): Ref | null {
 	// A budget after "målt mod" stays the reference even when it also binds the amount after it (", som udgør 743,5 mio. kr.").
 	const refs = hits.filter((h) => h.concept.ref && (!bound.has(h) || isReference(view, h)));
 	const after = refs.find((h) => h.start >= f.end && h.start < nextAt);
 	if (after) return after.concept.ref!;
 	const before = refs.filter((h) => h.end <= f.at);
-	return before.length ? before[before.length - 1].concept.ref! : null;
+	if (before.length) return before[before.length - 1].concept.ref!;
+	// "… på ældreområdet og et merforbrug på 3,4 mio. kr. på handicapområdet i forhold til korrigeret budget": the clause's last words cover all its amounts.
+	const trailing = refs.filter((h) => h.start >= lastEnd);
+	return trailing.length ? trailing[0].concept.ref! : null;
 }
 
 /** The serviceramme belongs to the committee the sentence names, or the whole municipality's. */
@@ -301,6 +312,9 @@ interface AreaIndex {
 	/** Stem of a long word → the one label it names (null when it names several). */
 	stems: Map<string, string | null>;
 }
+
+const COMMITTES = new RegExp(COMMITTEE.source, 'g');
+const FIELDS = /\bpå\s+(?:det\s+)?([a-zæøå-]+området)\b/gi;
 
 /** Words every budget text uses: they name no row. */
 const GENERIC_WORD = /serviceramme|udvalg/i;
@@ -354,12 +368,18 @@ function textMentions(text: string, index: AreaIndex): { pos: number; end: numbe
 			const hit = index.stems.get(stem(m[0]));
 			if (hit) found.push({ pos: m.index!, end: m.index! + m[0].length, area: hit });
 		}
-	const mag = MAGISTRAT.exec(text) ?? COMMITTEE.exec(text);
-	const named = mag ? committeeIn(text.slice(mag.index)) : null;
-	if (mag && named) found.push({ pos: mag.index, end: mag.index + mag[0].length, area: named });
-	const field = /\bpå\s+(?:det\s+)?([a-zæøå-]+området)\b/i.exec(text);
-	const fieldArea = field ? fieldNamed(field[1]) : null;
-	if (field && fieldArea) found.push({ pos: field.index, end: field.index + field[0].length, area: fieldArea });
+	const mag = MAGISTRAT.exec(text);
+	if (mag) found.push({ pos: mag.index, end: mag.index + mag[0].length, area: mag[0].replace(/\s+/g, ' ') });
+	else
+		for (const m of text.matchAll(COMMITTES)) {
+			const named = committeeIn(m[0]);
+			if (named) found.push({ pos: m.index!, end: m.index! + m[0].length, area: named });
+		}
+	for (const m of text.matchAll(FIELDS)) {
+		const fieldArea = fieldNamed(m[1]);
+		const at = m.index! + m[0].length - m[1].length;
+		if (fieldArea) found.push({ pos: at, end: at + m[1].length, area: fieldArea });
+	}
 	return found;
 }
 
