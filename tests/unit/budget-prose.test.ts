@@ -122,6 +122,16 @@ const cases: [string, string, string[], string?][] = [
 		['afvigelse_korrigeret_budget Socialudvalget 2025-09 -3000000', 'afvigelse_vedtaget_budget Socialudvalget 2025-09 2100000']
 	],
 	[
+		'a deviation with no reference named takes the budget whose arithmetic it fits',
+		'Det korrigerede budget er 500,0 mio. kr., og det vedtagne budget var 490,0 mio. kr.\n\nDet forventede forbrug er opgjort til 503,0 mio. kr.\n\nDer ventes et merforbrug på 3,0 mio. kr.',
+		[
+			'afvigelse_korrigeret_budget Socialudvalget 2025-09 -3000000',
+			'forventet_forbrug Socialudvalget 2025-09 503000000',
+			'korrigeret_budget Socialudvalget 2025-09 500000000',
+			'vedtaget_budget Socialudvalget 2025-09 490000000'
+		]
+	],
+	[
 		'the final accounts of a closed year',
 		'Regnskabet for 2024 viser et samlet forbrug på 612,4 mio. kr.',
 		['regnskab Socialudvalget 2024 612400000'],
@@ -148,7 +158,9 @@ const negatives = [
 	'Reduktionsforslagene udgør i alt 8,5 mio. kr.',
 	'Det er 3,4 mio. kr. mere end ved budgetopfølgning 2.',
 	'Der er en merindtægt på 1,2 mio. kr. fra refusion.',
-	'Den forventede mer-/mindreforbrug er -3,2 mio. kr.'
+	'Den forventede mer-/mindreforbrug er -3,2 mio. kr.',
+	'Der søges om overførsel af mindreforbrug på 4,8 mio. kr.',
+	'Det vedtagne budget for 2026 er 630,0 mio. kr.'
 ];
 
 describe('budget prose non-figures yield nothing', () => {

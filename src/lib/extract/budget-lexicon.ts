@@ -208,9 +208,11 @@ export const BUDGET_CONCEPTS: BudgetConcept[] = [
 			String.raw`[a-zæøå]*refusion\w*`,
 			String.raw`merudgift\w*`,
 			String.raw`kassebeholdning\w*`,
-			String.raw`tilskud\w*`
+			String.raw`tilskud\w*`,
+			String.raw`finansiering\w*`,
+			String.raw`dækning\w*`
 		],
-		examples: ['en merindtægt på Q0k', 'en merudgift på Q0k til nye pladser']
+		examples: ['en merindtægt på Q0k', 'en merudgift på Q0k til nye pladser', 'dækning af merforbrug på Q0k']
 	}
 ];
 

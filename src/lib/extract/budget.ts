@@ -97,7 +97,7 @@ interface Figure {
 }
 
 /** A level binds the amount after one of these (or right before it: "er det korrigerede budget 701,4 mio. kr."). */
-const LEVEL_LINK = /(?:^\s*|(?:^|\s)(?:på|er|var|udgør|udgjorde|blev|bliver|lyder på|lød på|endte på|ender på|opgjort til|anslås til|skønnes til|beløber sig til|af|i alt|:)(?:\s+(?:samlet set|samlet|i alt|nu|dermed|således))*)\s*(?:kr\.?\s*)?$/;
+const LEVEL_LINK = /(?:^\s*|(?:^|\s)(?:på|er|var|udgør|udgjorde|blev|bliver|lyder på|lød på|endte på|ender på|opgjort til|anslås til|skønnes til|beløber sig til|af|i alt|:)(?:\s+(?:samlet set|samlet|i alt|nu|dermed|således|netto|brutto))*)\s*(?:kr\.?\s*)?$/;
 /** A budget after one of these is what a deviation is measured against. */
 const REFERENCE_BEFORE = /(?:i forhold til|ift\.?|sammen(?:holdt|lignet) med|målt (?:op )?(?:i forhold til|mod|imod)|holdt op (?:i)?mod|end|mod|(?:overskrid|overskred|underskrid|merforbrug|mindreforbrug)\w*(?:\s+(?:af|på))?)\s+(?:det\s+|den\s+|et\s+|sit\s+|sin\s+|de\s+|udvalgets\s+|kommunens\s+)?$/;
 const MAX_GAP_WORDS = 12;
@@ -237,6 +237,8 @@ function readingOf(view: string, f: Figure, hits: CueHit[], prevEnd: number, nex
 		// "budget for nettoanlægsudgifterne": what the budget covers, not what the amount is.
 		if (c.concept === 'anlaeg' && k > 0 && /budget\w*\s+(?:for|til)\s+(?:det\s+|de\s+)?$/.test(view.slice(before[k - 1].start, h.start))) continue;
 		if (c.role === 'block') return null;
+		// "overførsel af mindreforbrug på 4,8 mio. kr.", "dækning af merforbrug på …": the amount is what the other noun says.
+		if (c.role === 'deviation' && k > 0 && before[k - 1].concept.role === 'block' && /^\s+af\s+(?:det\s+|den\s+|årets\s+)?$/.test(view.slice(before[k - 1].end, h.start))) return null;
 		if (c.role === 'deviation') return c.sign ? { kind: 'deviation', concept: c.concept, sign: c.sign, cue: h } : null;
 		// A continuation is the weakest cue: a level or deviation before it in the window wins ("Det forventede regnskab lyder på").
 		if (c.role === 'continuation') {
@@ -424,6 +426,8 @@ function figurePeriod(ctx: ItemContext, sc: SentenceContext, clause: { start: nu
 	const closed = near.find(({ p }) => (p.kind === 'relative' && p.offset) || (p.kind === 'year' && p.period && Number(p.period) !== year));
 	if (closed) {
 		const r = resolvePeriod(closed.p, year ?? ctx.meetingYear, ctx.meetingYear);
+		// A later year's budget in a follow-up is a proposal ("budget 2026-2029"), not a key figure.
+		if (r && year && Number(r.slice(0, 4)) > year) return null;
 		if (r) return r;
 	}
 	return followUp ?? (ctx.titleYear ? String(ctx.titleYear) : sc.carriedPeriod && /^\d{4}$/.test(sc.carriedPeriod) ? sc.carriedPeriod : null);
