@@ -106,4 +106,6 @@ describe('magtanvendelse wordings around other figures', () => {
 		));
 	it('utilsigtede hændelser in an item about something else are not magtanvendelser', () =>
 		expect(read('Kvalitet i ældreplejen 2024', 'Magtanvendelse behandles i en særskilt sag.\n\nDer blev i 2024 registreret 12 utilsigtede hændelser.')).toEqual([]));
+	it('episodes of violence against staff are not magtanvendelser', () =>
+		expect(read('Magtanvendelse 2024', 'Der var 30 episoder med vold mod medarbejdere, og 3 indberetninger om trusler.')).toEqual([]));
 });

@@ -132,6 +132,7 @@ const DEFINITE = new Set(['de', 'disse', 'samtlige']);
 const PARTITIVE_DET = new Set(['de', 'disse', 'dem', 'årets', 'alle', 'periodens', 'halvårets']);
 const SUBSET = new Set(['heraf', 'hvoraf']);
 const PREPOSED = 3;
+const OTHER_KIND = /^(?:med|om|af|ved) (?:vold|trusler|udadreagerende|fald|medicin[a-zæøå]*|utilsigtede|selvskad[a-zæøå]*|chikane|brand|tyveri)/;
 const PLURAL = /(?:er|erne|ene|ne)$/;
 const PART_VERBS = new Set(['står', 'stod', 'tegner', 'udgør', 'udgjorde', 'vedrører', 'vedrørte']);
 const MAX_COST = 10;
@@ -223,7 +224,9 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 			if (w.q !== undefined || w.period || !/^[\p{L}]/u.test(w.text)) break;
 			const c = cueAt(k);
 			if (c && c.kind === 'navneord' && !c.negated) {
-				head = c;
+				// "30 episoder med vold mod medarbejdere": episodes of something else.
+				if (OTHER_KIND.test(toks.slice(c.b + 1, c.b + 3).map((x) => x.text).join(' '))) f.out = true;
+				else head = c;
 				break;
 			}
 			if (c) {
