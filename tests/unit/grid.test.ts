@@ -211,3 +211,29 @@ Voksne                 12.000        12.500           500
 		expect(got).toContain('Ældre | afvigelse_korrigeret_budget | 2025-05 | 1000000');
 	});
 });
+
+describe('lists', () => {
+	it('reads a bullet list of interventions as counts, and leaves a list of other things alone', () => {
+		const text = `Punkt 7: Magtanvendelse 1. halvår 2025
+
+Sagsfremstilling
+
+I første halvår er der indberettet 30 episoder. De fordeler sig således:
+
+• Fastholdelse: 21
+• Føring til andet rum: 6
+• Personlig alarm: 3
+
+Tilbuddet har ansat nye medarbejdere. Fordelingen af personalet:
+
+• Pædagoger: 14
+• Medhjælpere: 9
+`;
+		expect(facts(text, 'magtanvendelse')).toEqual([
+			'fastholdelse | magtanvendelser_indberettet | 2025-H1 | 21',
+			'føring til andet rum | magtanvendelser_indberettet | 2025-H1 | 6',
+			'personlig alarm | magtanvendelser_indberettet | 2025-H1 | 3'
+		]);
+		expect(quotes(text, 'magtanvendelse')[0]).toBe('• Fastholdelse: 21');
+	});
+});

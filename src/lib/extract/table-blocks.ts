@@ -88,6 +88,8 @@ export function isNumericRow(line: string): boolean {
 	const { count, labelEnd, cells: found } = trailingCells(t);
 	if (count === 0) return false;
 	const label = t.slice(0, labelEnd).trim();
+	// A line of a list: "• Fastholdelse: 12", "Personlig alarm: 4".
+	if (count === 1 && label.length <= 60 && (/^\S[^.:;]*:$/.test(label) || BULLET.test(label)) && !/[.;]$/.test(label)) return true;
 	if (/[.:;]$/.test(label)) return false;
 	// "Kommune 2022 2023 2024": years in a row are column headers.
 	const cells = found.map((c) => c.text);
@@ -98,6 +100,15 @@ export function isNumericRow(line: string): boolean {
 	// A lone year is a column header, not a row.
 	return label === '' && !/^(?:19|20)\d{2}$/.test(t);
 }
+
+function isListLine(line: string): boolean {
+	const t = line.trim();
+	const { count, labelEnd } = trailingCells(t);
+	const label = t.slice(0, labelEnd).trim();
+	return count === 1 && (/:$/.test(label) || BULLET.test(label));
+}
+
+export const BULLET = /^[•·▪◦*–-]\s+\S/;
 
 /**
  * A running header or footer a page break leaves inside a table: "Fredericia Kommune | … | Side 3",
@@ -203,6 +214,11 @@ export function findTables(lines: Line[], width: number): FoundTable[] {
 		}
 		const headerLines = lines.slice(headerFrom, rowsStart).filter((l) => l.text.trim());
 		const lastRow = last;
+		// One line of "Label: 12" alone is prose, not a list.
+		if (lastRow === rowsStart && isListLine(lines[rowsStart].text) && !headerLines.length) {
+			i = rowsStart + 1;
+			continue;
+		}
 		const notes: string[] = [];
 		let n = last + 1;
 		while (n < lines.length && n - last <= 3) {

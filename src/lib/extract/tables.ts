@@ -4,7 +4,7 @@
  * wrap over lines are re-joined; a caption, header or note gives the unit.
  */
 import type { TableBlock } from './table-blocks';
-import { trailingCells } from './table-blocks';
+import { BULLET, trailingCells } from './table-blocks';
 import { parseDanishNumber } from './numbers';
 
 export interface TableRow {
@@ -63,6 +63,9 @@ export function headerLexicon<K>(rules: HeaderRule<K>[]): ColumnLexicon & { kind
 		}
 	};
 }
+
+/** A list's bullet before a label and its colon after: "• Fastholdelse:" → "Fastholdelse". */
+const LIST_MARKS = /^[•·▪◦*–-]\s+|\s*:$/g;
 
 /** A drawn rule between rows ("|---|---|", "-----", "====="). */
 const RULE_LINE = /^[-|+=:_\s]+$/;
@@ -249,6 +252,7 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 	}
 	let pendingValues: number[] = [];
 	let pendingPercents: boolean[] = [];
+	let listRows = 0;
 	for (const line of block.rows) {
 		const t = line.text.trim();
 		if (RULE_LINE.test(t)) continue;
@@ -289,7 +293,8 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			pendingPercents.push(...percents);
 			if (pendingValues.length < width) continue;
 		} else if (count !== width || pendingValues.length) return null;
-		const label = `${pendingLabel} ${ownLabel}`.trim().replace(/\s+/g, ' ');
+		const label = `${pendingLabel} ${ownLabel}`.trim().replace(/\s+/g, ' ').replace(LIST_MARKS, '');
+		if (/:$/.test(ownLabel) || BULLET.test(ownLabel)) listRows++;
 		const start = pendingStart >= 0 ? pendingStart : lineStart;
 		const rowValues = pendingValues.length ? pendingValues : (values as number[]);
 		const rowPercents = pendingValues.length ? pendingPercents : percents;
@@ -300,6 +305,8 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 		pendingPercents = [];
 	}
 	if (pendingValues.length) return null;
+	// A key-value list is a table only when it has at least two lines.
+	if (listRows && listRows === rows.length && rows.length < 2) return null;
 	// The caption's or header's unit first; a note below speaks only when they are silent.
 	return {
 		caption: block.caption,
