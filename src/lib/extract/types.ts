@@ -1,4 +1,4 @@
-/** The data contract (shared/spec/facts.md) as TypeScript types. */
+/** The data contract (docs/facts.md) as TypeScript types; tests/unit/contract.test.ts holds the metric lists to it. */
 
 export type Family = 'klagesager' | 'budget' | 'magtanvendelse' | 'beloeb' | 'antal' | 'andel';
 export const KEY_FAMILIES: readonly Family[] = ['klagesager', 'budget', 'magtanvendelse'];
@@ -15,7 +15,8 @@ export const KLAGESAGER_METRICS = [
 	'hjemvist_antal',
 	'hjemvist_pct',
 	'omgjort_antal',
-	'omgoerelsespct'
+	'omgoerelsespct',
+	'afvist_antal'
 ] as const;
 
 export const BUDGET_METRICS = [
@@ -26,7 +27,9 @@ export const BUDGET_METRICS = [
 	'afvigelse_vedtaget_budget',
 	'afvigelse_korrigeret_budget',
 	'afvigelse_serviceramme',
-	'tillaegsbevilling'
+	'afvigelse',
+	'tillaegsbevilling',
+	'regnskab'
 ] as const;
 
 export const MAGTANVENDELSE_METRICS = [
