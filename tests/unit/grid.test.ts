@@ -237,3 +237,40 @@ Tilbuddet har ansat nye medarbejdere. Fordelingen af personalet:
 		expect(quotes(text, 'magtanvendelse')[0]).toBe('• Fastholdelse: 21');
 	});
 });
+
+describe('klagesager tables', () => {
+	it('reads years as rows, and one metric column dated in its header across municipalities', () => {
+		const text = `Punkt 3: Klagesager fra Ankestyrelsen
+
+Sagsfremstilling
+
+Tabel 1. Udvikling i omgørelsesprocenten på socialområdet
+
+År        Afgjorte sager     Heraf omgjort     Omgjort i pct.
+2022          120                 36                30
+2023          110                 33                30
+
+Tabel 2. Omgørelsesprocent på socialområdet, sammenlignelige kommuner
+
+Kommune              Omgørelsesprocent 2023
+Vejle                        30
+Horsens                      35
+Landsgennemsnit              38
+`;
+		expect(facts(text, 'klagesager')).toEqual([
+			'socialområdet | klagesager_antal | 2022 | 120',
+			'socialområdet | omgjort_antal | 2022 | 36',
+			'socialområdet | omgoerelsespct | 2022 | 30',
+			'socialområdet | klagesager_antal | 2023 | 110',
+			'socialområdet | omgjort_antal | 2023 | 33',
+			'socialområdet | omgoerelsespct | 2023 | 30',
+			'socialområdet | omgoerelsespct | 2023 | 30',
+			'socialområdet | omgoerelsespct | 2023 | 35',
+			'socialområdet | omgoerelsespct | 2023 | 38'
+		]);
+		const entities = extractDocument(text, meta)
+			.facts.filter((f) => f.rule === 'klagesager.tabel.omgoerelsespct')
+			.map((f) => f.entity);
+		expect(entities).toEqual(['Vejle', 'Vejle', 'Vejle', 'Horsens', 'Landsgennemsnit']);
+	});
+});

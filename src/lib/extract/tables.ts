@@ -64,8 +64,13 @@ export function headerLexicon<K>(rules: HeaderRule<K>[]): ColumnLexicon & { kind
 	};
 }
 
-/** A list's bullet before a label and its colon after: "• Fastholdelse:" → "Fastholdelse". */
-const LIST_MARKS = /^[•·▪◦*–-]\s+|\s*:$/g;
+/**
+ * A list's bullet before a label and its colon after: "• Fastholdelse:" → "Fastholdelse". A dash
+ * stays: "- heraf …" marks a sub-row, and dropping it would read the row as a metric of its own.
+ */
+const LIST_MARKS = /^[•·▪◦*]\s+|\s*:$/g;
+
+const YEAR_ONLY = /^(?:19|20)\d{2}$/;
 
 /** A drawn rule between rows ("|---|---|", "-----", "====="). */
 const RULE_LINE = /^[-|+=:_\s]+$/;
@@ -154,6 +159,14 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 	let guard = 0;
 	while (rest && guard++ < 200) {
 		const m = lexicon.match(rest);
+		// "Omgørelsesprocent 2024": a year after a metric's header dates that column, when the rows
+		// leave no room for another one.
+		const previous = columns[columns.length - 1];
+		if (m && YEAR_ONLY.test(m.header.trim()) && previous && !YEAR_ONLY.test(previous.trim().split(' ')[0]) && arity !== null && columns.length >= arity) {
+			columns[columns.length - 1] += ' ' + m.header.trim();
+			rest = rest.slice(m.length).trimStart();
+			continue;
+		}
 		if (m) {
 			columns.push(m.header);
 			rest = rest.slice(m.length).trimStart();
