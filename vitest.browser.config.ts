@@ -5,6 +5,7 @@ export default defineConfig({
 	test: {
 		include: ['tests/browser/**/*.test.ts'],
 		environment: 'node',
+		globalSetup: ['tests/browser/global-setup.ts'],
 		pool: 'forks',
 		maxWorkers: 1,
 		fileParallelism: false,

@@ -4,7 +4,7 @@
  * tables as hive-partitioned folders. Rows are staged on disk as files complete, so memory stays
  * flat however large the corpus. Usage: see scripts/lib/args.ts.
  */
-import { rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeMinutes } from '../src/lib/extract/decode';
@@ -15,7 +15,7 @@ import { copyTables } from './lib/parquet';
 import { copyPartitioned } from './lib/partition';
 import { ExtractionPool } from './lib/pool';
 import { Progress, type Outcome } from './lib/progress';
-import { makeTempDir, moveIntoPlace, removeStaleTempDirs } from './lib/publish';
+import { OutputBusy, lockOutput, makeCurrent, newGeneration, removeStale, type OutputLock } from './lib/publish';
 import { compareFacts, compareItems, compareText } from './lib/order';
 import { extractionProblem } from './lib/rows';
 import { DOCUMENT_COLUMNS, rowProblem } from './lib/schema';
@@ -117,10 +117,13 @@ function benchWorker(): URL | undefined {
 	return path ? pathToFileURL(resolve(path)) : undefined;
 }
 
-/** Only for tests that kill a run while its files wait in the temporary folder. */
-function testPause(): Promise<void> {
-	const ms = Number(process.env.EXTRACT_PAUSE_BEFORE_RENAME_MS ?? 0);
-	return ms > 0 ? new Promise((done) => setTimeout(done, ms)) : Promise.resolve();
+/**
+ * Only for tests that kill a run between its steps: EXTRACT_TEST_PAUSE=<step>:<ms>, with step
+ * 'written' (the new generation complete, not yet current) or 'swapped' (current, before clean-up).
+ */
+function testPause(step: 'written' | 'swapped'): () => Promise<void> {
+	const [at, ms] = (process.env.EXTRACT_TEST_PAUSE ?? '').split(':');
+	return () => (at === step && Number(ms) > 0 ? new Promise((done) => setTimeout(done, Number(ms))) : Promise.resolve());
 }
 
 async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
@@ -139,14 +142,30 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 
 	/** What stopped the run from writing its output, as an error line. */
 	let fatal: string | null = null;
-	let tempDir: string | null = null;
+	/** Whether files were extracted at all (not when the output folder could not be used). */
+	let attempted = true;
+	let generation: string | null = null;
 	let staging: Staging | null = null;
+	let lock: OutputLock | null = null;
 	try {
-		await removeStaleTempDirs(outDir);
-		tempDir = await makeTempDir(outDir);
-		staging = await Staging.open({ dir: join(tempDir, 'staging'), memoryLimit: STAGING_MEMORY, threads: 1 });
+		await mkdir(outDir, { recursive: true });
+		lock = await lockOutput(outDir);
 	} catch (error) {
-		fatal = `${shownOut}: cannot write the output: ${(error as Error).message}; no file was extracted`;
+		if (error instanceof OutputBusy) throw error;
+		const code = (error as NodeJS.ErrnoException).code;
+		const why = code === 'EEXIST' || code === 'ENOTDIR' ? `${code} (a file, not a folder, is in the way)` : (error as Error).message;
+		fatal = `${shownOut}: cannot write the output: ${why}; no file was extracted`;
+		attempted = false;
+	}
+	if (fatal === null) {
+		try {
+			await removeStale(outDir);
+			generation = await newGeneration(outDir);
+			staging = await Staging.open({ dir: join(generation, 'staging'), memoryLimit: STAGING_MEMORY, threads: 1 });
+		} catch (error) {
+			fatal = `${shownOut}: cannot write the output: ${(error as Error).message}; no file was extracted`;
+			attempted = false;
+		}
 	}
 
 	const pool = new ExtractionPool({ timeoutMs: options.timeoutMs, size: options.jobs, workerUrl: benchWorker() });
@@ -196,18 +215,20 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 		await pool.close();
 	}
 
-	if (fatal === null && staging !== null && tempDir !== null) {
+	if (fatal === null && staging !== null && generation !== null) {
 		try {
-			outputs = options.partition ? await copyPartitioned(staging, tempDir) : await copyTables(staging, tempDir, true);
+			outputs = options.partition ? await copyPartitioned(staging, generation) : await copyTables(staging, generation, true);
 			await staging.close();
 			staging = null;
-			await moveIntoPlace(tempDir, outDir, outputs, { beforeRename: testPause });
+			await makeCurrent(outDir, generation, outputs, { beforeSwap: testPause('written'), afterSwap: testPause('swapped') });
+			generation = null;
 		} catch (error) {
 			fatal = `${shownOut}: cannot write the output: ${(error as Error).message}`;
 		}
 	}
 	await staging?.close().catch(() => {});
-	if (tempDir !== null) await rm(tempDir, { recursive: true, force: true });
+	if (generation !== null) await rm(generation, { recursive: true, force: true });
+	await lock?.release();
 	if (fatal !== null) {
 		progress.message(`error ${fatal}`);
 		errors.push(fatal);
@@ -222,22 +243,29 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 		outputs: options.partition ? outputs.map((d) => `${d}/`) : undefined,
 		errors,
 		outDir: shownOut,
+		attempted,
 		written: fatal === null,
 		seconds: (performance.now() - started) / 1000
 	});
 	process.stdout.write(`${lines.join('\n')}\n`);
-	return errors.length > 0 ? 1 : 0;
+	return !attempted ? 2 : errors.length > 0 ? 1 : 0;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+	let out = '';
 	try {
 		const options = parseArgs(argv);
+		out = options.out;
 		if (options.help) {
 			process.stdout.write(`${USAGE}\n`);
 			return 0;
 		}
 		return await run(options, await resolveInputs(options.inputs));
 	} catch (error) {
+		if (error instanceof OutputBusy) {
+			process.stderr.write(`extract: ${out}: ${error.message}; wait until it has finished, or choose another --out\n`);
+			return 2;
+		}
 		if (!(error instanceof UsageError)) throw error;
 		process.stderr.write(`extract: ${error.message}\n\n${USAGE}\n`);
 		return 2;

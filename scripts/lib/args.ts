@@ -1,4 +1,5 @@
 /** Command line of the extraction CLI. */
+import { availableParallelism } from 'node:os';
 
 export class UsageError extends Error {}
 
@@ -16,6 +17,10 @@ export interface Options {
 export const DEFAULT_INPUT = 'seeds';
 export const DEFAULT_OUT = 'static/data';
 export const DEFAULT_TIMEOUT_S = 60;
+/** A day: far beyond any file's need, and well within what a timer can count (2^31 - 1 ms). */
+export const MAX_TIMEOUT_S = 86_400;
+/** More workers than twice the cores only costs memory (each holds the extractor and its files). */
+export const MAX_JOBS = availableParallelism() * 2;
 
 export const USAGE = `Usage: npm run extract -- [--input <folder|file.txt> ...] [--out <folder>] [--timeout <seconds>]
                           [--jobs <n>] [--partition]
@@ -27,14 +32,17 @@ documents.parquet and items.parquet into the output folder.
                        (default: ${DEFAULT_INPUT}/). A folder's manifest.json gives committee,
                        meeting date and municipality per file.
   --out <folder>       where the Parquet files go (default: ${DEFAULT_OUT}/)
-  --timeout <seconds>  time limit for one file in the extractor (default: ${DEFAULT_TIMEOUT_S})
-  --jobs <n>           files extracted at the same time (default: one per core)
+  --timeout <seconds>  time limit for one file in the extractor (default: ${DEFAULT_TIMEOUT_S},
+                       at most ${MAX_TIMEOUT_S})
+  --jobs <n>           files extracted at the same time (default: one per core, at most
+                       ${MAX_JOBS}: twice the cores)
   --partition          write hive-style folders instead of three files, for large corpora:
                        facts/municipality=<m>/year=<y>/, documents/municipality=<m>/,
                        items/municipality=<m>/ (read them with hive_partitioning)
   -h, --help           show this text
 
-Exit codes: 0 every file read, 1 some file failed (the rest is written), 2 usage error.`;
+Exit codes: 0 every file read, 1 some file failed (the rest is written), 2 usage error,
+an output folder that cannot be used, or another run writing the same --out.`;
 
 function splitFlag(arg: string): [string, string | undefined] {
 	const eq = arg.indexOf('=');
@@ -84,6 +92,7 @@ export function parseArgs(argv: readonly string[]): Options {
 				const raw = value();
 				const seconds = Number(raw);
 				if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout needs a positive number of seconds, not '${raw}'`);
+				if (seconds > MAX_TIMEOUT_S) throw new UsageError(`--timeout is at most ${MAX_TIMEOUT_S} seconds (one day), not '${raw}'`);
 				timeoutS = seconds;
 				break;
 			}
@@ -92,6 +101,7 @@ export function parseArgs(argv: readonly string[]): Options {
 				const raw = value();
 				const n = Number(raw);
 				if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs needs a whole number of at least 1, not '${raw}'`);
+				if (n > MAX_JOBS) throw new UsageError(`--jobs is at most ${MAX_JOBS} (twice the ${MAX_JOBS / 2} cores), not '${raw}'`);
 				jobs = n;
 				break;
 			}

@@ -27,6 +27,8 @@ export interface RunReport {
 	/** One line per failed file or bad manifest: "path: reason". */
 	errors: readonly string[];
 	outDir: string;
+	/** Whether extraction was tried (false when the output folder could not be used). */
+	attempted?: boolean;
 	/** Whether the output files were replaced. */
 	written: boolean;
 	seconds: number;
@@ -43,8 +45,12 @@ export function summaryLines(report: RunReport): string[] {
 	const families = familyCounts(report.facts)
 		.map(([family, n]) => `${family} ${n}`)
 		.join(', ');
+	const head =
+		report.attempted === false
+			? `extract: none of ${report.filesTotal} files extracted: the output folder cannot be used (${report.seconds.toFixed(1)} s)`
+			: `extract: ${report.filesRead} of ${report.filesTotal} files read${failed ? `, ${failed} failed` : ''} (${report.seconds.toFixed(1)} s)`;
 	const lines = [
-		`extract: ${report.filesRead} of ${report.filesTotal} files read${failed ? `, ${failed} failed` : ''} (${report.seconds.toFixed(1)} s)`,
+		head,
 		`  items: ${report.items}`,
 		`  facts: ${report.facts.total} (${families})`,
 		`  inconsistent facts: ${report.facts.inconsistent}`

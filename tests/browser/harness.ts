@@ -29,13 +29,15 @@ export interface Site {
 /**
  * Serves build/ on 127.0.0.1 (a free port) and opens Chromium, recording requests and errors.
  * The data folder is the build's own, or NOEGLETAL_DATA when the build was made from another one.
+ * `root` serves another built site (with its own data); `width` sets the window (390 for a phone).
  */
-export async function startSite(options: { dataDir?: string } = {}): Promise<Site> {
-	if (!existsSync('build/index.html')) throw new Error('build/ mangler: kør "npm run build" først');
-	const dataDir = options.dataDir ?? process.env.NOEGLETAL_DATA;
-	const { server, url } = await serve({ root: 'build', dataDir, port: 0 });
+export async function startSite(options: { dataDir?: string; root?: string; width?: number } = {}): Promise<Site> {
+	const root = options.root ?? 'build';
+	if (!existsSync(`${root}/index.html`)) throw new Error(`${root}/ mangler: kør "npm run build" først`);
+	const dataDir = options.dataDir ?? (options.root ? undefined : process.env.NOEGLETAL_DATA);
+	const { server, url } = await serve({ root, dataDir, port: 0 });
 	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-	const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
+	const context = await browser.newContext({ acceptDownloads: true, viewport: { width: options.width ?? 1280, height: 900 }, locale: 'da-DK' });
 	const requests: string[] = [];
 	const errors: string[] = [];
 	context.on('request', (r) => requests.push(r.url()));

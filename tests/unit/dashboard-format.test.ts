@@ -7,6 +7,7 @@ import {
 	formatKr,
 	formatPct,
 	formatPeriode,
+	formatPeriodeKort,
 	formatProcentpoint,
 	toDanishCsv
 } from '../../src/lib/format';
@@ -25,6 +26,14 @@ describe('Danish formats', () => {
 		expect(formatPeriode('2024-Q3')).toBe('3. kvartal 2024');
 		expect(formatPeriode('2024-Q1-Q3')).toBe('1.-3. kvartal 2024');
 		expect(formatPeriode('2024-H1')).toBe('1. halvår 2024');
+	});
+
+	test('a follow-up dated by month reads as the last day of that month, never as a raw code', () => {
+		expect(formatPeriode('2025-04')).toBe('pr. 30.04.2025');
+		expect(formatPeriode('2024-02')).toBe('pr. 29.02.2024');
+		expect(formatPeriode('2025-12')).toBe('pr. 31.12.2025');
+		expect(formatPeriodeKort('2025-05')).toBe('31.05.2025');
+		expect(formatPeriode('2026-2029')).toBe('2026-2029');
 	});
 
 	test('a deviation says merforbrug or mindreforbrug, never a bare sign', () => {

@@ -1,4 +1,4 @@
-import { comparePeriods, familyFacts, municipalities, type FactRow } from './facts';
+import { comparePeriods, familyFacts, mainMunicipality, municipalities, type FactRow } from './facts';
 import type { Runner } from './runner';
 
 export const TOTAL_QUOTE = /^\s*I alt\b/i;
@@ -10,7 +10,7 @@ export interface BudgetOptions {
 
 export async function budgetOptions(run: Runner): Promise<BudgetOptions> {
 	const all = await municipalities(run);
-	return { municipalities: all, municipality: all[0] ?? '' };
+	return { municipalities: all, municipality: await mainMunicipality(run) };
 }
 
 export function budgetFacts(run: Runner, municipality: string): Promise<FactRow[]> {

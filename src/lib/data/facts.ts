@@ -22,13 +22,31 @@ export function placeholders(values: readonly unknown[]): string {
 	return values.length === 0 ? 'NULL' : values.map(() => '?').join(', ');
 }
 
-/** The municipalities in the data (every entity but the national average), most facts first. */
+/**
+ * The municipalities whose own minutes are in the data, in Danish alphabetical order. Others
+ * named only in someone else's minutes stay comparison entities and are not offered here.
+ */
 export async function municipalities(run: Runner): Promise<string[]> {
 	const rows = await run.all<{ entity: string }>(
-		`SELECT entity FROM facts WHERE entity <> ? GROUP BY entity ORDER BY count(*) DESC, entity`,
+		`SELECT DISTINCT entity FROM facts WHERE entity <> ? AND entity IN (SELECT municipality FROM documents)`,
 		[NATIONAL]
 	);
-	return rows.map((r) => r.entity);
+	const own = rows.map((r) => r.entity);
+	if (own.length === 0) {
+		const any = await run.all<{ entity: string }>(`SELECT DISTINCT entity FROM facts WHERE entity <> ?`, [NATIONAL]);
+		own.push(...any.map((r) => r.entity));
+	}
+	return own.sort((a, b) => a.localeCompare(b, 'da'));
+}
+
+/** The municipality a page opens on: the one with the most figures of its own. */
+export async function mainMunicipality(run: Runner): Promise<string> {
+	const own = await municipalities(run);
+	const rows = await run.all<{ entity: string }>(
+		`SELECT entity FROM facts WHERE entity IN (${placeholders(own)}) GROUP BY entity ORDER BY count(*) DESC, entity LIMIT 1`,
+		own
+	);
+	return rows[0]?.entity ?? own[0] ?? '';
 }
 
 /** Facts of one family for the given entities (and optionally areas), oldest first. */
@@ -50,13 +68,28 @@ export async function familyFacts(
 	);
 }
 
-/** Sort periods in time order: by year, then the part of the year ("2024-Q1" before "2024-Q3" before "2024"). */
+/**
+ * Where a period ends within its year, in months: a quarter at its last month, a follow-up dated
+ * by month at that month, a whole year after December.
+ */
+function endMonth(period: string): number {
+	const rest = period.slice(5);
+	if (period.length === 4) return 12.5;
+	let m = /Q(\d)(?!.*Q)/.exec(rest);
+	if (m) return Number(m[1]) * 3;
+	m = /^H(\d)$/.exec(rest);
+	if (m) return Number(m[1]) * 6;
+	m = /^(\d{2})$/.exec(rest);
+	if (m) return Number(m[1]);
+	return 12.25;
+}
+
+/** Sort periods in time order: by year, then the part of the year ("2024-Q1" before "2024-05" before "2024-Q3" before "2024"). */
 export function comparePeriods(a: string, b: string): number {
 	const ya = Number(a.slice(0, 4));
 	const yb = Number(b.slice(0, 4));
 	if (ya !== yb) return ya - yb;
-	const rank = (p: string) => (p.length === 4 ? 9 : Number(/Q(\d)(?!.*Q)/.exec(p)?.[1] ?? /H(\d)/.exec(p)?.[1] ?? 5));
-	const ra = rank(a);
-	const rb = rank(b);
+	const ra = endMonth(a);
+	const rb = endMonth(b);
 	return ra !== rb ? ra - rb : a.localeCompare(b);
 }

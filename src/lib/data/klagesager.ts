@@ -1,5 +1,5 @@
 import { areasOf, type AreaInfo } from './areas';
-import { familyFacts, municipalities, NATIONAL, type FactRow } from './facts';
+import { familyFacts, mainMunicipality, municipalities, NATIONAL, type FactRow } from './facts';
 import type { Runner } from './runner';
 
 export interface KlagesagerSelection {
@@ -16,7 +16,7 @@ export interface KlagesagerOptions {
 
 export async function klagesagerOptions(run: Runner): Promise<KlagesagerOptions> {
 	const all = await municipalities(run);
-	const municipality = all[0] ?? '';
+	const municipality = await mainMunicipality(run);
 	const areas = await areasOf(run, 'klagesager', municipality, 'omgoerelsespct');
 	return {
 		municipalities: all,

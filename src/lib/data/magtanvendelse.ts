@@ -1,5 +1,5 @@
 import { areasOf, type AreaInfo } from './areas';
-import { familyFacts, municipalities, type FactRow } from './facts';
+import { familyFacts, mainMunicipality, municipalities, type FactRow } from './facts';
 import type { Runner } from './runner';
 
 export interface MagtanvendelseOptions {
@@ -10,7 +10,7 @@ export interface MagtanvendelseOptions {
 
 export async function magtanvendelseOptions(run: Runner): Promise<MagtanvendelseOptions> {
 	const all = await municipalities(run);
-	const municipality = all[0] ?? '';
+	const municipality = await mainMunicipality(run);
 	return {
 		municipalities: all,
 		municipality,

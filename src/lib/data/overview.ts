@@ -1,4 +1,4 @@
-import { comparePeriods, FACT_COLUMNS, municipalities, NATIONAL, placeholders, type FactRow } from './facts';
+import { comparePeriods, FACT_COLUMNS, mainMunicipality, municipalities, NATIONAL, placeholders, type FactRow } from './facts';
 import type { Runner } from './runner';
 
 const CARD_METRICS = [
@@ -139,7 +139,7 @@ export function buildCards(facts: FactRow[], municipality: string): Card[] {
 
 export async function overview(run: Runner, municipality?: string): Promise<Overview> {
 	const all = await municipalities(run);
-	const m = municipality ?? all[0] ?? '';
+	const m = municipality ?? (await mainMunicipality(run));
 	const facts = await run.all<FactRow>(
 		`SELECT ${FACT_COLUMNS} FROM facts
 		 WHERE metric IN (${placeholders(CARD_METRICS)}) AND entity IN (?, ?)

@@ -4,6 +4,28 @@
  * link can only ever select something that exists.
  */
 
+/** Every key the site reads from the URL, in one place. */
+export const KEY = {
+	kommune: 'kommune',
+	omraade: 'omraade',
+	sammenlign: 'sammenlign',
+	perioder: 'perioder',
+	sorter: 'sorter',
+	retning: 'retning',
+	opfoelgning: 'opfoelgning',
+	grundlag: 'grundlag',
+	udvalg: 'udvalg',
+	kilde: 'kilde',
+	deck: 'd',
+	vis: 'vis',
+	soeg: 'q',
+	side: 'side',
+	status: 'status'
+} as const;
+
+/** What follows the user from page to page: the chosen municipality. */
+export const CARRIED: readonly string[] = [KEY.kommune];
+
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 
 export function one(params: URLSearchParams, key: string, allowed: readonly string[], fallback: string): string {
@@ -34,7 +56,7 @@ export function text(params: URLSearchParams, key: string, maxLength = 200): str
 }
 
 /** A fact id as the extractor writes it: letters, digits and a few separators. */
-export function factId(params: URLSearchParams, key = 'kilde'): string | null {
+export function factId(params: URLSearchParams, key: string = KEY.kilde): string | null {
 	const raw = params.get(key);
 	return raw !== null && /^[A-Za-z0-9_.:-]{1,128}$/.test(raw) ? raw : null;
 }
@@ -55,5 +77,16 @@ export function hrefWith(params: URLSearchParams, changes: Record<string, Change
 
 /** The source view of a fact, over the current page. */
 export function sourceHref(params: URLSearchParams, id: string): string {
-	return hrefWith(params, { kilde: id });
+	return hrefWith(params, { [KEY.kilde]: id });
+}
+
+/**
+ * A link to another page of the site that keeps the user's municipality (and whatever else is
+ * given, e.g. the area a card is about).
+ */
+export function pageHref(path: string, params: URLSearchParams, changes: Record<string, Change> = {}): string {
+	const next = new URLSearchParams();
+	for (const key of CARRIED) for (const v of params.getAll(key)) next.append(key, v);
+	const query = hrefWith(next, changes);
+	return query === '?' ? path : path + query;
 }

@@ -2,7 +2,7 @@ import { MERFORBRUG, MINDREFORBRUG, seriesColour } from '$lib/charts';
 import type { DivergingSpec, LineSeries, TableCell } from '$lib/charts';
 import { budgetAreas, followUps, mostFollowed } from '$lib/data/budget';
 import { comparePeriods, type FactRow } from '$lib/data/facts';
-import { one } from '$lib/data/urlstate';
+import { KEY, one } from '$lib/data/urlstate';
 import { describeAfvigelse, formatPeriode, formatPeriodeKort, formatSignedKr, formatTick } from '$lib/format';
 import { deviationFinding, followUpFinding } from './finding';
 import { cellFor, datumFor, index, markFor } from './marks';
@@ -26,10 +26,10 @@ export function budgetSelection(params: URLSearchParams, municipality: string, f
 	return {
 		municipality,
 		periods,
-		period: one(params, 'opfoelgning', periods, periods.at(-1) ?? ''),
-		basis: one(params, 'grundlag', ['vedtaget', 'korrigeret'], 'vedtaget') as 'vedtaget' | 'korrigeret',
+		period: one(params, KEY.opfoelgning, periods, periods.at(-1) ?? ''),
+		basis: one(params, KEY.grundlag, ['vedtaget', 'korrigeret'], 'vedtaget') as 'vedtaget' | 'korrigeret',
 		areaNames,
-		area: one(params, 'omraade', areaNames, mostFollowed(facts) ?? areaNames[0] ?? '')
+		area: one(params, KEY.omraade, areaNames, mostFollowed(facts) ?? areaNames[0] ?? '')
 	};
 }
 

@@ -2,7 +2,7 @@ import { NATIONAL as NATIONAL_COLOUR, OUTCOMES, seriesColour } from '$lib/charts
 import type { LineSeries, TableCell } from '$lib/charts';
 import { comparePeriods, NATIONAL, type FactRow } from '$lib/data/facts';
 import type { KlagesagerSelection } from '$lib/data/klagesager';
-import { many, one } from '$lib/data/urlstate';
+import { KEY, many, one } from '$lib/data/urlstate';
 import { formatAntal, formatPct, formatPeriode, formatPeriodeKort, formatTick } from '$lib/format';
 import { subjectOf, trendFinding } from './finding';
 import { cellFor, datumFor, index, markFor } from './marks';
@@ -26,7 +26,7 @@ export function klagesagerSelection(
 ): KlagesagerSelection {
 	return {
 		municipality,
-		areas: many(params, 'omraade', areaNames, areaNames.slice(0, 1)),
+		areas: many(params, KEY.omraade, areaNames, areaNames.slice(0, 1)),
 		compare: many(
 			params,
 			'sammenlign',
@@ -37,16 +37,16 @@ export function klagesagerSelection(
 }
 
 export function klagesagerMunicipality(params: URLSearchParams, municipalities: string[], fallback: string): string {
-	return one(params, 'kommune', municipalities, fallback);
+	return one(params, KEY.kommune, municipalities, fallback);
 }
 
 const periodsOf = (rows: FactRow[]) => [...new Set(rows.map((f) => f.period))].sort(comparePeriods);
 
 function valg(selection: KlagesagerSelection, areas: string[]): string {
 	const p = new URLSearchParams();
-	p.set('kommune', selection.municipality);
-	for (const a of areas) p.append('omraade', a);
-	for (const c of selection.compare) p.append('sammenlign', c);
+	p.set(KEY.kommune, selection.municipality);
+	for (const a of areas) p.append(KEY.omraade, a);
+	for (const c of selection.compare) p.append(KEY.sammenlign, c);
 	return p.toString();
 }
 

@@ -1,7 +1,7 @@
 import { OUTCOMES, seriesColour } from '$lib/charts';
 import type { TableCell } from '$lib/charts';
 import { comparePeriods, type FactRow } from '$lib/data/facts';
-import { one } from '$lib/data/urlstate';
+import { KEY, one } from '$lib/data/urlstate';
 import { formatAntal, formatPeriode, formatPeriodeKort, formatTick, metricLabel } from '$lib/format';
 import { subjectOf, trendFinding } from './finding';
 import { cellFor, datumFor, index } from './marks';
@@ -30,7 +30,7 @@ export function magtSelection(params: URLSearchParams, municipality: string, fac
 	const counts = new Map<string, number>();
 	for (const f of facts) counts.set(f.area, (counts.get(f.area) ?? 0) + 1);
 	const areaNames = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([a]) => a);
-	return { municipality, areaNames, area: one(params, 'omraade', areaNames, areaNames[0] ?? '') };
+	return { municipality, areaNames, area: one(params, KEY.omraade, areaNames, areaNames[0] ?? '') };
 }
 
 function valg(s: MagtSelection): string {

@@ -3,7 +3,7 @@ import { budgetFacts, budgetOptions } from '$lib/data/budget';
 import { klagesagerFacts, klagesagerOptions } from '$lib/data/klagesager';
 import { magtanvendelseFacts, magtanvendelseOptions } from '$lib/data/magtanvendelse';
 import type { Runner } from '$lib/data/runner';
-import { one } from '$lib/data/urlstate';
+import { KEY, one } from '$lib/data/urlstate';
 import { afvigelseFigure, bevaegelseFigure, budgetSelection } from './budget';
 import { klagesagerMunicipality, klagesagerSelection, omgoerelseFigure, udfaldFigure } from './klagesager';
 import { magtFigures, magtSelection } from './magtanvendelse';
@@ -26,13 +26,13 @@ async function draw(run: Runner, ref: FigureRef, asked: URLSearchParams): Promis
 	}
 	if (ref.side === 'budget') {
 		const options = await budgetOptions(run);
-		const municipality = one(asked, 'kommune', options.municipalities, options.municipality);
+		const municipality = one(asked, KEY.kommune, options.municipalities, options.municipality);
 		const facts = await budgetFacts(run, municipality);
 		const selection = budgetSelection(asked, municipality, facts);
 		return ref.figur === 'afvigelse' ? afvigelseFigure(facts, selection, NONE) : bevaegelseFigure(facts, selection, NONE);
 	}
 	const options = await magtanvendelseOptions(run);
-	const municipality = one(asked, 'kommune', options.municipalities, options.municipality);
+	const municipality = one(asked, KEY.kommune, options.municipalities, options.municipality);
 	const facts = await magtanvendelseFacts(run, municipality);
 	const figures = magtFigures(facts, magtSelection(asked, municipality, facts), NONE);
 	return ref.figur === 'udfald' ? figures.udfald : (figures.others.find((f) => f.key === ref.figur) ?? null);

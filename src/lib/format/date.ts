@@ -5,6 +5,12 @@ export function formatDato(iso: string | null | undefined): string {
 	return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
+/** "2025-04" → "30.04.2025": the last day of a follow-up's month. */
+function monthEnd(year: number, month: number): string {
+	const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
+}
+
 /** Canonical periods in words: "2024-Q3" → "3. kvartal 2024", "2024-Q1-Q3" → "1.-3. kvartal 2024". */
 export function formatPeriode(period: string): string {
 	let m = /^(\d{4})-Q(\d)$/.exec(period);
@@ -13,6 +19,8 @@ export function formatPeriode(period: string): string {
 	if (m) return `${m[2]}.-${m[3]}. kvartal ${m[1]}`;
 	m = /^(\d{4})-H(\d)$/.exec(period);
 	if (m) return `${m[2]}. halvår ${m[1]}`;
+	m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+	if (m) return `pr. ${monthEnd(Number(m[1]), Number(m[2]))}`;
 	return period;
 }
 
@@ -24,5 +32,7 @@ export function formatPeriodeKort(period: string): string {
 	if (m) return `${m[2]}.-${m[3]}. kv. ${m[1]}`;
 	m = /^(\d{4})-H(\d)$/.exec(period);
 	if (m) return `${m[2]}. halvår ${m[1]}`;
+	m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+	if (m) return monthEnd(Number(m[1]), Number(m[2]));
 	return period;
 }
