@@ -42,6 +42,8 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['Omgørelsesprocenten for halvåret er 46.', ['omgoerelsespct=46']],
 			['Det giver en omgørelsesprocent på 33.', ['omgoerelsespct=33']],
 			['Omgørelsesprocenten på socialområdet var 40 mod 41 på landsplan.', ['omgoerelsespct=40', 'omgoerelsespct=41']],
+			['I de omkringliggende kommuner lå omgørelsesprocenten på 29 i Silkeborg og 35 i Holstebro.', ['omgoerelsespct=29', 'omgoerelsespct=35']],
+			['Børnehandicapområdet havde en omgørelsesprocent på 48 (landsplan: 47).', ['omgoerelsespct=48', 'omgoerelsespct=47']],
 			['Omgørelsesprocenten skal i 2026 under 30 pct.', []],
 			['Det er et fald på 8 procentpoint i omgørelsesprocenten.', []]
 		]
@@ -77,6 +79,8 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 		cues: ['hjemvis\\p{L}*', 'hjemsend\\p{L}*', `sendt(?:e)?(?: ${W}){0,3}? tilbage`, 'sendt retur', 'fornyet behandling'],
 		examples: [
 			['To andre sager om merudgifter blev hjemvist.', []],
+			['Ankestyrelsen stadfæstede 63 pct. af de 152 sager. Det svarer til 96 stadfæstede, 18 ændrede og 38 hjemviste afgørelser.', ['stadfaestet_pct=63', 'klagesager_antal=152', 'stadfaestet_antal=96', 'aendret_antal=18', 'hjemvist_antal=38']],
+			['I 2024 afgjorde Ankestyrelsen 118 klagesager (2023: 104).', ['klagesager_antal=118', 'klagesager_antal=104']],
 			['Ankestyrelsen afgjorde 118 sager. I 19 sager ændrede Ankestyrelsen kommunens afgørelse, og 28 sager blev sendt tilbage til fornyet behandling i kommunen.', ['klagesager_antal=118', 'aendret_antal=19', 'hjemvist_antal=28']]
 		]
 	},
@@ -84,7 +88,8 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 		role: 'afvist',
 		cues: ['afvist\\p{L}*', 'afvises'],
 		examples: [
-			['Ud over de afgjorte sager afviste Ankestyrelsen 4 klager, fordi klagefristen var overskredet.', ['afvist_antal=4']],
+			['Ankestyrelsen afgjorde 40 sager. 32 blev stadfæstet, og 8 sager blev afvist af Ankestyrelsen, fordi klagefristen var overskredet.', ['klagesager_antal=40', 'stadfaestet_antal=32', 'afvist_antal=8']],
+			['Ud over de afgjorte sager afviste Ankestyrelsen 4 klager, fordi klagefristen var overskredet.', []],
 			['Ansøgningerne fra to grupper er afvist.', []]
 		]
 	},
@@ -95,7 +100,9 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 		examples: [
 			['Ankestyrelsen traf afgørelse i 57 sager og gav kommunen medhold i 41 sager.', ['stadfaestet_antal=41', 'klagesager_antal=57']],
 			['Ankestyrelsen har afgjort 246 sager. I 164 af sagerne gav styrelsen kommunen medhold, mens borgeren fik medhold i 82 sager.', ['klagesager_antal=246', 'stadfaestet_antal=164', 'omgjort_antal=82']],
-			['Ankestyrelsen behandlede i 2024 i alt 150 sager. Kommunen fik medhold i 101 af sagerne, mens 49 blev omgjort.', ['klagesager_antal=150', 'stadfaestet_antal=101', 'omgjort_antal=49']]
+			['Ankestyrelsen behandlede i 2024 i alt 150 sager. Kommunen fik medhold i 101 af sagerne, mens 49 blev omgjort.', ['klagesager_antal=150', 'stadfaestet_antal=101', 'omgjort_antal=49']],
+			['Ankestyrelsen afgjorde 134 sager. Borgeren fik helt eller delvist medhold i 47 sager.', ['klagesager_antal=134', 'omgjort_antal=47']],
+			['Styrelsen for Patientklager behandlede 9 klager, og i 2 af dem fik klageren medhold.', []]
 		]
 	},
 	{
@@ -150,6 +157,10 @@ const FOLLOWER =
 /** A pct "af" something other than all cases is a share of a subset ("61 pct. af de omgjorte sager"). */
 const SHARE_OF = /^ af /;
 const SHARE_OF_ALL = /^ af (?:(?:alle|de|disse|sine|kommunens) )?(?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sager(?:ne)?(?![\p{L}])|^ af (?:dem|disse|afgørelserne)(?![\p{L}])|^ af (?:de |i alt )?Q\d+n/u;
+/** A whole names what it counts: "ud af 57 klagesager", not "nr. 58 ud af 98". */
+const WHOLE_NOUN = /^ (?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sag|^ afgørelse|^ klage/;
+/** Dismissed complaints "ud over" the decided ones are outside the whole, which the contract's afvist_antal is part of. */
+const BESIDES = /(?<![\p{L}])(?:ud over|udover|yderligere|derudover|herudover|desuden)(?![\p{L}])/u;
 /** A part of a whole: "52 ud af 118", "38 af de 57". */
 const PART_OF = /^ (?:ud )?af (?:de |i alt )?Q\d+n(?: (?!Q\d)[\p{L}]+){0,2}/u;
 /** What may stand after a figure that leans on a parallel one: a place, a period, a closing bracket. */
@@ -190,6 +201,8 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 	let para = -1;
 	let paraHasTotal = false;
 	let memory: Reading | null = null;
+	// Whether the item has read an omgørelsesprocent: a national percent with no cue of its own is then one too.
+	let itemOmgoerelse = false;
 	const titleContext = `${ctx.item.title}`.toLowerCase();
 	for (const sc of ctx.sentences) {
 		if (sc.sentence.paragraph !== para) {
@@ -203,11 +216,12 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 			continue;
 		}
 		const context = `${(sc.sentence.heading ?? '').toLowerCase()} ${titleContext} ${sc.carriedText}`;
-		if (!SENTENCE_GATE.test(view) && !memory && !/omgør|omgjor|danmarkskort/.test(context)) continue;
+		const aboutOmgoerelse = itemOmgoerelse || /omgør|omgjor|danmarkskort/.test(context);
+		if (!SENTENCE_GATE.test(view) && !memory && !aboutOmgoerelse) continue;
 		if (OTHER_INSTANCES.test(view) || OTHER_INSTANCES.test(sc.carriedText) || (sc.sentence.heading && OTHER_INSTANCES.test(sc.sentence.heading.toLowerCase()))) continue;
 		// "klagesager om socialpædagogisk støtte": a subset whose area only the sentence or a specific heading can name.
 		if (/sager om\b/.test(view) && !sc.areas.length && !sc.headingAreas.some((a) => a.rank >= RANK.law)) continue;
-		const readings = readSentence(view, sc, memory, /omgør|omgjor|danmarkskort/.test(context));
+		const readings = readSentence(view, sc, memory, aboutOmgoerelse);
 		const hasTotal = readings.some((r) => r?.role === 'afgjort');
 		const totals = sc.view.quantities.filter((_, qi) => readings[qi]?.role === 'afgjort').map((q) => q.value);
 		const breaks = clauseBreaks(view, SEPARATORS, []);
@@ -225,9 +239,11 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 			}
 			const entity = entityOf(ctx, sc, qi);
 			if (entity === 'Landsgennemsnit' && r.unit === 'antal') return;
-			const period = periodFor(ctx, sc, qi, PERIOD_KINDS);
+			// No period in the sentence, paragraph, heading or title: the period most of the item's figures have.
+			const period = periodFor(ctx, sc, qi, PERIOD_KINDS) ?? mostCommon(out.map((d) => d.period));
 			const area = areaFor(ctx, sc, null);
 			if (!period || !area || !entity) return;
+			if (metric === 'omgoerelsespct') itemOmgoerelse = true;
 			out.push(draft('klagesager', metric, entity, area, period, q.value, r.unit, sc, `klagesager.${r.how}.${metric}`));
 		});
 		out.push(...zeroOutcomes(ctx, sc, hasTotal || paraHasTotal));
@@ -266,12 +282,12 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		const before = readings.map((r, i) => ({ r, i })).filter(({ r, i }) => r && i < qi && lean(r, own, 'parallel'));
 		const parallel = before.filter(({ r }) => r!.how !== 'helhed').pop() ?? before.pop() ?? null;
 		// "47 (52 pct.)", "118 klagesager (2023: 104)": an aside takes the concept of the figure right before it.
-		if (paren && qi > 0 && figures[qi - 1] < paren.start && paren.start - tokenEnd(view, figures[qi - 1]) <= 40) {
+		if (paren && qi > 0 && figures[qi - 1] < paren.start && paren.start - tokenEnd(view, figures[qi - 1]) <= 80) {
 			const host = readings[qi - 1];
 			if (host) readings[qi] = lean(host, own, 'parallel');
 			return;
 		}
-		if (stated === 'antal' && WHOLE_BEFORE.test(view.slice(clause.start, at))) {
+		if (stated === 'antal' && WHOLE_BEFORE.test(view.slice(clause.start, at)) && WHOLE_NOUN.test(tail)) {
 			readings[qi] = { role: wholeRole(view, breaks, clause, cues, parens, figures), unit: 'antal', how: 'helhed' };
 			return;
 		}
@@ -281,6 +297,7 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		if (cue) {
 			const role = cue.role === 'medhold' ? medholdParty(view, cue, clause) : cue.role;
 			if (!role || role === 'andet') return;
+			if (role === 'afvist' && BESIDES.test(view.slice(clause.start, clause.end))) return;
 			readings[qi] = read(role, stated, tail, 'cue');
 			return;
 		}
@@ -395,4 +412,12 @@ function zeroOutcomes(ctx: ItemContext, sc: SentenceContext, hasTotal: boolean):
 	return [m[1], m[2]]
 		.filter(Boolean)
 		.map((w) => draft('klagesager', metric(w), ctx.municipality, area, period, 0, 'antal', sc, 'klagesager.ingen'));
+}
+
+function mostCommon(values: string[]): string | null {
+	const counts = new Map<string, number>();
+	for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+	let best: string | null = null;
+	for (const [v, n] of counts) if (!best || n > counts.get(best)!) best = v;
+	return best;
 }
