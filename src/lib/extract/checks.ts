@@ -50,8 +50,12 @@ interface Source {
 
 export function checkFacts(facts: Fact[], items: Item[] = []): void {
 	const source: Source = { items: new Map(items.map((i) => [i.item_no, i])) };
+	// A figure stated in several places is one fact: what a check finds about it holds for every statement.
+	const twins = new Map<string, Fact[]>();
+	const twinKey = (f: Fact) => [f.doc_id, f.metric, f.entity, f.area, f.period, f.value].join('|');
+	for (const f of facts) twins.set(twinKey(f), [...(twins.get(twinKey(f)) ?? []), f]);
 	const flag = (fs: Fact[], note: string) => {
-		for (const f of fs) {
+		for (const f of new Set(fs.flatMap((x) => (x.family === 'klagesager' ? twins.get(twinKey(x))! : [x])))) {
 			f.check = 'inconsistent';
 			f.check_note = f.check_note && !f.check_note.includes(note) ? `${f.check_note} ${note}` : note;
 		}

@@ -4,7 +4,7 @@ import { buildItemContext, type FactDraft } from './context';
 import { assignFactIds } from './ids';
 import { klagesager } from './klagesager';
 import { klagesagerTables } from './klagesager-tables';
-import { layoutOf } from './layout';
+import { layoutOf, pageFurniture, withoutFurniture } from './layout';
 import { magtanvendelse } from './magtanvendelse';
 import { magtanvendelseTables } from './magtanvendelse-tables';
 import { readMeetingHeader } from './meeting';
@@ -22,17 +22,20 @@ export * from './types';
  * Pure: no I/O. `text` is the file's text exactly as decoded; every offset refers to it.
  */
 export function extractDocument(text: string, given: DocumentMeta): Extraction {
-	const segments = segmentItems(text);
+	// Running page headers and footers are blanked (same length) before anything reads the text.
+	const clean = withoutFurniture(text, pageFurniture(text));
+	const segments = segmentItems(clean);
 	// What the text says about itself wins over the manifest.
-	const headEnd = segments.length > 1 && segments[0].start >= 40 ? segments[0].start : Math.min(text.length, 1500);
-	const header = readMeetingHeader(text.slice(0, headEnd));
+	// Minutes without item headers (one item from the first line): the head is their first lines, and only a labelled date counts.
+	const noHeaders = segments.length === 1 && segments[0].bodyStart === segments[0].start;
+	const header = noHeaders ? readMeetingHeader(clean.slice(0, 1500), true) : readMeetingHeader(clean.slice(0, segments[0]?.start ?? 0));
 	const meta: DocumentMeta = {
 		...given,
 		committee: header.committee ?? given.committee ?? null,
 		meeting_date: header.meeting_date ?? given.meeting_date ?? null,
 		municipality: header.municipality ?? given.municipality ?? null
 	};
-	const municipality = meta.municipality ?? municipalityFromText(text);
+	const municipality = meta.municipality ?? municipalityFromText(clean);
 	const meetingYear = meta.meeting_date ? Number(meta.meeting_date.slice(0, 4)) : null;
 	const items: Item[] = [];
 	const facts: Fact[] = [];
@@ -44,14 +47,14 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 			item_no: seg.itemNo,
 			title: seg.title,
 			case_no: seg.caseNo,
-			decision: decision ? text.slice(decision.start, decision.end).replace(/^Beslutning\s*/, '').trim() || null : null,
+			decision: decision ? decisionText(clean.slice(decision.start, decision.end)) : null,
 			text: text.slice(seg.start, seg.end),
 			char_start: seg.start,
 			char_end: seg.end
 		});
 		if (!municipality || /^Lukket\b/i.test(seg.title)) continue;
-		const layout = layoutOf(text, seg.bodyStart, seg.end);
-		const ctx = buildItemContext(text, seg, layout, municipality, meta.committee ?? null, meetingYear);
+		const layout = layoutOf(clean, seg.bodyStart, seg.end);
+		const ctx = buildItemContext(clean, seg, layout, municipality, meta.committee ?? null, meetingYear);
 		ctx.dropped = dropped;
 		const drafts: FactDraft[] = [...klagesager(ctx), ...klagesagerTables(ctx), ...magtanvendelse(ctx), ...magtanvendelseTables(ctx), ...budget(ctx)];
 		drafts.push(...otherFigures(ctx, drafts));
@@ -106,6 +109,12 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 		facts,
 		dropped
 	};
+}
+
+/** The decision without its heading line ("Beslutning i Socialudvalget den 11-03-2025"). */
+function decisionText(section: string): string | null {
+	const firstBreak = section.search(/\r\n|[\n\r\u2028\u2029]/);
+	return firstBreak < 0 ? null : section.slice(firstBreak).trim() || null;
 }
 
 /** "Gladsaxe Kommune" named most often in the text, when no manifest says whose minutes these are. */

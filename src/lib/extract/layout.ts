@@ -2,7 +2,7 @@
  * An item's body as the PDF export left it → headings, paragraphs (re-joined across page
  * breaks), sentences, and flattened tables. Every piece keeps its offsets in the file text.
  */
-import { isSectionHeading, splitLines, type Line } from './segment';
+import { isItemHeaderLine, isSectionHeading, splitLines, type Line, type Span } from './segment';
 import { findTables } from './table-blocks';
 
 export interface Sentence {
@@ -104,6 +104,53 @@ export function isPageDebris(line: string): boolean {
 	return /(?:^|\s)Side\s+\d+\s*(?:af|\/)\s*\d+\s*$/i.test(line) || /^\s*Side\s+\d+\s*$/i.test(line);
 }
 
+/**
+ * Running page headers and footers: a "Side N" line, or a line that recurs through the document
+ * with one number changing upwards (the page): "Fredericia Kommune | … | 27-10-2025 | Side 3".
+ */
+export function pageFurniture(text: string): Span[] {
+	const spans: Span[] = [];
+	const groups = new Map<string, { line: Line; n: number; numbers: string[] }[]>();
+	const lines = splitLines(text);
+	for (let n = 0; n < lines.length; n++) {
+		const line = lines[n];
+		const t = line.text.trim();
+		if (t.length < 4 || t.length > 200) continue;
+		if (isPageDebris(t)) {
+			spans.push(line);
+			continue;
+		}
+		if (!/\d/.test(t) || !/\p{L}{3}/u.test(t) || isItemHeaderLine(t)) continue;
+		const key = t.replace(/\d+/g, '#').replace(/\s+/g, ' ');
+		const numbers = t.match(/\d+/g)!;
+		const group = groups.get(key);
+		if (group) group.push({ line, n, numbers });
+		else groups.set(key, [{ line, n, numbers }]);
+	}
+	for (const group of groups.values()) {
+		if (group.length < 2) continue;
+		const varying = group[0].numbers.map((_, k) => group.some((g) => g.numbers[k] !== group[0].numbers[k]));
+		if (varying.filter(Boolean).length !== 1) continue;
+		const k = varying.indexOf(true);
+		// A page apart: rows of a table ("1. kvt. 2025", "2. kvt. 2025") follow each other closely.
+		const paged = group.every((g, i) => i === 0 || (Number(g.numbers[k]) > Number(group[i - 1].numbers[k]) && g.n - group[i - 1].n >= 15));
+		if (paged) spans.push(...group.map((g) => g.line));
+	}
+	return spans.sort((a, b) => a.start - b.start);
+}
+
+/** The text with page furniture blanked out, same length, so every offset still holds. */
+export function withoutFurniture(text: string, furniture: Span[]): string {
+	if (!furniture.length) return text;
+	let out = '';
+	let pos = 0;
+	for (const f of furniture) {
+		out += text.slice(pos, f.start) + ' '.repeat(f.end - f.start);
+		pos = f.end;
+	}
+	return out + text.slice(pos);
+}
+
 function nextNonBlank(lines: Line[], i: number): string {
 	for (let j = i + 1; j < lines.length; j++) if (lines[j].text.trim() && !isPageDebris(lines[j].text)) return lines[j].text.trim();
 	return '';
@@ -111,8 +158,11 @@ function nextNonBlank(lines: Line[], i: number): string {
 
 function continuesAfterBreak(last: string, next: string, width: number): boolean {
 	const l = last.trimEnd();
-	if (!next || TERMINAL.test(l)) return false;
-	if (/^[a-zæøå]/.test(next)) return true;
+	if (!next) return false;
+	// "… et mindreforbrug på 2,4 mio. | page break | kr. i forhold til …": an abbreviation does not end it.
+	if (/^[a-zæøå]/.test(next)) return !/[!?:;]["”’)]*$/.test(l) && (!/\.["”’)]*$/.test(l) || NO_END_ABBREVIATIONS.test(l));
+	if (TERMINAL.test(l)) return false;
+	if (/^\d/.test(next) && !/^\d{1,2}[.)]\s/.test(next)) return true;
 	return l.length >= width * 0.8 && !isSectionHeading(next);
 }
 

@@ -47,7 +47,7 @@ function committeeOf(head: string): string | null {
 	return null;
 }
 
-function meetingDateOf(head: string): string | null {
+function meetingDateOf(head: string, labelledOnly: boolean): string | null {
 	let first: string | null = null;
 	for (const m of head.matchAll(DATE)) {
 		const date = m[1] ? iso(Number(m[1]), Number(m[2]), Number(m[3])) : iso(Number(m[4]), MONTHS[m[5].toLowerCase()], Number(m[6]));
@@ -55,7 +55,7 @@ function meetingDateOf(head: string): string | null {
 		if (DATE_LEAD.test(head.slice(Math.max(0, m.index! - 50), m.index))) return date;
 		first ??= date;
 	}
-	return first;
+	return labelledOnly ? null : first;
 }
 
 function municipalityIn(head: string): string | null {
@@ -69,7 +69,8 @@ function municipalityIn(head: string): string | null {
 	return named ? municipalityOf(named[1]) : null;
 }
 
-export function readMeetingHeader(header: string): MeetingHeader {
+/** `labelledOnly`: the head may run into the body, so only a date the text calls the meeting's counts. */
+export function readMeetingHeader(header: string, labelledOnly = false): MeetingHeader {
 	const head = header.slice(0, 4000);
-	return { committee: committeeOf(head), meeting_date: meetingDateOf(head), municipality: municipalityIn(head) };
+	return { committee: committeeOf(head), meeting_date: meetingDateOf(head, labelledOnly), municipality: municipalityIn(head) };
 }

@@ -136,6 +136,9 @@ function headerOf(line: string): { no: number; rest: string; labelled: boolean; 
 	return null;
 }
 
+/** A line that reads as an agenda item's header ("Pkt. 12", "3 (Åben) Budget"), wherever it stands. */
+export const isItemHeaderLine = (line: string) => headerOf(line) !== null;
+
 const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}]/gu, '');
 
 function titleLike(rest: string): boolean {

@@ -91,7 +91,7 @@ export function isNumericRow(line: string): boolean {
 	if (/[.:;]$/.test(label)) return false;
 	// "Kommune 2022 2023 2024": years in a row are column headers.
 	const cells = found.map((c) => c.text);
-	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && cells.every((c, i) => i === 0 || Number(c) > Number(cells[i - 1]))) return false;
+	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && cells.every((c, i) => i === 0 || Number(c) >= Number(cells[i - 1]))) return false;
 	if (count >= 2) return label.length <= 90;
 	// One number set off by a wide gap: a row of a one-column table ("Bostedet Egebakken      29").
 	if (label && /\S\s{3,}$/.test(t.slice(0, labelEnd).replace(SEPARATORS, ' ')) && label.length <= 60) return true;
@@ -107,6 +107,15 @@ export function isPageFurniture(line: string): boolean {
 	return PAGE_NUMBER_AT_END.test(line) && line.trim().length <= 140;
 }
 const PAGE_NUMBER_AT_END = /(?:^|\s|\|)\s*Side\s+\d+(?:\s*(?:af|\/)\s*\d+)?\s*$/i;
+
+/** A line under a table that states its source, unit or sign: "Beløb i mio. kr. ÷ = mindreforbrug". */
+function isNote(t: string): boolean {
+	if (NOTE_START.test(t)) return true;
+	return t.length <= 110 && (UNIT_NOTE.test(t) || SIGN_NOTE.test(t));
+}
+const NOTE_START = /^(?:Note|Anm\.|Anmærkning|Kilde|\*|\(\d\))/i;
+const UNIT_NOTE = /^(?:alle\s+)?(?:beløb|tal)(?:ene)?\s+(?:er\s+)?(?:angivet\s+|opgjort\s+)?i\b/i;
+const SIGN_NOTE = /fortegn|angiver|angives|\bvis(?:t|es)\s+med\b|[-−+÷]\s*\)?\s*=\s*(?:mer|mindre)forbrug/i;
 
 const TERMINAL = /[.!?:;]["”’)]*$/;
 const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t);
@@ -198,7 +207,7 @@ export function findTables(lines: Line[], width: number): FoundTable[] {
 		let n = last + 1;
 		while (n < lines.length && n - last <= 3) {
 			const t = lines[n].text.trim();
-			if (/^(?:Note|Anm\.|Anmærkning|Kilde|\*)/i.test(t) || /fortegn|angiver|angives|=\s*(?:mer|mindre)forbrug/i.test(t)) {
+			if (isNote(t)) {
 				notes.push(t);
 				last = n;
 			} else if (t) break;
