@@ -1,5 +1,6 @@
 /** Command line of the extraction CLI. */
 import { availableParallelism } from 'node:os';
+import { municipalityOf } from '../../src/lib/extract/places';
 
 export class UsageError extends Error {}
 
@@ -14,6 +15,8 @@ export interface Options {
 	partition?: true;
 	/** Read every file again instead of taking unchanged ones from the cache. */
 	full?: true;
+	/** The municipality of files that neither a manifest nor their own text names. */
+	municipality?: string;
 }
 
 export const DEFAULT_INPUT = 'seeds';
@@ -25,7 +28,7 @@ export const MAX_TIMEOUT_S = 86_400;
 export const MAX_JOBS = availableParallelism() * 2;
 
 export const USAGE = `Usage: npm run extract -- [--input <folder|file> ...] [--out <folder>] [--timeout <seconds>]
-                          [--jobs <n>] [--partition] [--full]
+                          [--jobs <n>] [--partition] [--municipality <name>] [--full]
 
 Reads committee minutes (.txt, .pdf, .html or .htm, one meeting per file) and writes
 facts.parquet, documents.parquet and items.parquet into the output folder.
@@ -43,6 +46,8 @@ facts.parquet, documents.parquet and items.parquet into the output folder.
                        items/municipality=<m>/ (read them with hive_partitioning)
   --full               read every file again (files unchanged since the last run on the
                        same --out are otherwise taken from node_modules/.cache/)
+  --municipality <name>  the municipality of files that neither a manifest nor their own
+                       text names (a folder from one municipality), e.g. --municipality Odder
   -h, --help           show this text
 
 Exit codes: 0 every file read, 1 some file failed (the rest is written), 2 usage error,
@@ -61,6 +66,7 @@ export function parseArgs(argv: readonly string[]): Options {
 	let jobs: number | undefined;
 	let partition: true | undefined;
 	let full: true | undefined;
+	let municipality: string | undefined;
 	let collectingInputs = false;
 
 	for (let i = 0; i < argv.length; i++) {
@@ -118,6 +124,13 @@ export function parseArgs(argv: readonly string[]): Options {
 				if (inline !== undefined) throw new UsageError('--full takes no value');
 				full = true;
 				break;
+			case '--municipality': {
+				const raw = value();
+				const name = municipalityOf(raw.trim());
+				if (!name) throw new UsageError(`--municipality needs the name of a Danish municipality, not '${raw}'`);
+				municipality = name;
+				break;
+			}
 			case '--help':
 			case '-h':
 				help = true;
@@ -134,6 +147,7 @@ export function parseArgs(argv: readonly string[]): Options {
 		help,
 		...(jobs !== undefined ? { jobs } : {}),
 		...(partition ? { partition } : {}),
-		...(full ? { full } : {})
+		...(full ? { full } : {}),
+		...(municipality ? { municipality } : {})
 	};
 }
