@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readParquet } from '../../scripts/lib/parquet';
 import { PDF_PROBLEMS } from '../../src/lib/ingest/pdf';
-import { minutesHtml } from './fixtures/minutes-html';
-import { minutesPdf } from './fixtures/minutes-pdf';
+import { minutesHtml } from '../fixtures/minutes-html';
+import { minutesPdf } from '../fixtures/minutes-pdf';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const scratch = await mkdtemp(join(tmpdir(), 'extract-formats-'));

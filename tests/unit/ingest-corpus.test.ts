@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument, KEY_FAMILIES, type Fact } from '../../src/lib/extract';
 import { htmlToText } from '../../src/lib/ingest/html';
 import { pdfToText } from '../../src/lib/ingest/pdf';
-import { minutesHtml } from './fixtures/minutes-html';
-import { minutesPdf } from './fixtures/minutes-pdf';
+import { minutesHtml } from '../fixtures/minutes-html';
+import { minutesPdf } from '../fixtures/minutes-pdf';
 
 const header = (p: number) => `Testby Kommune   Referat   Side ${p}`;
 const footer = (p: number, n: number) => `Side ${p} af ${n}`;

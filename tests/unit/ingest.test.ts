@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatOf, ingestMinutes, pageAt } from '../../src/lib/ingest';
 import { htmlToText } from '../../src/lib/ingest/html';
 import { PDF_PROBLEMS } from '../../src/lib/ingest/pdf';
-import { minutesPdf } from './fixtures/minutes-pdf';
+import { minutesPdf } from '../fixtures/minutes-pdf';
 
 const TABLE = `Tabel 1. Budgetopfølgning (mio. kr.)
 
