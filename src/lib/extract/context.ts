@@ -7,7 +7,7 @@ import type { Layout, Sentence } from './layout';
 import { MUNICIPALITY_RE, municipalityOf } from './places';
 import { findPeriods, resolvePeriod, type PeriodMention } from './periods';
 import type { ItemSegment } from './segment';
-import type { Family, Unit } from './types';
+import type { Dropped, Family, Unit } from './types';
 import { viewOf, type View } from './view';
 
 export interface FactDraft {
@@ -39,6 +39,8 @@ export interface ItemContext {
 	titlePeriod: string | null;
 	titleAreas: AreaMention[];
 	sentences: SentenceContext[];
+	/** Where a rule records a figure it considered and left out (stage and reason), for --explain. */
+	dropped?: Dropped[];
 }
 
 export interface SentenceContext {
