@@ -10,7 +10,7 @@ import { magtanvendelseTables } from './magtanvendelse-tables';
 import { readMeetingHeader } from './meeting';
 import { otherFigures } from './other';
 import { periodYear } from './periods';
-import { municipalityOf } from './places';
+import { municipalityOf, UNKNOWN_MUNICIPALITY } from './places';
 import { segmentItems } from './segment';
 import type { DocumentMeta, Dropped, Extraction, Fact, Item } from './types';
 import { canonicalValue, invalidDrop, valueProblem } from './validate';
@@ -52,9 +52,9 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 			char_start: seg.start,
 			char_end: seg.end
 		});
-		if (!municipality || /^Lukket\b/i.test(seg.title)) continue;
+		if (/^Lukket\b/i.test(seg.title)) continue;
 		const layout = layoutOf(clean, seg.bodyStart, seg.end);
-		const ctx = buildItemContext(clean, seg, layout, municipality, meta.committee ?? null, meetingYear);
+		const ctx = buildItemContext(clean, seg, layout, municipality ?? UNKNOWN_MUNICIPALITY, meta.committee ?? null, meetingYear);
 		ctx.dropped = dropped;
 		const drafts: FactDraft[] = [...klagesager(ctx), ...klagesagerTables(ctx), ...magtanvendelse(ctx), ...magtanvendelseTables(ctx), ...budget(ctx)];
 		drafts.push(...otherFigures(ctx, drafts));
