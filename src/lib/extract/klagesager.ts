@@ -45,6 +45,7 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['I de omkringliggende kommuner lå omgørelsesprocenten på 29 i Silkeborg og 35 i Holstebro.', ['omgoerelsespct=29', 'omgoerelsespct=35']],
 			['Børnehandicapområdet havde en omgørelsesprocent på 48 (landsplan: 47).', ['omgoerelsespct=48', 'omgoerelsespct=47']],
 			['Omgørelsesprocenten skal i 2026 under 30 pct.', []],
+			['Ankestyrelsen afgjorde 100 sager, og 30 blev omgjort. Det svarer til 12 pct.', ['klagesager_antal=100', 'omgjort_antal=30']],
 			['Det er et fald på 8 procentpoint i omgørelsesprocenten.', []]
 		]
 	},
@@ -251,7 +252,23 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 		if (last) memory = last;
 		if (hasTotal) paraHasTotal = true;
 	}
-	return out;
+	return out.filter((d) => plausible(d, out));
+}
+
+/**
+ * An omgørelsesprocent read only by leaning on another figure must agree with the counts the
+ * item states for the same entity, area and period: (ændret + hjemvist) / afgjorte, or omgjorte / afgjorte.
+ */
+function plausible(d: FactDraft, all: FactDraft[]): boolean {
+	if (d.metric !== 'omgoerelsespct' || /^klagesager\.cue\./.test(d.rule)) return true;
+	const same = (m: string) => all.find((x) => x.metric === m && x.entity === d.entity && x.area === d.area && x.period === d.period)?.value;
+	const total = same('klagesager_antal');
+	if (!total) return true;
+	const aendret = same('aendret_antal');
+	const hjemvist = same('hjemvist_antal');
+	const omgjort = same('omgjort_antal') ?? (aendret !== undefined && hjemvist !== undefined ? aendret + hjemvist : undefined);
+	if (omgjort === undefined) return true;
+	return Math.abs((100 * omgjort) / total - d.value) <= 2;
 }
 
 /** One reading (or none) per figure of the sentence, in order. */
