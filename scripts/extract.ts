@@ -18,7 +18,7 @@ import { Progress, type Outcome } from './lib/progress';
 import { OutputBusy, lockOutput, makeCurrent, newGeneration, removeStale, type OutputLock } from './lib/publish';
 import { compareFacts, compareItems, compareText } from './lib/order';
 import { extractionProblem } from './lib/rows';
-import { DOCUMENT_COLUMNS, rowProblem } from './lib/schema';
+import { DOCUMENT_COLUMNS, FACT_COLUMNS, rowProblem } from './lib/schema';
 import { Staging } from './lib/staging';
 import { FactTally, summaryLines } from './lib/summary';
 
@@ -81,6 +81,15 @@ async function processFile(file: InputFile, pool: ExtractionPool): Promise<FileR
 		return failed((error as Error).message, bytes);
 	}
 
+	// A fact the columns cannot hold (a value that is not finite, a year out of range) is dropped
+	// alone, named in the file's line; it is no reason to lose the file's other facts. −0 is 0.
+	const dropped: string[] = [];
+	extraction.facts = extraction.facts.filter((fact) => {
+		if (Object.is(fact.value, -0)) fact.value = 0;
+		const issue = rowProblem(FACT_COLUMNS, fact);
+		if (issue) dropped.push(`${fact.metric ?? 'fact'}: ${issue}`);
+		return issue === null;
+	});
 	const problem = extractionProblem(extraction, meta.doc_id);
 	if (problem) return failed(`extractor output rejected: ${problem}`, bytes);
 	const row: DocumentRow = {
@@ -96,12 +105,13 @@ async function processFile(file: InputFile, pool: ExtractionPool): Promise<FileR
 	if (rowIssue) return failed(`extractor output rejected: document ${rowIssue}`, bytes);
 
 	const counts = `${plural(row.item_count, 'item')}, ${plural(row.fact_count, 'fact')}, ${ms} ms`;
+	const notes = [decoded.note, dropped.length > 0 ? `${plural(dropped.length, 'fact')} dropped: ${dropped.slice(0, 3).join('; ')}` : null].filter(Boolean);
 	return {
 		document: row,
 		items: extraction.items,
 		facts: extraction.facts,
-		outcome: decoded.note ? 'note' : 'ok',
-		detail: decoded.note ? `${counts} (${decoded.note})` : counts,
+		outcome: notes.length > 0 ? 'note' : 'ok',
+		detail: notes.length > 0 ? `${counts} (${notes.join('; ')})` : counts,
 		bytes
 	};
 }
@@ -185,7 +195,9 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 		if (fatal === null && staging !== null) {
 			// Files are committed in doc_id order, each with its rows sorted, so the tables are
 			// staged in file order; extraction runs ahead of the commits by up to WINDOW files.
-			const files = [...inputs.files].sort((x, y) => compareText(x.meta.doc_id, y.meta.doc_id));
+			const files = [...inputs.files]
+				.map((f) => (options.municipality && !f.meta.municipality ? { ...f, meta: { ...f.meta, municipality: options.municipality } } : f))
+				.sort((x, y) => compareText(x.meta.doc_id, y.meta.doc_id));
 			const window = pool.size * FILES_AHEAD_PER_WORKER;
 			const pending: (Promise<FileResult> | undefined)[] = [];
 			let next = 0;

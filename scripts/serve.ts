@@ -49,6 +49,17 @@ function setHeaders(res: ServerResponse, pathname: string): void {
 	if (ext && EXTRA_TYPES[ext]) res.setHeader('Content-Type', EXTRA_TYPES[ext]);
 }
 
+/**
+ * A byte range sirv answers correctly: one range 'bytes=a-b' with 0 < b >= a, or 'bytes=a-'.
+ * Any other Range header is ignored and the whole file sent (RFC 9110 allows it); handed to
+ * sirv, 'bytes=10-5' would throw and end the server.
+ */
+function usableRange(range: string): boolean {
+	const m = /^bytes=(\d{1,15})-(\d{0,15})$/.exec(range.trim());
+	if (!m) return false;
+	return m[2] === '' || (Number(m[2]) >= Number(m[1]) && Number(m[2]) > 0);
+}
+
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
 function files(dir: string): Handler {
@@ -81,7 +92,11 @@ export function serve(options: ServeOptions): Promise<{ server: Server; url: str
 	const server = createServer((req, res) => {
 		// A file stream piped into a response whose client went away is closed with it, so aborted
 		// downloads cannot use up the process's file handles.
-		res.on('pipe', (source: Readable) => res.once('close', () => source.destroy()));
+		res.on('pipe', (source: Readable) => {
+			res.once('close', () => source.destroy());
+			// a file gone since start-up (a new build) ends this response, not the server
+			source.once('error', () => res.destroy());
+		});
 		if (req.method !== 'GET' && req.method !== 'HEAD') {
 			res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
 			res.end('Kun GET og HEAD');
@@ -90,12 +105,21 @@ export function serve(options: ServeOptions): Promise<{ server: Server; url: str
 		const path = pathOf(req);
 		if (path === null || path.includes('\0')) return notFound(req, res);
 		// A byte range is a range of the file itself, never of a compressed copy (DuckDB-WASM reads Parquet in ranges).
-		if (req.headers.range) delete req.headers['accept-encoding'];
-		if (data && path.startsWith('/data/')) {
-			req.url = (req.url ?? '/').slice('/data'.length);
-			return data(req, res, () => notFound(req, res));
+		if (req.headers.range !== undefined) {
+			if (usableRange(req.headers.range)) delete req.headers['accept-encoding'];
+			else delete req.headers.range;
 		}
-		site(req, res, () => notFound(req, res));
+		try {
+			if (data && path.startsWith('/data/')) {
+				req.url = (req.url ?? '/').slice('/data'.length);
+				data(req, res, () => notFound(req, res));
+			} else site(req, res, () => notFound(req, res));
+		} catch (error) {
+			// one request that fails must not end the server
+			console.error(`serve: ${req.url}: ${(error as Error).message}`);
+			if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Serverfejl');
+			else res.destroy();
+		}
 	});
 	server.on('clientError', (_error, socket) => socket.destroy());
 	return new Promise((done, fail) => {

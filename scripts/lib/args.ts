@@ -1,5 +1,6 @@
 /** Command line of the extraction CLI. */
 import { availableParallelism } from 'node:os';
+import { municipalityOf } from '../../src/lib/extract/places';
 
 export class UsageError extends Error {}
 
@@ -12,6 +13,8 @@ export interface Options {
 	jobs?: number;
 	/** Write hive-partitioned folders instead of three files. */
 	partition?: true;
+	/** The municipality of files that neither a manifest nor their own text names. */
+	municipality?: string;
 }
 
 export const DEFAULT_INPUT = 'seeds';
@@ -23,7 +26,7 @@ export const MAX_TIMEOUT_S = 86_400;
 export const MAX_JOBS = availableParallelism() * 2;
 
 export const USAGE = `Usage: npm run extract -- [--input <folder|file.txt> ...] [--out <folder>] [--timeout <seconds>]
-                          [--jobs <n>] [--partition]
+                          [--jobs <n>] [--partition] [--municipality <name>]
 
 Reads committee minutes (.txt, one meeting per file) and writes facts.parquet,
 documents.parquet and items.parquet into the output folder.
@@ -39,6 +42,8 @@ documents.parquet and items.parquet into the output folder.
   --partition          write hive-style folders instead of three files, for large corpora:
                        facts/municipality=<m>/year=<y>/, documents/municipality=<m>/,
                        items/municipality=<m>/ (read them with hive_partitioning)
+  --municipality <name>  the municipality of files that neither a manifest nor their own
+                       text names (a folder from one municipality), e.g. --municipality Odder
   -h, --help           show this text
 
 Exit codes: 0 every file read, 1 some file failed (the rest is written), 2 usage error,
@@ -56,6 +61,7 @@ export function parseArgs(argv: readonly string[]): Options {
 	let help = false;
 	let jobs: number | undefined;
 	let partition: true | undefined;
+	let municipality: string | undefined;
 	let collectingInputs = false;
 
 	for (let i = 0; i < argv.length; i++) {
@@ -109,6 +115,13 @@ export function parseArgs(argv: readonly string[]): Options {
 				if (inline !== undefined) throw new UsageError('--partition takes no value');
 				partition = true;
 				break;
+			case '--municipality': {
+				const raw = value();
+				const name = municipalityOf(raw.trim());
+				if (!name) throw new UsageError(`--municipality needs the name of a Danish municipality, not '${raw}'`);
+				municipality = name;
+				break;
+			}
 			case '--help':
 			case '-h':
 				help = true;
@@ -124,6 +137,7 @@ export function parseArgs(argv: readonly string[]): Options {
 		timeoutMs: (timeoutS ?? DEFAULT_TIMEOUT_S) * 1000,
 		help,
 		...(jobs !== undefined ? { jobs } : {}),
-		...(partition ? { partition } : {})
+		...(partition ? { partition } : {}),
+		...(municipality ? { municipality } : {})
 	};
 }

@@ -372,6 +372,8 @@ describe('extract CLI output is atomic and stable', () => {
 	}, 60_000);
 });
 
+const HUGE = `Gladsaxe Kommune\nReferat, Socialudvalget, 12. marts 2025\n\nPunkt 1: Budgetopfølgning 2024\n\nMerforbruget er ${'9'.repeat(310)} kr. i 2024. Mindreforbruget er -0 kr.\n\nPunkt 2: Klagesager\n\nAnkestyrelsen har i 2024 behandlet 20 sager, heraf 10 stadfæstet.\n`;
+
 describe('extract CLI on inputs the README did not cover before', () => {
 	const odd = join(scratch, 'odd');
 	const out = join(scratch, 'out-odd');
@@ -381,6 +383,7 @@ describe('extract CLI on inputs the README did not cover before', () => {
 		await mkdir(odd);
 		const text = await seedText(seedNames[0]);
 		await writeFile(join(odd, 'utf16.txt'), Buffer.from(text, 'utf16le'));
+		await writeFile(join(odd, 'huge.txt'), HUGE);
 		execFileSync('mkfifo', [join(odd, 'manifest.json')]);
 		execFileSync('mkfifo', [join(odd, 'pipe.txt')]);
 		const started = startCli(['--input', odd, '--out', out]);
@@ -393,6 +396,16 @@ describe('extract CLI on inputs the README did not cover before', () => {
 		expect(run.code).toBe(1);
 		expect(run.stderr).toContain(`error ${join(odd, 'manifest.json')}: not a regular file (a named pipe), manifest ignored\n`);
 		expect(run.stderr).toContain(`error ${join(odd, 'pipe.txt')}: cannot read: not a regular file (a named pipe), skipped\n`);
+	});
+
+	it('drops a fact whose value is not finite alone, keeps the file and its other facts, and stores −0 as 0', async () => {
+		const { documents, facts } = await readOutput(out);
+		const line = run.stderr.split('\n').find((l) => l.includes(`${join(odd, 'huge.txt')}:`));
+		expect(line).toMatch(/^note .*1 fact dropped: afvigelse_korrigeret_budget: value is not a finite number: -Infinity/);
+		expect(documents.rows.find((r) => r.doc_id === 'huge')).toMatchObject({ error: null });
+		const own = facts.rows.filter((r) => r.doc_id === 'huge');
+		expect(own.length).toBeGreaterThan(0);
+		expect(own.every((r) => Number.isFinite(r.value as number) && !Object.is(r.value, -0))).toBe(true);
 	});
 
 	it('reads UTF-16 without a byte order mark, as the same facts as the UTF-8 file', async () => {

@@ -211,3 +211,66 @@ Voksne                 12.000        12.500           500
 		expect(got).toContain('Ældre | afvigelse_korrigeret_budget | 2025-05 | 1000000');
 	});
 });
+
+describe('lists', () => {
+	it('reads a bullet list of interventions as counts, and leaves a list of other things alone', () => {
+		const text = `Punkt 7: Magtanvendelse 1. halvår 2025
+
+Sagsfremstilling
+
+I første halvår er der indberettet 30 episoder. De fordeler sig således:
+
+• Fastholdelse: 21
+• Føring til andet rum: 6
+• Personlig alarm: 3
+
+Tilbuddet har ansat nye medarbejdere. Fordelingen af personalet:
+
+• Pædagoger: 14
+• Medhjælpere: 9
+`;
+		expect(facts(text, 'magtanvendelse')).toEqual([
+			'fastholdelse | magtanvendelser_indberettet | 2025-H1 | 21',
+			'føring til andet rum | magtanvendelser_indberettet | 2025-H1 | 6',
+			'personlig alarm | magtanvendelser_indberettet | 2025-H1 | 3'
+		]);
+		expect(quotes(text, 'magtanvendelse')[0]).toBe('• Fastholdelse: 21');
+	});
+});
+
+describe('klagesager tables', () => {
+	it('reads years as rows, and one metric column dated in its header across municipalities', () => {
+		const text = `Punkt 3: Klagesager fra Ankestyrelsen
+
+Sagsfremstilling
+
+Tabel 1. Udvikling i omgørelsesprocenten på socialområdet
+
+År        Afgjorte sager     Heraf omgjort     Omgjort i pct.
+2022          120                 36                30
+2023          110                 33                30
+
+Tabel 2. Omgørelsesprocent på socialområdet, sammenlignelige kommuner
+
+Kommune              Omgørelsesprocent 2023
+Vejle                        30
+Horsens                      35
+Landsgennemsnit              38
+`;
+		expect(facts(text, 'klagesager')).toEqual([
+			'socialområdet | klagesager_antal | 2022 | 120',
+			'socialområdet | omgjort_antal | 2022 | 36',
+			'socialområdet | omgoerelsespct | 2022 | 30',
+			'socialområdet | klagesager_antal | 2023 | 110',
+			'socialområdet | omgjort_antal | 2023 | 33',
+			'socialområdet | omgoerelsespct | 2023 | 30',
+			'socialområdet | omgoerelsespct | 2023 | 30',
+			'socialområdet | omgoerelsespct | 2023 | 35',
+			'socialområdet | omgoerelsespct | 2023 | 38'
+		]);
+		const entities = extractDocument(text, meta)
+			.facts.filter((f) => f.rule === 'klagesager.tabel.omgoerelsespct')
+			.map((f) => f.entity);
+		expect(entities).toEqual(['Vejle', 'Vejle', 'Vejle', 'Horsens', 'Landsgennemsnit']);
+	});
+});

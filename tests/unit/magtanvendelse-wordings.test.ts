@@ -98,3 +98,14 @@ const cases: [string, string, string, string[]][] = [
 describe('magtanvendelse wordings', () => {
 	for (const [name, title, body, want] of cases) it(name, () => expect(read(title, body)).toEqual([...want].sort()));
 });
+
+describe('magtanvendelse wordings around other figures', () => {
+	it('a percent between a count and its outcome does not part them', () =>
+		expect(read('Magtanvendelse 2024', 'Der blev indberettet 97 magtanvendelser. Heraf blev 72 (74 pct.) vurderet som lovlige.')).toEqual(
+			['magtanvendelser_indberettet | hele kommunen | 2024 | 97', 'magtanvendelser_tilladte | hele kommunen | 2024 | 72'].sort()
+		));
+	it('utilsigtede hændelser in an item about something else are not magtanvendelser', () =>
+		expect(read('Kvalitet i ældreplejen 2024', 'Magtanvendelse behandles i en særskilt sag.\n\nDer blev i 2024 registreret 12 utilsigtede hændelser.')).toEqual([]));
+	it('episodes of violence against staff are not magtanvendelser', () =>
+		expect(read('Magtanvendelse 2024', 'Der var 30 episoder med vold mod medarbejdere, og 3 indberetninger om trusler.')).toEqual([]));
+});

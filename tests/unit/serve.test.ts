@@ -138,6 +138,28 @@ describe('the site server', () => {
 		expect(missing.body.toString()).toContain('Ikke fundet');
 	});
 
+	it('ignores ranges it cannot answer (the whole file, 200) and stays up', async () => {
+		for (const range of ['bytes=10-5', 'bytes=-100', 'bytes=0-0', 'bytes=abc', 'bytes=0-1,5-9']) {
+			const reply = await get(`${url}data/facts.parquet`, { range });
+			expect(reply.status).toBe(200);
+			expect(reply.body.equals(parquet)).toBe(true);
+		}
+		expect((await get(`${url}data/facts.parquet`, { range: `bytes=${parquet.length}-` })).status).toBe(416);
+		expect((await get(url)).status).toBe(200);
+	});
+
+	it('stays up when a file disappears after start-up (a new build)', async () => {
+		await writeFile(join(site, 'gone.txt'), 'x'.repeat(5000));
+		const { server: other, url: otherUrl } = await serve({ root: site, port: 0 });
+		try {
+			await rm(join(site, 'gone.txt'));
+			await get(`${otherUrl}gone.txt`).catch(() => null);
+			expect((await get(otherUrl)).status).toBe(200);
+		} finally {
+			other.close();
+		}
+	});
+
 	it('survives many aborted downloads: file handles stay bounded and the next request is served', async () => {
 		const before = await openFiles();
 		for (let round = 0; round < 10; round++) {

@@ -30,9 +30,10 @@ const cases: [string, string, string[]][] = [
 		['klagesager_antal Randers socialområdet 2024 150', 'stadfaestet_antal Randers socialområdet 2024 101', 'stadfaestet_pct Randers socialområdet 2024 67']
 	],
 	[
+		// The contract's `afvigelse`: the item names no budget the deviation is measured against.
 		'a deviation in prose with no budget named, in a field',
 		'Punkt 5: Økonomi\n\n24/99\n\nMerforbruget på handicapområdet ventes at blive på 9 millioner kroner i 2025.\n',
-		['afvigelse_korrigeret_budget Randers handicapområdet 2025 -9000000']
+		['afvigelse Randers handicapområdet 2025 -9000000']
 	],
 	[
 		'a national figure named by its field',

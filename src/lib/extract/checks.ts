@@ -50,8 +50,12 @@ interface Source {
 
 export function checkFacts(facts: Fact[], items: Item[] = []): void {
 	const source: Source = { items: new Map(items.map((i) => [i.item_no, i])) };
+	// A figure stated in several places is one fact: what a check finds about it holds for every statement.
+	const twins = new Map<string, Fact[]>();
+	const twinKey = (f: Fact) => [f.doc_id, f.metric, f.entity, f.area, f.period, f.value].join('|');
+	for (const f of facts) twins.set(twinKey(f), [...(twins.get(twinKey(f)) ?? []), f]);
 	const flag = (fs: Fact[], note: string) => {
-		for (const f of fs) {
+		for (const f of new Set(fs.flatMap((x) => (x.family === 'klagesager' ? twins.get(twinKey(x))! : [x])))) {
 			f.check = 'inconsistent';
 			f.check_note = f.check_note && !f.check_note.includes(note) ? `${f.check_note} ${note}` : note;
 		}
@@ -67,7 +71,16 @@ export function checkFacts(facts: Fact[], items: Item[] = []): void {
 	}
 	for (const g of groups.values()) {
 		const first = (metric: string) => g.find((f) => f.metric === metric);
-		if (g[0].family === 'klagesager') checkKlagesager(first, flag, pass, itemWords(source, g));
+		if (g[0].family === 'klagesager') {
+			// Each statement of the whole is checked against the parts ("163" in prose, "I alt 161" in the table).
+			// A statement outvoted by a value stated in more places is left to the restatement check.
+			const stated = g.filter((f) => f.metric === 'klagesager_antal');
+			const places = (v: number) => new Set(stated.filter((f) => f.value === v).map((f) => f.char_start)).size;
+			const most = Math.max(0, ...stated.map((f) => places(f.value)));
+			const leading = new Set(stated.filter((f) => places(f.value) === most).map((f) => f.value));
+			const wholes = most > 1 && leading.size === 1 ? stated.filter((f) => leading.has(f.value)) : stated;
+			for (const T of wholes.length ? wholes : [undefined]) checkKlagesager((m) => (m === 'klagesager_antal' ? T : first(m)), flag, pass, itemWords(source, g));
+		}
 		if (g[0].family === 'magtanvendelse') checkMagt(first, flag, pass);
 		if (g[0].family === 'budget') checkBudget(first, flag, pass, g);
 	}
@@ -221,7 +234,7 @@ const isGeneralArea = (f: Fact) => f.area === '' || f.area === 'hele kommunen' |
 /**
  * The same figure (metric, entity, specific area, period) stated in two places of a meeting must
  * carry the same value. Two rows of one table are never the same figure. When one value is stated
- * in more places than every other, the others are named as the likely error.
+ * in more places than every other, only the others are flagged, as the likely error.
  */
 function checkRestatements(facts: Fact[], source: Source, flag: Flag, pass: Pass) {
 	const byKey = new Map<string, Fact[]>();
@@ -244,22 +257,37 @@ function checkRestatements(facts: Fact[], source: Source, flag: Flag, pass: Pass
 		const places = (f: Fact) => new Set(fs.filter((g) => same(f, g)).map((g) => g.char_start)).size;
 		const best = Math.max(...fs.map(places));
 		const leaders = fs.filter((f) => places(f) === best);
-		const culprits = leaders.every((f) => same(f, leaders[0])) ? fs.filter((f) => !same(f, leaders[0])) : [];
-		flag(
-			fs,
-			`Samme tal er angivet med forskellige værdier: ${fs.map((f) => `${label(f)} (punkt ${f.item_no})`).join(', ')}.` +
-				(culprits.length === 1 ? ` Sandsynlig fejl: ${label(culprits[0])} (de øvrige steder siger ${fmt(leaders[0].value)}).` : '')
-		);
+		const note = `Samme tal er angivet med forskellige værdier: ${fs.map((f) => `${label(f)} (punkt ${f.item_no})`).join(', ')}.`;
+		// A value stated in more places than any other vouches for itself: the odd statements are the error.
+		if (leaders.every((f) => same(f, leaders[0])) && best > 1) {
+			const odd = fs.filter((f) => !same(f, leaders[0]));
+			flag(odd, `${note} Sandsynlig fejl: ${odd.map(label).join(', ')} (${best} andre steder siger ${fmt(leaders[0].value)}).`);
+			pass(fs.filter((f) => same(f, leaders[0])));
+		} else flag(fs, note);
 	}
 }
 
-/** A table row: one line ending in a figure (no sentence around it). */
-const isRow = (f: Fact) => !f.quote.includes('\n') && /\d\s*%?\s*$/.test(f.quote) && !/[.!?:]\s+\S/.test(f.quote.replace(/\d[.,]\d/g, ''));
+/** A table row: a short quote ending in a figure, no sentence in it (a wrapped label may take two lines). */
+const isRow = (f: Fact) => f.quote.length <= 240 && /\d\s*%?\s*$/.test(f.quote) && !/[.!?:]\s+\S/.test(f.quote.replace(/\d[.,]\d/g, ''));
 
-/** Two rows of one table: rows of the same item with nothing but short or figure-bearing lines between them. */
+const CELL = /^(?:[−÷+-]?\d[\d.,]*%?|[-–—])$/;
+
+/** How many cells (figures, or a dash for an empty one) end a row. */
+function cellCount(quote: string): number {
+	const tokens = quote.replace(/\s+%/g, '%').trim().split(/\s+/);
+	let n = 0;
+	while (n < tokens.length && CELL.test(tokens[tokens.length - 1 - n])) n++;
+	return n;
+}
+
+/**
+ * Two rows of one table: rows of the same item with as many cells, and nothing but short or
+ * figure-bearing lines between them.
+ */
 function sameTable(a: Fact, b: Fact, source: Source): boolean {
 	if (a.item_no !== b.item_no || !isRow(a) || !isRow(b)) return false;
 	if (a.char_start === b.char_start) return true;
+	if (cellCount(a.quote) !== cellCount(b.quote)) return false;
 	const item = source.items.get(a.item_no);
 	if (!item) return false;
 	const [first, second] = a.char_start < b.char_start ? [a, b] : [b, a];
@@ -318,13 +346,13 @@ function wholeColumn(column: Fact[], source: Source): boolean {
 	if (!item) return false;
 	const from = Math.min(...column.map((f) => f.char_start)) - item.char_start;
 	const to = Math.max(...column.map((f) => f.char_end)) - item.char_start;
-	const starts = column.map((f) => f.char_start - item.char_start);
+	const spans = column.map((f) => [f.char_start - item.char_start, f.char_end - item.char_start]);
 	let at = item.text.lastIndexOf('\n', from - 1) + 1;
 	const above = item.text.slice(0, Math.max(0, at - 1)).split('\n').reverse().find((l) => l.trim() !== '');
 	if (above !== undefined && isDataLine(above)) return false;
 	while (at < to) {
 		const end = item.text.indexOf('\n', at) < 0 ? item.text.length : item.text.indexOf('\n', at);
-		if (isDataLine(item.text.slice(at, end)) && !starts.some((s) => s >= at && s <= end)) return false;
+		if (isDataLine(item.text.slice(at, end)) && !spans.some(([s, e]) => s <= end && e >= at)) return false;
 		at = end + 1;
 	}
 	return true;

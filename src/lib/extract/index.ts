@@ -1,7 +1,7 @@
 import { budget } from './budget';
 import { checkFacts } from './checks';
 import { buildItemContext, type FactDraft } from './context';
-import { factId } from './ids';
+import { assignFactIds } from './ids';
 import { klagesager } from './klagesager';
 import { klagesagerTables } from './klagesager-tables';
 import { layoutOf, pageFurniture, withoutFurniture } from './layout';
@@ -10,9 +10,10 @@ import { magtanvendelseTables } from './magtanvendelse-tables';
 import { readMeetingHeader } from './meeting';
 import { otherFigures } from './other';
 import { periodYear } from './periods';
-import { municipalityOf } from './places';
+import { municipalityOf, UNKNOWN_MUNICIPALITY } from './places';
 import { segmentItems } from './segment';
-import type { DocumentMeta, Extraction, Fact, Item } from './types';
+import type { DocumentMeta, Dropped, Extraction, Fact, Item } from './types';
+import { canonicalValue, invalidDrop, valueProblem } from './validate';
 
 export * from './types';
 
@@ -38,6 +39,7 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 	const meetingYear = meta.meeting_date ? Number(meta.meeting_date.slice(0, 4)) : null;
 	const items: Item[] = [];
 	const facts: Fact[] = [];
+	const dropped: Dropped[] = [];
 	for (const seg of segments) {
 		const decision = seg.sections.find((s) => s.name === 'Beslutning');
 		items.push({
@@ -50,12 +52,18 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 			char_start: seg.start,
 			char_end: seg.end
 		});
-		if (!municipality || /^Lukket\b/i.test(seg.title)) continue;
+		if (/^Lukket\b/i.test(seg.title)) continue;
 		const layout = layoutOf(clean, seg.bodyStart, seg.end);
-		const ctx = buildItemContext(clean, seg, layout, municipality, meta.committee ?? null, meetingYear);
+		const ctx = buildItemContext(clean, seg, layout, municipality ?? UNKNOWN_MUNICIPALITY, meta.committee ?? null, meetingYear);
+		ctx.dropped = dropped;
 		const drafts: FactDraft[] = [...klagesager(ctx), ...klagesagerTables(ctx), ...magtanvendelse(ctx), ...magtanvendelseTables(ctx), ...budget(ctx)];
 		drafts.push(...otherFigures(ctx, drafts));
 		for (const d of drafts) {
+			const problem = valueProblem(d.value, d.period);
+			if (problem) {
+				dropped.push(invalidDrop(d, problem));
+				continue;
+			}
 			const fact: Fact = {
 				fact_id: '',
 				doc_id: meta.doc_id,
@@ -70,7 +78,7 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 				area: d.area,
 				period: d.period,
 				year: periodYear(d.period),
-				value: d.value,
+				value: canonicalValue(d.value),
 				unit: d.unit,
 				quote: text.slice(d.start, d.end),
 				char_start: d.start,
@@ -79,18 +87,12 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 				check_note: d.checkNote ?? null,
 				rule: d.rule
 			};
-			fact.fact_id = factId(fact);
 			facts.push(fact);
 		}
 	}
 	// The same figure read twice from one sentence ("34 foreninger … hvoraf 34 foreninger") gets an id of its own.
-	const seen = new Map<string, number>();
-	for (const f of facts) {
-		const n = seen.get(f.fact_id) ?? 0;
-		seen.set(f.fact_id, n + 1);
-		if (n) f.fact_id = factId({ ...f, rule: `${f.rule}#${n}` });
-	}
-	checkFacts(facts);
+	assignFactIds(facts);
+	checkFacts(facts, items);
 	return {
 		document: {
 			doc_id: meta.doc_id,
@@ -104,7 +106,8 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 			error: null
 		},
 		items,
-		facts
+		facts,
+		dropped
 	};
 }
 

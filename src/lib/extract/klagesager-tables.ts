@@ -49,7 +49,9 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 			continue;
 		}
 		const columns = table.columns.map(klageColumn);
-		if (columns.some((c) => !c) || (columns.length < 2 && !columns[0]?.year)) continue;
+		// One metric column is a table of its own only across municipalities ("Vejle 33", "Landsgennemsnit 36").
+		const entityRows = table.rows.filter((r) => NATIONAL_LABEL.test(r.label.trim()) || municipalityOf(r.label.replace(/\s+Kommune$/i, '').trim())).length;
+		if (columns.some((c) => !c) || (columns.length < 2 && !columns[0]?.year && !(columns[0]?.metric && entityRows >= 2))) continue;
 		const yearColumns = columns.every((c) => c!.year);
 		const caption = `${table.caption ?? ''} ${table.stub}`;
 		const captionMetric = /omgørelse|omgjort/i.test(caption) ? 'omgoerelsespct' : /antal|afgjorte|sager/i.test(caption) ? 'klagesager_antal' : null;
@@ -97,7 +99,9 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 				if (c.skip) return;
 				const metric = c.year ? captionMetric! : c.metric;
 				const unit = c.year ? (metric === 'omgoerelsespct' ? 'pct' : 'antal') : c.unit;
-				const p = c.year ?? period;
+				// "Omgørelsesprocent 2024": the column's own year.
+				const ownYear = c.year ? null : /\b((?:19|20)\d{2})$/.exec(table.columns[i].trim())?.[1];
+				const p = c.year ?? ownYear ?? period;
 				let e = entity;
 				if (c.entity) e = NATIONAL_LABEL.test(c.entity) ? 'Landsgennemsnit' : municipalityOf(c.entity) ?? entity;
 				if (!p || !area || (unit === 'antal' && !Number.isInteger(v))) return;

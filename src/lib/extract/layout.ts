@@ -47,7 +47,7 @@ export function layoutOf(text: string, from: number, to: number): Layout {
 	const flush = () => {
 		if (!para.length) return;
 		for (const s of splitSentences(text, para[0].start, para[para.length - 1].end))
-			sentences.push({ ...s, heading, section, paragraph: paraNo });
+			sentences.push({ start: s.start, end: s.end, text: s.text, heading, section, paragraph: paraNo });
 		para = [];
 		paraNo++;
 	};
@@ -186,6 +186,8 @@ export function splitSentences(text: string, start: number, end: number): { star
 			if (!amountEnds && (!/\b(?:kr|pct|mio|mia)\.$/i.test(upto) || /\b(?:mio|mia)\.$/i.test(upto))) continue;
 		}
 		if (/\b\d{1,2}\.$/.test(upto) && /^\s+\d/.test(text.slice(at, at + 3))) continue;
+		// "opgjort til kr. 598.400.000": the currency before its amount.
+		if (/\bkr\.$/i.test(upto) && /^\s+\d/.test(text.slice(at, at + 3))) continue;
 		push(out, text, s, at);
 		s = at;
 	}

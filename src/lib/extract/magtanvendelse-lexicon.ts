@@ -88,7 +88,7 @@ export const CONCEPTS: Concept[] = [
 		name: 'indberetning',
 		kind: 'navneord',
 		metric: 'magtanvendelser_indberettet',
-		cues: ['indberetning(?:er|erne|en)?', 'episode(?:r|rne|n)?', 'registrering(?:er|erne|en)?', 'hændelse(?:r|rne|n)?', 'indgreb(?:ene)?'],
+		cues: ['indberetning(?:er|erne|en)?', 'episode(?:r|rne|n)?', 'registrering(?:er|erne|en)?', 'indgreb(?:ene)?'],
 		examples: [
 			{ text: 'Der er i 2024 indberettet 16 pludseligt opstået magtanvendelser.', facts: ['magtanvendelser_indberettet=16'] },
 			{ text: 'I 2024 modtog Myndighedsafdelingen i alt toogfyrre indberetninger om magtanvendelse, mod otteogtredive i 2023.', facts: ['magtanvendelser_indberettet=42', 'magtanvendelser_indberettet=38'] },
@@ -247,4 +247,4 @@ export const OTHER_NOUNS = new RegExp(
 );
 
 /** Words that count cases without saying what they are: the role comes from an outcome cue. */
-export const COUNTERS = /^(?:sager|sagerne|tilfælde|tilfældene|stk)$/;
+export const COUNTERS = /^(?:sager|sagerne|tilfælde|tilfældene|hændelser|hændelserne|stk)$/;

@@ -66,7 +66,10 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 		const rowPeriods = table.rows.map((r) => axisPeriod(r.label));
 		const rowsArePeriods = rowPeriods.filter((p) => p && p.kind !== 'total').length >= 2;
 		const namesMetric = columns.some((c) => c!.metric) || table.rows.some((r) => metricOfLabel(r.label));
-		if (!namesMetric && !ABOUT_FORCE.test(`${table.caption ?? ''} ${table.stub}`)) continue;
+		// A list under a sentence ("• Fastholdelse: 12") says what it counts only through its labels.
+		const headerless = table.columns.length === 1 && table.columns[0] === '' && !table.caption;
+		const namesIntervention = headerless && table.rows.filter((r) => INTERVENTION.test(r.label)).length >= 2;
+		if (!namesMetric && !namesIntervention && !ABOUT_FORCE.test(`${table.caption ?? ''} ${table.stub}`)) continue;
 		const tableMetric = /forhåndsgodkend/i.test(caption) ? 'forhaandsgodkendelser' : 'magtanvendelser_indberettet';
 		const law = /servicelov/i.test(`${caption} ${table.stub}`) || columns.length ? 'serviceloven' : null;
 		const periodsOf = (list: (AxisPeriod | null)[]) => list.filter((p): p is AxisPeriod => p !== null);
@@ -75,7 +78,7 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 			const rowMetric = byPeriod ? metricOfLabel(label) : null;
 			const rowPeriod = rowsArePeriods ? rowPeriods[r] : null;
 			const area = rowMetric || rowPeriod ? 'hele kommunen' : magtArea(label, row.total, law);
-			if (!area) return;
+			if (!area || (headerless && !row.total && !INTERVENTION.test(label) && !/§/.test(label))) return;
 			row.values.forEach((v, i) => {
 				const c = columns[i]!;
 				if (c.share || row.percents?.[i]) return;

@@ -15,6 +15,7 @@ export const MAGTANVENDELSE_RULES = CONCEPTS;
 
 const ITEM_GATE = /magtanvendelse|tvang|indgreb i selvbestemmelsesretten|fastholdelse/i;
 const HOLE = 'hele kommunen';
+const TOPIC = /magtanvend|forhåndsgodkend|forhåndstilladel|uden samtykke|selvbestemmelsesret/;
 
 // ── the lexicon compiled once ──────────────────────────────────────────────
 const CUE_RES = CONCEPTS.map((c) => ({ concept: c, re: new RegExp(`(?<![\\p{L}-])(?:${c.cues.join('|')})(?![\\p{L}])`, 'gu') }));
@@ -50,7 +51,8 @@ function gap(toks: Tok[], i: number, j: number): number {
 	let cost = 0;
 	for (let k = i + 1; k < j; k++) {
 		const t = toks[k];
-		if (t.q !== undefined) return Infinity;
+		// A count stands between; a percent or an amount ("72 (74 pct.) blev vurderet lovlige") is only a word.
+		if (t.q !== undefined && t.text.endsWith('n')) return Infinity;
 		if (t.text === ',') cost += SUBORDINATE.has(toks[k + 1]?.text) ? 1 : 3;
 		else if (t.text === ';' || t.text === '.') cost += 6;
 		else if (t.text === '(' || t.text === ')' || t.text === ':') cost += 1;
@@ -130,13 +132,15 @@ const DEFINITE = new Set(['de', 'disse', 'samtlige']);
 const PARTITIVE_DET = new Set(['de', 'disse', 'dem', 'årets', 'alle', 'periodens', 'halvårets']);
 const SUBSET = new Set(['heraf', 'hvoraf']);
 const PREPOSED = 3;
+const OTHER_KIND = /^(?:med|om|af|ved) (?:vold|trusler|udadreagerende|fald|medicin[a-zæøå]*|utilsigtede|selvskad[a-zæøå]*|chikane|brand|tyveri)/;
 const PLURAL = /(?:er|erne|ene|ne)$/;
 const PART_VERBS = new Set(['står', 'stod', 'tegner', 'udgør', 'udgjorde', 'vedrører', 'vedrørte']);
 const MAX_COST = 10;
 
 export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 	const body = ctx.text.slice(ctx.item.bodyStart, ctx.item.end);
-	if (!ITEM_GATE.test(ctx.item.title) && !/magtanvendelse/i.test(body)) return [];
+	const titled = ITEM_GATE.test(ctx.item.title);
+	if (!titled && !/magtanvendelse/i.test(body)) return [];
 	const titlePeriod = onePeriod(ctx.item.title);
 	const out: FactDraft[] = [];
 	const stated = new Set<string>();
@@ -150,6 +154,8 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 		}
 		const v = sc.view;
 		if (!v.quantities.length || !SENTENCE_GATE.test(v.view)) continue;
+		// In an item about something else, only a paragraph that speaks of magtanvendelse is read.
+		if (!titled && !TOPIC.test(v.view) && !TOPIC.test(sc.carriedText)) continue;
 		const toks = tokenize(v.view);
 		const cues = findCues(v.view, toks);
 		const figures = readFigures(ctx, sc, toks, cues, lead);
@@ -178,7 +184,7 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 	const v = sc.view;
 	const figures: Figure[] = [];
 	toks.forEach((t, i) => {
-		if (t.q === undefined) return;
+		if (t.q === undefined || !t.text.endsWith('n')) return;
 		const q = v.quantities[t.q];
 		const f: Figure = { tok: i, qi: t.q, value: q.value, out: false, metric: null, part: false, how: null, area: null };
 		f.out = q.unit !== null || q.range || q.bound || q.approx || !Number.isInteger(q.value) || q.value < 0 || inQuote(ctx.text, sc.sentence.start, q.start);
@@ -218,7 +224,9 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 			if (w.q !== undefined || w.period || !/^[\p{L}]/u.test(w.text)) break;
 			const c = cueAt(k);
 			if (c && c.kind === 'navneord' && !c.negated) {
-				head = c;
+				// "30 episoder med vold mod medarbejdere": episodes of something else.
+				if (OTHER_KIND.test(toks.slice(c.b + 1, c.b + 3).map((x) => x.text).join(' '))) f.out = true;
+				else head = c;
 				break;
 			}
 			if (c) {

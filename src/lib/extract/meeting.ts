@@ -47,13 +47,20 @@ function committeeOf(head: string): string | null {
 	return null;
 }
 
+/** Where the first four non-blank lines of the head end. */
+function titleBlockEnd(head: string): number {
+	const lines = /^(?:\s*\S[^\n]*\n?){1,4}/.exec(head);
+	return lines ? lines.index + lines[0].length : 0;
+}
+
 function meetingDateOf(head: string, labelledOnly: boolean): string | null {
 	let first: string | null = null;
 	for (const m of head.matchAll(DATE)) {
 		const date = m[1] ? iso(Number(m[1]), Number(m[2]), Number(m[3])) : iso(Number(m[4]), MONTHS[m[5].toLowerCase()], Number(m[6]));
 		if (!date) continue;
 		if (DATE_LEAD.test(head.slice(Math.max(0, m.index! - 50), m.index))) return date;
-		first ??= date;
+		// A date without a lead is the meeting's only in the title block, not in a later "Kommende behandlingsforløb".
+		if (m.index! < titleBlockEnd(head)) first ??= date;
 	}
 	return labelledOnly ? null : first;
 }

@@ -100,6 +100,8 @@ const looksLikeSection = (line: string) => isSectionHeading(line) !== null || (l
 export function isSectionHeading(line: string): string | null {
 	if (line.length > 120) return null;
 	const t = line.trim();
+	// Every section name and decision line starts with a capital and has no full stop before its end.
+	if (!t || !/^\p{Lu}/u.test(t) || t.length > 60 && !/^Beslutning|pkt\./.test(t)) return null;
 	const bare = t.replace(/:$/, '');
 	if (SECTION_SET.has(bare.toLowerCase())) return bare;
 	if (DECISION_LINE.test(t) || DECISION_STAMP.test(t)) return 'Beslutning';

@@ -32,6 +32,7 @@ const PERCENT_WORD = /^(?:%|pct\.?|procent)$/i;
 const GLUED = /^((?:19|20)\d{2})?((?:[-−÷]?\d{1,3}(?:,\d)?%)+)$/;
 const GLUED_PART = /[-−÷]?\d{1,3}(?:,\d)?%/g;
 const SEPARATORS = /[|\t]/g;
+const LAST_TOKEN_MAY_BE_CELL = /(?:\d|%|pct\.?|procent)[\s|]*$/i;
 
 function cellOf(text: string, percent: boolean): Cell | null {
 	const value = parseDanishNumber(text.replace(/[−–÷]/, '-'));
@@ -54,9 +55,24 @@ function glued(token: string): Cell[] | null {
  */
 export function trailingCells(line: string): { count: number; labelEnd: number; cells: Cell[] } {
 	const plain = line.replace(SEPARATORS, ' ');
-	const tokens = [...plain.matchAll(/\S+/g)];
 	const cells: Cell[] = [];
 	let labelEnd = plain.trimEnd().length;
+	// Most lines of an item are prose: only a line that ends in a digit, % or "pct." can end in cells.
+	if (!LAST_TOKEN_MAY_BE_CELL.test(plain)) return { count: 0, labelEnd, cells };
+	// Tokens from the end only, as far as the cells reach (no pass over a long line's words).
+	const tokens: { 0: string; index: number }[] = [];
+	let end = plain.length;
+	const nextToken = () => {
+		while (end > 0 && /\s/.test(plain[end - 1])) end--;
+		if (!end) return false;
+		let start = end - 1;
+		while (start > 0 && !/\s/.test(plain[start - 1])) start--;
+		tokens.unshift({ 0: plain.slice(start, end), index: start });
+		end = start;
+		return true;
+	};
+	nextToken();
+	nextToken();
 	let i = tokens.length - 1;
 	while (i >= 0) {
 		const t = tokens[i][0];
@@ -77,7 +93,9 @@ export function trailingCells(line: string): { count: number; labelEnd: number; 
 		if (!cell) break;
 		cells.unshift(...cell);
 		i -= used;
-		labelEnd = tokens[i + 1].index!;
+		labelEnd = tokens[i + 1].index;
+		// Keep two tokens in hand before the cells found so far (a number and its "pct.").
+		while (i < 1 && nextToken()) i++;
 	}
 	return { count: cells.length, labelEnd, cells };
 }
@@ -88,6 +106,8 @@ export function isNumericRow(line: string): boolean {
 	const { count, labelEnd, cells: found } = trailingCells(t);
 	if (count === 0) return false;
 	const label = t.slice(0, labelEnd).trim();
+	// A line of a list: "• Fastholdelse: 12", "Personlig alarm: 4".
+	if (count === 1 && label.length <= 60 && (/^\S[^.:;]*:$/.test(label) || BULLET.test(label)) && !/[.;]$/.test(label)) return true;
 	if (/[.:;]$/.test(label)) return false;
 	// "Kommune 2022 2023 2024": years in a row are column headers.
 	const cells = found.map((c) => c.text);
@@ -98,6 +118,15 @@ export function isNumericRow(line: string): boolean {
 	// A lone year is a column header, not a row.
 	return label === '' && !/^(?:19|20)\d{2}$/.test(t);
 }
+
+function isListLine(line: string): boolean {
+	const t = line.trim();
+	const { count, labelEnd } = trailingCells(t);
+	const label = t.slice(0, labelEnd).trim();
+	return count === 1 && (/:$/.test(label) || BULLET.test(label));
+}
+
+export const BULLET = /^[•·▪◦*–-]\s+\S/;
 
 /**
  * A running header or footer a page break leaves inside a table: "Fredericia Kommune | … | Side 3",
@@ -203,6 +232,11 @@ export function findTables(lines: Line[], width: number): FoundTable[] {
 		}
 		const headerLines = lines.slice(headerFrom, rowsStart).filter((l) => l.text.trim());
 		const lastRow = last;
+		// One line of "Label: 12" alone is prose, not a list.
+		if (lastRow === rowsStart && isListLine(lines[rowsStart].text) && !headerLines.length) {
+			i = rowsStart + 1;
+			continue;
+		}
 		const notes: string[] = [];
 		let n = last + 1;
 		while (n < lines.length && n - last <= 3) {

@@ -4,7 +4,7 @@
  * wrap over lines are re-joined; a caption, header or note gives the unit.
  */
 import type { TableBlock } from './table-blocks';
-import { trailingCells } from './table-blocks';
+import { BULLET, trailingCells } from './table-blocks';
 import { parseDanishNumber } from './numbers';
 
 export interface TableRow {
@@ -63,6 +63,14 @@ export function headerLexicon<K>(rules: HeaderRule<K>[]): ColumnLexicon & { kind
 		}
 	};
 }
+
+/**
+ * A list's bullet before a label and its colon after: "• Fastholdelse:" → "Fastholdelse". A dash
+ * stays: "- heraf …" marks a sub-row, and dropping it would read the row as a metric of its own.
+ */
+const LIST_MARKS = /^[•·▪◦*]\s+|\s*:$/g;
+
+const YEAR_ONLY = /^(?:19|20)\d{2}$/;
 
 /** A drawn rule between rows ("|---|---|", "-----", "====="). */
 const RULE_LINE = /^[-|+=:_\s]+$/;
@@ -151,6 +159,14 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 	let guard = 0;
 	while (rest && guard++ < 200) {
 		const m = lexicon.match(rest);
+		// "Omgørelsesprocent 2024": a year after a metric's header dates that column, when the rows
+		// leave no room for another one.
+		const previous = columns[columns.length - 1];
+		if (m && YEAR_ONLY.test(m.header.trim()) && previous && !YEAR_ONLY.test(previous.trim().split(' ')[0]) && arity !== null && columns.length >= arity) {
+			columns[columns.length - 1] += ' ' + m.header.trim();
+			rest = rest.slice(m.length).trimStart();
+			continue;
+		}
 		if (m) {
 			columns.push(m.header);
 			rest = rest.slice(m.length).trimStart();
@@ -249,6 +265,7 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 	}
 	let pendingValues: number[] = [];
 	let pendingPercents: boolean[] = [];
+	let listRows = 0;
 	for (const line of block.rows) {
 		const t = line.text.trim();
 		if (RULE_LINE.test(t)) continue;
@@ -289,7 +306,8 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			pendingPercents.push(...percents);
 			if (pendingValues.length < width) continue;
 		} else if (count !== width || pendingValues.length) return null;
-		const label = `${pendingLabel} ${ownLabel}`.trim().replace(/\s+/g, ' ');
+		const label = `${pendingLabel} ${ownLabel}`.trim().replace(/\s+/g, ' ').replace(LIST_MARKS, '');
+		if (/:$/.test(ownLabel) || BULLET.test(ownLabel)) listRows++;
 		const start = pendingStart >= 0 ? pendingStart : lineStart;
 		const rowValues = pendingValues.length ? pendingValues : (values as number[]);
 		const rowPercents = pendingValues.length ? pendingPercents : percents;
@@ -300,6 +318,8 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 		pendingPercents = [];
 	}
 	if (pendingValues.length) return null;
+	// A key-value list is a table only when it has at least two lines.
+	if (listRows && listRows === rows.length && rows.length < 2) return null;
 	// The caption's or header's unit first; a note below speaks only when they are silent.
 	return {
 		caption: block.caption,

@@ -103,8 +103,28 @@ export interface DocumentMeta {
 	municipality?: string | null;
 }
 
+/** The stage of the extraction at which a figure was considered and left out. */
+export type DropStage = 'segment' | 'table' | 'slot' | 'context' | 'plausibility';
+
+/**
+ * A figure the extractor considered and left out, and why (Danish). Any extractor module may
+ * record one; `npm run evaluate -- --explain` names it for a missed fact whose evidence it lies in.
+ */
+export interface Dropped {
+	/** Where the figure (or the sentence or row it stands in) is in the file's text. */
+	start: number;
+	end: number;
+	value: number;
+	stage: DropStage;
+	reason: string;
+	/** The metric it would have had, when one was chosen. */
+	metric?: string;
+}
+
 export interface Extraction {
 	document: DocumentRow;
 	items: Item[];
 	facts: Fact[];
+	/** Figures considered and left out, with the stage and reason (see Dropped). */
+	dropped?: Dropped[];
 }
