@@ -32,7 +32,8 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['Der blev i 2024 omgjort 14 sager efter serviceloven.', ['omgjort_antal=14']],
 			['Ankestyrelsen afgjorde 38 sager i 2024. Ankestyrelsen stadfæstede 27 og omgjorde 11.', ['klagesager_antal=38', 'stadfaestet_antal=27', 'omgjort_antal=11']],
 			['Ankestyrelsen omgjorde 31 procent af de klagesager, den behandlede.', ['omgoerelsespct=31']],
-			['Mangelfuld sagsoplysning var årsagen i 61 pct. af de omgjorte sager.', []]
+			['Mangelfuld sagsoplysning var årsagen i 61 pct. af de omgjorte sager.', []],
+			['Ankestyrelsen afgjorde 163 sager. Tre ud af fire hjemviste sager blev sendt tilbage, fordi sagen ikke var oplyst.', ['klagesager_antal=163']]
 		]
 	},
 	{
@@ -162,6 +163,9 @@ const SHARE_OF_ALL = /^ af (?:(?:alle|de|disse|sine|kommunens) )?(?:(?:afgjorte|
 const WHOLE_NOUN = /^ (?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sag|^ afgørelse|^ klage/;
 /** Dismissed complaints "ud over" the decided ones are outside the whole, which the contract's afvist_antal is part of. */
 const BESIDES = /(?<![\p{L}])(?:ud over|udover|yderligere|derudover|herudover|desuden)(?![\p{L}])/u;
+const RATIO_FIRST = /^ (?:ud )?af Q\d+n/;
+const RATIO_FIRST_WHOLE = /^ (?:ud )?af Q\d+n (?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sag|^ (?:ud )?af Q\d+n afgørelse|^ (?:ud )?af Q\d+n klage/;
+const RATIO_SECOND = /Q\d+n (?:ud )?af $/;
 /** A part of a whole: "52 ud af 118", "38 af de 57". */
 const PART_OF = /^ (?:ud )?af (?:de |i alt )?Q\d+n(?: (?!Q\d)[\p{L}]+){0,2}/u;
 /** What may stand after a figure that leans on a parallel one: a place, a period, a closing bracket. */
@@ -289,6 +293,9 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		const tail = view.slice(end);
 		if (!FOLLOWER.test(tail)) return;
 		const stated: 'antal' | 'pct' = q.unit === 'pct' ? 'pct' : 'antal';
+		// "Tre ud af fire hjemviste sager", "nr. 41 af 98": a ratio or a rank, not a count of cases.
+		if (RATIO_FIRST.test(tail) && !RATIO_FIRST_WHOLE.test(tail)) return;
+		if (RATIO_SECOND.test(view.slice(Math.max(0, at - 30), at)) && !WHOLE_NOUN.test(tail)) return;
 		if (stated === 'pct' && SHARE_OF.test(tail) && !SHARE_OF_ALL.test(tail)) return;
 		const clause = clauseAt(breaks, at, view.length);
 		const paren = inside(parens, at);
