@@ -4,7 +4,7 @@
  * tables as hive-partitioned folders. Rows are staged on disk as files complete, so memory stays
  * flat however large the corpus. Usage: see scripts/lib/args.ts.
  */
-import { rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeMinutes } from '../src/lib/extract/decode';
@@ -15,10 +15,10 @@ import { copyTables } from './lib/parquet';
 import { copyPartitioned } from './lib/partition';
 import { ExtractionPool } from './lib/pool';
 import { Progress, type Outcome } from './lib/progress';
-import { makeTempDir, moveIntoPlace, removeStaleTempDirs } from './lib/publish';
+import { OutputBusy, lockOutput, makeCurrent, newGeneration, removeStale, type OutputLock } from './lib/publish';
 import { compareFacts, compareItems, compareText } from './lib/order';
 import { extractionProblem } from './lib/rows';
-import { DOCUMENT_COLUMNS, rowProblem } from './lib/schema';
+import { DOCUMENT_COLUMNS, FACT_COLUMNS, rowProblem } from './lib/schema';
 import { Staging } from './lib/staging';
 import { FactTally, summaryLines } from './lib/summary';
 
@@ -81,6 +81,15 @@ async function processFile(file: InputFile, pool: ExtractionPool): Promise<FileR
 		return failed((error as Error).message, bytes);
 	}
 
+	// A fact the columns cannot hold (a value that is not finite, a year out of range) is dropped
+	// alone, named in the file's line; it is no reason to lose the file's other facts. −0 is 0.
+	const dropped: string[] = [];
+	extraction.facts = extraction.facts.filter((fact) => {
+		if (Object.is(fact.value, -0)) fact.value = 0;
+		const issue = rowProblem(FACT_COLUMNS, fact);
+		if (issue) dropped.push(`${fact.metric ?? 'fact'}: ${issue}`);
+		return issue === null;
+	});
 	const problem = extractionProblem(extraction, meta.doc_id);
 	if (problem) return failed(`extractor output rejected: ${problem}`, bytes);
 	const row: DocumentRow = {
@@ -96,12 +105,13 @@ async function processFile(file: InputFile, pool: ExtractionPool): Promise<FileR
 	if (rowIssue) return failed(`extractor output rejected: document ${rowIssue}`, bytes);
 
 	const counts = `${plural(row.item_count, 'item')}, ${plural(row.fact_count, 'fact')}, ${ms} ms`;
+	const notes = [decoded.note, dropped.length > 0 ? `${plural(dropped.length, 'fact')} dropped: ${dropped.slice(0, 3).join('; ')}` : null].filter(Boolean);
 	return {
 		document: row,
 		items: extraction.items,
 		facts: extraction.facts,
-		outcome: decoded.note ? 'note' : 'ok',
-		detail: decoded.note ? `${counts} (${decoded.note})` : counts,
+		outcome: notes.length > 0 ? 'note' : 'ok',
+		detail: notes.length > 0 ? `${counts} (${notes.join('; ')})` : counts,
 		bytes
 	};
 }
@@ -117,10 +127,13 @@ function benchWorker(): URL | undefined {
 	return path ? pathToFileURL(resolve(path)) : undefined;
 }
 
-/** Only for tests that kill a run while its files wait in the temporary folder. */
-function testPause(): Promise<void> {
-	const ms = Number(process.env.EXTRACT_PAUSE_BEFORE_RENAME_MS ?? 0);
-	return ms > 0 ? new Promise((done) => setTimeout(done, ms)) : Promise.resolve();
+/**
+ * Only for tests that kill a run between its steps: EXTRACT_TEST_PAUSE=<step>:<ms>, with step
+ * 'written' (the new generation complete, not yet current) or 'swapped' (current, before clean-up).
+ */
+function testPause(step: 'written' | 'swapped'): () => Promise<void> {
+	const [at, ms] = (process.env.EXTRACT_TEST_PAUSE ?? '').split(':');
+	return () => (at === step && Number(ms) > 0 ? new Promise((done) => setTimeout(done, Number(ms))) : Promise.resolve());
 }
 
 async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
@@ -139,14 +152,30 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 
 	/** What stopped the run from writing its output, as an error line. */
 	let fatal: string | null = null;
-	let tempDir: string | null = null;
+	/** Whether files were extracted at all (not when the output folder could not be used). */
+	let attempted = true;
+	let generation: string | null = null;
 	let staging: Staging | null = null;
+	let lock: OutputLock | null = null;
 	try {
-		await removeStaleTempDirs(outDir);
-		tempDir = await makeTempDir(outDir);
-		staging = await Staging.open({ dir: join(tempDir, 'staging'), memoryLimit: STAGING_MEMORY, threads: 1 });
+		await mkdir(outDir, { recursive: true });
+		lock = await lockOutput(outDir);
 	} catch (error) {
-		fatal = `${shownOut}: cannot write the output: ${(error as Error).message}; no file was extracted`;
+		if (error instanceof OutputBusy) throw error;
+		const code = (error as NodeJS.ErrnoException).code;
+		const why = code === 'EEXIST' || code === 'ENOTDIR' ? `${code} (a file, not a folder, is in the way)` : (error as Error).message;
+		fatal = `${shownOut}: cannot write the output: ${why}; no file was extracted`;
+		attempted = false;
+	}
+	if (fatal === null) {
+		try {
+			await removeStale(outDir);
+			generation = await newGeneration(outDir);
+			staging = await Staging.open({ dir: join(generation, 'staging'), memoryLimit: STAGING_MEMORY, threads: 1 });
+		} catch (error) {
+			fatal = `${shownOut}: cannot write the output: ${(error as Error).message}; no file was extracted`;
+			attempted = false;
+		}
 	}
 
 	const pool = new ExtractionPool({ timeoutMs: options.timeoutMs, size: options.jobs, workerUrl: benchWorker() });
@@ -166,7 +195,9 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 		if (fatal === null && staging !== null) {
 			// Files are committed in doc_id order, each with its rows sorted, so the tables are
 			// staged in file order; extraction runs ahead of the commits by up to WINDOW files.
-			const files = [...inputs.files].sort((x, y) => compareText(x.meta.doc_id, y.meta.doc_id));
+			const files = [...inputs.files]
+				.map((f) => (options.municipality && !f.meta.municipality ? { ...f, meta: { ...f.meta, municipality: options.municipality } } : f))
+				.sort((x, y) => compareText(x.meta.doc_id, y.meta.doc_id));
 			const window = pool.size * FILES_AHEAD_PER_WORKER;
 			const pending: (Promise<FileResult> | undefined)[] = [];
 			let next = 0;
@@ -196,18 +227,20 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 		await pool.close();
 	}
 
-	if (fatal === null && staging !== null && tempDir !== null) {
+	if (fatal === null && staging !== null && generation !== null) {
 		try {
-			outputs = options.partition ? await copyPartitioned(staging, tempDir) : await copyTables(staging, tempDir, true);
+			outputs = options.partition ? await copyPartitioned(staging, generation) : await copyTables(staging, generation, true);
 			await staging.close();
 			staging = null;
-			await moveIntoPlace(tempDir, outDir, outputs, { beforeRename: testPause });
+			await makeCurrent(outDir, generation, outputs, { beforeSwap: testPause('written'), afterSwap: testPause('swapped') });
+			generation = null;
 		} catch (error) {
 			fatal = `${shownOut}: cannot write the output: ${(error as Error).message}`;
 		}
 	}
 	await staging?.close().catch(() => {});
-	if (tempDir !== null) await rm(tempDir, { recursive: true, force: true });
+	if (generation !== null) await rm(generation, { recursive: true, force: true });
+	await lock?.release();
 	if (fatal !== null) {
 		progress.message(`error ${fatal}`);
 		errors.push(fatal);
@@ -222,22 +255,29 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 		outputs: options.partition ? outputs.map((d) => `${d}/`) : undefined,
 		errors,
 		outDir: shownOut,
+		attempted,
 		written: fatal === null,
 		seconds: (performance.now() - started) / 1000
 	});
 	process.stdout.write(`${lines.join('\n')}\n`);
-	return errors.length > 0 ? 1 : 0;
+	return !attempted ? 2 : errors.length > 0 ? 1 : 0;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+	let out = '';
 	try {
 		const options = parseArgs(argv);
+		out = options.out;
 		if (options.help) {
 			process.stdout.write(`${USAGE}\n`);
 			return 0;
 		}
 		return await run(options, await resolveInputs(options.inputs));
 	} catch (error) {
+		if (error instanceof OutputBusy) {
+			process.stderr.write(`extract: ${out}: ${error.message}; wait until it has finished, or choose another --out\n`);
+			return 2;
+		}
 		if (!(error instanceof UsageError)) throw error;
 		process.stderr.write(`extract: ${error.message}\n\n${USAGE}\n`);
 		return 2;

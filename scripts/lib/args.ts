@@ -1,4 +1,6 @@
 /** Command line of the extraction CLI. */
+import { availableParallelism } from 'node:os';
+import { municipalityOf } from '../../src/lib/extract/places';
 
 export class UsageError extends Error {}
 
@@ -11,14 +13,20 @@ export interface Options {
 	jobs?: number;
 	/** Write hive-partitioned folders instead of three files. */
 	partition?: true;
+	/** The municipality of files that neither a manifest nor their own text names. */
+	municipality?: string;
 }
 
 export const DEFAULT_INPUT = 'seeds';
 export const DEFAULT_OUT = 'static/data';
 export const DEFAULT_TIMEOUT_S = 60;
+/** A day: far beyond any file's need, and well within what a timer can count (2^31 - 1 ms). */
+export const MAX_TIMEOUT_S = 86_400;
+/** More workers than twice the cores only costs memory (each holds the extractor and its files). */
+export const MAX_JOBS = availableParallelism() * 2;
 
 export const USAGE = `Usage: npm run extract -- [--input <folder|file.txt> ...] [--out <folder>] [--timeout <seconds>]
-                          [--jobs <n>] [--partition]
+                          [--jobs <n>] [--partition] [--municipality <name>]
 
 Reads committee minutes (.txt, one meeting per file) and writes facts.parquet,
 documents.parquet and items.parquet into the output folder.
@@ -27,14 +35,19 @@ documents.parquet and items.parquet into the output folder.
                        (default: ${DEFAULT_INPUT}/). A folder's manifest.json gives committee,
                        meeting date and municipality per file.
   --out <folder>       where the Parquet files go (default: ${DEFAULT_OUT}/)
-  --timeout <seconds>  time limit for one file in the extractor (default: ${DEFAULT_TIMEOUT_S})
-  --jobs <n>           files extracted at the same time (default: one per core)
+  --timeout <seconds>  time limit for one file in the extractor (default: ${DEFAULT_TIMEOUT_S},
+                       at most ${MAX_TIMEOUT_S})
+  --jobs <n>           files extracted at the same time (default: one per core, at most
+                       ${MAX_JOBS}: twice the cores)
   --partition          write hive-style folders instead of three files, for large corpora:
                        facts/municipality=<m>/year=<y>/, documents/municipality=<m>/,
                        items/municipality=<m>/ (read them with hive_partitioning)
+  --municipality <name>  the municipality of files that neither a manifest nor their own
+                       text names (a folder from one municipality), e.g. --municipality Odder
   -h, --help           show this text
 
-Exit codes: 0 every file read, 1 some file failed (the rest is written), 2 usage error.`;
+Exit codes: 0 every file read, 1 some file failed (the rest is written), 2 usage error,
+an output folder that cannot be used, or another run writing the same --out.`;
 
 function splitFlag(arg: string): [string, string | undefined] {
 	const eq = arg.indexOf('=');
@@ -48,6 +61,7 @@ export function parseArgs(argv: readonly string[]): Options {
 	let help = false;
 	let jobs: number | undefined;
 	let partition: true | undefined;
+	let municipality: string | undefined;
 	let collectingInputs = false;
 
 	for (let i = 0; i < argv.length; i++) {
@@ -84,6 +98,7 @@ export function parseArgs(argv: readonly string[]): Options {
 				const raw = value();
 				const seconds = Number(raw);
 				if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout needs a positive number of seconds, not '${raw}'`);
+				if (seconds > MAX_TIMEOUT_S) throw new UsageError(`--timeout is at most ${MAX_TIMEOUT_S} seconds (one day), not '${raw}'`);
 				timeoutS = seconds;
 				break;
 			}
@@ -92,6 +107,7 @@ export function parseArgs(argv: readonly string[]): Options {
 				const raw = value();
 				const n = Number(raw);
 				if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs needs a whole number of at least 1, not '${raw}'`);
+				if (n > MAX_JOBS) throw new UsageError(`--jobs is at most ${MAX_JOBS} (twice the ${MAX_JOBS / 2} cores), not '${raw}'`);
 				jobs = n;
 				break;
 			}
@@ -99,6 +115,13 @@ export function parseArgs(argv: readonly string[]): Options {
 				if (inline !== undefined) throw new UsageError('--partition takes no value');
 				partition = true;
 				break;
+			case '--municipality': {
+				const raw = value();
+				const name = municipalityOf(raw.trim());
+				if (!name) throw new UsageError(`--municipality needs the name of a Danish municipality, not '${raw}'`);
+				municipality = name;
+				break;
+			}
 			case '--help':
 			case '-h':
 				help = true;
@@ -114,6 +137,7 @@ export function parseArgs(argv: readonly string[]): Options {
 		timeoutMs: (timeoutS ?? DEFAULT_TIMEOUT_S) * 1000,
 		help,
 		...(jobs !== undefined ? { jobs } : {}),
-		...(partition ? { partition } : {})
+		...(partition ? { partition } : {}),
+		...(municipality ? { municipality } : {})
 	};
 }

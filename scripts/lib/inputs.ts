@@ -3,7 +3,7 @@ import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { DocumentMeta } from '../../src/lib/extract/types';
 import { UsageError } from './args';
-import { MANIFEST_FILE, readManifest, type Manifest } from './manifest';
+import { MANIFEST_FILE, kindOf, readManifest, type Manifest } from './manifest';
 
 export interface InputFile {
 	/** Absolute path. */
@@ -112,7 +112,7 @@ export async function readInputBytes(path: string): Promise<ReadResult> {
 		// stat before open: opening a named pipe would wait for a writer
 		const info = await stat(path);
 		if (info.isDirectory()) return { ok: false, reason: `cannot read: ${READ_ERRORS.EISDIR}` };
-		if (!info.isFile()) return { ok: false, reason: 'cannot read: not a regular file' };
+		if (!info.isFile()) return { ok: false, reason: `cannot read: not a regular file (${kindOf(info)}), skipped` };
 		if (info.size > MAX_FILE_BYTES) {
 			const mb = (n: number) => (n / 1048576).toFixed(0);
 			return { ok: false, reason: `too large (${mb(info.size)} MB; limit ${mb(MAX_FILE_BYTES)} MB), skipped` };

@@ -1,5 +1,5 @@
 /** A folder's manifest.json: per file name, what the text may not say itself. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isoDateParts } from './schema';
 
@@ -19,12 +19,27 @@ export interface Manifest {
 
 const FIELDS = ['municipality', 'committee', 'meeting_date'] as const;
 
+/** What a path is when it is not a regular file, in a user's words. */
+export function kindOf(info: import('node:fs').Stats): string {
+	if (info.isDirectory()) return 'a folder';
+	if (info.isFIFO()) return 'a named pipe';
+	if (info.isSocket()) return 'a socket';
+	if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+	return 'not a file';
+}
+
 /** Reads `folder/manifest.json`; a missing manifest is no problem, a broken one is reported and skipped. */
 export async function readManifest(folder: string, shownAs: string): Promise<Manifest> {
 	const entries = new Map<string, ManifestEntry>();
 	const problems: string[] = [];
 	let raw: string;
 	try {
+		// stat before reading: reading a named pipe would wait for a writer for ever
+		const info = await stat(join(folder, MANIFEST_FILE));
+		if (!info.isFile()) {
+			problems.push(`${shownAs}: not a regular file (${kindOf(info)}), manifest ignored`);
+			return { entries, problems };
+		}
 		raw = await readFile(join(folder, MANIFEST_FILE), 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;

@@ -1,61 +1,81 @@
 /**
- * Atomic output: files are written into a temporary folder inside the output folder and
- * then renamed into place one by one. A rename within one file system is atomic, so every
- * output file is always either the previous complete version or the new complete version.
- * A folder of partitioned files (facts/, documents/, items/) is swapped by two renames: the old
- * folder into the temporary folder, the new one into place; a run killed between the two gets
- * the old folder put back by the next run.
+ * Atomic output: every run writes one generation, a new folder under `<out>/.generations/`,
+ * and makes it current with a single atomic step: the symbolic link `<out>/.current` is replaced
+ * by rename. The names users and the site read (`<out>/facts.parquet`, or `<out>/facts/` when
+ * partitioned) are links through `.current`, so they always show one whole set: the previous
+ * generation or the new one, never a mix. A kill at any moment leaves one of the two; the next
+ * run removes what was left over.
+ *
+ * Only one run writes into an output folder at a time: it holds a lock that the kernel releases
+ * when the process ends, however it ends (a listening socket named after the folder), so a
+ * leftover folder is recognised as left over by holding the lock, not by guessing from a PID.
  */
-import { lstat, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { lstat, mkdir, open, readdir, readlink, realpath, rename, rm, symlink } from 'node:fs/promises';
+import { createConnection, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 
+/** Temporary folders of earlier versions of the CLI (before generations); removed when found. */
 export const TEMP_PREFIX = '.extract-tmp-';
-/** Inside a temporary folder: the previous version of a replaced output folder, until the run ends. */
+/** Inside such a folder: an output folder that version had moved aside. */
 const REPLACED_PREFIX = 'replaced-';
+export const GENERATIONS = '.generations';
+export const CURRENT = '.current';
+const LINK_PREFIX = '.link-';
 
-function processAlive(pid: number): boolean {
-	if (pid === process.pid) return false;
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
+export class OutputBusy extends Error {
+	constructor(readonly owner: string | null) {
+		super(`another extract run${owner ? ` (pid ${owner})` : ''} is writing this output folder`);
 	}
 }
 
-/** Removes temporary folders left by earlier runs that were killed; returns their names. */
-export async function removeStaleTempDirs(outDir: string): Promise<string[]> {
-	let names: string[];
-	try {
-		names = await readdir(outDir);
-	} catch {
-		return [];
-	}
-	const removed: string[] = [];
-	for (const name of names) {
-		if (!name.startsWith(TEMP_PREFIX)) continue;
-		const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
-		if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) continue;
-		await restoreReplaced(outDir, join(outDir, name));
-		await rm(join(outDir, name), { recursive: true, force: true });
-		removed.push(name);
-	}
-	return removed;
+export interface OutputLock {
+	release(): Promise<void>;
 }
 
-/** Puts back an output folder that a killed run had moved aside but not yet replaced. */
-async function restoreReplaced(outDir: string, tempDir: string): Promise<void> {
-	let names: string[];
-	try {
-		names = await readdir(tempDir);
-	} catch {
-		return;
+const listen = (server: Server, address: string) =>
+	new Promise<void>((done, fail) => {
+		server.once('error', fail);
+		server.listen(address, () => {
+			server.off('error', fail);
+			done();
+		});
+	});
+
+/** Asks the holder of a lock who it is: its PID, or null when nobody answers (a stale socket file). */
+function askOwner(address: string): Promise<string | null> {
+	return new Promise((done) => {
+		let answer = '';
+		const socket = createConnection(address);
+		const timer = setTimeout(() => (socket.destroy(), done(answer.trim() || '?')), 1000);
+		socket.on('data', (chunk) => (answer += chunk));
+		socket.on('end', () => (clearTimeout(timer), done(answer.trim() || '?')));
+		socket.on('error', () => (clearTimeout(timer), done(null)));
+	});
+}
+
+/**
+ * Takes the output folder's lock (the folder must exist) or throws OutputBusy. On Linux the lock
+ * is an abstract socket, which has no file to leave behind; elsewhere a socket file in the folder
+ * that a later run may remove once nobody answers on it.
+ */
+export async function lockOutput(outDir: string): Promise<OutputLock> {
+	const key = createHash('sha256').update(await realpath(outDir)).digest('hex').slice(0, 40);
+	const address = process.platform === 'linux' ? `\0noegletal-extract-${key}` : join(outDir, '.extract.lock');
+	for (let attempt = 0; attempt < 2; attempt++) {
+		const server = createServer((socket) => socket.end(`${process.pid}\n`));
+		try {
+			await listen(server, address);
+			server.unref();
+			return { release: () => new Promise<void>((done) => server.close(() => done())) };
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+		}
+		const owner = await askOwner(address);
+		if (owner !== null) throw new OutputBusy(owner);
+		await rm(address, { force: true });
 	}
-	for (const name of names) {
-		if (!name.startsWith(REPLACED_PREFIX)) continue;
-		const target = join(outDir, name.slice(REPLACED_PREFIX.length));
-		if (!(await exists(target))) await rename(join(tempDir, name), target);
-	}
+	throw new OutputBusy(null);
 }
 
 const exists = (path: string) =>
@@ -64,46 +84,147 @@ const exists = (path: string) =>
 		() => false
 	);
 
-export interface PublishHooks {
-	/** Called after every file is complete in the temporary folder, before anything is renamed. */
-	beforeRename?: (tempDir: string) => Promise<void>;
-}
-
-/**
- * Lets `write` fill a fresh temporary folder inside `outDir` and returns the names of the
- * files it wrote; then moves them into `outDir`. If `write` throws, nothing in `outDir` changes.
- */
-export async function publishAtomically(
-	outDir: string,
-	write: (tempDir: string) => Promise<string[]>,
-	hooks: PublishHooks = {}
-): Promise<string[]> {
-	const tempDir = await makeTempDir(outDir);
+/** Makes a rename or a new link in `dir` durable. */
+async function syncDir(dir: string): Promise<void> {
+	const handle = await open(dir, 'r');
 	try {
-		const files = await write(tempDir);
-		await moveIntoPlace(tempDir, outDir, files, hooks);
-		return files;
+		await handle.sync();
+	} catch {
+		// some file systems cannot sync a folder; the rename is atomic all the same
 	} finally {
-		await rm(tempDir, { recursive: true, force: true });
+		await handle.close();
 	}
 }
 
-/** A fresh temporary folder inside `outDir` (made if missing), named after this process. */
-export async function makeTempDir(outDir: string): Promise<string> {
-	await mkdir(outDir, { recursive: true });
-	return mkdtemp(join(outDir, `${TEMP_PREFIX}${process.pid}-`));
+/** The generation `.current` points to (its name), or null. */
+async function currentGeneration(outDir: string): Promise<string | null> {
+	try {
+		const target = await readlink(join(outDir, CURRENT));
+		return target.split(/[\\/]/).pop() ?? null;
+	} catch {
+		return null;
+	}
+}
+
+/** Where a reader finds one whole set: the current generation, or the folder itself if it has none. */
+export async function currentDir(outDir: string): Promise<string> {
+	return realpath(join(outDir, CURRENT)).catch(() => outDir);
 }
 
 /**
- * Moves the named files or folders from `tempDir` into `outDir`. A folder already in `outDir`
- * is moved aside into `tempDir` first; the caller removes `tempDir` afterwards.
+ * Removes what killed runs left behind: generations that are not current, temporary links and the
+ * temporary folders of earlier versions. Call it only while holding the lock. Returns the names.
  */
-export async function moveIntoPlace(tempDir: string, outDir: string, names: readonly string[], hooks: PublishHooks = {}): Promise<void> {
-	await hooks.beforeRename?.(tempDir);
-	for (const name of names) {
-		const target = join(outDir, name);
-		const old = await lstat(target).catch(() => null);
-		if (old?.isDirectory()) await rename(target, join(tempDir, `${REPLACED_PREFIX}${name}`));
-		await rename(join(tempDir, name), target);
+export async function removeStale(outDir: string, keep: string | null = null): Promise<string[]> {
+	const removed: string[] = [];
+	const current = await currentGeneration(outDir);
+	for (const name of await readdir(join(outDir, GENERATIONS)).catch(() => [] as string[])) {
+		if (name === current || name === keep) continue;
+		await rm(join(outDir, GENERATIONS, name), { recursive: true, force: true });
+		removed.push(join(GENERATIONS, name));
+	}
+	for (const name of await readdir(outDir).catch(() => [] as string[])) {
+		if (name.startsWith(LINK_PREFIX)) {
+			await rm(join(outDir, name), { force: true });
+			removed.push(name);
+		} else if (name.startsWith(TEMP_PREFIX)) {
+			await restoreReplaced(outDir, join(outDir, name));
+			await rm(join(outDir, name), { recursive: true, force: true });
+			removed.push(name);
+		}
+	}
+	return removed;
+}
+
+/** Older versions of the CLI removed temporary folders only of dead PIDs; kept for those folders' names. */
+export const removeStaleTempDirs = removeStale;
+
+/** Puts back an output folder that an earlier version, killed, had moved aside but not yet replaced. */
+async function restoreReplaced(outDir: string, tempDir: string): Promise<void> {
+	for (const name of await readdir(tempDir).catch(() => [] as string[])) {
+		if (!name.startsWith(REPLACED_PREFIX)) continue;
+		const target = join(outDir, name.slice(REPLACED_PREFIX.length));
+		if (!(await exists(target))) await rename(join(tempDir, name), target);
+	}
+}
+
+/** A fresh, empty generation folder (not yet current). */
+export async function newGeneration(outDir: string): Promise<string> {
+	const name = `${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`;
+	const dir = join(outDir, GENERATIONS, name);
+	await mkdir(dir, { recursive: true });
+	return dir;
+}
+
+/** Replaces `path` by a symbolic link to `target` in one rename. */
+async function linkAtomically(outDir: string, path: string, target: string): Promise<void> {
+	const temp = join(outDir, `${LINK_PREFIX}${randomBytes(6).toString('hex')}`);
+	await symlink(target, temp);
+	try {
+		await rename(temp, path);
+	} catch (error) {
+		// a real folder of an earlier version is in the way: moved into the generations to be removed
+		if (!['EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+		await rename(path, join(outDir, GENERATIONS, `replaced-${randomBytes(4).toString('hex')}`));
+		await rename(temp, path);
+	}
+}
+
+export interface PublishHooks {
+	/** Called when the generation is complete, before it is made current. */
+	beforeSwap?: (generation: string) => Promise<void>;
+	/** Called right after the generation was made current, before links and clean-up. */
+	afterSwap?: (generation: string) => Promise<void>;
+}
+
+/**
+ * Makes a complete generation current (one rename), then points `<out>/<name>` at it for every
+ * name it holds and removes the generations before it. Call it only while holding the lock.
+ */
+export async function makeCurrent(outDir: string, generation: string, names: readonly string[], hooks: PublishHooks = {}): Promise<void> {
+	await syncDir(generation);
+	await hooks.beforeSwap?.(generation);
+	const name = generation.split(/[\\/]/).pop()!;
+	await linkAtomically(outDir, join(outDir, CURRENT), join(GENERATIONS, name));
+	await syncDir(outDir);
+	await hooks.afterSwap?.(generation);
+	for (const file of names) {
+		const path = join(outDir, file);
+		const target = join(CURRENT, file);
+		const now = await readlink(path).catch(() => null);
+		if (now !== target) await linkAtomically(outDir, path, target);
+	}
+	// links of an earlier generation's names that this one lacks (e.g. after --partition)
+	for (const entry of await readdir(outDir)) {
+		if (names.includes(entry)) continue;
+		const target = await readlink(join(outDir, entry)).catch(() => null);
+		if (target !== null && target.startsWith(`${CURRENT}/`)) await rm(join(outDir, entry), { force: true });
+	}
+	await syncDir(outDir);
+	await removeStale(outDir);
+}
+
+/**
+ * Under the output folder's lock, lets `write` fill a new generation and returns the names it
+ * wrote; then makes it current. If `write` throws, the current generation stays as it was.
+ */
+export async function publishAtomically(
+	outDir: string,
+	write: (generation: string) => Promise<string[]>,
+	hooks: PublishHooks = {}
+): Promise<string[]> {
+	await mkdir(outDir, { recursive: true });
+	const lock = await lockOutput(outDir);
+	let generation: string | null = null;
+	try {
+		await removeStale(outDir);
+		generation = await newGeneration(outDir);
+		const files = await write(generation);
+		await makeCurrent(outDir, generation, files, hooks);
+		generation = null;
+		return files;
+	} finally {
+		if (generation !== null) await rm(generation, { recursive: true, force: true });
+		await lock.release();
 	}
 }

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extractDocument } from '../../src/lib/extract/index';
 import { decodeWindows1252 } from '../../src/lib/extract/decode';
 import type { DocumentMeta, Extraction } from '../../src/lib/extract/types';
-import { UsageError, parseArgs } from '../../scripts/lib/args';
+import { MAX_JOBS, UsageError, parseArgs } from '../../scripts/lib/args';
 import { readParquet } from '../../scripts/lib/parquet';
 import { Progress } from '../../scripts/lib/progress';
-import { TEMP_PREFIX } from '../../scripts/lib/publish';
+import { CURRENT, GENERATIONS, TEMP_PREFIX } from '../../scripts/lib/publish';
 import { ExtractionSandbox } from '../../scripts/lib/sandbox';
 import { DOCUMENT_COLUMNS, FACT_COLUMNS, ITEM_COLUMNS, OUTPUT_FILES } from '../../scripts/lib/schema';
 
@@ -39,6 +39,8 @@ function startCli(args: string[], env: Record<string, string> = {}): { child: Ch
 }
 
 const runCli = (args: string[], env?: Record<string, string>) => startCli(args, env).done;
+/** What `ls` shows of an output folder: the data set's names, without the generations behind them. */
+const visible = (names: string[]) => names.filter((n) => !n.startsWith('.'));
 
 async function readOutput(dir: string) {
 	const [facts, documents, items] = await Promise.all(OUTPUT_FILES.map((f) => readParquet(join(dir, f))));
@@ -286,32 +288,76 @@ describe('extract CLI output is atomic and stable', () => {
 		expect(documents.rows.map((r) => r.meeting_date)).toEqual(seedNames.map((n) => seedManifest[n].meeting_date));
 	});
 
-	it('leaves the previous files intact when killed while its new files wait to be moved in, and cleans up after', async () => {
-		const killed = startCli(['--input', 'seeds', '--out', out], { EXTRACT_PAUSE_BEFORE_RENAME_MS: '30000' });
-		let tempDir: string | undefined;
-		const deadline = Date.now() + 20_000;
-		while (!tempDir && Date.now() < deadline) {
+	it.each([
+		['written', 'the previous set', seedNames.length],
+		['swapped', 'the new set', 2]
+	] as const)('a run killed at step "%s" leaves %s whole, and the next run cleans up', async (step, _, documents) => {
+		const two = join(scratch, `two-seeds-${step}`);
+		await mkdir(two);
+		for (const name of seedNames.slice(0, 2)) await copyFile(join(SEEDS, name), join(two, name));
+		const killed = startCli(['--input', two, '--out', out], { EXTRACT_TEST_PAUSE: `${step}:30000` });
+		const generations = () => readdir(join(out, GENERATIONS)).catch(() => [] as string[]);
+		const deadline = Date.now() + 30_000;
+		let paused = false;
+		while (!paused && Date.now() < deadline) {
 			await new Promise((r) => setTimeout(r, 50));
-			const names = await readdir(out);
-			const candidate = names.find((n) => n.startsWith(TEMP_PREFIX));
-			if (candidate && (await readdir(join(out, candidate)).catch(() => [])).length === OUTPUT_FILES.length) {
-				tempDir = candidate;
-			}
+			const gens = await generations();
+			const newest = gens.find((g) => g.includes(`-${killed.child.pid}-`));
+			if (!newest) continue;
+			const files = await readdir(join(out, GENERATIONS, newest)).catch(() => []);
+			const current = await readlink(join(out, CURRENT)).catch(() => '');
+			paused = files.length === OUTPUT_FILES.length && (step === 'written' ? !current.endsWith(newest) : current.endsWith(newest));
 		}
-		expect(tempDir).toBeDefined();
+		expect(paused).toBe(true);
+		await new Promise((r) => setTimeout(r, 200));
 		killed.child.kill('SIGKILL');
-		const result = await killed.done;
-		expect(result.code).toBeNull();
+		await killed.done;
 		expect(killed.child.signalCode).toBe('SIGKILL');
 
-		const after = await Promise.all(OUTPUT_FILES.map((f) => readFile(join(out, f))));
-		after.forEach((bytes, i) => expect(bytes.equals(before[i])).toBe(true));
-		expect((await readOutput(out)).documents.rows).toHaveLength(seedNames.length);
-		expect(await readdir(out)).toContain(tempDir);
+		const set = await readOutput(out);
+		expect(set.documents.rows).toHaveLength(documents);
+		const ids = new Set(set.documents.rows.map((r) => r.doc_id));
+		expect(set.facts.rows.every((r) => ids.has(r.doc_id))).toBe(true);
+		expect(set.items.rows.every((r) => ids.has(r.doc_id))).toBe(true);
+		expect(set.facts.rows.length).toBe(set.documents.rows.reduce((n, r) => n + (r.fact_count as number), 0));
+		if (step === 'written') {
+			const after = await Promise.all(OUTPUT_FILES.map((f) => readFile(join(out, f))));
+			after.forEach((bytes, i) => expect(bytes.equals(before[i])).toBe(true));
+		}
 
 		const again = await runCli(['--input', 'seeds', '--out', out]);
 		expect(again.code).toBe(0);
-		expect((await readdir(out)).sort()).toEqual([...OUTPUT_FILES].sort());
+		expect(visible(await readdir(out)).sort()).toEqual([...OUTPUT_FILES].sort());
+		expect(await generations()).toHaveLength(1);
+		const after = await Promise.all(OUTPUT_FILES.map((f) => readFile(join(out, f))));
+		after.forEach((bytes, i) => expect(bytes.equals(before[i])).toBe(true));
+	}, 90_000);
+
+	it('two runs on the same --out at once: one writes, the other exits 2 saying why, one whole set remains', async () => {
+		const both = join(scratch, 'out-both');
+		const [a, b] = await Promise.all([
+			runCli(['--input', 'seeds', '--out', both]),
+			new Promise<Run>((r) => setTimeout(r, 300)).then(() => runCli(['--input', 'seeds', '--out', both]))
+		]);
+		const codes = [a.code, b.code].sort();
+		expect(codes).toEqual([0, 2]);
+		const loser = a.code === 2 ? a : b;
+		expect(loser.stderr).toMatch(new RegExp(`^extract: ${both}: another extract run \\(pid \\d+\\) is writing this output folder; wait until it has finished, or choose another --out$`, 'm'));
+		expect((await readOutput(both)).documents.rows).toHaveLength(seedNames.length);
+		expect(await readdir(join(both, GENERATIONS))).toHaveLength(1);
+	}, 90_000);
+
+	it('removes a temporary folder left by a killed run even when its PID is alive again', async () => {
+		const left = join(out, GENERATIONS, `mx0-${process.pid}-dead`);
+		const legacy = join(out, `${TEMP_PREFIX}${process.pid}-abc`);
+		for (const dir of [left, legacy]) {
+			await mkdir(dir, { recursive: true });
+			await writeFile(join(dir, 'facts.parquet'), 'half-written');
+		}
+		expect((await runCli(['--input', 'seeds', '--out', out])).code).toBe(0);
+		expect(visible(await readdir(out)).sort()).toEqual([...OUTPUT_FILES].sort());
+		expect(await readdir(join(out, GENERATIONS))).toHaveLength(1);
+		expect(await readdir(join(out, GENERATIONS))).not.toContain(`mx0-${process.pid}-dead`);
 	}, 60_000);
 
 	it('gives identical rows and fact_ids on a second run', async () => {
@@ -326,6 +372,51 @@ describe('extract CLI output is atomic and stable', () => {
 	}, 60_000);
 });
 
+const HUGE = `Gladsaxe Kommune\nReferat, Socialudvalget, 12. marts 2025\n\nPunkt 1: Budgetopfølgning 2024\n\nMerforbruget er ${'9'.repeat(310)} kr. i 2024. Mindreforbruget er -0 kr.\n\nPunkt 2: Klagesager\n\nAnkestyrelsen har i 2024 behandlet 20 sager, heraf 10 stadfæstet.\n`;
+
+describe('extract CLI on inputs the README did not cover before', () => {
+	const odd = join(scratch, 'odd');
+	const out = join(scratch, 'out-odd');
+	let run: Run;
+
+	beforeAll(async () => {
+		await mkdir(odd);
+		const text = await seedText(seedNames[0]);
+		await writeFile(join(odd, 'utf16.txt'), Buffer.from(text, 'utf16le'));
+		await writeFile(join(odd, 'huge.txt'), HUGE);
+		execFileSync('mkfifo', [join(odd, 'manifest.json')]);
+		execFileSync('mkfifo', [join(odd, 'pipe.txt')]);
+		const started = startCli(['--input', odd, '--out', out]);
+		const timer = setTimeout(() => started.child.kill('SIGKILL'), 60_000);
+		run = await started.done;
+		clearTimeout(timer);
+	}, 90_000);
+
+	it('names and skips a named pipe called manifest.json or *.txt instead of waiting for a writer', () => {
+		expect(run.code).toBe(1);
+		expect(run.stderr).toContain(`error ${join(odd, 'manifest.json')}: not a regular file (a named pipe), manifest ignored\n`);
+		expect(run.stderr).toContain(`error ${join(odd, 'pipe.txt')}: cannot read: not a regular file (a named pipe), skipped\n`);
+	});
+
+	it('drops a fact whose value is not finite alone, keeps the file and its other facts, and stores −0 as 0', async () => {
+		const { documents, facts } = await readOutput(out);
+		const line = run.stderr.split('\n').find((l) => l.includes(`${join(odd, 'huge.txt')}:`));
+		expect(line).toMatch(/^note .*1 fact dropped: afvigelse_korrigeret_budget: value is not a finite number: -Infinity/);
+		expect(documents.rows.find((r) => r.doc_id === 'huge')).toMatchObject({ error: null });
+		const own = facts.rows.filter((r) => r.doc_id === 'huge');
+		expect(own.length).toBeGreaterThan(0);
+		expect(own.every((r) => Number.isFinite(r.value as number) && !Object.is(r.value, -0))).toBe(true);
+	});
+
+	it('reads UTF-16 without a byte order mark, as the same facts as the UTF-8 file', async () => {
+		const { documents, facts } = await readOutput(out);
+		expect(documents.rows.find((r) => r.doc_id === 'utf16')).toMatchObject({ encoding: 'utf-16le', error: null });
+		const expected = extractDocument(await seedText(seedNames[0]), { doc_id: 'utf16', file_name: 'utf16.txt' });
+		expect(facts.rows.filter((r) => r.doc_id === 'utf16').length).toBe(expected.facts.length);
+		expect(expected.facts.length).toBeGreaterThan(0);
+	});
+});
+
 describe('extract CLI usage errors', () => {
 	const never = join(scratch, 'never-written');
 	const cases: [string, string[], RegExp][] = [
@@ -333,7 +424,9 @@ describe('extract CLI usage errors', () => {
 		['a missing value', ['--input', 'seeds', '--timeout'], /extract: --timeout needs a value/],
 		['an input that does not exist', ['--input', 'no-such-folder'], /extract: input not found: no-such-folder/],
 		['a folder without .txt files', ['--input', join(scratch, 'no-minutes')], /extract: no \.txt files in folder .*no-minutes\n/],
-		['a file that is not .txt', ['--input', 'seeds/manifest.json'], /extract: not a \.txt file: seeds\/manifest\.json/]
+		['a file that is not .txt', ['--input', 'seeds/manifest.json'], /extract: not a \.txt file: seeds\/manifest\.json/],
+		['a timeout no timer can count', ['--input', 'seeds', '--timeout', '2147484'], /extract: --timeout is at most 86400 seconds \(one day\), not '2147484'/],
+		['more jobs than twice the cores', ['--input', 'seeds', '--jobs', '100'], new RegExp(`extract: --jobs is at most ${MAX_JOBS} \\(twice the \\d+ cores\\), not '100'`)]
 	];
 	let runs: Run[];
 	let unwritable: Run;
@@ -349,10 +442,11 @@ describe('extract CLI usage errors', () => {
 		]);
 	}, 60_000);
 
-	it('an output folder that cannot be made exits 1, says so last and leaves it alone', async () => {
-		expect(unwritable.code).toBe(1);
-		expect(unwritable.stderr).toMatch(/^error .*a-file-not-a-folder: cannot write the output: EEXIST/m);
+	it('an output folder that cannot be made exits 2, says truly that nothing was extracted and leaves it alone', async () => {
+		expect(unwritable.code).toBe(2);
+		expect(unwritable.stderr).toMatch(/^error .*a-file-not-a-folder: cannot write the output: EEXIST \(a file, not a folder, is in the way\); no file was extracted$/m);
 		const lines = unwritable.stdout.trimEnd().split('\n');
+		expect(lines[0]).toMatch(/^extract: none of 5 files extracted: the output folder cannot be used \(\d+\.\d s\)$/);
 		expect(lines).toContain(`  NOT written: the previous files in ${join(scratch, 'a-file-not-a-folder')}/ are unchanged`);
 		expect(lines.at(-2)).toBe('  errors: 1');
 		expect(await readFile(join(scratch, 'a-file-not-a-folder'), 'utf8')).toBe('keep me');

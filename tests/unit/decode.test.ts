@@ -79,6 +79,18 @@ describe('decodeMinutes', () => {
 		expect(decodeMinutes(le.subarray(0, le.length - 1))).toMatchObject({ ok: false, reason: /odd number of bytes/ });
 	});
 
+	it('reads UTF-16 without a byte order mark, told by the pattern of its zero bytes', () => {
+		const text = `${MINUTE}Merforbrug på 46,0 mio. kr. – “forventet” § 12\n`;
+		const le = new Uint8Array([...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]));
+		const be = new Uint8Array([...text].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff]));
+		expect(decodeMinutes(le)).toMatchObject({ ok: true, text, encoding: 'utf-16le', note: /no byte order mark/ });
+		expect(decodeMinutes(be)).toMatchObject({ ok: true, text, encoding: 'utf-16be', note: /no byte order mark/ });
+		// zeros at both positions of the pairs, or an odd length: binary, not UTF-16
+		const mixed = new Uint8Array(400).map((_, i) => (i % 3 === 0 ? 0 : 0x41 + (i % 26)));
+		expect(decodeMinutes(mixed)).toMatchObject({ ok: false, reason: /binary file \(contains NUL bytes\)/ });
+		expect(decodeMinutes(le.subarray(0, le.length - 1))).toMatchObject({ ok: false, reason: /binary file/ });
+	});
+
 	it('refuses empty and whitespace-only files', () => {
 		expect(decodeMinutes(new Uint8Array())).toEqual({ ok: false, encoding: null, reason: 'empty file (0 bytes)' });
 		expect(decodeMinutes(utf8(' \n\n\t \r\n'))).toMatchObject({ ok: false, encoding: 'utf-8', reason: /empty file/ });

@@ -286,6 +286,25 @@ describe('consistency of an answer key', () => {
 		expect(runChecks([...rows.slice(0, 2), b('forventet_forbrug', 233_100_000, 7, { table, evidence: 'I alt 233,1' })])).toEqual([]);
 	});
 
+	it('counts stated afviste sager in the whole', () => {
+		const facts = [exp({ metric: 'klagesager_antal', value: 120 }, 1), exp({ metric: 'stadfaestet_antal', value: 80 }, 2), exp({ metric: 'omgjort_antal', value: 32 }, 3)];
+		expect(runChecks([...facts, exp({ metric: 'afvist_antal', value: 8 }, 4)])).toEqual([]);
+		expect(runChecks([...facts, exp({ metric: 'afvist_antal', value: 5 }, 4)], new Map([['a.txt', '5 sager blev afvist.']]))).toHaveLength(1);
+	});
+
+	it('measures the deviation from the serviceramme against the spending inside it, not the drift forbrug', () => {
+		const b = (metric: string, value: number, line: number, area = 'Socialudvalget') =>
+			exp({ family: 'budget', unit: 'kr', area, period: '2024-09', metric, value }, line);
+		const drift = [b('korrigeret_budget', 1_451_900_000, 1), b('forventet_forbrug', 1_465_010_000, 2), b('afvigelse_korrigeret_budget', -13_110_000, 3)];
+		const ramme = [b('serviceramme', 1_283_500_000, 4), b('afvigelse_serviceramme', -11_900_000, 5)];
+		expect(runChecks([...drift, ...ramme])).toEqual([]);
+		expect(runChecks([...drift, ...ramme, b('forventet_forbrug', 1_295_400_000, 6, 'Socialudvalget, serviceramme')])).toEqual([]);
+		expect(runChecks([...drift, ...ramme, b('forventet_forbrug', 1_299_400_000, 6, 'Socialudvalget, serviceramme')])).toHaveLength(1);
+		// A table of committee rows: the ramme and its spending side by side, no drift budget.
+		expect(runChecks([b('serviceramme', 1_012_300_000, 1), b('forventet_forbrug', 1_020_900_000, 2), b('afvigelse_serviceramme', -8_600_000, 3)])).toEqual([]);
+		expect(runChecks([b('serviceramme', 1_012_300_000, 1), b('forventet_forbrug', 1_020_900_000, 2), b('afvigelse_serviceramme', -6_600_000, 3)])).toHaveLength(1);
+	});
+
 	it('checks that the outcomes of magtanvendelser do not exceed the reported', () => {
 		const m = (metric: string, value: number, line: number) => exp({ family: 'magtanvendelse', area: 'hele kommunen', metric, value }, line);
 		expect(runChecks([m('magtanvendelser_indberettet', 84, 1), m('magtanvendelser_tilladte', 61, 2), m('magtanvendelser_ikke_tilladte', 15, 3)])).toEqual([]);

@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractDocument, KEY_FAMILIES, type Fact } from '../../src/lib/extract/index';
+import { checkMarkProblems, runChecks } from '../../src/lib/evaluate/consistency';
 import { parseExpected, type ExpectedFact } from '../../src/lib/evaluate/expected';
 
 const manifest = JSON.parse(readFileSync('seeds/manifest.json', 'utf8'));
@@ -19,6 +20,11 @@ describe('seeds: key figures against hand-written expectations', () => {
 	it('the expectations follow the data contract and name item and evidence', () => {
 		expect(golden.problems).toEqual([]);
 		expect(expected.filter((e) => e.item_no === undefined || e.evidence === undefined).map((e) => e.line)).toEqual([]);
+	});
+
+	it('the expectations are arithmetically what they claim: exactly the facts of a failing check are marked inconsistent', () => {
+		const texts = new Map(readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => [f, readFileSync(`seeds/${f}`, 'utf8')]));
+		expect(checkMarkProblems(expected, runChecks(expected, texts))).toEqual([]);
 	});
 
 	for (const file of readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort()) {

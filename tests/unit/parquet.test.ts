@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocumentRow, Fact, Item } from '../../src/lib/extract/types';
 import { readParquet, writeParquetFiles } from '../../scripts/lib/parquet';
-import { TEMP_PREFIX, publishAtomically, removeStaleTempDirs } from '../../scripts/lib/publish';
+import { GENERATIONS, OutputBusy, TEMP_PREFIX, lockOutput, publishAtomically, removeStaleTempDirs } from '../../scripts/lib/publish';
 import { DOCUMENT_COLUMNS, FACT_COLUMNS, ITEM_COLUMNS, OUTPUT_FILES, cellProblem } from '../../scripts/lib/schema';
 
 const scratch = await mkdtemp(join(tmpdir(), 'parquet-test-'));
@@ -218,7 +218,8 @@ describe('publishAtomically', () => {
 			return ['a.txt'];
 		});
 		expect(await readFile(join(out, 'a.txt'), 'utf8')).toBe('new');
-		expect(await readdir(out)).toEqual(['a.txt']);
+		expect((await readdir(out)).filter((n) => !n.startsWith('.'))).toEqual(['a.txt']);
+		expect(await readdir(join(out, GENERATIONS))).toHaveLength(1);
 	});
 
 	it('leaves the previous files untouched when writing fails half-way', async () => {
@@ -236,10 +237,11 @@ describe('publishAtomically', () => {
 		).rejects.toThrow('disk full');
 		expect(await readFile(join(out, 'a.txt'), 'utf8')).toBe('old a');
 		expect(await readFile(join(out, 'b.txt'), 'utf8')).toBe('old b');
-		expect((await readdir(out)).sort()).toEqual(['a.txt', 'b.txt']);
+		expect((await readdir(out)).filter((n) => !n.startsWith('.')).sort()).toEqual(['a.txt', 'b.txt']);
+		expect(await readdir(join(out, GENERATIONS))).toHaveLength(1);
 	});
 
-	it('removes temporary folders of dead runs and keeps those of running ones', async () => {
+	it('removes temporary folders of earlier runs, whether or not a process with their PID is alive (the lock decides)', async () => {
 		const out = join(scratch, 'stale');
 		const dead = `${TEMP_PREFIX}999999999-abc`;
 		const running = `${TEMP_PREFIX}${process.ppid}-def`;
@@ -248,7 +250,17 @@ describe('publishAtomically', () => {
 			await writeFile(join(out, name, 'facts.parquet'), 'half-written');
 		}
 		await writeFile(join(out, 'facts.parquet'), 'current');
-		expect(await removeStaleTempDirs(out)).toEqual([dead]);
-		expect((await readdir(out)).sort()).toEqual([running, 'facts.parquet'].sort());
+		expect((await removeStaleTempDirs(out)).sort()).toEqual([dead, running].sort());
+		expect(await readdir(out)).toEqual(['facts.parquet']);
+	});
+
+	it('lets one writer at a time hold an output folder, until it releases it', async () => {
+		const out = join(scratch, 'locked');
+		await mkdir(out, { recursive: true });
+		const lock = await lockOutput(out);
+		await expect(lockOutput(out)).rejects.toThrow(new OutputBusy(String(process.pid)).message);
+		await expect(publishAtomically(out, async () => [])).rejects.toBeInstanceOf(OutputBusy);
+		await lock.release();
+		await (await lockOutput(out)).release();
 	});
 });

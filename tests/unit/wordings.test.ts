@@ -20,9 +20,20 @@ const cases: [string, string, string[]][] = [
 		['klagesager_antal Kolding hele kommunen 2024 150', 'omgjort_antal Kolding hele kommunen 2024 49', 'stadfaestet_antal Kolding hele kommunen 2024 101']
 	],
 	[
+		'neighbours and the national figure leaning on the figure before them',
+		'Punkt 2: Danmarkskort 2024\n\n24/99\n\nOmgørelsesprocenten på socialområdet var 36 mod 34 på landsplan. Blandt nabokommunerne havde Middelfart en omgørelsesprocent på 33 og Kolding 39 på socialområdet.\n',
+		['omgoerelsespct Randers socialområdet 2024 36', 'omgoerelsespct Landsgennemsnit socialområdet 2024 34', 'omgoerelsespct Middelfart socialområdet 2024 33', 'omgoerelsespct Kolding socialområdet 2024 39']
+	],
+	[
+		'the share of cases the municipality won is not the omgørelsesprocent',
+		'Punkt 2: Klagesager 2024\n\n24/99\n\nAnkestyrelsen afgjorde 150 sager på socialområdet i 2024. Kommunen fik medhold i 101 sager, svarende til 67 pct.\n',
+		['klagesager_antal Randers socialområdet 2024 150', 'stadfaestet_antal Randers socialområdet 2024 101', 'stadfaestet_pct Randers socialområdet 2024 67']
+	],
+	[
+		// The contract's `afvigelse`: the item names no budget the deviation is measured against.
 		'a deviation in prose with no budget named, in a field',
 		'Punkt 5: Økonomi\n\n24/99\n\nMerforbruget på handicapområdet ventes at blive på 9 millioner kroner i 2025.\n',
-		['afvigelse_korrigeret_budget Randers handicapområdet 2025 -9000000']
+		['afvigelse Randers handicapområdet 2025 -9000000']
 	],
 	[
 		'a national figure named by its field',

@@ -1,4 +1,3 @@
-import { from } from 'arquero';
 import { BUDGET_METRICS, KLAGESAGER_METRICS, MAGTANVENDELSE_METRICS } from '$lib/extract/types';
 import { comparePeriods, type FactRow } from './facts';
 import { periodKind } from './periods';
@@ -111,21 +110,18 @@ export function compare(facts: FactRow[], periods: string[]): Comparison {
 	const chosen = sorted.filter((p) => periodKind(p) === kind);
 	const inScope = facts.filter((f) => chosen.includes(f.period));
 	if (inScope.length === 0 || chosen.length === 0) return { periods: chosen, rows: [] };
-	const pivot = from(
-		inScope.map((f) => ({ metric: f.metric, entity: f.entity, area: f.area, unit: f.unit, period: f.period, value: f.value }))
-	)
-		.groupby('metric', 'entity', 'area', 'unit')
-		.pivot('period', { value: 'd => op.any(d.value)' })
-		.objects() as Record<string, unknown>[];
+	// One row per figure (metric, entity, area, unit), in the order first seen; the value of each
+	// period is its first fact's. (A plain pivot: a library compiling expressions needs 'unsafe-eval'.)
+	const pivot = new Map<string, Pick<FactRow, 'metric' | 'entity' | 'area' | 'unit'>>();
 	const first = new Map<string, FactRow>();
 	for (const f of inScope) {
-		const k = `${f.metric}|${f.entity}|${f.area}|${f.unit}|${f.period}`;
-		if (!first.has(k)) first.set(k, f);
+		const key = `${f.metric}|${f.entity}|${f.area}|${f.unit}`;
+		if (!pivot.has(key)) pivot.set(key, { metric: f.metric, entity: f.entity, area: f.area, unit: f.unit });
+		if (!first.has(`${key}|${f.period}`)) first.set(`${key}|${f.period}`, f);
 	}
-	const rows = pivot.map((r): ComparisonRow => {
-		const key = `${r.metric}|${r.entity}|${r.area}|${r.unit}`;
+	const rows = [...pivot].map(([key, r]): ComparisonRow => {
 		const factsFor = chosen.map((p) => first.get(`${key}|${p}`) ?? null);
-		const values = chosen.map((p, i) => (factsFor[i] ? (typeof r[p] === 'number' ? (r[p] as number) : factsFor[i]!.value) : null));
+		const values = factsFor.map((f) => (f ? f.value : null));
 		const unit = String(r.unit);
 		const metric = String(r.metric);
 		const steps = chosen.slice(1).map((p, i) => step(chosen[i], p, values[i], values[i + 1], unit, metric));

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { FACTS_IN_MEMORY, plainRow, type Param, type Runner } from './runner';
@@ -12,8 +12,17 @@ function literal(path: string): string {
 	return `'${path.replace(/'/g, "''")}'`;
 }
 
+/** One whole data set: the generation `.current` points to (see scripts/lib/publish.ts), resolved once. */
+function currentSet(dir: string): string {
+	try {
+		return realpathSync(resolve(dir, '.current'));
+	} catch {
+		return dir;
+	}
+}
+
 async function open(): Promise<Runner> {
-	const dir = dataDir();
+	const dir = currentSet(dataDir());
 	for (const name of ['facts', 'documents']) {
 		const file = resolve(dir, `${name}.parquet`);
 		if (!existsSync(file)) throw new Error(`${file} findes ikke: kør "npm run extract" før build`);

@@ -3,10 +3,12 @@
  * claims: facts not marked `inconsistent` pass every check they take part in, and facts
  * marked `inconsistent` take part in at least one check that fails.
  *
- * Checks within one file: stadfæstet + ændret + hjemvist (or + omgjort) = klagesager
- * (parts may fall short of the whole when the text speaks of afviste sager); omgjort =
+ * Checks within one file: stadfæstet + ændret + hjemvist (or + omgjort) + afvist = klagesager
+ * (without a stated afvist_antal the parts may fall short of the whole when the text speaks of
+ * afviste sager); omgjort =
  * ændret + hjemvist; each _pct ≈ its count / klagesager; omgørelsesprocent ≈ ændret % +
- * hjemvist % (or omgjort / klagesager); afvigelse ≈ budget − forventet forbrug; a table's
+ * hjemvist % (or omgjort / klagesager); afvigelse ≈ budget − forventet forbrug (from the
+ * serviceramme: the forbrug filed under `<area>, serviceramme`); a table's
  * "I alt" row = the sum of its rows; the parts of magtanvendelser_indberettet do not exceed
  * it (and equal it when all four are given); the same figure stated twice has one value.
  */
@@ -59,7 +61,7 @@ const show = (f: ExpectedFact) => `${f.metric}=${f.value}`;
 
 function klagesager(file: string, facts: ExpectedFact[], allowsAfviste: boolean, out: CheckFailure[]) {
 	const byMetric = groupBy(facts, (f) => f.metric);
-	const all = ['klagesager_antal', 'stadfaestet_antal', 'aendret_antal', 'hjemvist_antal', 'omgjort_antal', 'stadfaestet_pct', 'aendret_pct', 'hjemvist_pct', 'omgoerelsespct'];
+	const all = ['klagesager_antal', 'stadfaestet_antal', 'aendret_antal', 'hjemvist_antal', 'omgjort_antal', 'afvist_antal', 'stadfaestet_pct', 'aendret_pct', 'hjemvist_pct', 'omgoerelsespct'];
 	for (const p of picks(byMetric, all)) {
 		const whole = p.klagesager_antal;
 		const fail = (check: string, message: string, parts: (ExpectedFact | undefined)[]) =>
@@ -67,9 +69,9 @@ function klagesager(file: string, facts: ExpectedFact[], allowsAfviste: boolean,
 
 		const rest = p.omgjort_antal ? [p.omgjort_antal] : p.aendret_antal && p.hjemvist_antal ? [p.aendret_antal, p.hjemvist_antal] : null;
 		if (whole && p.stadfaestet_antal && rest) {
-			const parts = [p.stadfaestet_antal, ...rest];
+			const parts = [p.stadfaestet_antal, ...rest, ...(p.afvist_antal ? [p.afvist_antal] : [])];
 			const sum = parts.reduce((s, f) => s + f.value, 0);
-			if (allowsAfviste ? sum > whole.value : sum !== whole.value) {
+			if (allowsAfviste && !p.afvist_antal ? sum > whole.value : sum !== whole.value) {
 				fail('klagesager-sum', `${parts.map(show).join(' + ')} = ${sum}, not ${whole.value}`, [whole, ...parts]);
 			}
 		}
@@ -100,7 +102,13 @@ function klagesager(file: string, facts: ExpectedFact[], allowsAfviste: boolean,
 	}
 }
 
-function budget(file: string, facts: ExpectedFact[], out: CheckFailure[]) {
+/**
+ * `servicerammeForbrug`: the spending inside the serviceramme, filed as the forventet forbrug of
+ * `<area>, serviceramme`. The deviation from the serviceramme is measured against it. The area's
+ * own forventet forbrug is the spending inside the ramme only when no drift budget (vedtaget or
+ * korrigeret) stands beside it, as in a table of committee rows with ramme, forbrug and afvigelse.
+ */
+function budget(file: string, facts: ExpectedFact[], servicerammeForbrug: ExpectedFact[], out: CheckFailure[]) {
 	const byMetric = groupBy(facts, (f) => f.metric);
 	const pairs: [string, string][] = [
 		['afvigelse_vedtaget_budget', 'vedtaget_budget'],
@@ -108,7 +116,10 @@ function budget(file: string, facts: ExpectedFact[], out: CheckFailure[]) {
 		['afvigelse_serviceramme', 'serviceramme']
 	];
 	for (const [deviation, base] of pairs) {
-		for (const p of picks(byMetric, [deviation, base, 'forventet_forbrug'])) {
+		const drift = byMetric.has('vedtaget_budget') || byMetric.has('korrigeret_budget');
+		const spending =
+			base !== 'serviceramme' ? byMetric : new Map([...byMetric, ['forventet_forbrug', servicerammeForbrug.length > 0 || drift ? servicerammeForbrug : (byMetric.get('forventet_forbrug') ?? [])]]);
+		for (const p of picks(spending, [deviation, base, 'forventet_forbrug'])) {
 			const d = p[deviation];
 			const b = p[base];
 			const used = p.forventet_forbrug;
@@ -150,8 +161,9 @@ function tableTotals(file: string, facts: ExpectedFact[], out: CheckFailure[]) {
 	}
 }
 
+/** The same figure stated twice has one value; several tillægsbevillinger to one area are separate grants, not restatements. */
 function sameFigure(file: string, facts: ExpectedFact[], out: CheckFailure[]) {
-	for (const stated of groupBy(facts, (f) => [f.metric, f.entity, f.area, f.period].join('\u0000')).values()) {
+	for (const stated of groupBy(facts.filter((f) => f.metric !== 'tillaegsbevilling'), (f) => [f.metric, f.entity, f.area, f.period].join('\u0000')).values()) {
 		for (let i = 0; i < stated.length; i++) {
 			for (let j = i + 1; j < stated.length; j++) {
 				const [a, b] = [stated[i], stated[j]];
@@ -169,9 +181,12 @@ export function runChecks(facts: ExpectedFact[], texts: ReadonlyMap<string, stri
 	const out: CheckFailure[] = [];
 	for (const [file, inFile] of groupBy(facts, (f) => f.file)) {
 		const allowsAfviste = /afvis/i.test(texts.get(file) ?? '');
-		for (const group of groupBy(inFile, (f) => [f.entity, f.area, f.period].join('\u0000')).values()) {
+		const groups = groupBy(inFile, (f) => [f.entity, f.area, f.period].join('\u0000'));
+		for (const group of groups.values()) {
+			const { entity, area, period } = group[0];
+			const ramme = (groups.get([entity, `${area}, serviceramme`, period].join('\u0000')) ?? []).filter((f) => f.metric === 'forventet_forbrug');
 			klagesager(file, group.filter((f) => f.family === 'klagesager'), allowsAfviste, out);
-			budget(file, group.filter((f) => f.family === 'budget'), out);
+			budget(file, group.filter((f) => f.family === 'budget'), ramme, out);
 			magtanvendelse(file, group.filter((f) => f.family === 'magtanvendelse'), out);
 		}
 		tableTotals(file, inFile, out);

@@ -95,14 +95,25 @@ function sameKey(a: Comparable, b: Comparable, withArea: boolean): boolean {
 }
 
 /** Collapses predictions that are the same fact (read in several places) into one, counting copies. */
-function distinct(predicted: PredictedFact[]): { fact: PredictedFact; copies: number }[] {
-	const out: { fact: PredictedFact; copies: number }[] = [];
+function distinct(predicted: PredictedFact[]): { fact: PredictedFact; copies: number; all: PredictedFact[] }[] {
+	const out: { fact: PredictedFact; copies: number; all: PredictedFact[] }[] = [];
 	for (const fact of predicted) {
 		const twin = out.find((d) => d.fact.family === fact.family && sameKey(d.fact, fact, true));
-		if (twin) twin.copies++;
-		else out.push({ fact, copies: 1 });
+		if (twin) {
+			twin.copies++;
+			twin.all.push(fact);
+		} else out.push({ fact, copies: 1, all: [fact] });
 	}
 	return out;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Of the copies of one fact, the one read from the expected evidence (its check mark is the one scored), else the first. */
+function copyAt(copies: PredictedFact[], evidence: string | undefined): PredictedFact {
+	if (evidence === undefined) return copies[0];
+	const e = squash(evidence);
+	return copies.find((p) => squash(p.quote) === e) ?? copies.find((p) => squash(p.quote).includes(e) || e.includes(squash(p.quote))) ?? copies[0];
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
@@ -178,7 +189,7 @@ function scoreFamily(family: KeyFamily, expectedAll: ExpectedFact[], predictedAl
 			if (e.check === 'inconsistent') checks.unmatchedFlags++;
 			return;
 		}
-		const p = predicted[pi].fact;
+		const p = copyAt(predicted[pi].all, e.evidence);
 		if (e.check === 'inconsistent') {
 			checks.expectedFlags++;
 			if (p.check === 'inconsistent') checks.caught++;

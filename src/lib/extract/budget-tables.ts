@@ -3,6 +3,7 @@ import type { FactDraft, ItemContext } from './context';
 import { findPeriods } from './periods';
 import { headerLexicon, readTable, type HeaderRule, type ReadTable } from './tables';
 import { committeeIn, scopeOf, scoped } from './budget';
+import { merforbrugSign, metricAxis, transpose } from './grid';
 
 export type Ref = 'vedtaget' | 'korrigeret' | 'serviceramme';
 type ColumnKind = 'vedtaget_budget' | 'korrigeret_budget' | 'forventet_forbrug' | 'serviceramme' | 'forbrug_til_dato' | 'tillaegsbevilling' | `afvigelse:${Ref | 'default'}`;
@@ -37,25 +38,27 @@ const HEADERS: HeaderRule<ColumnKind | 'ukendt'>[] = [
 	{ re: /^serviceramme(?:n)?/i, kind: () => 'serviceramme' }
 ];
 
-const budgetLexicon = headerLexicon(HEADERS);
+export const budgetLexicon = headerLexicon(HEADERS);
 
 function columnKind(header: string): ColumnKind | null {
 	const k = budgetLexicon.kindOf(header);
 	return k === 'ukendt' ? null : k;
 }
 
-const FLIP_NOTE =
-	/\+\s*=\s*merforbrug|(?:plus|positiv\w*(?:\s+afvigelse)?)\s*=\s*merforbrug|merforbrug\s+(?:angives|vises|er angivet|fremgår)\s+(?:med\s+)?(?:\+|plus|positivt?)|positive?\s+(?:tal|beløb|værdier|fortegn)\s+(?:angiver|er|betyder|viser|=)\s+(?:et\s+)?merforbrug|-\s*=\s*mindreforbrug|negative?\s+(?:tal|beløb)\s+(?:angiver|er|betyder)\s+(?:et\s+)?mindreforbrug/i;
-const KEEP_NOTE = /(?:minus|negativ\w*(?:\s+afvigelse)?)\s*=\s*merforbrug|merforbrug\s+(?:angives|vises)\s+med\s+(?:minus|negativt?)|negative?\s+(?:tal|beløb)\s+(?:angiver|er|betyder)\s+(?:et\s+)?merforbrug|-\s*=\s*merforbrug|\+\s*=\s*mindreforbrug/i;
-
-function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null, subject: string): FactDraft[] {
+function tableFacts(ctx: ItemContext, printed: ReadTable, followUp: string | null, subject: string): FactDraft[] {
+	const table = metricAxis(printed, (label) => columnKind(label) !== null) === 'rows' ? transpose(printed) : printed;
 	const kinds = table.columns.map(columnKind);
 	if (!kinds.some((k) => k && k !== 'forbrug_til_dato')) return [];
 	const factor = table.factor;
 	if (factor === null) return [];
 	const captionPeriods = findPeriods(table.caption ?? '');
+	// "Forventet regnskab 2024 pr. 30. september": the caption's year dates the follow-up's day.
+	const captionYear = captionPeriods.find((p) => p.kind === 'year')?.period;
+	const undatedDay = captionPeriods.find((p) => p.kind === 'date' && !p.period && p.month);
+	const captionDate = captionYear && undatedDay ? `${captionYear}-${String(undatedDay.month).padStart(2, '0')}` : null;
 	const period =
 		captionPeriods.find((p) => p.period && p.kind !== 'year')?.period ??
+		captionDate ??
 		followUp ??
 		captionPeriods.find((p) => p.period)?.period ??
 		null;
@@ -66,8 +69,10 @@ function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null,
 	const defaultRef: Ref | null = has('serviceramme') ? 'serviceramme' : has('korrigeret_budget') ? 'korrigeret' : has('vedtaget_budget') ? 'vedtaget' : null;
 	let sign = 1;
 	const headerText = table.columns.join(' ');
-	if (FLIP_NOTE.test(meta) || FLIP_NOTE.test(headerText) || /\(\s*\+\s*=\s*merforbrug\s*\)/i.test(headerText)) sign = -1;
-	else if (!KEEP_NOTE.test(meta) && !KEEP_NOTE.test(headerText)) sign = arithmeticSign(table, kinds, defaultRef);
+	// The legend says how merforbrug is printed; the contract wants it negative. Unstated: arithmetic decides.
+	const legend = merforbrugSign(`${meta} ${headerText}`);
+	if (legend === 1) sign = -1;
+	else if (legend === null) sign = arithmeticSign(table, kinds, defaultRef);
 	const out: FactDraft[] = [];
 	const totals = totalCheck(table);
 	const tableSubject = committeeIn(table.caption ?? '') ?? subject;
@@ -99,8 +104,8 @@ function tableFacts(ctx: ItemContext, table: ReadTable, followUp: string | null,
 				period: cellPeriod,
 				value: Math.round(value * 100) / 100,
 				unit: 'kr',
-				start: row.start,
-				end: row.end,
+				start: row.cellSpans?.[i].start ?? row.start,
+				end: row.cellSpans?.[i].end ?? row.end,
 				rule: `budget.tabel.${metric}`,
 				// A failing "I alt" takes its whole column with it; a passing one vouches for the total.
 				...(totals[i]?.check === 'inconsistent' ? totals[i] : row.total && totals[i] ? totals[i] : {})

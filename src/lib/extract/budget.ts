@@ -1,39 +1,46 @@
 /**
  * Budget follow-up (budgetopfølgning / forventet regnskab): every cell of the follow-up tables,
- * and the prose: merforbrug/mindreforbrug against vedtaget or korrigeret budget or the
- * serviceramme, earlier quarters' forecasts, levels and tillægsbevillinger.
- * Sign of every afvigelse_*: negative is merforbrug.
+ * and the prose. Prose is read figure by figure: each kroner amount takes the nearest concept
+ * before it in its own clause (a level, a merforbrug/mindreforbrug, or a non-figure such as an
+ * overførsel), the reference budget nearest to it, its own period and area; when no reading wins
+ * the amount is left out. Sign of every afvigelse*: negative is merforbrug.
  */
 import { draft, type FactDraft, type ItemContext, type SentenceContext } from './context';
-import { findPeriods, resolvePeriod, type PeriodMention } from './periods';
+import { resolvePeriod, findPeriods, type PeriodMention } from './periods';
 import { fieldNamed } from './areas';
 import { budgetTables, type Ref } from './budget-tables';
-
+import { cuesIn, type CueHit } from './budget-lexicon';
 
 const ITEM_GATE = /budget|regnskab|forbrug|bevilling|serviceramme/i;
+const BODY_GATE = /budgetopfølgning|forventet regnskab|tillægsbevilling|serviceramme|merforbrug|mindreforbrug/i;
 
 export function budget(ctx: ItemContext): FactDraft[] {
-	const body = ctx.text.slice(ctx.item.bodyStart, ctx.item.end);
-	if (!ITEM_GATE.test(ctx.item.title) && !/budgetopfølgning|forventet regnskab|tillægsbevilling|serviceramme|merforbrug|mindreforbrug/i.test(body)) return [];
+	if (!ITEM_GATE.test(ctx.item.title) && !BODY_GATE.test(ctx.text.slice(ctx.item.bodyStart, ctx.item.end))) return [];
 	const followUp = followUpPeriod(ctx);
 	const subject = subjectOf(ctx);
 	const { facts: out, labels } = budgetTables(ctx, followUp, subject);
-	out.push(...proseFacts(ctx, followUp, subject, labels));
+	// A transposed table names its areas in the header: every area a table fact carries is a name prose may use.
+	const prose = proseFacts(ctx, followUp, subject, [...labels, ...out.map((f) => f.area).filter((a) => !a.startsWith(subject))]);
+	out.push(...plausible(prose, out));
 	return out;
 }
+
+const DATED = new Set(['quarter', 'quarters', 'month', 'date', 'half']);
+const FOLLOW_UP_NAMED = /(?:budgetopfølgning\w*|forventet regnskab|prognosen?|halvårsregnskab\w*)(?:\s+Q\d+n)?\s+(?:pr\.?\s+|per\s+|for\s+|efter\s+|ved\s+)?T(\d+)/;
 
 /** The follow-up's period: "3. kvartal 2024" → 2024-Q3, "pr. 31. maj 2025" → 2025-05, else the year. */
 function followUpPeriod(ctx: ItemContext): string | null {
 	const sources = [ctx.item.title, ...ctx.layout.tables.map((t) => t.caption ?? '')];
 	for (const src of sources) {
-		const ps = findPeriods(src);
-		const dated = ps.find((p) => (p.kind === 'quarter' || p.kind === 'quarters' || p.kind === 'month' || p.kind === 'date' || p.kind === 'half') && p.period);
+		const dated = findPeriods(src).find((p) => DATED.has(p.kind) && p.period);
 		if (dated) return dated.period;
 	}
-	for (const sc of ctx.sentences.slice(0, 6)) {
-		const m = /(?:budgetopfølgning\w*|forventet regnskab|prognosen?)\s+(?:pr\.?\s+|per\s+|for\s+|efter\s+|ved\s+)?T(\d+)/.exec(sc.view.view);
+	// The first sentence that names the follow-up with its date ("Budgetopfølgning 3 pr. 30. september 2024").
+	for (const sc of ctx.sentences) {
+		if (!sc.view.periods.length || !/budgetopfølgning|forventet regnskab|prognose|halvårsregnskab/.test(sc.view.view)) continue;
+		const m = FOLLOW_UP_NAMED.exec(sc.view.view);
 		const p = m ? sc.view.periods[Number(m[1])] : undefined;
-		if (p && (p.kind === 'quarter' || p.kind === 'month' || p.kind === 'date' || p.kind === 'half')) {
+		if (p && DATED.has(p.kind)) {
 			const r = resolvePeriod(p, ctx.titleYear ?? ctx.meetingYear, ctx.meetingYear);
 			if (r) return r;
 		}
@@ -63,100 +70,6 @@ export function scoped(area: string, scope: string | null, metric: string): stri
 	return `${area}, ${scope}`;
 }
 
-// ---- prose ----
-
-const MER = /merforbrug|overskrid\w*/;
-const MINDRE = /mindreforbrug|underskrid\w*/;
-const NOT_DEVIATION = /videreført|videreførsel|overfør\w*|merrefusion\w*|merindtægt\w*|refusion\w*|finansiering|kassefinansiering|besparelse|reduktion|reduceret|reducere|nedbringe|forbedre|tillægsbevilling/;
-
-interface Memory {
-	direction: number;
-	ref: Ref | null;
-	area: string;
-	para: number;
-}
-
-function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, labels: string[]): FactDraft[] {
-	const out: FactDraft[] = [];
-	const refByArea = new Map<string, Ref>();
-	let memory: Memory | null = null;
-	let para = -1;
-	let paraArea: string | null = null;
-	for (const sc of ctx.sentences) {
-		if (memory && memory.para !== sc.sentence.paragraph) memory = null;
-		if (para !== sc.sentence.paragraph) {
-			para = sc.sentence.paragraph;
-			paraArea = null;
-		}
-		const view = sc.view.view;
-		const headingArea = sc.sentence.heading ? namedArea(sc.sentence.heading, labels) : null;
-		const sentenceArea = namedArea(sc.sentence.text, labels);
-		const fallbackArea = paraArea ?? headingArea ?? subject;
-		const scopeAnlaeg = /anlæg/i.test(sc.sentence.heading ?? '') || /anlæg/.test(view);
-		const clauses = splitClauses(view);
-		for (const clause of clauses) {
-			const qs = sc.view.quantities
-				.map((q, i) => ({ q, i, at: sc.view.qAt[i] }))
-				.filter(({ q, at }) => q.unit === 'kr' && at >= clause.start && at < clause.end && !q.range && !q.bound && !q.approx);
-			if (!qs.length) {
-				const d = direction(clause.text);
-				if (d) memory = { direction: d, ref: refOf(clause.text), area: namedArea(clause.text, labels) ?? sentenceArea ?? fallbackArea, para: sc.sentence.paragraph };
-				continue;
-			}
-			for (const { q, i } of qs) {
-				const text = clause.text;
-				const area = namedArea(text, labels) ?? sentenceArea ?? fallbackArea;
-				const period = prosePeriod(ctx, sc, clause, followUp);
-				const qAt = sc.view.qAt[i] - clause.start;
-				if (/tillægsbevilling\w*\s+(?:på\s+|af\s+|for\s+|i alt\s+|på i alt\s+|for i alt\s+|kr\.?\s*)*$/.test(text.slice(0, qAt)) || /^Q\d+k\s+(?:i\s+)?(?:negativ\s+)?tillægsbevilling/.test(text.slice(qAt))) {
-					// A tillægsbevilling carries the budget year it is granted for: "på 324.870 kr. i 2025", else the follow-up's year.
-					const stated = /^Q\d+k\s+(?:i|for)\s+T(\d+)/.exec(text.slice(qAt));
-					const statedYear = stated ? sc.view.periods[Number(stated[1])]?.period?.slice(0, 4) ?? null : null;
-					const datedFollowUp = followUp && followUp.length > 4 ? followUp.slice(0, 4) : null;
-					const year = statedYear ?? datedFollowUp ?? yearOf(ctx, sc, clause) ?? followUp;
-					if (!year) continue;
-					const neg = /negativ\w* tillægsbevilling/.test(text) ? -1 : 1;
-					out.push(draft('budget', 'tillaegsbevilling', ctx.municipality, area, year, neg * q.value, 'kr', sc, 'budget.tillaegsbevilling'));
-					continue;
-				}
-				if (NOT_DEVIATION.test(text) || !period) continue;
-				let d = direction(text);
-				let ref = refNear(text, sc.view.qAt[i] - clause.start);
-				let rule = 'budget.afvigelse';
-				if (!d && memory && /\b(?:steg|faldt|steget|faldet|lød|lyder|skønnes|forventningen|skønnet|prognosen)\b/.test(text) && /\b(?:til|på) Q\d+k/.test(text)) {
-					d = memory.direction;
-					ref = ref ?? memory.ref;
-					rule = 'budget.afvigelse_fortsat';
-				}
-				if (d) {
-					const useArea = rule === 'budget.afvigelse_fortsat' && memory && areaIsDefault(text, labels) ? memory.area : area;
-					// A deviation with no budget named is measured against the korrigeret budget.
-					ref = ref ?? refByArea.get(useArea) ?? (memory?.area === useArea ? memory.ref : null) ?? 'korrigeret';
-					if (ref !== 'serviceramme') refByArea.set(useArea, ref);
-					memory = { direction: d, ref, area: useArea, para: sc.sentence.paragraph };
-					const metric = ref === 'vedtaget' ? 'afvigelse_vedtaget_budget' : ref === 'korrigeret' ? 'afvigelse_korrigeret_budget' : 'afvigelse_serviceramme';
-					const factArea = ref === 'serviceramme' ? rammeArea(text, sc.sentence.text, subject) : scoped(useArea, scopeAnlaeg ? 'anlæg' : null, metric);
-					out.push(draft('budget', metric, ctx.municipality, factArea, period, d * q.value, 'kr', sc, rule));
-					continue;
-				}
-				const level = levelMetric(text, sc.view.qAt[i] - clause.start);
-				if (level) {
-					const levelArea = level === 'serviceramme' ? rammeArea(text, sc.sentence.text, subject) : scoped(area, scopeAnlaeg ? 'anlæg' : null, level);
-					out.push(draft('budget', level, ctx.municipality, levelArea, period, q.value, 'kr', sc, `budget.${level}`));
-				}
-			}
-		}
-		if (sentenceArea) paraArea = sentenceArea;
-	}
-	return out;
-}
-
-/** The serviceramme belongs to the committee the sentence names, or the whole municipality's. */
-function rammeArea(clause: string, sentence: string, subject: string): string {
-	if (/kommunens (?:samlede )?serviceramme/.test(clause)) return 'hele kommunen';
-	return committeeIn(sentence) ?? subject;
-}
-
 export function committeeIn(text: string): string | null {
 	const mag = MAGISTRAT.exec(text);
 	if (mag) return mag[0].replace(/\s+/g, ' ');
@@ -164,24 +77,214 @@ export function committeeIn(text: string): string | null {
 	return m && !/^Økonomiudvalg$/.test(m[1]) ? `${m[1]}et`.replace(/\s+/g, ' ') : null;
 }
 
-/** The budget a deviation is measured against: the reference nearest after the amount, else before it. */
-function refNear(text: string, at: number): Ref | null {
-	const refs: { pos: number; ref: Ref }[] = [];
-	const re = /(?:i forhold til|ift\.?|set i forhold til|sammenholdt med|end|mod)\s+(?:det\s+)?(vedtage?t|vedtagne|oprindelig\w*|korrigere(?:t|de)|budget inkl\.? tillæg\w*)\s*(?:budget)?/g;
-	for (let m = re.exec(text); m; m = re.exec(text)) refs.push({ pos: m.index, ref: /korrig|tillæg/.test(m[1]) ? 'korrigeret' : 'vedtaget' });
-	const ramme = /serviceramme\w*/.exec(text);
-	if (ramme && /overskrid|merforbrug|mindreforbrug|underskrid/.test(text)) refs.push({ pos: ramme.index, ref: 'serviceramme' });
-	if (!refs.length) return null;
-	const nextQ = text.indexOf('Q', at + 2);
-	const after = refs.filter((r) => r.pos > at && (nextQ < 0 || r.pos < nextQ));
-	if (after.length) return after[0].ref;
-	const before = refs.filter((r) => r.pos < at);
-	return before.length ? before[before.length - 1].ref : refs[0].ref;
+// ---- prose ----
+
+/** What one amount is, read from the cues around it. */
+interface Reading {
+	kind: 'level' | 'deviation' | 'continuation';
+	/** The level's metric, or 'mer' / 'mindre' for a deviation. */
+	concept: string;
+	sign: number;
+	scope?: 'serviceramme';
+	/** The cue that bound the amount, so it is no reference for another amount. */
+	cue: CueHit | null;
+}
+
+interface Figure {
+	i: number;
+	at: number;
+	end: number;
+}
+
+/** A level binds the amount after one of these (or right before it: "er det korrigerede budget 701,4 mio. kr."). */
+const LEVEL_LINK = /(?:^\s*|(?:^|\s)(?:på|er|var|udgør|udgjorde|blev|bliver|lyder på|lød på|endte på|ender på|opgjort til|anslås til|skønnes til|beløber sig til|af|i alt|:)(?:\s+(?:samlet set|samlet|i alt|nu|dermed|således|netto|brutto))*)\s*(?:kr\.?\s*)?$/;
+/** A budget after one of these is what a deviation is measured against. */
+const REFERENCE_BEFORE = /(?:i forhold til|ift\.?|sammen(?:holdt|lignet) med|målt (?:op )?(?:i forhold til|mod|imod)|holdt op (?:i)?mod|end|mod|(?:overskrid|overskred|underskrid|merforbrug|mindreforbrug)\w*(?:\s+(?:af|på))?)\s+(?:det\s+|den\s+|et\s+|sit\s+|sin\s+|de\s+|udvalgets\s+|kommunens\s+)?$/;
+const MAX_GAP_WORDS = 12;
+const LEVEL_VERB_END = /\s(?:udgør|udgjorde|er|var|blev|er opgjort til|lyder på|beløber sig til)(?: samlet set| i alt| samlet)?\s*(?:kr\.?\s*)?$/;
+const AREA_AFTER = /^\s*(?:kr\.?\s*)?(?:\S+\s+){0,2}(?:til|på|for|inden for|under)\s+(?:det\s+|den\s+)?$/;
+const RANGE_BEFORE = /mellem\s+Q\d+[a-z]*\s+og\s+$/;
+const PARTITIVE_AFTER = /^\s*(?:kr\.?\s*)?af\s+(?:det\s+|den\s+|de\s+)?(?:mer|mindre)forbrug/;
+
+function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, labels: string[]): FactDraft[] {
+	const out: FactDraft[] = [];
+	const areas = areaIndex(labels);
+	// The reference last stated in the item, for a deviation that names none ("Ved 1. kvartal var forventningen et merforbrug på 3,8 mio. kr.").
+	let itemRef: Ref | null = null;
+	// The paragraph's last deviation, carried on by "steg dette til", "lød skønnet på".
+	let memory: { sign: number; ref: Ref | null; area: string; para: number } | null = null;
+	let para = -1;
+	let paraArea: string | null = null;
+	for (const sc of ctx.sentences) {
+		if (para !== sc.sentence.paragraph) {
+			para = sc.sentence.paragraph;
+			paraArea = null;
+		}
+		const qs = sc.view.quantities;
+		// Work only around amounts.
+		if (!qs.some((q) => q.unit === 'kr')) {
+			if (qs.length || sc.view.periods.length) paraArea = namedAreaIn(sc.sentence.text) ?? paraArea;
+			continue;
+		}
+		const view = sc.view.view;
+		const hits = cuesIn(view);
+		const mentions = areaMentions(sc, areas);
+		mentions.sort((a, b) => a.at - b.at);
+		const sentenceArea = mentions.length ? mentions[0].area : null;
+		const headingArea = sc.sentence.heading ? headingAreaOf(sc.sentence.heading, areas) : null;
+		const anlaegHeading = /anlæg/i.test(sc.sentence.heading ?? '');
+		const figures: Figure[] = qs.map((_, i) => {
+			const at = sc.view.qAt[i];
+			const token = /^Q\d+[a-z]*/.exec(view.slice(at))![0];
+			return { i, at, end: at + token.length };
+		});
+		// A reference stated earlier in the sentence, for "…, og den forventes overskredet med …".
+		let sentenceRef: Ref | null = null;
+		for (const clause of splitClauses(view)) {
+			const inClause = figures.filter((f) => f.at >= clause.start && f.at < clause.end).sort((a, b) => a.at - b.at);
+			const clauseHits = hits.filter((h) => h.start >= clause.start && h.end <= clause.end);
+			const readings: (Reading | null)[] = [];
+			inClause.forEach((f, j) => {
+				const q = qs[f.i];
+				const prevEnd = j > 0 ? inClause[j - 1].end : clause.start;
+				const nextAt = j + 1 < inClause.length ? inClause[j + 1].at : clause.end;
+				let r = q.unit === 'kr' ? readingOf(view, f, clauseHits, prevEnd, nextAt) : null;
+				if (r === undefined) r = j > 0 && /^\s*(?:kr\.?\s*)?(?:[^,.]{0,60}\s)?(?:og|samt|,)\s+(?:på\s+|med\s+)?$/.test(view.slice(prevEnd, f.at)) && !clauseHits.some((h) => h.start >= prevEnd && h.end <= f.at && h.concept.role !== 'relation' && !isReference(view, h)) ? readings[j - 1] : null;
+				if (q.unit !== 'kr' || q.approx || q.bound || q.range || RANGE_BEFORE.test(view.slice(clause.start, f.at))) r = null;
+				if (r && PARTITIVE_AFTER.test(view.slice(f.end, nextAt))) r = null;
+				readings.push(r ?? null);
+			});
+			inClause.forEach((f, j) => {
+				const r = readings[j];
+				if (!r) return;
+				const q = qs[f.i];
+				const nextAt = j + 1 < inClause.length ? inClause[j + 1].at : clause.end;
+				const bound = new Set(readings.map((x) => x?.cue).filter(Boolean));
+				const area = areaNear(view, mentions, clause, f) ?? (/udvalg/.test(clause.text) ? subject : null) ?? mentions.find((m) => m.at < f.at)?.area ?? paraArea ?? headingArea ?? subject;
+				if (r.kind === 'continuation' && !(memory && memory.para === para)) return;
+				if (r.kind === 'deviation' || r.kind === 'continuation') {
+					const carried = r.kind === 'continuation' ? memory : null;
+					const own = referenceOf(view, clauseHits, f, nextAt, inClause[inClause.length - 1].end, bound) ?? sentenceRef;
+					const ref = own ?? carried?.ref ?? itemRef;
+					if (own && own !== 'serviceramme') itemRef = own;
+					const period = figurePeriod(ctx, sc, clause, f, followUp);
+					if (!period) return;
+					const sign = carried ? carried.sign : r.sign;
+					const devArea = carried && !areaNear(view, mentions, clause, f) ? carried.area : area;
+					memory = { sign, ref, area: devArea, para };
+					const metric = ref === 'vedtaget' ? 'afvigelse_vedtaget_budget' : ref === 'korrigeret' ? 'afvigelse_korrigeret_budget' : ref === 'serviceramme' ? 'afvigelse_serviceramme' : 'afvigelse';
+					const factArea = ref === 'serviceramme' ? rammeArea(clause.text, sc.sentence.text, subject) : scoped(devArea, anlaegHeading ? 'anlæg' : null, metric);
+					out.push(draft('budget', metric, ctx.municipality, factArea, period, sign * Math.abs(q.value), 'kr', sc, carried ? 'budget.afvigelse_fortsat' : `budget.${metric}`));
+					return;
+				}
+				if (r.concept === 'tillaegsbevilling') {
+					const prevEnd = j > 0 ? inClause[j - 1].end : clause.start;
+					const nextCue = clauseHits.find((h) => h.start >= f.end)?.start ?? clause.end;
+					const last = inClause[inClause.length - 1];
+					const year =
+						yearIn(sc, prevEnd, Math.min(nextAt, nextCue)) ??
+						yearIn(sc, last.end, clause.end) ??
+						statedYear(sc, clause) ??
+						(followUp ? followUp.slice(0, 4) : ctx.titleYear ? String(ctx.titleYear) : null);
+					if (!year) return;
+					const value = r.sign < 0 ? -Math.abs(q.value) : q.value;
+					// Granted to the row its clause names, else to the committee.
+					const grantee = areaNear(view, mentions, clause, f) ?? mentions.find((m) => m.at < f.at)?.area ?? subject;
+					out.push(draft('budget', 'tillaegsbevilling', ctx.municipality, grantee, year, value, 'kr', sc, 'budget.tillaegsbevilling'));
+					return;
+				}
+				const period = figurePeriod(ctx, sc, clause, f, followUp);
+				if (!period) return;
+				// The final accounts belong to a closed year, never to a follow-up date.
+				if (r.concept === 'regnskab' && !/^\d{4}$/.test(period)) return;
+				const levelArea =
+					r.concept === 'serviceramme'
+						? rammeArea(clause.text, sc.sentence.text, subject)
+						: r.scope === 'serviceramme'
+							? `${committeeIn(sc.sentence.text) ?? subject}, serviceramme`
+							: scoped(area, anlaegHeading ? 'anlæg' : null, r.concept);
+				out.push(draft('budget', r.concept, ctx.municipality, levelArea, period, q.value, 'kr', sc, `budget.${r.concept}`));
+			});
+			for (const h of clauseHits) if (h.concept.ref) sentenceRef = h.concept.ref;
+		}
+		if (sentenceArea) paraArea = sentenceArea;
+	}
+	return out;
+}
+
+/**
+ * The reading of one amount from the nearest cue before it (after the previous amount).
+ * `undefined` when no cue stands there (an ellipsis may copy the previous amount's reading).
+ */
+function readingOf(view: string, f: Figure, hits: CueHit[], prevEnd: number, nextAt: number): Reading | null | undefined {
+	const before = hits.filter((h) => h.start >= prevEnd && h.end <= f.at && h.concept.role !== 'relation');
+	// "3,4 mio. kr. mere end ved budgetopfølgning 2": a change, not a figure.
+	const after = hits.find((h) => h.start >= f.end && h.end <= nextAt);
+	const afterGap = after ? view.slice(f.end, after.start) : '';
+	// "3,2 mio. kr. mere end det korrigerede budget": a deviation named after its amount.
+	const beyond = after && /^(?:mere|mindre|højere|lavere) end$/.test(view.slice(after.start, after.end)) ? hits.find((h) => h.start >= after.end && h.end <= nextAt) : undefined;
+	if (beyond && beyond.concept.ref && /^\s*(?:det\s+|den\s+)?$/.test(view.slice(after!.end, beyond.start)) && /^\s*(?:kr\.?\s*)?$/.test(afterGap))
+		return { kind: 'deviation', concept: 'end', sign: /^(?:mere|højere)/.test(view.slice(after!.start, after!.end)) ? -1 : 1, cue: after! };
+	if (after && after.concept.role === 'block' && /^\s*(?:kr\.?\s*)?(?:\S+\s+)?$/.test(afterGap)) return null;
+	// "2,1 mio. kr. i mindreforbrug": the deviation right after its amount, when nothing before it names one.
+	const rightDeviation = after && after.concept.role === 'deviation' && after.concept.sign && /^\s*(?:kr\.?\s*)?i\s+(?:samlet\s+)?$/.test(afterGap) ? after : undefined;
+	for (let k = before.length - 1; k >= 0; k--) {
+		const h = before[k];
+		const gap = view.slice(h.end, f.at);
+		// Far from its amount a cue binds only through a verb ("… og udgør samlet set 404,1 mio. kr.").
+		if (gap.trim().split(/\s+/).filter(Boolean).length > MAX_GAP_WORDS && !LEVEL_VERB_END.test(gap)) return undefined;
+		const c = h.concept;
+		// "budget for nettoanlægsudgifterne": what the budget covers, not what the amount is.
+		if (c.concept === 'anlaeg' && k > 0 && /budget\w*\s+(?:for|til)\s+(?:det\s+|de\s+)?$/.test(view.slice(before[k - 1].start, h.start))) continue;
+		if (c.role === 'block') return null;
+		// "overførsel af mindreforbrug på 4,8 mio. kr.", "dækning af merforbrug på …": the amount is what the other noun says.
+		if (c.role === 'deviation' && k > 0 && before[k - 1].concept.role === 'block' && /^\s+af\s+(?:det\s+|den\s+|årets\s+)?$/.test(view.slice(before[k - 1].end, h.start))) return null;
+		if (c.role === 'deviation') return c.sign ? { kind: 'deviation', concept: c.concept, sign: c.sign, cue: h } : null;
+		// A continuation is the weakest cue: a level or deviation before it in the window wins ("Det forventede regnskab lyder på").
+		if (c.role === 'continuation') {
+			if (before.slice(0, k).some((x) => x.concept.role === 'level' || x.concept.role === 'deviation')) continue;
+			return gap.trim().split(/\s+/).length <= 3 ? { kind: 'continuation', concept: c.concept, sign: 0, cue: h } : undefined;
+		}
+		// A budget named as the reference ("målt mod det korrigerede budget") is a level only when the amount follows at once
+		// and no merforbrug before it still waits for its amount ("et mindreforbrug i forhold til korrigeret budget på 4,6 mio. kr.").
+		if (isReference(view, h)) {
+			const open = before.slice(0, k).some((x) => x.concept.role === 'deviation');
+			if (!open && /^\s*(?:,\s*(?:som|der)\s+)?(?:på|udgør|er|var|lyder på|:)\s*(?:kr\.?\s*)?$/.test(gap) && !/(?:overskrid|overskred|underskrid)\w*\s+(?:\S+\s+)?$/.test(view.slice(Math.max(0, h.start - 30), h.start))) return { kind: 'level', concept: c.concept, sign: 1, scope: c.scope, cue: h };
+			continue;
+		}
+		if (!LEVEL_LINK.test(gap)) return undefined;
+		return { kind: 'level', concept: c.concept, sign: c.sign ?? 1, scope: c.scope, cue: h };
+	}
+	if (rightDeviation) return { kind: 'deviation', concept: rightDeviation.concept.concept, sign: rightDeviation.concept.sign!, cue: rightDeviation };
+	return undefined;
+}
+
+function isReference(view: string, h: CueHit): boolean {
+	return !!h.concept.ref && REFERENCE_BEFORE.test(view.slice(Math.max(0, h.start - 40), h.start));
+}
+
+/** The budget a deviation is measured against: named right after the amount, else before it in the clause. */
+function referenceOf(view: string, hits: CueHit[], f: Figure, nextAt: number, lastEnd: number, bound: Set<CueHit | null | undefined>): Ref | null {
+	// A budget after "målt mod" stays the reference even when it also binds the amount after it (", som udgør 743,5 mio. kr.").
+	const refs = hits.filter((h) => h.concept.ref && (!bound.has(h) || isReference(view, h)));
+	const after = refs.find((h) => h.start >= f.end && h.start < nextAt);
+	if (after) return after.concept.ref!;
+	const before = refs.filter((h) => h.end <= f.at);
+	if (before.length) return before[before.length - 1].concept.ref!;
+	// "… på ældreområdet og et merforbrug på 3,4 mio. kr. på handicapområdet i forhold til korrigeret budget": the clause's last words cover all its amounts.
+	const trailing = refs.filter((h) => h.start >= lastEnd);
+	return trailing.length ? trailing[0].concept.ref! : null;
+}
+
+/** The serviceramme belongs to the committee the sentence names, or the whole municipality's. */
+function rammeArea(clause: string, sentence: string, subject: string): string {
+	if (/kommunens (?:samlede )?serviceramme/.test(clause) && !/andel/.test(clause)) return 'hele kommunen';
+	return committeeIn(sentence) ?? subject;
 }
 
 function splitClauses(view: string): { start: number; end: number; text: string }[] {
 	const out: { start: number; end: number; text: string }[] = [];
-	const re = /;|, men |, mens | mens |, og |, hvor |\. | og (?=ved |i \d|for )/g;
+	const re = /;|, men |, mens | mens |, og |, hvor |, fordi |, idet |, hvilket |, så |(?<![^a-zæøå0-9][a-zæøå]{1,4}|\.[a-zæøå]{1,3})\. | og (?=ved |i \d|for )/g;
 	let s = 0;
 	for (let m = re.exec(view); m; m = re.exec(view)) {
 		out.push({ start: s, end: m.index, text: view.slice(s, m.index) });
@@ -191,92 +294,194 @@ function splitClauses(view: string): { start: number; end: number; text: string 
 	return out;
 }
 
-function direction(text: string): number {
-	const mer = MER.exec(text);
-	const mindre = MINDRE.exec(text);
-	if (mer && mindre) return mer.index < mindre.index ? -1 : 1;
-	return mer ? -1 : mindre ? 1 : 0;
+// ---- areas ----
+
+/** A table row, committee or field a heading names. */
+function headingAreaOf(heading: string, index: AreaIndex): string | null {
+	const found = textMentions(heading, index).sort((a, b) => a.pos - b.pos);
+	return found.length ? found[0].area : null;
 }
 
-function refOf(text: string): Ref | null {
-	if (/(?:i forhold til|ift\.?|set i forhold til|sammenholdt med|end)\s+(?:det\s+)?(?:vedtage?t|vedtagne|oprindelig\w*)\s+budget/.test(text)) return 'vedtaget';
-	if (/(?:i forhold til|ift\.?|set i forhold til|sammenholdt med|end)\s+(?:det\s+)?korrigere(?:t|de)\s+budget/.test(text)) return 'korrigeret';
-	if (/servicerammen/.test(text) && /overskrid|merforbrug|mindreforbrug|underskrid/.test(text)) return 'serviceramme';
-	return null;
+/** A committee or field named in a sentence without amounts. */
+function namedAreaIn(text: string): string | null {
+	const field = /\bpå\s+(?:det\s+)?([a-zæøå-]+området)\b/i.exec(text);
+	return committeeIn(text) ?? (field ? fieldNamed(field[1]) : null);
 }
 
-const LEVEL_VERB = String.raw`(?:udgør|er|på|var|lyder på|ender på|er opgjort til|opgjort til|forventes at blive|anslås til|skønnes til)(?: samlet set| i alt)?(?: kr\.?)?\s*$`;
-const LEVELS: [RegExp, string][] = [
-	[new RegExp(String.raw`serviceramme\w*[^,]*` + LEVEL_VERB), 'serviceramme'],
-	[new RegExp(String.raw`korrigere(?:t|de)\s+budget[^,]*` + LEVEL_VERB), 'korrigeret_budget'],
-	[new RegExp(String.raw`(?:vedtage?t|vedtagne|oprindelig\w*)\s+budget[^,]*` + LEVEL_VERB), 'vedtaget_budget'],
-	[new RegExp(String.raw`(?:forvente(?:t|de|s)?\s+(?:et\s+)?(?:samlet\s+)?forbrug|forvente(?:t|de)\s+regnskab)[^,]*` + LEVEL_VERB), 'forventet_forbrug']
-];
-
-function levelMetric(text: string, at: number): string | null {
-	const before = text.slice(0, at);
-	return LEVELS.find(([re]) => re.test(before))?.[1] ?? null;
+interface AreaIndex {
+	/** Lower-cased row labels as printed, longest first. */
+	phrases: { phrase: string; re: RegExp; label: string }[];
+	/** Stem of a long word → the one label it names (null when it names several). */
+	stems: Map<string, string | null>;
 }
 
-function areaIsDefault(text: string, labels: string[]): boolean {
-	return labelFor(text, labels) === null && !COMMITTEE.test(text);
-}
+const COMMITTES = new RegExp(COMMITTEE.source, 'g');
+const FIELDS = /\bpå\s+(?:det\s+)?([a-zæøå-]+området)\b/gi;
 
-/** A table row or committee the text names, if any. */
-function namedArea(text: string, labels: string[]): string | null {
-	return labelFor(text, labels) ?? committeeIn(text) ?? fieldIn(text);
-}
-
-/** "på handicapområdet" names a field; "socialområdet" and the like keep their canonical form. */
-function fieldIn(text: string): string | null {
-	const m = /\bpå\s+(?:det\s+)?([a-zæøå-]+området)\b/i.exec(text);
-	return m ? fieldNamed(m[1]) : null;
-}
+/** Words every budget text uses: they name no row. */
+const GENERIC_WORD = /serviceramme|udvalg/i;
 
 function stem(word: string): string {
 	return word.toLowerCase().replace(/[^a-zæøå]/g, '').replace(/(?:erne|ernes|ene|ets|et|en|er|ne|e|s)$/, '');
 }
 
-/** A prose word ("Myndighedsbudgettet") that names exactly one table row ("…, Myndighedsbudgetter"). */
-function labelFor(text: string, labels: string[]): string | null {
-	const words = new Map<string, Set<string>>();
-	for (const l of labels)
+/** Built once per item: the table rows prose may name. */
+function areaIndex(labels: string[]): AreaIndex {
+	const uniq = [...new Set(labels)].filter((l) => !/^i alt$/i.test(l.trim()));
+	const phrases = uniq
+		.map((label) => {
+			const phrase = label.toLowerCase().replace(/\s+/g, ' ').trim();
+			return { phrase, re: new RegExp(phrase.split(' ').map(RE_ESCAPE).join(' \\u0000*')), label };
+		})
+		.filter((p) => p.phrase.length >= 4);
+	phrases.sort((a, b) => b.phrase.length - a.phrase.length);
+	const stems = new Map<string, string | null>();
+	for (const l of uniq)
 		for (const w of l.split(/[\s,()]+/))
-			if (w.length >= 8) {
+			if (w.length >= 8 && !GENERIC_WORD.test(w)) {
 				const s = stem(w);
-				if (!words.has(s)) words.set(s, new Set());
-				words.get(s)!.add(l);
+				stems.set(s, stems.has(s) && stems.get(s) !== l ? null : l);
 			}
-	for (const w of text.split(/[\s,()"”]+/)) {
-		if (w.length < 8) continue;
-		const hit = words.get(stem(w));
-		if (hit && hit.size === 1) return [...hit][0];
+	return { phrases, stems };
+}
+
+interface AreaMention {
+	/** Position in the sentence's view. */
+	at: number;
+	area: string;
+}
+
+/** Table rows, committees and fields the sentence names, placed in its view. */
+function areaMentions(sc: SentenceContext, index: AreaIndex): AreaMention[] {
+	return textMentions(sc.sentence.text, index).map((m) => ({ at: viewPosOf(sc, sc.sentence.start + m.pos), area: m.area }));
+}
+
+/** Table rows (as printed, else by a long word's stem), committees and fields named in `text`, by offset. */
+function textMentions(text: string, index: AreaIndex): { pos: number; end: number; area: string }[] {
+	const found: { pos: number; end: number; area: string }[] = [];
+	const lower = text.toLowerCase().replace(/\s+/g, (w) => (w.length === 1 ? ' ' : ' ' + '\u0000'.repeat(w.length - 1)));
+	const plain = fold(text);
+	for (const { phrase, re, label } of index.phrases) {
+		const at = plain.includes(phrase) ? (re.exec(lower)?.index ?? -1) : -1;
+		if (at >= 0 && !found.some((m) => m.pos <= at && at < m.end)) found.push({ pos: at, end: at + phrase.length, area: label });
 	}
-	return null;
+	if (!found.length && index.stems.size)
+		for (const m of text.matchAll(/[\p{L}-]{8,}/gu)) {
+			const hit = index.stems.get(stem(m[0]));
+			if (hit) found.push({ pos: m.index!, end: m.index! + m[0].length, area: hit });
+		}
+	const mag = MAGISTRAT.exec(text);
+	if (mag) found.push({ pos: mag.index, end: mag.index + mag[0].length, area: mag[0].replace(/\s+/g, ' ') });
+	else
+		for (const m of text.matchAll(COMMITTES)) {
+			const named = committeeIn(m[0]);
+			if (named) found.push({ pos: m.index!, end: m.index! + m[0].length, area: named });
+		}
+	for (const m of text.matchAll(FIELDS)) {
+		const fieldArea = fieldNamed(m[1]);
+		const at = m.index! + m[0].length - m[1].length;
+		if (fieldArea) found.push({ pos: at, end: at + m[1].length, area: fieldArea });
+	}
+	return found;
 }
 
-function prosePeriod(ctx: ItemContext, sc: SentenceContext, clause: { start: number; end: number }, followUp: string | null): string | null {
-	const inClause = sc.view.periods
-		.map((p, i) => ({ p, at: sc.view.tAt[i] }))
-		.filter(({ at }) => at >= clause.start && at < clause.end)
-		.map(({ p }) => p);
-	const dated = inClause.find((p) => p.kind === 'quarter' || p.kind === 'quarters' || p.kind === 'month' || p.kind === 'half');
+const RE_ESCAPE = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const fold = (s: string) => s.toLowerCase().replace(/\u00ad/g, '').replace(/\s+/g, ' ');
+
+/** The position in the sentence's view of a text offset: the nearest token before it anchors the count. */
+function viewPosOf(sc: SentenceContext, offset: number): number {
+	const v = sc.view;
+	let anchorText = v.start;
+	let anchorView = 0;
+	const consider = (start: number, end: number, at: number) => {
+		if (end <= offset && end > anchorText) {
+			anchorText = end;
+			anchorView = at + /^[QT]\d+[a-z]*/.exec(v.view.slice(at))![0].length;
+		}
+	};
+	v.quantities.forEach((q, i) => consider(q.start, q.end, v.qAt[i]));
+	v.periods.forEach((p, i) => consider(p.start, p.end, v.tAt[i]));
+	return anchorView + fold(sc.sentence.text.slice(anchorText - sc.sentence.start, offset - sc.sentence.start)).length;
+}
+
+/** The area named in the amount's clause, nearest to it; after the amount only at once ("2,2 mio. kr. til Ældre og pleje"). */
+function areaNear(view: string, mentions: AreaMention[], clause: { start: number; end: number }, f: Figure): string | null {
+	const inClause = mentions.filter((m) => m.at >= clause.start && m.at < clause.end && (m.at < f.at || AREA_AFTER.test(view.slice(f.end, m.at))));
+	if (!inClause.length) return null;
+	return inClause.sort((a, b) => Math.abs(a.at - f.at) - Math.abs(b.at - f.at))[0].area;
+}
+
+// ---- periods ----
+
+function periodsInClause(sc: SentenceContext, clause: { start: number; end: number }): { p: PeriodMention; at: number }[] {
+	return sc.view.periods.map((p, i) => ({ p, at: sc.view.tAt[i] })).filter(({ at }) => at >= clause.start && at < clause.end);
+}
+
+/** A figure's own period: a date or quarter in its clause, a closed year ("Sidste år", "i 2024"), else the follow-up's. */
+function figurePeriod(ctx: ItemContext, sc: SentenceContext, clause: { start: number; end: number }, f: Figure, followUp: string | null): string | null {
 	const year = followUp ? Number(followUp.slice(0, 4)) : ctx.titleYear;
-	if (dated) return resolvePeriod(dated, year, ctx.meetingYear);
-	const quarterInSentence = sc.view.periods.find((p: PeriodMention) => p.kind === 'quarter' && /budgetopfølgning/.test(sc.view.view));
-	if (quarterInSentence && !followUp) return resolvePeriod(quarterInSentence, year, ctx.meetingYear);
-	const plain = inClause.find((p) => p.kind === 'year' || p.kind === 'relative');
-	// A follow-up known only by its year yields to the year the clause names.
-	if (followUp && !(plain && /^\d{4}$/.test(followUp))) return followUp;
-	if (plain) return resolvePeriod(plain, ctx.titleYear, ctx.meetingYear);
-	return ctx.titleYear ? String(ctx.titleYear) : null;
+	const near = periodsInClause(sc, clause).sort((a, b) => Math.abs(a.at - f.at) - Math.abs(b.at - f.at));
+	const dated = near.find(({ p }) => DATED.has(p.kind));
+	if (dated) return resolvePeriod(dated.p, year ?? ctx.meetingYear, ctx.meetingYear);
+	const closed = near.find(({ p }) => (p.kind === 'relative' && p.offset) || (p.kind === 'year' && p.period && Number(p.period) !== year));
+	if (closed) {
+		const r = resolvePeriod(closed.p, year ?? ctx.meetingYear, ctx.meetingYear);
+		// A later year's budget in a follow-up is a proposal ("budget 2026-2029"), not a key figure.
+		if (r && year && Number(r.slice(0, 4)) > year) return null;
+		if (r) return r;
+	}
+	return followUp ?? (ctx.titleYear ? String(ctx.titleYear) : sc.carriedPeriod && /^\d{4}$/.test(sc.carriedPeriod) ? sc.carriedPeriod : null);
 }
 
-function yearOf(ctx: ItemContext, sc: SentenceContext, clause: { start: number; end: number }): string | null {
-	const p = sc.view.periods
-		.map((p, i) => ({ p, at: sc.view.tAt[i] }))
-		.find(({ p, at }) => p.kind === 'year' && at >= clause.start && at < clause.end);
-	if (p) return p.p.period;
-	const any = sc.view.periods.find((p) => p.kind === 'year');
-	return any?.period ?? null;
+/** A year stated between two view positions ("for 2024 på 6,0 mio. kr.", "… til Ældre og pleje i 2025"). */
+function yearIn(sc: SentenceContext, from: number, to: number): string | null {
+	const i = sc.view.periods.findIndex((p, k) => sc.view.tAt[k] >= from && sc.view.tAt[k] < to && p.period && /^\d{4}/.test(p.period));
+	return i >= 0 ? sc.view.periods[i].period!.slice(0, 4) : null;
+}
+
+/** A year stated elsewhere in the sentence, outside the amount's clause. */
+function statedYear(sc: SentenceContext, clause: { start: number; end: number }): string | null {
+	return yearIn(sc, 0, clause.start) ?? yearIn(sc, clause.end, sc.view.view.length);
+}
+
+// ---- plausibility ----
+
+const LEVELS = new Set(['vedtaget_budget', 'korrigeret_budget', 'serviceramme', 'forventet_forbrug']);
+
+/**
+ * Readings the arithmetic rules out are left out: a deviation about as large as the budget it
+ * deviates from is a level misread. A deviation with no reference named takes the budget for which
+ * budget − forventet forbrug gives it, when exactly one does.
+ */
+function plausible(prose: FactDraft[], tables: FactDraft[]): FactDraft[] {
+	const all = [...tables, ...prose];
+	// A level read from the deviation's own sentence may be the misreading, so it does not judge the deviation.
+	const levelsOf = (d: FactDraft) => all.filter((l) => LEVELS.has(l.metric) && l.start !== d.start && l.period === d.period && l.area === d.area);
+	const out: FactDraft[] = [];
+	for (const d of prose) {
+		if (!d.metric.startsWith('afvigelse')) {
+			out.push(d);
+			continue;
+		}
+		const levels = levelsOf(d);
+		const budgets = levels.filter((l) => l.metric !== 'forventet_forbrug');
+		// Anlæg budgets are lumpy: a project may overrun its whole budget.
+		if (!d.area.endsWith(', anlæg') && budgets.some((b) => b.value > 0 && Math.abs(d.value) >= 0.9 * b.value)) continue;
+		if (d.metric === 'afvigelse') {
+			const forbrug = levels.filter((l) => l.metric === 'forventet_forbrug' && !l.area.endsWith(', serviceramme'));
+			const tol = Math.max(50_000, Math.abs(d.value) * 0.02);
+			const fits = new Set(
+				budgets
+					.filter((b) => b.metric !== 'serviceramme' && forbrug.some((fb) => Math.abs(b.value - fb.value - d.value) <= tol))
+					.map((b) => b.metric)
+			);
+			if (fits.size === 1) {
+				const metric = `afvigelse_${[...fits][0]}`;
+				out.push({ ...d, metric, rule: `budget.${metric}` });
+				continue;
+			}
+		}
+		out.push(d);
+	}
+	return out;
 }

@@ -1,11 +1,16 @@
 /**
- * Checks figures against each other: parts against their whole, percentages against counts,
- * omgørelsesprocent against ændret + hjemvist, afvigelse against budget − forbrug, a table's
- * "I alt" against its rows, and the same figure stated twice. A failing fact is kept, marked
- * `inconsistent`, with a Danish note naming the figures that disagree and, when only one choice
- * makes everything agree, the likely error.
+ * Checks figures against each other: parts against their whole (afviste sager counted when
+ * stated), percentages against counts, omgørelsesprocent against ændret + hjemvist (over all
+ * decided cases or only those decided on the merits, as the text says), afvigelse against
+ * budget − forbrug, a table's "I alt" against its rows, and the same figure stated in two places.
+ * A failing fact is kept, marked `inconsistent`, with a Danish note naming the figures that
+ * disagree and, when only one choice makes everything agree, the likely error.
+ *
+ * A check fires only where the figures are certainly meant to agree: two rows of one table are
+ * never the same figure, and a restatement needs the same specific area (a figure whose area is
+ * only the committee's or the whole municipality's may be any row the reader did not place).
  */
-import type { Fact } from './types';
+import type { Fact, Item } from './types';
 
 const NAMES: Record<string, string> = {
 	klagesager_antal: 'klagesager i alt',
@@ -13,6 +18,7 @@ const NAMES: Record<string, string> = {
 	aendret_antal: 'ændret',
 	hjemvist_antal: 'hjemvist',
 	omgjort_antal: 'omgjort',
+	afvist_antal: 'afvist',
 	stadfaestet_pct: 'stadfæstet %',
 	aendret_pct: 'ændret %',
 	hjemvist_pct: 'hjemvist %',
@@ -37,9 +43,19 @@ const label = (f: Fact) => `${NAMES[f.metric] ?? f.metric} ${fmt(f.value)}${f.un
 
 const PCT_TOLERANCE = 1.01;
 
-export function checkFacts(facts: Fact[]): void {
+/** What the checks need to know of the text: each item's words (afviste sager, realitetsbehandlede) and where its tables stand. */
+interface Source {
+	items: Map<number, Item>;
+}
+
+export function checkFacts(facts: Fact[], items: Item[] = []): void {
+	const source: Source = { items: new Map(items.map((i) => [i.item_no, i])) };
+	// A figure stated in several places is one fact: what a check finds about it holds for every statement.
+	const twins = new Map<string, Fact[]>();
+	const twinKey = (f: Fact) => [f.doc_id, f.metric, f.entity, f.area, f.period, f.value].join('|');
+	for (const f of facts) twins.set(twinKey(f), [...(twins.get(twinKey(f)) ?? []), f]);
 	const flag = (fs: Fact[], note: string) => {
-		for (const f of fs) {
+		for (const f of new Set(fs.flatMap((x) => (x.family === 'klagesager' ? twins.get(twinKey(x))! : [x])))) {
 			f.check = 'inconsistent';
 			f.check_note = f.check_note && !f.check_note.includes(note) ? `${f.check_note} ${note}` : note;
 		}
@@ -55,39 +71,69 @@ export function checkFacts(facts: Fact[]): void {
 	}
 	for (const g of groups.values()) {
 		const first = (metric: string) => g.find((f) => f.metric === metric);
-		if (g[0].family === 'klagesager') checkKlagesager(first, flag, pass);
+		if (g[0].family === 'klagesager') {
+			// Each statement of the whole is checked against the parts ("163" in prose, "I alt 161" in the table).
+			// A statement outvoted by a value stated in more places is left to the restatement check.
+			const stated = g.filter((f) => f.metric === 'klagesager_antal');
+			const places = (v: number) => new Set(stated.filter((f) => f.value === v).map((f) => f.char_start)).size;
+			const most = Math.max(0, ...stated.map((f) => places(f.value)));
+			const leading = new Set(stated.filter((f) => places(f.value) === most).map((f) => f.value));
+			const wholes = most > 1 && leading.size === 1 ? stated.filter((f) => leading.has(f.value)) : stated;
+			for (const T of wholes.length ? wholes : [undefined]) checkKlagesager((m) => (m === 'klagesager_antal' ? T : first(m)), flag, pass, itemWords(source, g));
+		}
 		if (g[0].family === 'magtanvendelse') checkMagt(first, flag, pass);
 		if (g[0].family === 'budget') checkBudget(first, flag, pass, g);
 	}
-	checkRestatements(facts, flag, pass);
+	checkTableTotals(facts, source, flag, pass);
+	checkRestatements(facts, source, flag, pass);
+}
+
+/** What the items of a group of facts say about afviste sager and the base of the omgørelsesprocent. */
+function itemWords(source: Source, g: Fact[]): { afviste: boolean; realitet: boolean } {
+	const texts = [...new Set(g.map((f) => f.item_no))].map((n) => source.items.get(n)?.text ?? '');
+	return { afviste: texts.some((t) => /\bafvis(?:t|te|ning)/i.test(t)), realitet: texts.some((t) => /realitetsbehandl/i.test(t)) };
 }
 
 type Get = (metric: string) => Fact | undefined;
 type Flag = (fs: Fact[], note: string) => void;
 type Pass = (fs: Fact[]) => void;
 
-function checkKlagesager(get: Get, flag: Flag, pass: Pass) {
+/**
+ * Klagesager: stadfæstet + ændret + hjemvist (+ afvist, when stated) = the cases decided. When the
+ * item speaks of afviste sager without a count, the outcomes may fall short of the whole, and a
+ * percentage may be taken over all decided cases or over those decided on the merits
+ * (realitetsbehandlede): either base is accepted unless the text names the second.
+ */
+function checkKlagesager(get: Get, flag: Flag, pass: Pass, words: { afviste: boolean; realitet: boolean }) {
 	const T = get('klagesager_antal');
+	const X = get('afvist_antal');
 	const parts = (['stadfaestet', 'aendret', 'hjemvist'] as const).map((o) => ({ o, n: get(`${o}_antal`), p: get(`${o}_pct`) }));
 	const counts = parts.map((x) => x.n);
-	if (T && counts.every(Boolean)) {
-		const sum = counts.reduce((s, f) => s + f!.value, 0);
-		if (sum !== T.value) {
-			const culprit = likelyError(T, parts);
+	const outcomes = counts.every(Boolean) ? counts.reduce((s, f) => s + f!.value, 0) : null;
+	// The bases a share may be taken over: all decided cases, or only those decided on the merits.
+	const merits = T && X ? T.value - X.value : T && words.afviste && outcomes !== null && outcomes < T.value ? outcomes : null;
+	const bases = !T ? [] : merits === null ? [T.value] : words.realitet ? [merits] : [T.value, merits];
+	const fits = (count: number, pct: number) => bases.some((b) => b > 0 && Math.abs((count / b) * 100 - pct) <= PCT_TOLERANCE);
+	if (T && outcomes !== null) {
+		const whole = [...(counts as Fact[]), ...(X ? [X] : [])];
+		const sum = outcomes + (X?.value ?? 0);
+		const shortByAfviste = !X && words.afviste && sum < T.value;
+		if (sum !== T.value && !shortByAfviste) {
+			const culprit = X ? null : likelyError(T, parts);
 			const note =
-				`Delene stemmer ikke med helheden: ${counts.map((f) => label(f!)).join(' + ')} = ${fmt(sum)}, men ${label(T)}.` +
+				`Delene stemmer ikke med helheden: ${whole.map((f) => label(f)).join(' + ')} = ${fmt(sum)}, men ${label(T)}.` +
 				(culprit ? ` Sandsynlig fejl: ${culprit}.` : '');
-			flag([T, ...(counts as Fact[])], note);
-			for (const x of parts) if (x.p && x.n && Math.abs((x.n.value / T.value) * 100 - x.p.value) > PCT_TOLERANCE) flag([x.p], note);
-		} else pass([T, ...(counts as Fact[])]);
+			flag([T, ...whole], note);
+			for (const x of parts) if (x.p && x.n && !fits(x.n.value, x.p.value)) flag([x.p], note);
+		} else pass([T, ...whole]);
 	}
 	if (T) {
 		for (const x of parts) {
 			if (!x.n || !x.p || x.p.check === 'inconsistent' || x.n.check === 'inconsistent') continue;
-			const share = (x.n.value / T.value) * 100;
-			if (Math.abs(share - x.p.value) > PCT_TOLERANCE)
+			if (!fits(x.n.value, x.p.value)) {
+				const share = (x.n.value / T.value) * 100;
 				flag([x.n, x.p, T], `Procent og antal passer ikke: ${label(x.n)} af ${label(T)} er ${fmt(Math.round(share * 10) / 10)} %, men teksten siger ${fmt(x.p.value)} %.`);
-			else pass([x.n, x.p]);
+			} else pass([x.n, x.p]);
 		}
 	}
 	const O = get('omgoerelsespct');
@@ -100,10 +146,10 @@ function checkKlagesager(get: Get, flag: Flag, pass: Pass) {
 		else pass([O, A.p, H.p]);
 	}
 	if (O && T && A.n && H.n && A.n.check !== 'inconsistent') {
-		const share = ((A.n.value + H.n.value) / T.value) * 100;
-		if (Math.abs(share - O.value) > PCT_TOLERANCE)
+		if (!fits(A.n.value + H.n.value, O.value)) {
+			const share = ((A.n.value + H.n.value) / T.value) * 100;
 			flag([O], `Omgørelsesprocenten ${fmt(O.value)} % passer ikke med (ændret ${fmt(A.n.value)} + hjemvist ${fmt(H.n.value)}) / ${fmt(T.value)} = ${fmt(Math.round(share * 10) / 10)} %.`);
-		else pass([O]);
+		} else pass([O]);
 	}
 	const OM = get('omgjort_antal');
 	if (OM && A.n && H.n) {
@@ -134,7 +180,15 @@ function likelyError(T: Fact, parts: { o: string; n?: Fact; p?: Fact }[]): strin
 function checkMagt(get: Get, flag: Flag, pass: Pass) {
 	const total = get('magtanvendelser_indberettet');
 	const parts = ['magtanvendelser_tilladte', 'magtanvendelser_ikke_tilladte', 'magtanvendelser_ikke_magtanvendelse', 'magtanvendelser_uafgjort'].map(get);
-	if (!total || !parts.every(Boolean)) return;
+	if (!total) return;
+	if (!parts.every(Boolean)) {
+		// Some outcomes stated: together they cannot exceed the incidents reported.
+		const some = parts.filter((f): f is Fact => f !== undefined);
+		const sum = some.reduce((s, f) => s + f.value, 0);
+		if (some.length > 0 && sum > total.value)
+			flag([total, ...some], `Delene er større end helheden: ${some.map(label).join(' + ')} = ${fmt(sum)}, men ${label(total)}.`);
+		return;
+	}
 	const sum = parts.reduce((s, f) => s + f!.value, 0);
 	if (sum !== total.value)
 		flag([total, ...(parts as Fact[])], `Delene stemmer ikke med helheden: ${parts.map((f) => label(f!)).join(' + ')} = ${fmt(sum)}, men ${label(total)}.`);
@@ -160,31 +214,154 @@ function checkBudget(get: Get, flag: Flag, pass: Pass, all: Fact[]) {
 		if (!B) continue;
 		const expect = B.value - F.value;
 		// Every statement of the deviation, in a table row or in prose, against budget − forbrug.
-		for (const D of all.filter((f) => f.metric === dev)) {
-			// Each figure is exact to half a unit of its last printed digit; the errors add up.
-			const tol = halfUnit(D.value) + halfUnit(B.value) + halfUnit(F.value) + 1e-6;
-			if (Math.abs(expect - D.value) > tol)
-				flag([D, B, F], `Afvigelsen passer ikke: ${label(B)} − ${label(F)} = ${fmt(expect)}, men ${label(D)}.`);
-			else pass([D, B, F]);
+		// Each figure is exact to half a unit of its last printed digit; the errors add up.
+		const agrees = (D: Fact) => Math.abs(expect - D.value) <= halfUnit(D.value) + halfUnit(B.value) + halfUnit(F.value) + 1e-6;
+		const stated = all.filter((f) => f.metric === dev);
+		// One statement that agrees vouches for budget and forbrug: a disagreeing one is then the error alone.
+		const vouched = stated.some(agrees);
+		for (const D of stated) {
+			const note = `Afvigelsen passer ikke: ${label(B)} − ${label(F)} = ${fmt(expect)}, men ${label(D)}.`;
+			if (agrees(D)) pass([D, B, F]);
+			else if (vouched) flag([D], `${note} Sandsynlig fejl: ${label(D)}.`);
+			else flag([D, B, F], note);
 		}
 	}
 }
 
-/** The same figure (metric, entity, area, period) stated twice in a meeting must carry the same value. */
-function checkRestatements(facts: Fact[], flag: Flag, pass: Pass) {
+/** Areas that only say the figure is the committee's or the municipality's: no row or field named. */
+const isGeneralArea = (f: Fact) => f.area === '' || f.area === 'hele kommunen' || f.area === f.committee;
+
+/**
+ * The same figure (metric, entity, specific area, period) stated in two places of a meeting must
+ * carry the same value. Two rows of one table are never the same figure. When one value is stated
+ * in more places than every other, only the others are flagged, as the likely error.
+ */
+function checkRestatements(facts: Fact[], source: Source, flag: Flag, pass: Pass) {
 	const byKey = new Map<string, Fact[]>();
 	for (const f of facts) {
+		if (f.metric === 'tillaegsbevilling' || !['klagesager', 'budget', 'magtanvendelse'].includes(f.family) || isGeneralArea(f)) continue;
 		const k = [f.doc_id, f.metric, f.entity, f.area, f.period].join('|');
 		if (!byKey.has(k)) byKey.set(k, []);
 		byKey.get(k)!.push(f);
 	}
 	for (const fs of byKey.values()) {
-		if (fs.length < 2 || fs[0].metric === 'tillaegsbevilling' || !['klagesager', 'budget', 'magtanvendelse'].includes(fs[0].family)) continue;
+		if (fs.length < 2) continue;
 		// Each statement is exact to half a unit of its last printed digit ("512,3 mio." vs "512.250" t.kr.).
 		const tol = fs[0].unit === 'kr' ? Math.max(...fs.map((f) => halfUnit(f.value))) + 1e-6 : 0.5;
-		const distinct = fs.filter((f, i) => fs.findIndex((g) => Math.abs(g.value - f.value) <= tol) === i);
-		if (distinct.length > 1)
-			flag(fs, `Samme tal er angivet med forskellige værdier: ${fs.map((f) => `${label(f)} (punkt ${f.item_no})`).join(', ')}.`);
-		else pass(fs);
+		const same = (a: Fact, b: Fact) => Math.abs(a.value - b.value) <= tol;
+		const clash = fs.some((a, i) => fs.some((b, j) => j > i && !same(a, b) && !sameTable(a, b, source)));
+		if (!clash) {
+			pass(fs);
+			continue;
+		}
+		const places = (f: Fact) => new Set(fs.filter((g) => same(f, g)).map((g) => g.char_start)).size;
+		const best = Math.max(...fs.map(places));
+		const leaders = fs.filter((f) => places(f) === best);
+		const note = `Samme tal er angivet med forskellige værdier: ${fs.map((f) => `${label(f)} (punkt ${f.item_no})`).join(', ')}.`;
+		// A value stated in more places than any other vouches for itself: the odd statements are the error.
+		if (leaders.every((f) => same(f, leaders[0])) && best > 1) {
+			const odd = fs.filter((f) => !same(f, leaders[0]));
+			flag(odd, `${note} Sandsynlig fejl: ${odd.map(label).join(', ')} (${best} andre steder siger ${fmt(leaders[0].value)}).`);
+			pass(fs.filter((f) => same(f, leaders[0])));
+		} else flag(fs, note);
 	}
+}
+
+/** A table row: a short quote ending in a figure, no sentence in it (a wrapped label may take two lines). */
+const isRow = (f: Fact) => f.quote.length <= 240 && /\d\s*%?\s*$/.test(f.quote) && !/[.!?:]\s+\S/.test(f.quote.replace(/\d[.,]\d/g, ''));
+
+const CELL = /^(?:[−÷+-]?\d[\d.,]*%?|[-–—])$/;
+
+/** How many cells (figures, or a dash for an empty one) end a row. */
+function cellCount(quote: string): number {
+	const tokens = quote.replace(/\s+%/g, '%').trim().split(/\s+/);
+	let n = 0;
+	while (n < tokens.length && CELL.test(tokens[tokens.length - 1 - n])) n++;
+	return n;
+}
+
+/**
+ * Two rows of one table: rows of the same item with as many cells, and nothing but short or
+ * figure-bearing lines between them.
+ */
+function sameTable(a: Fact, b: Fact, source: Source): boolean {
+	if (a.item_no !== b.item_no || !isRow(a) || !isRow(b)) return false;
+	if (a.char_start === b.char_start) return true;
+	if (cellCount(a.quote) !== cellCount(b.quote)) return false;
+	const item = source.items.get(a.item_no);
+	if (!item) return false;
+	const [first, second] = a.char_start < b.char_start ? [a, b] : [b, a];
+	const between = item.text.slice(first.char_end - item.char_start, second.char_start - item.char_start);
+	return between.split('\n').every((line) => line.trim().length <= 60 || /\d/.test(line));
+}
+
+/**
+ * A table's "I alt" row against the sum of its rows, per column (metric, entity, period). A table
+ * with more than one total (sub-totals) is left to the reader. Every cell of a failing column is
+ * flagged; when one row's correction also mends a row whose parts exceed its whole, it is named.
+ */
+function checkTableTotals(facts: Fact[], source: Source, flag: Flag, pass: Pass) {
+	const rows = facts.filter((f) => ['klagesager', 'budget', 'magtanvendelse'].includes(f.family) && f.unit !== 'pct' && isRow(f));
+	const columns = new Map<string, Fact[][]>();
+	for (const f of rows) {
+		const k = [f.doc_id, f.item_no, f.family, f.metric, f.entity, f.period, f.unit].join('|');
+		const tables = columns.get(k) ?? [];
+		const table = tables.find((t) => sameTable(t[t.length - 1], f, source));
+		if (table) table.push(f);
+		else tables.push([f]);
+		columns.set(k, tables);
+	}
+	for (const column of [...columns.values()].flat()) {
+		const totals = column.filter((f) => /^\s*(?:i alt|total)\b/i.test(f.quote));
+		const parts = column.filter((f) => !totals.includes(f));
+		if (totals.length !== 1 || parts.length < 2) continue;
+		const [total] = totals;
+		if (!wholeColumn(column, source)) continue;
+		const sum = parts.reduce((s, f) => s + f.value, 0);
+		const tol = total.unit === 'kr' ? (parts.length + 1) * halfUnit(total.value) + 1e-6 : 0;
+		if (Math.abs(sum - total.value) <= tol) {
+			pass(column);
+			continue;
+		}
+		const gap = total.value - sum;
+		const mended = parts.filter((p) => rowOverflow(p, facts) !== null && rowOverflow(p, facts)! <= gap);
+		flag(
+			column,
+			`Rækkerne summer ikke til I alt: ${parts.map((f) => fmt(f.value)).join(' + ')} = ${fmt(sum)}, men ${label(total)}.` +
+				(mended.length === 1 ? ` Sandsynlig fejl: ${label(mended[0])} i rækken "${mended[0].quote.trim()}" (${fmt(mended[0].value + gap)} ville passe).` : '')
+		);
+	}
+}
+
+/** A line of a table that carries figures (a page footer's "Side 3" does not count). */
+const isDataLine = (line: string) => /\d\s*%?\s*$/.test(line) && !/\bside\s+\d+(?:\s+af\s+\d+)?\s*$/i.test(line);
+
+/**
+ * Was every row of the column read? Each figure-bearing line from the first row read to the total
+ * has a fact of the column, and the line above the first row is no row. A partly read table is
+ * not checked: the rows missing would make a sound total look wrong.
+ */
+function wholeColumn(column: Fact[], source: Source): boolean {
+	const item = source.items.get(column[0].item_no);
+	if (!item) return false;
+	const from = Math.min(...column.map((f) => f.char_start)) - item.char_start;
+	const to = Math.max(...column.map((f) => f.char_end)) - item.char_start;
+	const spans = column.map((f) => [f.char_start - item.char_start, f.char_end - item.char_start]);
+	let at = item.text.lastIndexOf('\n', from - 1) + 1;
+	const above = item.text.slice(0, Math.max(0, at - 1)).split('\n').reverse().find((l) => l.trim() !== '');
+	if (above !== undefined && isDataLine(above)) return false;
+	while (at < to) {
+		const end = item.text.indexOf('\n', at) < 0 ? item.text.length : item.text.indexOf('\n', at);
+		if (isDataLine(item.text.slice(at, end)) && !spans.some(([s, e]) => s <= end && e >= at)) return false;
+		at = end + 1;
+	}
+	return true;
+}
+
+/** How much a row's stated outcomes exceed its whole (magtanvendelser), or null when they do not. */
+function rowOverflow(whole: Fact, facts: Fact[]): number | null {
+	if (whole.metric !== 'magtanvendelser_indberettet') return null;
+	const outcomes = facts.filter((f) => f.char_start === whole.char_start && f.family === whole.family && f.metric !== whole.metric && f.area === whole.area);
+	const sum = outcomes.reduce((s, f) => s + f.value, 0);
+	return sum > whole.value ? sum - whole.value : null;
 }

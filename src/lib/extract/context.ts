@@ -7,7 +7,7 @@ import type { Layout, Sentence } from './layout';
 import { MUNICIPALITY_RE, municipalityOf } from './places';
 import { findPeriods, resolvePeriod, type PeriodMention } from './periods';
 import type { ItemSegment } from './segment';
-import type { Family, Unit } from './types';
+import type { Dropped, Family, Unit } from './types';
 import { viewOf, type View } from './view';
 
 export interface FactDraft {
@@ -37,6 +37,8 @@ export interface ItemContext {
 	titleYear: number | null;
 	titleAreas: AreaMention[];
 	sentences: SentenceContext[];
+	/** Where a rule records a figure it considered and left out (stage and reason), for --explain. */
+	dropped?: Dropped[];
 }
 
 export interface SentenceContext {
@@ -79,47 +81,117 @@ export function buildItemContext(
 		titleAreas: findAreas(item.title),
 		sentences: []
 	};
-	let para = -1;
-	let carriedAreas: AreaMention[] = [];
-	let carriedPeriod: string | null = null;
-	let carriedText = '';
-	let carriedEntity: string | null = null;
-	let heading: string | null = null;
-	let headingAreas: AreaMention[] = [];
-	let headingPeriod: string | null = null;
-	for (const sentence of layout.sentences) {
-		if (sentence.heading !== heading) {
-			heading = sentence.heading;
-			headingAreas = heading ? findAreas(heading) : [];
-			const hp = heading ? findPeriods(heading).filter((p) => PERIOD_KINDS_FOR_COUNTS.has(p.kind)) : [];
-			headingPeriod = hp.length === 1 ? resolvePeriod(hp[0], titleYear, meetingYear) : null;
+	const headings = new Map<string, { areas: AreaMention[]; period: string | null }>();
+	const headingOf = (heading: string | null) => {
+		if (!heading) return { areas: [], period: null };
+		let h = headings.get(heading);
+		if (!h) {
+			const hp = findPeriods(heading).filter((p) => PERIOD_KINDS_FOR_COUNTS.has(p.kind));
+			h = { areas: findAreas(heading), period: hp.length === 1 ? resolvePeriod(hp[0], titleYear, meetingYear) : null };
+			headings.set(heading, h);
 		}
-		if (sentence.paragraph !== para) {
-			para = sentence.paragraph;
-			carriedAreas = [];
-			carriedPeriod = null;
-			carriedText = '';
-			carriedEntity = null;
+		return h;
+	};
+	const sentences = layout.sentences.map((sentence, i) => new LazySentence(text, sentence, i, headingOf));
+	// What a paragraph carries forward is worked out only when a sentence asks, from the nearest sentence that knows.
+	const carry = (i: number): Carried => {
+		let j = i;
+		while (j > 0 && !sentences[j].carried && sentences[j - 1].sentence.paragraph === sentences[i].sentence.paragraph) j--;
+		let state: Carried = sentences[j].carried ?? { areas: [], period: null, text: '', entity: null };
+		sentences[j].carried = state;
+		for (let k = j; k < i; k++) {
+			state = sentences[k].carryOn(state, titleYear, meetingYear);
+			sentences[k + 1].carried = state;
 		}
+		return state;
+	};
+	for (const sc of sentences) sc.carry = carry;
+	ctx.sentences = sentences;
+	return ctx;
+}
+
+interface Carried {
+	areas: AreaMention[];
+	period: string | null;
+	text: string;
+	entity: string | null;
+}
+
+const NAMED_MUNICIPALITY = /\b(?:fra|i|for)\s+([\p{Lu}][\p{L}-]+)\s+Kommune\b/gu;
+
+/**
+ * A sentence's context, computed when a rule first asks: the view (figures and periods as tokens),
+ * its areas, and what earlier sentences of its paragraph carried. Sentences without a figure
+ * are rarely asked for more than their view.
+ */
+class LazySentence implements SentenceContext {
+	carried: Carried | null = null;
+	carry: (i: number) => Carried = () => ({ areas: [], period: null, text: '', entity: null });
+	#view: View | null = null;
+	#areas: AreaMention[] | null = null;
+	#named: (string | null)[] | null = null;
+
+	constructor(
+		private readonly text: string,
+		readonly sentence: Sentence,
+		private readonly index: number,
+		private readonly headingOf: (h: string | null) => { areas: AreaMention[]; period: string | null }
+	) {}
+
+	get view(): View {
+		const s = this.sentence;
 		// A "sentence" of thousands of characters is debris, not prose: no rule reads it.
-		const view = sentence.end - sentence.start > MAX_SENTENCE ? viewOf(text, sentence.start, sentence.start) : viewOf(text, sentence.start, sentence.end);
-		const areas = findAreas(sentence.text);
-		const named = sentence.text.includes('Kommune')
-			? [...new Set([...sentence.text.matchAll(/\b(?:fra|i|for)\s+([\p{Lu}][\p{L}-]+)\s+Kommune\b/gu)].map((m) => municipalityOf(m[1])).filter(Boolean))]
-			: [];
-		if (named.length === 1) carriedEntity = named[0];
-		else if (named.length > 1) carriedEntity = null;
-		ctx.sentences.push({ sentence, view, areas, headingAreas, carriedAreas, carriedPeriod, carriedText, headingPeriod, namedEntity: carriedEntity });
-		const carried = areas.filter((a) => !a.tilbud);
-		if (carried.length) carriedAreas = carried;
-		carriedText = `${carriedText} ${view.view}`.slice(-600);
+		return (this.#view ??= s.end - s.start > MAX_SENTENCE ? viewOf(this.text, s.start, s.start) : viewOf(this.text, s.start, s.end));
+	}
+	get areas(): AreaMention[] {
+		return (this.#areas ??= findAreas(this.sentence.text));
+	}
+	get headingAreas(): AreaMention[] {
+		return this.headingOf(this.sentence.heading).areas;
+	}
+	get headingPeriod(): string | null {
+		return this.headingOf(this.sentence.heading).period;
+	}
+	get carriedAreas(): AreaMention[] {
+		return (this.carried ?? this.carry(this.index)).areas;
+	}
+	get carriedPeriod(): string | null {
+		return (this.carried ?? this.carry(this.index)).period;
+	}
+	get carriedText(): string {
+		return (this.carried ?? this.carry(this.index)).text;
+	}
+	/** The one municipality the sentence (or its paragraph before it) says the figures are from: "fra Kolding Kommune". */
+	get namedEntity(): string | null {
+		const named = this.ownNamed();
+		if (named.length === 1) return named[0];
+		if (named.length > 1) return null;
+		return (this.carried ?? this.carry(this.index)).entity;
+	}
+
+	private ownNamed(): (string | null)[] {
+		const t = this.sentence.text;
+		return (this.#named ??= t.includes('Kommune') ? [...new Set([...t.matchAll(NAMED_MUNICIPALITY)].map((m) => municipalityOf(m[1])).filter(Boolean))] : []);
+	}
+
+	/** What this sentence hands to the next one of its paragraph. */
+	carryOn(before: Carried, titleYear: number | null, meetingYear: number | null): Carried {
+		const view = this.view;
+		const own = this.areas.filter((a) => !a.tilbud);
+		const named = this.ownNamed();
+		let period = before.period;
 		const usable = view.periods.filter((p) => PERIOD_KINDS_FOR_COUNTS.has(p.kind));
 		const stated = usable.filter((p) => p.kind !== 'relative');
 		// The period a sentence is about comes first ("I 1. halvår 2025 … mod 52 i 1. halvår 2024").
-		if (stated.length) carriedPeriod = resolvePeriod(stated[0], titleYear, meetingYear) ?? carriedPeriod;
-		else if (usable.length) carriedPeriod = resolvePeriod(usable[0], carriedPeriod ? Number(carriedPeriod.slice(0, 4)) : titleYear, meetingYear) ?? carriedPeriod;
+		if (stated.length) period = resolvePeriod(stated[0], titleYear, meetingYear) ?? period;
+		else if (usable.length) period = resolvePeriod(usable[0], period ? Number(period.slice(0, 4)) : titleYear, meetingYear) ?? period;
+		return {
+			areas: own.length ? own : before.areas,
+			period,
+			text: `${before.text} ${view.view}`.slice(-600),
+			entity: named.length === 1 ? named[0] : named.length > 1 ? null : before.entity
+		};
 	}
-	return ctx;
 }
 
 /** The text year a relative or year-less period resolves against: the sentence's own year, else the title's. */
@@ -180,8 +252,19 @@ function relativeBase(ctx: ItemContext, sc: SentenceContext, p: PeriodMention, t
 	return ctx.meetingYear;
 }
 
-const NATIONAL_BEFORE =
-	/(?:landsgennemsnit\w*|på landsplan|i hele landet|for hele landet|hele landets?|landsplan|nationalt|på tværs af alle kommuner|alle landets kommuner|gennemsnittet for alle kommuner|landets kommuner)(?:\s+(?!mod\b|mens\b|men\b|og\b|hvor\b|end\b)[a-zæøå.]+){0,4}\s*$/;
+/** Cues that a figure is the whole country's. */
+const NATIONAL_CUE =
+	/(?:landsgennemsnit\p{L}*|på landsplan|i hele landet|for hele landet|hele landets?|landsplan|nationalt|på tværs af alle kommuner|alle landets kommuner|gennemsnittet for alle kommuner|landets kommuner)(?![\p{L}])/gu;
+/** Between a national cue and the figure, these hand the figure to someone else. */
+const CUE_BREAK = /(?<![\p{L}])(?:mod|mens|men|end|hvor|og|kommunen\p{L}*|kommune)(?![\p{L}])|Q\d/u;
+
+/** A national cue earlier in the figure's clause, with nothing between that names another owner. */
+function nationalBefore(clause: string): boolean {
+	let last = -1;
+	let end = 0;
+	for (const m of clause.matchAll(NATIONAL_CUE)) [last, end] = [m.index!, m.index! + m[0].length];
+	return last >= 0 && !CUE_BREAK.test(clause.slice(end));
+}
 const NATIONAL_AFTER = /^\s*(?:\)\s*)?(?:på landsplan|i hele landet|for hele landet|for landet som helhed|nationalt|i landsgennemsnit|som landsgennemsnit)/;
 
 /** Whose figure: the municipality named right before it, "Landsgennemsnit", or the writing municipality. */
@@ -189,9 +272,9 @@ export function entityFor(ctx: ItemContext, sc: SentenceContext, qi: number): st
 	const v = sc.view;
 	const at = v.qAt[qi];
 	const clauseStart = Math.max(v.view.lastIndexOf(',', at), v.view.lastIndexOf(';', at), v.view.lastIndexOf(' mod ', at), 0);
-	const before = v.view.slice(Math.max(clauseStart, at - 60), at);
+	const before = v.view.slice(Math.max(clauseStart, at - 120), at);
 	const afterTok = v.view.slice(at).replace(/^Q\d+\w*/, '');
-	if (NATIONAL_BEFORE.test(before) || NATIONAL_AFTER.test(afterTok)) return 'Landsgennemsnit';
+	if (nationalBefore(before) || NATIONAL_AFTER.test(afterTok)) return 'Landsgennemsnit';
 	const q = v.quantities[qi];
 	// A municipality named just after the figure ("38 pct. i Fredericia").
 	const follows = /^\s*(?:i|for)\s+([\p{Lu}][\p{L}-]+)/u.exec(ctx.text.slice(q.end, Math.min(sc.sentence.end, q.end + 40)));

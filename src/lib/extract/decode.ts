@@ -53,6 +53,30 @@ function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
 	return chunks.join('');
 }
 
+/** Share of one byte of each pair that must be zero for text to be taken as UTF-16 without a byte order mark. */
+const UTF16_ZERO_SHARE = 0.3;
+/** At most this share of zeros in the other byte of the pairs (the code units U+xx00 are rare in text). */
+const UTF16_OTHER_ZERO_SHARE = 0.02;
+
+/**
+ * UTF-16 without a byte order mark, told by where its zero bytes fall: text in Latin script has
+ * a zero high byte in most code units (even positions in big-endian, odd in little-endian) and
+ * almost never a zero low byte. Binary data has zeros at both.
+ */
+function utf16ByZeroBytes(bytes: Uint8Array): 'le' | 'be' | null {
+	if (bytes.length % 2 !== 0 || bytes.length < 4) return null;
+	let even = 0;
+	let odd = 0;
+	for (let i = 0; i < bytes.length; i += 2) {
+		if (bytes[i] === 0) even++;
+		if (bytes[i + 1] === 0) odd++;
+	}
+	const units = bytes.length / 2;
+	if (odd >= units * UTF16_ZERO_SHARE && even <= units * UTF16_OTHER_ZERO_SHARE) return 'le';
+	if (even >= units * UTF16_ZERO_SHARE && odd <= units * UTF16_OTHER_ZERO_SHARE) return 'be';
+	return null;
+}
+
 /** Control characters that do not belong in text; tab, line feed, vertical tab, form feed and carriage return do. */
 export function countControlChars(text: string): number {
 	let n = 0;
@@ -98,7 +122,12 @@ export function decodeMinutes(bytes: Uint8Array): Decoded {
 		return finish(decodeUtf16(bytes.subarray(2), littleEndian), encoding, `read as ${encoding} (byte order mark)`);
 	}
 
-	if (bytes.includes(0)) return { ok: false, encoding: null, reason: 'binary file (contains NUL bytes), skipped' };
+	if (bytes.includes(0)) {
+		const utf16 = utf16ByZeroBytes(bytes);
+		if (utf16 === null) return { ok: false, encoding: null, reason: 'binary file (contains NUL bytes), skipped' };
+		const encoding: Encoding = utf16 === 'le' ? 'utf-16le' : 'utf-16be';
+		return finish(decodeUtf16(bytes, utf16 === 'le'), encoding, `read as ${encoding} (no byte order mark; told by its zero bytes)`);
+	}
 
 	try {
 		return finish(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), 'utf-8', null);

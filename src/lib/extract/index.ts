@@ -1,18 +1,19 @@
 import { budget } from './budget';
 import { checkFacts } from './checks';
 import { buildItemContext, type FactDraft } from './context';
-import { factId } from './ids';
+import { assignFactIds } from './ids';
 import { klagesager } from './klagesager';
 import { klagesagerTables } from './klagesager-tables';
-import { layoutOf } from './layout';
+import { layoutOf, pageFurniture, withoutFurniture } from './layout';
 import { magtanvendelse } from './magtanvendelse';
 import { magtanvendelseTables } from './magtanvendelse-tables';
 import { readMeetingHeader } from './meeting';
 import { otherFigures } from './other';
 import { periodYear } from './periods';
-import { municipalityOf } from './places';
+import { municipalityOf, UNKNOWN_MUNICIPALITY } from './places';
 import { segmentItems } from './segment';
-import type { DocumentMeta, Extraction, Fact, Item } from './types';
+import type { DocumentMeta, Dropped, Extraction, Fact, Item } from './types';
+import { canonicalValue, invalidDrop, valueProblem } from './validate';
 
 export * from './types';
 
@@ -21,19 +22,24 @@ export * from './types';
  * Pure: no I/O. `text` is the file's text exactly as decoded; every offset refers to it.
  */
 export function extractDocument(text: string, given: DocumentMeta): Extraction {
-	const segments = segmentItems(text);
+	// Running page headers and footers are blanked (same length) before anything reads the text.
+	const clean = withoutFurniture(text, pageFurniture(text));
+	const segments = segmentItems(clean);
 	// What the text says about itself wins over the manifest.
-	const header = readMeetingHeader(text.slice(0, segments[0]?.start ?? Math.min(text.length, 4000)));
+	// Minutes without item headers (one item from the first line): the head is their first lines, and only a labelled date counts.
+	const noHeaders = segments.length === 1 && segments[0].bodyStart === segments[0].start;
+	const header = noHeaders ? readMeetingHeader(clean.slice(0, 1500), true) : readMeetingHeader(clean.slice(0, segments[0]?.start ?? 0));
 	const meta: DocumentMeta = {
 		...given,
 		committee: header.committee ?? given.committee ?? null,
 		meeting_date: header.meeting_date ?? given.meeting_date ?? null,
 		municipality: header.municipality ?? given.municipality ?? null
 	};
-	const municipality = meta.municipality ?? municipalityFromText(text);
+	const municipality = meta.municipality ?? municipalityFromText(clean);
 	const meetingYear = meta.meeting_date ? Number(meta.meeting_date.slice(0, 4)) : null;
 	const items: Item[] = [];
 	const facts: Fact[] = [];
+	const dropped: Dropped[] = [];
 	for (const seg of segments) {
 		const decision = seg.sections.find((s) => s.name === 'Beslutning');
 		items.push({
@@ -41,17 +47,23 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 			item_no: seg.itemNo,
 			title: seg.title,
 			case_no: seg.caseNo,
-			decision: decision ? text.slice(decision.start, decision.end).replace(/^Beslutning\s*/, '').trim() || null : null,
+			decision: decision ? decisionText(clean.slice(decision.start, decision.end)) : null,
 			text: text.slice(seg.start, seg.end),
 			char_start: seg.start,
 			char_end: seg.end
 		});
-		if (!municipality || /^Lukket\b/i.test(seg.title)) continue;
-		const layout = layoutOf(text, seg.bodyStart, seg.end);
-		const ctx = buildItemContext(text, seg, layout, municipality, meta.committee ?? null, meetingYear);
+		if (/^Lukket\b/i.test(seg.title)) continue;
+		const layout = layoutOf(clean, seg.bodyStart, seg.end);
+		const ctx = buildItemContext(clean, seg, layout, municipality ?? UNKNOWN_MUNICIPALITY, meta.committee ?? null, meetingYear);
+		ctx.dropped = dropped;
 		const drafts: FactDraft[] = [...klagesager(ctx), ...klagesagerTables(ctx), ...magtanvendelse(ctx), ...magtanvendelseTables(ctx), ...budget(ctx)];
 		drafts.push(...otherFigures(ctx, drafts));
 		for (const d of drafts) {
+			const problem = valueProblem(d.value, d.period);
+			if (problem) {
+				dropped.push(invalidDrop(d, problem));
+				continue;
+			}
 			const fact: Fact = {
 				fact_id: '',
 				doc_id: meta.doc_id,
@@ -66,7 +78,7 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 				area: d.area,
 				period: d.period,
 				year: periodYear(d.period),
-				value: d.value,
+				value: canonicalValue(d.value),
 				unit: d.unit,
 				quote: text.slice(d.start, d.end),
 				char_start: d.start,
@@ -75,18 +87,12 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 				check_note: d.checkNote ?? null,
 				rule: d.rule
 			};
-			fact.fact_id = factId(fact);
 			facts.push(fact);
 		}
 	}
 	// The same figure read twice from one sentence ("34 foreninger … hvoraf 34 foreninger") gets an id of its own.
-	const seen = new Map<string, number>();
-	for (const f of facts) {
-		const n = seen.get(f.fact_id) ?? 0;
-		seen.set(f.fact_id, n + 1);
-		if (n) f.fact_id = factId({ ...f, rule: `${f.rule}#${n}` });
-	}
-	checkFacts(facts);
+	assignFactIds(facts);
+	checkFacts(facts, items);
 	return {
 		document: {
 			doc_id: meta.doc_id,
@@ -100,8 +106,15 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 			error: null
 		},
 		items,
-		facts
+		facts,
+		dropped
 	};
+}
+
+/** The decision without its heading line ("Beslutning i Socialudvalget den 11-03-2025"). */
+function decisionText(section: string): string | null {
+	const firstBreak = section.search(/\r\n|[\n\r\u2028\u2029]/);
+	return firstBreak < 0 ? null : section.slice(firstBreak).trim() || null;
 }
 
 /** "Gladsaxe Kommune" named most often in the text, when no manifest says whose minutes these are. */

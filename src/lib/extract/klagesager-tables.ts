@@ -3,14 +3,19 @@ import { type FactDraft, type ItemContext } from './context';
 import { fieldNamed, findAreas, lawNamed, pickArea, RANK } from './areas';
 import { findPeriods, quarterPeriod } from './periods';
 import { municipalityOf } from './places';
-import { headerLexicon, readTable, type HeaderRule } from './tables';
+import { headerLexicon, readTable, type HeaderRule, type ReadTable } from './tables';
+import { axisPeriod, periodOfAxis, type AxisPeriod } from './grid';
 
 const ITEM_GATE = /klage|ankestyrelsen|omgørelse|danmarkskort/i;
 
-type KlageColumn = { metric: string; unit: 'antal' | 'pct'; entity?: string; year?: string; skip?: boolean };
+type KlageColumn = { metric: string; unit: 'antal' | 'pct'; entity?: string; year?: string; period?: AxisPeriod; skip?: boolean };
 
 const KLAGE_HEADERS: HeaderRule<KlageColumn>[] = [
 	{ re: /^(?:afviste?|afvist(?:e)? sager|bortfaldne?)(?=\s|$)/i, kind: () => ({ metric: '', unit: 'antal', skip: true }) },
+	{
+		re: /^(?:(?:[1-4]\.\s*(?:kvt|kvartal)\.?|Q[1-4]|[12]\.\s*halvår)(?:\s+(?:19|20)\d{2}\b)?|i alt(?=\s|$))/i,
+		kind: (m) => ({ metric: '', unit: 'antal', period: axisPeriod(m[0]) ?? undefined })
+	},
 	{ re: /^((?:19|20)\d{2})\b/, kind: (m) => ({ metric: '', unit: 'antal', year: m[1] }) },
 	{ re: /^lands-?\s?gennemsnit(?:tet)?(?:\s*\((?:pct\.?|%)\))?/i, kind: () => ({ metric: 'omgoerelsespct', unit: 'pct', entity: 'Landsgennemsnit' }) },
 	{
@@ -27,7 +32,7 @@ const KLAGE_HEADERS: HeaderRule<KlageColumn>[] = [
 	{ re: /^(?:heraf\s+)?omgjort(?:e)?(?:\s+sager)?(?!\s*(?:pct|%|procent|\())/i, kind: () => ({ metric: 'omgjort_antal', unit: 'antal' }) }
 ];
 
-const klageLexicon = headerLexicon(KLAGE_HEADERS);
+export const klageLexicon = headerLexicon(KLAGE_HEADERS);
 const klageColumn = (header: string) => klageLexicon.kindOf(header);
 
 const NATIONAL_LABEL = /^(?:hele landet|landsgennemsnit(?:tet)?|landsplan|danmark|alle kommuner|landet i alt|landsgennemsnit for alle kommuner)$/i;
@@ -38,8 +43,15 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 	for (const block of ctx.layout.tables) {
 		const table = readTable(ctx.text, block, klageLexicon);
 		if (!table) continue;
+		const transposed = metricsAsRows(ctx, block, table);
+		if (transposed) {
+			out.push(...transposed);
+			continue;
+		}
 		const columns = table.columns.map(klageColumn);
-		if (columns.some((c) => !c) || (columns.length < 2 && !columns[0]?.year)) continue;
+		// One metric column is a table of its own only across municipalities ("Vejle 33", "Landsgennemsnit 36").
+		const entityRows = table.rows.filter((r) => NATIONAL_LABEL.test(r.label.trim()) || municipalityOf(r.label.replace(/\s+Kommune$/i, '').trim())).length;
+		if (columns.some((c) => !c) || (columns.length < 2 && !columns[0]?.year && !(columns[0]?.metric && entityRows >= 2))) continue;
 		const yearColumns = columns.every((c) => c!.year);
 		const caption = `${table.caption ?? ''} ${table.stub}`;
 		const captionMetric = /omgørelse|omgjort/i.test(caption) ? 'omgoerelsespct' : /antal|afgjorte|sager/i.test(caption) ? 'klagesager_antal' : null;
@@ -87,7 +99,9 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 				if (c.skip) return;
 				const metric = c.year ? captionMetric! : c.metric;
 				const unit = c.year ? (metric === 'omgoerelsespct' ? 'pct' : 'antal') : c.unit;
-				const p = c.year ?? period;
+				// "Omgørelsesprocent 2024": the column's own year.
+				const ownYear = c.year ? null : /\b((?:19|20)\d{2})$/.exec(table.columns[i].trim())?.[1];
+				const p = c.year ?? ownYear ?? period;
 				let e = entity;
 				if (c.entity) e = NATIONAL_LABEL.test(c.entity) ? 'Landsgennemsnit' : municipalityOf(c.entity) ?? entity;
 				if (!p || !area || (unit === 'antal' && !Number.isInteger(v))) return;
@@ -95,6 +109,34 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 			});
 		}
 	}
+	return out;
+}
+
+/**
+ * A table printed the other way round: outcomes as rows ("Afgjorte sager", "Stadfæstet", …) and
+ * periods as columns ("1. kvt. 2024" … "I alt"). The area is the caption's.
+ */
+function metricsAsRows(ctx: ItemContext, block: ItemContext['layout']['tables'][number], table: ReadTable): FactDraft[] | null {
+	const columns = table.columns.map(klageColumn);
+	if (!columns.length || !columns.every((c) => c && (c.period || c.year))) return null;
+	const rowMetrics = table.rows.map((r) => klageColumn(r.label));
+	if (rowMetrics.filter((m) => m?.metric).length < Math.max(2, Math.ceil(table.rows.length / 2))) return null;
+	const caption = `${table.caption ?? ''} ${table.stub}`;
+	const area = pickArea(findAreas(caption)) ?? pickArea(findAreas(block.heading ?? '')) ?? pickArea(findAreas(ctx.item.title));
+	if (!area) return [];
+	const year = findPeriods(caption).find((p) => p.kind === 'year')?.period ?? (ctx.titleYear ? String(ctx.titleYear) : null);
+	const axes = columns.map((c) => c!.period ?? (c!.year ? ({ kind: 'year', year: c!.year } as AxisPeriod) : null));
+	const siblings = axes.filter((a): a is AxisPeriod => a !== null);
+	const out: FactDraft[] = [];
+	table.rows.forEach((row, r) => {
+		const m = rowMetrics[r];
+		if (!m?.metric || m.skip) return;
+		row.values.forEach((v, i) => {
+			const period = axes[i] ? periodOfAxis(axes[i]!, year, siblings) : null;
+			if (!period || (m.unit === 'antal' && !Number.isInteger(v)) || (m.unit === 'pct' && v > 100)) return;
+			out.push({ family: 'klagesager', metric: m.metric, entity: ctx.municipality, area, period, value: v, unit: m.unit, start: row.start, end: row.end, rule: `klagesager.tabel.${m.metric}` });
+		});
+	});
 	return out;
 }
 

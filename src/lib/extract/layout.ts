@@ -2,7 +2,8 @@
  * An item's body as the PDF export left it → headings, paragraphs (re-joined across page
  * breaks), sentences, and flattened tables. Every piece keeps its offsets in the file text.
  */
-import { isSectionHeading, splitLines, type Line } from './segment';
+import { isItemHeaderLine, isSectionHeading, splitLines, type Line, type Span } from './segment';
+import { findTables } from './table-blocks';
 
 export interface Sentence {
 	start: number;
@@ -14,60 +15,13 @@ export interface Sentence {
 	paragraph: number;
 }
 
-export interface TableBlock {
-	start: number;
-	end: number;
-	/** Caption and header lines above the first row, and notes below. */
-	caption: string | null;
-	headerLines: Line[];
-	rows: Line[];
-	notes: string[];
-	heading: string | null;
-	section: string | null;
-}
+import type { TableBlock } from './table-blocks';
+export type { TableBlock };
 
 export interface Layout {
 	sentences: Sentence[];
 	tables: TableBlock[];
 	headings: { start: number; end: number; text: string }[];
-}
-
-const NUMERIC_CELL = /(?:^|\s)([-−–+÷]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[-−–+÷]?\d+(?:,\d+)?)(?=\s|$)/g;
-
-/** Counts the run of numeric cells at the end of a line, and where the label before them ends. */
-export function trailingCells(line: string): { count: number; labelEnd: number } {
-	const cells: { start: number; end: number }[] = [];
-	NUMERIC_CELL.lastIndex = 0;
-	for (let m = NUMERIC_CELL.exec(line); m; m = NUMERIC_CELL.exec(line)) {
-		const start = m.index + m[0].length - m[1].length;
-		cells.push({ start, end: start + m[1].length });
-	}
-	let count = 0;
-	let labelEnd = line.trimEnd().length;
-	for (let i = cells.length - 1; i >= 0; i--) {
-		const gap = line.slice(cells[i].end, i === cells.length - 1 ? line.length : cells[i + 1].start);
-		if (gap.trim() !== '') break;
-		count++;
-		labelEnd = cells[i].start;
-	}
-	return { count, labelEnd };
-}
-
-function isNumericRow(line: string): boolean {
-	const t = line.trim();
-	if (!t) return false;
-	const { count, labelEnd } = trailingCells(t);
-	if (count === 0) return false;
-	const label = t.slice(0, labelEnd).trim();
-	if (/[.:;]$/.test(label)) return false;
-	// "Kommune 2022 2023 2024": years in a row are column headers.
-	const cells = t.slice(labelEnd).trim().split(/\s+/);
-	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && cells.every((c, i) => i === 0 || Number(c) > Number(cells[i - 1]))) return false;
-	if (count >= 2) return label.length <= 90;
-	// One number set off by a wide gap: a row of a one-column table ("Bostedet Egebakken      29").
-	if (label && /\S\s{3,}[-−–+÷]?\d[\d.,]*$/.test(t) && label.length <= 60) return true;
-	// A lone year is a column header, not a row.
-	return label === '' && !/^(?:19|20)\d{2}$/.test(t);
 }
 
 const TERMINAL = /[.!?:;]["”’)]*$/;
@@ -93,7 +47,7 @@ export function layoutOf(text: string, from: number, to: number): Layout {
 	const flush = () => {
 		if (!para.length) return;
 		for (const s of splitSentences(text, para[0].start, para[para.length - 1].end))
-			sentences.push({ ...s, heading, section, paragraph: paraNo });
+			sentences.push({ start: s.start, end: s.end, text: s.text, heading, section, paragraph: paraNo });
 		para = [];
 		paraNo++;
 	};
@@ -150,6 +104,53 @@ export function isPageDebris(line: string): boolean {
 	return /(?:^|\s)Side\s+\d+\s*(?:af|\/)\s*\d+\s*$/i.test(line) || /^\s*Side\s+\d+\s*$/i.test(line);
 }
 
+/**
+ * Running page headers and footers: a "Side N" line, or a line that recurs through the document
+ * with one number changing upwards (the page): "Fredericia Kommune | … | 27-10-2025 | Side 3".
+ */
+export function pageFurniture(text: string): Span[] {
+	const spans: Span[] = [];
+	const groups = new Map<string, { line: Line; n: number; numbers: string[] }[]>();
+	const lines = splitLines(text);
+	for (let n = 0; n < lines.length; n++) {
+		const line = lines[n];
+		const t = line.text.trim();
+		if (t.length < 4 || t.length > 200) continue;
+		if (isPageDebris(t)) {
+			spans.push(line);
+			continue;
+		}
+		if (!/\d/.test(t) || !/\p{L}{3}/u.test(t) || isItemHeaderLine(t)) continue;
+		const key = t.replace(/\d+/g, '#').replace(/\s+/g, ' ');
+		const numbers = t.match(/\d+/g)!;
+		const group = groups.get(key);
+		if (group) group.push({ line, n, numbers });
+		else groups.set(key, [{ line, n, numbers }]);
+	}
+	for (const group of groups.values()) {
+		if (group.length < 2) continue;
+		const varying = group[0].numbers.map((_, k) => group.some((g) => g.numbers[k] !== group[0].numbers[k]));
+		if (varying.filter(Boolean).length !== 1) continue;
+		const k = varying.indexOf(true);
+		// A page apart: rows of a table ("1. kvt. 2025", "2. kvt. 2025") follow each other closely.
+		const paged = group.every((g, i) => i === 0 || (Number(g.numbers[k]) > Number(group[i - 1].numbers[k]) && g.n - group[i - 1].n >= 15));
+		if (paged) spans.push(...group.map((g) => g.line));
+	}
+	return spans.sort((a, b) => a.start - b.start);
+}
+
+/** The text with page furniture blanked out, same length, so every offset still holds. */
+export function withoutFurniture(text: string, furniture: Span[]): string {
+	if (!furniture.length) return text;
+	let out = '';
+	let pos = 0;
+	for (const f of furniture) {
+		out += text.slice(pos, f.start) + ' '.repeat(f.end - f.start);
+		pos = f.end;
+	}
+	return out + text.slice(pos);
+}
+
 function nextNonBlank(lines: Line[], i: number): string {
 	for (let j = i + 1; j < lines.length; j++) if (lines[j].text.trim() && !isPageDebris(lines[j].text)) return lines[j].text.trim();
 	return '';
@@ -157,8 +158,11 @@ function nextNonBlank(lines: Line[], i: number): string {
 
 function continuesAfterBreak(last: string, next: string, width: number): boolean {
 	const l = last.trimEnd();
-	if (!next || TERMINAL.test(l)) return false;
-	if (/^[a-zæøå]/.test(next)) return true;
+	if (!next) return false;
+	// "… et mindreforbrug på 2,4 mio. | page break | kr. i forhold til …": an abbreviation does not end it.
+	if (/^[a-zæøå]/.test(next)) return !/[!?:;]["”’)]*$/.test(l) && (!/\.["”’)]*$/.test(l) || NO_END_ABBREVIATIONS.test(l));
+	if (TERMINAL.test(l)) return false;
+	if (/^\d/.test(next) && !/^\d{1,2}[.)]\s/.test(next)) return true;
 	return l.length >= width * 0.8 && !isSectionHeading(next);
 }
 
@@ -182,6 +186,8 @@ export function splitSentences(text: string, start: number, end: number): { star
 			if (!amountEnds && (!/\b(?:kr|pct|mio|mia)\.$/i.test(upto) || /\b(?:mio|mia)\.$/i.test(upto))) continue;
 		}
 		if (/\b\d{1,2}\.$/.test(upto) && /^\s+\d/.test(text.slice(at, at + 3))) continue;
+		// "opgjort til kr. 598.400.000": the currency before its amount.
+		if (/\bkr\.$/i.test(upto) && /^\s+\d/.test(text.slice(at, at + 3))) continue;
 		push(out, text, s, at);
 		s = at;
 	}
@@ -193,116 +199,4 @@ function push(out: { start: number; end: number; text: string }[], text: string,
 	while (s < e && /\s/.test(text[s])) s++;
 	while (e > s && /\s/.test(text[e - 1])) e--;
 	if (e > s) out.push({ start: s, end: e, text: text.slice(s, e) });
-}
-
-interface FoundTable {
-	firstLine: number;
-	lastLine: number;
-	block: Omit<TableBlock, 'heading' | 'section'>;
-}
-
-/** Words that name table columns in the three families. */
-const HEADER_WORDS = /\b(?:budget|forbrug|afvigelse|regnskab|stadfæstet|hjemvist|ændret|omgjort|omgørelses\w*|indberettet|lovlige?|ulovlige?|tilladte?|afgjorte?|serviceramme|tillæg\w*|pct\.|område|i alt)\b/gi;
-
-const CAPTION_START = /^(?:Tabel|Tab\.|Table|Oversigt|Figur)\s*\d+\b/i;
-const CAPTION = /^(?:Tabel|Tab\.|Table|Oversigt|Figur)\s*\d*[.:]?|(?:mio\.\s*kr|1\.000\s*kr|t\.\s?kr|\(kr\.?\)|i\s+kr\.)/i;
-
-function findTables(lines: Line[], width: number): FoundTable[] {
-	const found: FoundTable[] = [];
-	let i = 0;
-	let previousEnd = -1;
-	while (i < lines.length) {
-		if (!isNumericRow(lines[i].text)) {
-			i++;
-			continue;
-		}
-		// Rows: numeric rows and the wrapped labels between them.
-		const rowsStart = i;
-		let last = i;
-		let j = i + 1;
-		while (j < lines.length) {
-			const t = lines[j].text.trim();
-			if (isNumericRow(t)) {
-				last = j;
-				j++;
-				continue;
-			}
-			if (!t || (t.length < width * 0.6 && !ENDS_SENTENCE(t) && !/^Note\b/i.test(t) && !CAPTION_START.test(t))) {
-				// Look ahead: a label counts only if a numeric row follows soon.
-				let k = j;
-				let labels = 0;
-				while (k < lines.length && labels < 5) {
-					const u = lines[k].text.trim();
-					if (isNumericRow(u)) break;
-					if (u && (u.length >= width * 0.6 || ENDS_SENTENCE(u) || CAPTION_START.test(u))) {
-						k = lines.length;
-						break;
-					}
-					if (u) labels++;
-					k++;
-				}
-				if (k < lines.length && isNumericRow(lines[k].text)) {
-					j = k;
-					continue;
-				}
-			}
-			break;
-		}
-		// Header lines above: up to the caption or a prose line.
-		let h = rowsStart - 1;
-		let caption: string | null = null;
-		let captionLine = -1;
-		while (h > previousEnd && rowsStart - h <= 45) {
-			const t = lines[h].text.trim();
-			if (t && CAPTION.test(t) && (/^(?:Tabel|Tab\.|Table|Oversigt|Figur)/i.test(t) || t.length < width * 0.8)) {
-				caption = t;
-				captionLine = h;
-				break;
-			}
-			const gapped = /\S\s{3,}\S/.test(t);
-			// Prose ends a header: a sentence, or a long line that starts in lower case — not a line of column names.
-			const columnNames = (t.match(HEADER_WORDS) ?? []).length >= 3;
-			if (t && !gapped && !columnNames && ((TERMINAL.test(t) && t.split(/\s+/).length > 4) || (t.length >= width * 0.8 && /^[a-zæøå]/.test(t)))) break;
-			h--;
-		}
-		let headerFrom = captionLine >= 0 ? captionLine + 1 : h + 1;
-		// No "Tabel" caption: a title line set off by a blank line above the headers serves as one.
-		if (captionLine < 0) {
-			const blank = lines.slice(headerFrom, rowsStart).findIndex((l, k, arr) => !l.text.trim() && k > 0 && arr.slice(k + 1).some((x) => x.text.trim()));
-			const above = blank > 0 ? lines.slice(headerFrom, headerFrom + blank).filter((l) => l.text.trim()) : [];
-			if (above.length === 1 && above[0].text.trim().length < width * 0.6 && !ENDS_SENTENCE(above[0].text.trim())) {
-				caption = above[0].text.trim();
-				captionLine = lines.indexOf(above[0]);
-				headerFrom = headerFrom + blank + 1;
-			}
-		}
-		const headerLines = lines.slice(headerFrom, rowsStart).filter((l) => l.text.trim());
-		const lastRow = last;
-		const notes: string[] = [];
-		let n = last + 1;
-		while (n < lines.length && n - last <= 3) {
-			const t = lines[n].text.trim();
-			if (/^(?:Note|Anm\.|Anmærkning|Kilde|\*)/i.test(t) || /fortegn|angiver|angives|=\s*(?:mer|mindre)forbrug/i.test(t)) {
-				notes.push(t);
-				last = n;
-			} else if (t) break;
-			n++;
-		}
-		const first = captionLine >= 0 ? captionLine : headerFrom;
-		found.push({
-			firstLine: first,
-			lastLine: last,
-			block: {
-				start: lines[first].start,
-				end: lines[last].end,
-				caption,
-				headerLines,
-				rows: lines.slice(rowsStart, lastRow + 1).filter((l) => l.text.trim()),
-				notes
-			}
-		});
-		i = last + 1;
-		previousEnd = last;
-	}
-	return found;
 }

@@ -2,10 +2,9 @@
 import { type FactDraft, type ItemContext } from './context';
 import { findPeriods } from './periods';
 import { readTable } from './tables';
+import { axisPeriod, periodOfAxis, type AxisPeriod } from './grid';
 
 const ITEM_GATE = /magtanvendelse|tvang|indgreb i selvbestemmelsesretten|fastholdelse/i;
-
-type MagtColumn = { metric?: string; year?: string; quarter?: number; total?: boolean };
 
 const MAGT_METRICS: [RegExp, string][] = [
 	[/^(?:heraf\s+)?(?:ikke[- ]?magt-?\s?anvendelse|ikke magtanv\.?)/i, 'magtanvendelser_ikke_magtanvendelse'],
@@ -16,9 +15,13 @@ const MAGT_METRICS: [RegExp, string][] = [
 	[/^forhåndsgodkendelser/i, 'forhaandsgodkendelser']
 ];
 
-const magtLexicon = {
+/** Columns that are shares, not counts ("Andel", "pct."): read past, never a fact. */
+const SHARE_HEADER = /^(?:andel(?:\s+i\s+(?:pct\.?|procent))?|pct\.?|procent|%)(?:\s*\((?:pct\.?|%)\))?(?=\s|$)/i;
+const PERIOD_HEADER = /^(?:(?:19|20)\d{2}\b|(?:[1-4]\.\s*(?:kvt|kvartal)\.?|Q[1-4]\b|[12]\.\s*halvår\b)(?:\s+(?:19|20)\d{2}\b)?|i alt\b)/i;
+
+export const magtLexicon = {
 	match(stream: string) {
-		const y = /^(?:19|20)\d{2}\b/.exec(stream) ?? /^[1-4]\.\s*(?:kvt|kvartal)\.?/i.exec(stream) ?? /^i alt\b/i.exec(stream);
+		const y = PERIOD_HEADER.exec(stream) ?? SHARE_HEADER.exec(stream);
 		if (y) return { header: y[0], length: y[0].length };
 		for (const [re] of MAGT_METRICS) {
 			const m = re.exec(stream);
@@ -28,12 +31,13 @@ const magtLexicon = {
 	}
 };
 
-function magtColumn(h: string): MagtColumn | null {
+type Column = { metric?: string; period?: AxisPeriod; share?: boolean };
+
+function magtColumn(h: string): Column | null {
 	if (h === '') return {};
-	if (/^(?:19|20)\d{2}$/.test(h.trim())) return { year: h.trim() };
-	const q = /^([1-4])\.\s*(?:kvt|kvartal)/i.exec(h);
-	if (q) return { quarter: Number(q[1]) };
-	if (/^i alt$/i.test(h.trim())) return { total: true };
+	const period = axisPeriod(h);
+	if (period) return { period };
+	if (SHARE_HEADER.test(h.trim())) return { share: true };
 	const m = MAGT_METRICS.find(([re]) => re.test(h));
 	return m ? { metric: m[1] } : null;
 }
@@ -41,6 +45,9 @@ function magtColumn(h: string): MagtColumn | null {
 function metricOfLabel(label: string): string | null {
 	return MAGT_METRICS.find(([re]) => re.test(label.trim()))?.[1] ?? null;
 }
+
+/** A table of counts with no metric named in its headers is about magtanvendelse only when its caption says so. */
+const ABOUT_FORCE = /magtanvendelse|indberetning|indberettet|registrer|tvang|indgreb|fastholdelse|forhåndsgodkend/i;
 
 export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 	if (!ITEM_GATE.test(ctx.item.title) && !/magtanvendelse/i.test(ctx.text.slice(ctx.item.bodyStart, ctx.item.end))) return [];
@@ -54,27 +61,40 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 		const stated = (src: string) => findPeriods(src).find((p) => p.period && p.kind !== 'date' && p.kind !== 'span')?.period ?? null;
 		const basePeriod = stated(table.caption ?? '') ?? stated(ctx.item.title) ?? (ctx.titleYear ? String(ctx.titleYear) : null);
 		const captionYear = basePeriod ? basePeriod.slice(0, 4) : null;
-		const byPeriod = columns.every((c) => c!.year || c!.quarter || c!.total);
+		const columnPeriods = columns.map((c) => c!.period ?? null);
+		const byPeriod = columns.every((c) => c!.period || c!.share);
+		const rowPeriods = table.rows.map((r) => axisPeriod(r.label));
+		const rowsArePeriods = rowPeriods.filter((p) => p && p.kind !== 'total').length >= 2;
+		const namesMetric = columns.some((c) => c!.metric) || table.rows.some((r) => metricOfLabel(r.label));
+		// A list under a sentence ("• Fastholdelse: 12") says what it counts only through its labels.
+		const headerless = table.columns.length === 1 && table.columns[0] === '' && !table.caption;
+		const namesIntervention = headerless && table.rows.filter((r) => INTERVENTION.test(r.label)).length >= 2;
+		if (!namesMetric && !namesIntervention && !ABOUT_FORCE.test(`${table.caption ?? ''} ${table.stub}`)) continue;
 		const tableMetric = /forhåndsgodkend/i.test(caption) ? 'forhaandsgodkendelser' : 'magtanvendelser_indberettet';
 		const law = /servicelov/i.test(`${caption} ${table.stub}`) || columns.length ? 'serviceloven' : null;
-		for (const row of table.rows) {
+		const periodsOf = (list: (AxisPeriod | null)[]) => list.filter((p): p is AxisPeriod => p !== null);
+		table.rows.forEach((row, r) => {
 			const label = row.label.replace(/\s+/g, ' ').trim();
 			const rowMetric = byPeriod ? metricOfLabel(label) : null;
-			const area = rowMetric ? 'hele kommunen' : magtArea(label, row.total, law);
-			if (!area) continue;
+			const rowPeriod = rowsArePeriods ? rowPeriods[r] : null;
+			const area = rowMetric || rowPeriod ? 'hele kommunen' : magtArea(label, row.total, law);
+			if (!area || (headerless && !row.total && !INTERVENTION.test(label) && !/§/.test(label))) return;
 			row.values.forEach((v, i) => {
 				const c = columns[i]!;
+				if (c.share || row.percents?.[i]) return;
 				const metric = c.metric ?? rowMetric ?? (byPeriod || columns.length === 1 ? tableMetric : null);
-				let period: string | null = c.total ? captionYear : basePeriod;
-				if (c.year) period = c.year;
-				else if (c.quarter) period = captionYear ? `${captionYear}-Q${c.quarter}` : null;
+				const axis = columnPeriods[i] ?? rowPeriod;
+				const period = axis ? periodOfAxis(axis, captionYear, periodsOf(columnPeriods[i] ? columnPeriods : rowPeriods)) : basePeriod;
 				if (!metric || !period || !Number.isInteger(v)) return;
 				out.push({ family: 'magtanvendelse', metric, entity: ctx.municipality, area, period, value: v, unit: 'antal', start: row.start, end: row.end, rule: `magtanvendelse.tabel.${metric}` });
 			});
-		}
+		});
 	}
 	return out;
 }
+
+/** Kinds of intervention are common nouns ("fastholdelse"); a tilbud or type of tilbud keeps its printed name. */
+const INTERVENTION = /^(?:fastholdelse|føring|låsning|tilbageholdelse|aflåsning|personlig(?:e)? alarm|pejle|stofsele|bløde|beskyttelsesmidler|hindring|optagelse|flytning|magtanvendelse|indgreb|skærmning|brug af)/i;
 
 /** A row of a magtanvendelse table: a paragraph ("§ 126 a …", "Fastholdelse, § 126"), a type, a tilbud, or "I alt". */
 function magtArea(label: string, total: boolean, law: string | null): string | null {
@@ -82,6 +102,5 @@ function magtArea(label: string, total: boolean, law: string | null): string | n
 	const para = /§\s*(\d+)\s*([a-z])?\b/.exec(label);
 	if (para && law) return `${law} § ${para[1]}${para[2] ?? ''}`;
 	if (/^(?:\d+\s*[-–]\s*\d+|\d+)\s*år/.test(label)) return null;
-	if (/^[A-ZÆØÅ]/.test(label) && /(?:tilbud|cent(?:er|ret)|stedet|bofællesskab|hjemmet|huset|boliger|skov|ly|vang|bakken|gården)/i.test(label) && label.split(' ').length <= 6) return label;
-	return label.charAt(0).toLowerCase() + label.slice(1);
+	return INTERVENTION.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }

@@ -1,129 +1,462 @@
-/** Magtanvendelse: reported use of force in social services, how it was judged, and approvals. */
-import type { FactDraft, ItemContext, SentenceContext } from './context';
+/**
+ * Magtanvendelse in prose, read figure by figure: every count of a sentence collects the cues
+ * of the lexicon around it (outcome, what is counted, the act of reporting, a change or a target),
+ * the nearest cue binds, "ikke" flips the cue after it, and a count with no cue of its own takes
+ * the concept of its parallel figure ("mod 129 året før", "(2023: 19)", "heraf 9 efter § 128")
+ * or of the previous sentence's figure ("Året før var tallet 512"). When nothing binds, the
+ * count is left out.
+ */
+import { draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { CONCEPTS, COUNTERS, OTHER_NOUNS, type Concept, type CueKind, type MagtMetric } from './magtanvendelse-lexicon';
 import { findPeriods } from './periods';
-import { applyRules, type Rule } from './rule';
-import { readTable } from './tables';
+import { municipalityOf } from './places';
 
-const N = 'Q\\d+n';
-const INCIDENT = '(?:pludselig\\w* (?:opstå\\w* )?)?(?:magtanvendelse\\w*|indberetning\\w*|episode\\w*|indgreb|hændelse\\w*|tilfælde|sager)';
-const JUDGED = '(?:[a-zæøå]+ ){0,5}?(?:vurderet|afgjort|fundet|bedømt|kategoriseret|anset)(?: [a-zæøå]+){0,3}? (?:som |til at være |at være )?(?:værende )?';
-
-const D = '(?: [–-])?';
-const rules: Rule[] = [
-	{
-		name: 'magtanvendelse.ikke_magtanvendelse',
-		family: 'magtanvendelse',
-		pattern: new RegExp(
-			`(?<n>${N})${D}(?: ${INCIDENT})?,? (?:[a-zæøå]+ ){0,5}?(?:vurderet|afgjort|fundet|bedømt|anset|kategoriseret)(?: [a-zæøå]+){0,2}? (?:ikke at være|ikke som|til ikke at være|ikke at have været|som ikke værende) (?:en |egentlige? )?magtanvendelse|(?<m>${N})${D}(?: ${INCIDENT})?,? (?:(?:der|som) )?(?:[a-zæøå]+ ){0,6}?(?:var|er|blev) ikke (?:tale om |anset som |vurderet som )?(?:en |egentlige? )?magtanvendelse|(?<k>${N})${D}(?: ${INCIDENT})? (?:[a-zæøå]+ ){0,2}?ikke (?:blev |er )?(?:anset|vurderet|betragtet) som (?:en )?magtanvendelse|(?<e>${N}) (?:som )?ikke (?:at være )?magtanvendelse|\\bi (?<i>${N}) tilfælde [^.;]{0,60}?ikke (?:var|er) tale om (?:en )?magtanvendelse`
-		),
-		requires: /magtanvendelse/,
-		captures: ['n', 'm', 'k', 'e', 'i'].map((group) => ({ group, metric: 'magtanvendelser_ikke_magtanvendelse', unit: 'antal' as const })),
-		examples: [
-			{ text: '4 er vurderet ikke at være en magtanvendelse', facts: ['magtanvendelser_ikke_magtanvendelse=4'] },
-			{ text: 'I 8 tilfælde vurderede forvaltningen, at der ikke var tale om magtanvendelse i 2024.', facts: ['magtanvendelser_ikke_magtanvendelse=8'] }
-		]
-	},
-	{
-		name: 'magtanvendelse.ikke_tilladte',
-		family: 'magtanvendelse',
-		pattern: new RegExp(
-			`(?<n>${N})${D}(?: ${INCIDENT})?(?: ${JUDGED}| (?:var|er|blev) )(?:ikke[- ]tilladte?|ulovlige?|uberettigede?|ikke lovlige?)|(?:ikke[- ]tilladte|ulovlige|uberettigede) ${INCIDENT} (?:fra (?<f>${N}) i T\\d+ til (?<t>${N})|på (?<p>${N})|var der (?<v>${N})|udgjorde (?<u>${N}))|(?<s>${N}) (?:ikke[- ]tilladte|ulovlige|uberettigede) ${INCIDENT}|(?<e>${N}) (?:som )?(?:ikke[- ]tilladte?|ulovlige?|uberettigede?)(?=[ ,.;]|$)`
-		),
-		captures: ['n', 'f', 't', 'p', 'v', 'u', 's', 'e'].map((group) => ({ group, metric: 'magtanvendelser_ikke_tilladte', unit: 'antal' as const })),
-		examples: [
-			{ text: 'Der er sket et fald i ikke-tilladte magtanvendelser fra 11 i 2023 til 4 indberetninger i 2024.', facts: ['magtanvendelser_ikke_tilladte=11', 'magtanvendelser_ikke_tilladte=4'] },
-			{ text: 'Heraf var 70 lovlige og 20 ulovlige i 2024.', facts: ['magtanvendelser_tilladte=70', 'magtanvendelser_ikke_tilladte=20'] }
-		]
-	},
-	{
-		name: 'magtanvendelse.tilladte',
-		family: 'magtanvendelse',
-		pattern: new RegExp(
-			`(?<n>${N})${D}(?: af (?:disse|dem|episoderne|indberetningerne|magtanvendelserne))?(?: ${INCIDENT})?(?: ${JUDGED}| (?:var|er|blev) )(?:tilladte?|lovlige?|berettigede?)|(?<s>${N}) (?:tilladte|lovlige|berettigede) ${INCIDENT}|(?<e>${N}) (?:som )?(?:tilladte?|lovlige?|berettigede?)(?=[ ,.;]|$)`
-		),
-		captures: ['n', 's', 'e'].map((group) => ({ group, metric: 'magtanvendelser_tilladte', unit: 'antal' as const })),
-		examples: [{ text: '7 af disse er blevet vurderet som værende tilladte', facts: ['magtanvendelser_tilladte=7'] }]
-	},
-	{
-		name: 'magtanvendelse.uafgjort',
-		family: 'magtanvendelse',
-		pattern: new RegExp(
-			`(?<n>${N})${D}(?: ${INCIDENT})? (?:er |var )?(?:endnu )?(?:fortsat )?(?:ikke (?:er |blev )?(?:endeligt )?(?:afgjort|færdigbehandlet|vurderet)|under behandling|afventer (?:fortsat )?(?:afgørelse|vurdering)|(?:var |er )?uafklarede?|verserende)`
-		),
-		captures: [{ group: 'n', metric: 'magtanvendelser_uafgjort', unit: 'antal' }],
-		examples: [{ text: '1 er endnu ikke afgjort af den enkelte borgers handlekommune.', facts: ['magtanvendelser_uafgjort=1'] }]
-	},
-	{
-		name: 'magtanvendelse.forhaandsgodkendelser',
-		family: 'magtanvendelse',
-		pattern: new RegExp(
-			`(?:givet|meddelt|bevilget|godkendt|udstedt|imødekommet) (?:[a-zæøå]+ ){0,3}?(?<n>${N}) (?:[a-zæøå]+ )?(?:forhåndsgodkendelse\\w*|forhåndstilladelse\\w*)|(?<=forhåndsgodkendelse\\w*[^.]*)(?:hvoraf|heraf) (?<h>${N}) (?:blev )?(?:imødekommet|godkendt|bevilget)|(?<=forhåndsgodkendelse\\w*[^.]*)imødekom\\w* (?<i>${N}) af dem|(?<m>${N}) (?:[a-zæøå]+ )?(?:forhåndsgodkendelse\\w*|forhåndstilladelse\\w*)(?: [a-zæøå]+){0,3}? (?:blev |er |var )?(?:givet|meddelt|bevilget|godkendt|udstedt|imødekommet)|forhåndsgodkendelse\\w* (?:[a-zæøå]+ ){0,4}?(?:på|var|blev) (?<k>${N})|(?<j>${N}) forhåndsgodkendelser(?! til)`
-		),
-		requires: /forhåndsgodkend|forhåndstilladel/,
-		captures: ['n', 'm', 'k', 'j', 'h', 'i'].map((group) => ({ group, metric: 'forhaandsgodkendelser', unit: 'antal' as const })),
-		examples: [
-			{ text: 'er der i 2024 ansøgt om og bevilget 15 forhåndsgodkendelser.', facts: ['forhaandsgodkendelser=15'] },
-			{ text: 'Der blev i 2024 modtaget 18 ansøgninger om forhåndsgodkendelse.', facts: [] }
-		]
-	},
-	{
-		name: 'magtanvendelse.flytning_uden_samtykke',
-		family: 'magtanvendelse',
-		pattern: new RegExp(`(?<n>${N}) (?:[a-zæøå]+ )?flytning(?:er)? uden samtykke`),
-		requires: /samtykke/,
-		captures: [{ group: 'n', metric: 'flytning_uden_samtykke', unit: 'antal' }],
-		examples: [{ text: 'Derudover er der ansøgt Familieretshuset om 1 flytning uden samtykke.', facts: ['flytning_uden_samtykke=1'] }]
-	},
-	{
-		name: 'magtanvendelse.indberettet',
-		family: 'magtanvendelse',
-		pattern: new RegExp(
-			`(?:indberettet|registreret|registreredes|indberettedes|modtaget|modtog|foretaget|indberetter|anvendt|blev der|var der|der var|i alt|tegner sig for|står for|stod for) (?:[a-zæøå]+ |T\\d+ ){0,4}?(?<n>${N}) ${INCIDENT}|(?<m>${N}) ${INCIDENT}(?: [a-zæøå]+){0,3}? (?:blev |er |var )?(?:indberettet|registreret|modtaget|foretaget)|(?:med|mod|fra|til|og) (?<k>${N}) (?:indberetning\\w*|episode\\w*|magtanvendelse\\w*)(?= i T\\d+| T\\d+)|mod (?<j>${N}) (?:i )?T\\d+|(?:tegner sig for|står for|stod for) (?<a>${N}) af (?:episoderne|indberetningerne|magtanvendelserne)|(?:registreret|registreredes|indberettet) (?<r>${N})(?=[.]|$)`
-		),
-		captures: ['n', 'm', 'k', 'j', 'a', 'r'].map((group) => ({ group, metric: 'magtanvendelser_indberettet', unit: 'antal' as const })),
-		examples: [
-			{ text: 'Der er i 2024 indberettet 16 pludseligt opstået magtanvendelser.', facts: ['magtanvendelser_indberettet=16'] },
-			{ text: 'med 23 indberetninger i 2023 og 16 indberetninger i 2024.', facts: ['magtanvendelser_indberettet=23', 'magtanvendelser_indberettet=16'] },
-			{ text: 'I 2023 blev der indberettet 98 magtanvendelser, mod 87 året før.', facts: ['magtanvendelser_indberettet=98', 'magtanvendelser_indberettet=87'] }
-		]
-	}
-];
-
-export const MAGTANVENDELSE_RULES = rules;
+export const MAGTANVENDELSE_RULES = CONCEPTS;
 
 const ITEM_GATE = /magtanvendelse|tvang|indgreb i selvbestemmelsesretten|fastholdelse/i;
-const SENTENCE_GATE = /magtanvend|indberet|episod|indgreb|tilladte|lovlig|berettig|forhåndsgodkend|samtykke|afgjort|magt|registrer/;
-const CHANGE = /(?:fald|stigning|nedgang|forøgelse|reduktion|ændring) (?:på|med) Q\d+n/;
+const HOLE = 'hele kommunen';
+const TOPIC = /magtanvend|forhåndsgodkend|forhåndstilladel|uden samtykke|selvbestemmelsesret/;
 
-export function magtanvendelse(ctx: ItemContext): FactDraft[] {
-	if (!ITEM_GATE.test(ctx.item.title) && !/magtanvendelse/i.test(ctx.text.slice(ctx.item.bodyStart, ctx.item.end))) return [];
-	const out: FactDraft[] = [];
-	const stated = new Set<string>();
-	for (const sc of ctx.sentences) {
-		const view = sc.view.view;
-		if (!SENTENCE_GATE.test(view)) continue;
-		const claimed = new Set<number>();
-		// "et fald på 14": a difference, never a level.
-		const changeMatch = CHANGE.exec(view);
-		if (changeMatch) claimed.add(Number(/Q(\d+)/.exec(changeMatch[0])![1]));
-		for (const d of applyRules(rules, ctx, sc, claimed, areaFallback)) {
-			const key = `${d.metric}|${d.period}|${d.value}`;
-			// "de 4 ikke-tilladte episoder" restates a figure already given.
-			if (stated.has(key) && isDefiniteReference(sc, d.value)) continue;
-			stated.add(key);
-			out.push(d);
-		}
+// ── the lexicon compiled once ──────────────────────────────────────────────
+const CUE_RES = CONCEPTS.map((c) => ({ concept: c, re: new RegExp(`(?<![\\p{L}-])(?:${c.cues.join('|')})(?![\\p{L}])`, 'gu') }));
+const SENTENCE_GATE = new RegExp(`(?:${CONCEPTS.filter((c) => c.kind !== 'aendring' && c.kind !== 'maal').flatMap((c) => c.cues).join('|')}|tallet|antallet)`, 'u');
+
+// ── tokens of a view ───────────────────────────────────────────────────────
+interface Tok {
+	text: string;
+	at: number;
+	end: number;
+	/** Index of the quantity, for a figure token. */
+	q?: number;
+	period?: boolean;
+}
+
+const TOKEN = /Q(\d+)[a-z]*|T\d+|[\p{L}§][\p{L}\d-]*|\d+[a-z]?|[,;:()–—.]/gu;
+
+function tokenize(view: string): Tok[] {
+	const out: Tok[] = [];
+	TOKEN.lastIndex = 0;
+	for (let m = TOKEN.exec(view); m; m = TOKEN.exec(view)) {
+		const t: Tok = { text: m[0], at: m.index, end: m.index + m[0].length };
+		if (m[1] !== undefined) t.q = Number(m[1]);
+		else if (/^T\d+$/.test(m[0])) t.period = true;
+		out.push(t);
 	}
 	return out;
 }
 
-function areaFallback(_sc: SentenceContext): string {
-	return 'hele kommunen';
+const SUBORDINATE = new Set(['at', 'der', 'som', 'hvor', 'hvilket', 'hvoraf']);
+/** Cost of the words and signs strictly between token i and token j; Infinity when a figure stands between. */
+function gap(toks: Tok[], i: number, j: number): number {
+	let cost = 0;
+	for (let k = i + 1; k < j; k++) {
+		const t = toks[k];
+		// A count stands between; a percent or an amount ("72 (74 pct.) blev vurderet lovlige") is only a word.
+		if (t.q !== undefined && t.text.endsWith('n')) return Infinity;
+		if (t.text === ',') cost += SUBORDINATE.has(toks[k + 1]?.text) ? 1 : 3;
+		else if (t.text === ';' || t.text === '.') cost += 6;
+		else if (t.text === '(' || t.text === ')' || t.text === ':') cost += 1;
+		else if (t.text === '–' || t.text === '—') cost += 0;
+		else if (t.text === 'mens' || t.text === 'men') cost += 5;
+		else cost += 1;
+	}
+	return cost;
 }
 
-function isDefiniteReference(sc: SentenceContext, value: number): boolean {
-	return sc.view.quantities.some(
-		(q, i) => q.value === value && /(?:\bde|\bdisse|\balle de|\bsamtlige)\s$/.test(sc.view.view.slice(Math.max(0, sc.view.qAt[i] - 9), sc.view.qAt[i]))
-	);
+// ── cues found in a sentence ───────────────────────────────────────────────
+interface Cue {
+	concept: Concept;
+	kind: CueKind;
+	metric: MagtMetric | null;
+	/** First and last token of the cue. */
+	a: number;
+	b: number;
+	negated: boolean;
+	used: boolean;
 }
 
+function findCues(view: string, toks: Tok[]): Cue[] {
+	const spans: { concept: Concept; start: number; end: number }[] = [];
+	for (const { concept, re } of CUE_RES) {
+		re.lastIndex = 0;
+		for (let m = re.exec(view); m; m = re.exec(view)) spans.push({ concept, start: m.index, end: m.index + m[0].length });
+	}
+	// A cue inside a longer one ("tilladte" in "ikke-tilladte") is the longer one's.
+	const kept = spans.filter((s) => !spans.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start));
+	const cues: Cue[] = [];
+	for (const s of kept) {
+		const a = toks.findIndex((t) => t.at >= s.start);
+		let b = a;
+		while (b + 1 < toks.length && toks[b + 1].end <= s.end) b++;
+		if (a < 0) continue;
+		cues.push({ concept: s.concept, kind: s.concept.kind, metric: s.concept.metric, a, b, negated: false, used: false });
+	}
+	cues.sort((x, y) => x.a - y.a);
+	// Polarity: "ikke" turns the first cue after it (within five words) into its negation.
+	toks.forEach((t, i) => {
+		if (t.text !== 'ikke') return;
+		const next = cues.find((c) => c.a > i && !c.negated);
+		if (!next || next.a - i > 6 || toks.slice(i + 1, next.a).some((x) => x.q !== undefined || x.text === ',')) return;
+		if (next.concept.negated === undefined) {
+			next.metric = null;
+			return;
+		}
+		next.negated = true;
+		next.metric = next.concept.negated;
+		next.kind = next.concept.negatedKind ?? next.kind;
+	});
+	return cues;
+}
+
+// ── a figure and what binds to it ──────────────────────────────────────────
+interface Figure {
+	tok: number;
+	qi: number;
+	value: number;
+	/** Left out: counts something else, a change, a target or a date. */
+	out: boolean;
+	metric: MagtMetric | null;
+	/** Read from a partitive only ("17 af indberetningerne"): a part, a fact only with an area of its own. */
+	part: boolean;
+	how: 'cue' | 'ellipse' | 'anafor' | null;
+	area: string | null;
+	/** Bound to an outcome or a named concept of its own, not only to what is counted. */
+	role?: boolean;
+}
+
+const FUNCTION_WORDS = new Set([
+	'af', 'blev', 'er', 'var', 'bliver', 'som', 'i', 'med', 'mod', 'til', 'fra', 'og', 'eller', 'der', 'hvor', 'ved', 'på', 'for', 'efter',
+	'om', 'heraf', 'hvoraf', 'mens', 'men', 'endnu', 'fortsat', 'stadig', 'ikke', 'vurderet', 'har', 'havde', 'blevet', 'at', 'de', 'det'
+]);
+const DEFINITE = new Set(['de', 'disse', 'samtlige']);
+const PARTITIVE_DET = new Set(['de', 'disse', 'dem', 'årets', 'alle', 'periodens', 'halvårets']);
+const SUBSET = new Set(['heraf', 'hvoraf']);
+const PREPOSED = 3;
+const OTHER_KIND = /^(?:med|om|af|ved) (?:vold|trusler|udadreagerende|fald|medicin[a-zæøå]*|utilsigtede|selvskad[a-zæøå]*|chikane|brand|tyveri)/;
+const PLURAL = /(?:er|erne|ene|ne)$/;
+const PART_VERBS = new Set(['står', 'stod', 'tegner', 'udgør', 'udgjorde', 'vedrører', 'vedrørte']);
+const MAX_COST = 10;
+
+export function magtanvendelse(ctx: ItemContext): FactDraft[] {
+	const body = ctx.text.slice(ctx.item.bodyStart, ctx.item.end);
+	const titled = ITEM_GATE.test(ctx.item.title);
+	if (!titled && !/magtanvendelse/i.test(body)) return [];
+	const titlePeriod = onePeriod(ctx.item.title);
+	const out: FactDraft[] = [];
+	const stated = new Set<string>();
+	let lead: { metric: MagtMetric; area: string } | null = null;
+	let para = -1;
+	let paraMain: string | null = null;
+	for (const sc of ctx.sentences) {
+		if (sc.sentence.paragraph !== para) {
+			para = sc.sentence.paragraph;
+			paraMain = null;
+		}
+		const v = sc.view;
+		if (!v.quantities.length || !SENTENCE_GATE.test(v.view)) continue;
+		// In an item about something else, only a paragraph that speaks of magtanvendelse is read.
+		if (!titled && !TOPIC.test(v.view) && !TOPIC.test(sc.carriedText)) continue;
+		const toks = tokenize(v.view);
+		const cues = findCues(v.view, toks);
+		const figures = readFigures(ctx, sc, toks, cues, lead);
+		let sentenceLead: { metric: MagtMetric; area: string } | null = null;
+		const ownPeriods = v.periods.some((p) => p.kind !== 'span');
+		for (const f of figures) {
+			if (f.out || !f.metric || (f.part && f.area === null)) continue;
+			const area = f.area ?? HOLE;
+			const own = periodFor(ctx, sc, f.qi);
+			const period: string | null = ownPeriods || f.how !== 'cue' ? own : (paraMain ?? own ?? titlePeriod);
+			if (!period) continue;
+			if (f.how === 'cue' && area === HOLE && !f.part) paraMain = period;
+			const key = `${f.metric}|${period}|${f.value}|${area}`;
+			if (stated.has(key) && DEFINITE.has(toks[f.tok - 1]?.text ?? '')) continue;
+			stated.add(key);
+			if (!sentenceLead && f.how === 'cue') sentenceLead = { metric: f.metric, area };
+			out.push(draft('magtanvendelse', f.metric, entityFor(ctx, sc, f.qi), area, period, f.value, 'antal', sc, `magtanvendelse.${f.how}.${f.metric}`));
+		}
+		if (sentenceLead) lead = sentenceLead;
+	}
+	return plausible(out);
+}
+
+/** Slot filling of one sentence: every count gets its metric, area and how it was read. */
+function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: Cue[], lead: { metric: MagtMetric; area: string } | null): Figure[] {
+	const v = sc.view;
+	const figures: Figure[] = [];
+	toks.forEach((t, i) => {
+		if (t.q === undefined || !t.text.endsWith('n')) return;
+		const q = v.quantities[t.q];
+		const f: Figure = { tok: i, qi: t.q, value: q.value, out: false, metric: null, part: false, how: null, area: null };
+		f.out = q.unit !== null || q.range || q.bound || q.approx || !Number.isInteger(q.value) || q.value < 0 || inQuote(ctx.text, sc.sentence.start, q.start);
+		// "mellem 130 og 170": a range.
+		if (out(toks, i)) f.out = true;
+		figures.push(f);
+	});
+	const at = (i: number) => figures.find((f) => f.tok === i);
+	const cueAt = (i: number) => cues.find((c) => c.a <= i && i <= c.b);
+
+	// What is counted: the noun right after the figure, or a partitive "af (de) … <noun>".
+	const partitiveCues = new Set<Cue>();
+	const heads = new Map<Figure, Cue | null>();
+	for (const f of figures) {
+		if (f.out) continue;
+		let head: Cue | null = null;
+		let k = f.tok + 1;
+		if (toks[k]?.text === 'af') {
+			k++;
+			if (PARTITIVE_DET.has(toks[k]?.text)) k++;
+			if (toks[k]?.q !== undefined) k++;
+			for (; k < toks.length && k <= f.tok + 6; k++) {
+				const c = cueAt(k);
+				if (!c) break;
+				partitiveCues.add(c);
+				if (c.kind === 'navneord' || (c.kind === 'udfald' && c.metric)) head = head ?? c;
+				k = c.b;
+			}
+			if (head) {
+				f.part = true;
+				heads.set(f, head);
+			}
+			continue;
+		}
+		for (let n = 0; k < toks.length && n < 3; k++, n++) {
+			const w = toks[k];
+			if (w.q !== undefined || w.period || !/^[\p{L}]/u.test(w.text)) break;
+			const c = cueAt(k);
+			if (c && c.kind === 'navneord' && !c.negated) {
+				// "30 episoder med vold mod medarbejdere": episodes of something else.
+				if (OTHER_KIND.test(toks.slice(c.b + 1, c.b + 3).map((x) => x.text).join(' '))) f.out = true;
+				else head = c;
+				break;
+			}
+			if (c) {
+				k = c.b;
+				continue;
+			}
+			if (OTHER_NOUNS.test(w.text)) {
+				f.out = true;
+				break;
+			}
+			if (COUNTERS.test(w.text) || FUNCTION_WORDS.has(w.text)) break;
+		}
+		if (head) heads.set(f, head);
+	}
+
+	// A change ("stigningen på 14", "18 færre") or a target before the figure: not a level.
+	for (const c of cues) {
+		if (c.kind === 'aendring') {
+			const before = at(c.b + 1);
+			const after = at(c.a - 1);
+			if (before && c.concept.cues.slice(0, 2).some((s) => new RegExp(`^(?:${s})$`).test(v.view.slice(toks[c.a].at, toks[c.b].end)))) before.out = true;
+			else if (after) after.out = true;
+		}
+		if (c.kind === 'maal') {
+			const next = figures.find((f) => f.tok > c.b);
+			if (next && gap(toks, c.b, next.tok) <= MAX_COST) next.out = true;
+		}
+	}
+	// A count dated to a day inside the year ("Pr. 1. august … 45 episoder"): no canonical period.
+	for (const f of figures) {
+		if (v.periods.some((p, i) => v.tAt[i] < toks[f.tok].at && (p.kind === 'date' || p.kind === 'month') && p.month !== 12)) f.out = true;
+	}
+
+	// Outcomes and what they count bind as one assignment of least cost: each figure one role, each cue one figure.
+	const sentenceHasForhaand = cues.some((c) => c.metric === 'forhaandsgodkendelser' && c.kind === 'navneord');
+	const options: { c: Cue; choices: { f: Figure; cost: number }[] }[] = [];
+	for (const c of cues) {
+		if (partitiveCues.has(c) || !c.metric) continue;
+		const role = c.kind === 'udfald' || (c.kind === 'navneord' && c.metric !== 'magtanvendelser_indberettet') || c.kind === 'bevilling';
+		if (!role) continue;
+		const left = [...figures].reverse().find((f) => f.tok < c.a);
+		const right = figures.find((f) => f.tok > c.b);
+		const choices: { f: Figure; cost: number }[] = [];
+		if (left) choices.push({ f: left, cost: heads.get(left) === c ? -1 : gap(toks, left.tok, c.a) });
+		// A cue before its figure crosses no "og": "tilladte og 6" ends one conjunct and starts the next.
+		if (right) choices.push({ f: right, cost: gap(toks, c.b, right.tok) + PREPOSED + 3 * toks.slice(c.b + 1, right.tok).filter((t) => t.text === 'og').length });
+		// "hvoraf 15 blev imødekommet", "og givet 12": granted, of applications for forhåndsgodkendelse; a weaker cue than a noun.
+		if (c.kind === 'bevilling') for (const x of choices) x.cost += sentenceHasForhaand && (isSubset(toks, x.f) || !heads.has(x.f)) ? 4 : Infinity;
+		const ok = choices.filter(({ f, cost }) => !f.out && cost <= MAX_COST);
+		if (ok.length) options.push({ c, choices: ok });
+	}
+	for (const { c, f } of bestAssignment(options)) {
+		f.metric = c.metric;
+		f.how = 'cue';
+		f.part = false;
+		f.role = true;
+		c.used = true;
+	}
+
+	// What is counted, without an outcome: the head noun, a partitive, the noun as subject, or the verb.
+	for (const f of figures) {
+		if (f.out || f.metric) continue;
+		const head = heads.get(f);
+		if (head?.metric) {
+			f.metric = head.metric;
+			f.how = 'cue';
+			continue;
+		}
+		f.part = false;
+		const near = cues
+			.filter((c) => (c.kind === 'verbum' || (c.kind === 'navneord' && c.metric === 'magtanvendelser_indberettet' && !c.negated && PLURAL.test(toks[c.b].text))) && !partitiveCues.has(c))
+			.map((c) => ({ c, cost: c.b < f.tok ? gap(toks, c.b, f.tok) + (c.kind === 'navneord' ? PREPOSED : 0) : gap(toks, f.tok, c.a) + PREPOSED }))
+			.filter((x) => x.cost <= 6 && !(x.c.b < f.tok && figures.some((g) => g !== f && !g.out && g.tok > f.tok && heads.get(g) === x.c)))
+			.sort((x, y) => x.cost - y.cost)[0];
+		if (near && !headIsCounter(toks, f)) {
+			f.metric = 'magtanvendelser_indberettet';
+			f.how = 'cue';
+		}
+	}
+
+	for (const f of figures) {
+		if (f.out) continue;
+		f.area = areaSlot(ctx, sc, toks, figures, f);
+		// "står for 31", "udgjorde 318 af …": a share of the whole, a fact only when it names whose share.
+		if (!f.role && toks.slice(Math.max(0, f.tok - 3), f.tok).some((t) => PART_VERBS.has(t.text))) f.part = true;
+	}
+
+	// Ellipsis: a count compared with, or listed after, its parallel figure takes that figure's concept
+	// ("mod 129 året før", "(2023: 19)", "fra 11 i 2023 til 4 indberetninger", "heraf 9 efter § 128").
+	for (const f of figures) {
+		if (f.out || f.role) continue;
+		const parallel = [...figures].reverse().find((g) => g.tok < f.tok && g.metric && !g.out);
+		const prev = toks[f.tok - 1]?.text;
+		const compared = isCompared(toks, f.tok);
+		if (parallel && compared) {
+			f.metric = parallel.metric;
+			f.how = 'ellipse';
+			f.area = f.area ?? parallel.area;
+			f.part = parallel.part;
+			continue;
+		}
+		if (f.metric) continue;
+		if (parallel && f.area !== null && (isSubset(toks, f) || toks.slice(f.tok - 2, f.tok).some((t) => t.text === 'og' || t.text === ','))) {
+			f.metric = parallel.metric;
+			f.how = 'ellipse';
+			continue;
+		}
+		// Anaphora: "Året før var tallet 512" takes the concept of the previous sentence's figure.
+		if (lead && toks.slice(0, f.tok).some((t, i) => (t.text === 'tallet' || t.text === 'antallet') && toks[i + 1]?.text !== 'af') && !toks.slice(0, f.tok).some((t) => t.q !== undefined)) {
+			f.metric = lead.metric;
+			f.area = lead.area === HOLE ? null : lead.area;
+			f.how = 'anafor';
+		}
+	}
+	return figures;
+}
+
+/** The cheapest way to give cues to figures, binding as many cues as can be bound. */
+function bestAssignment(options: { c: Cue; choices: { f: Figure; cost: number }[] }[]): { c: Cue; f: Figure }[] {
+	const figs = [...new Set(options.flatMap((o) => o.choices.map((x) => x.f)))];
+	const memo = new Map<string, { cost: number; picks: { c: Cue; f: Figure }[] }>();
+	const UNBOUND = 100;
+	const solve = (i: number, mask: number): { cost: number; picks: { c: Cue; f: Figure }[] } => {
+		if (i === options.length) return { cost: 0, picks: [] };
+		const key = `${i}|${mask}`;
+		const hit = memo.get(key);
+		if (hit) return hit;
+		const skip = solve(i + 1, mask);
+		let best = { cost: skip.cost + UNBOUND, picks: skip.picks };
+		for (const { f, cost } of options[i].choices) {
+			const bit = 1 << figs.indexOf(f);
+			if (mask & bit) continue;
+			const rest = solve(i + 1, mask | bit);
+			if (rest.cost + cost < best.cost) best = { cost: rest.cost + cost, picks: [{ c: options[i].c, f }, ...rest.picks] };
+		}
+		memo.set(key, best);
+		return best;
+	};
+	return figs.length > 24 ? [] : solve(0, 0).picks;
+}
+
+function out(toks: Tok[], i: number): boolean {
+	if (toks[i - 1]?.text === 'mellem') return true;
+	return toks[i - 1]?.text === 'og' && toks[i - 2]?.q !== undefined && toks[i - 3]?.text === 'mellem';
+}
+
+/** A figure inside a quotation (»Hver eneste magtanvendelse er én for meget«) is speech, not a count. */
+function inQuote(text: string, from: number, at: number): boolean {
+	const before = text.slice(from, at);
+	return (before.split('»').length - before.split('«').length) > 0 || (before.split('“').length - before.split('”').length) > 0;
+}
+
+/** "mod 44", "end 44", "(2023: 19)", "(45 i 2023)", "fra 81 … til 97", "sammenlignet med 44", "i forhold til 44 i 2023". */
+function isCompared(toks: Tok[], i: number): boolean {
+	const prev = toks[i - 1]?.text;
+	const prev2 = toks[i - 2]?.text;
+	if (prev === 'mod' || prev === 'end') return true;
+	if (prev === ':' && toks[i - 2]?.period) return true;
+	if (prev === '(' && toks.slice(i + 1, i + 4).some((t) => t.period)) return true;
+	if (prev === 'med' && prev2 === 'sammenlignet') return true;
+	if (prev === 'til' && (prev2 === 'forhold' || toks.slice(0, i).some((t) => t.text === 'fra'))) return true;
+	return false;
+}
+
+function isSubset(toks: Tok[], f: Figure): boolean {
+	const before = toks.slice(Math.max(0, f.tok - 3), f.tok).map((t) => t.text);
+	const after = toks.slice(f.tok + 1, f.tok + 3).map((t) => t.text);
+	return before.some((w) => SUBSET.has(w)) || (after[0] === 'af' && (after[1] === 'dem' || after[1] === 'disse'));
+}
+
+function headIsCounter(toks: Tok[], f: Figure): boolean {
+	const next = toks[f.tok + 1]?.text ?? '';
+	return COUNTERS.test(next);
+}
+
+// ── the area slot: a § or a tilbud in the figure's own stretch of the sentence ──
+const PARAGRAPH = /(?<!§)§\s*(\d+)\s*([a-z])?(?![\p{L}\d])(?!\s*(?:[-–,]|og|eller)\s*\d)/u;
+const TILBUD_WORD = /bosted|botilbud|bofællesskab|plejecent|plejehjem|center|centret|hus(?:et)?\b|tilbud|værested|opholdssted|afdeling|enhed/i;
+const TILBUD_VERB = /\s+(?:tegner\s+sig(?:\s+i\s+alt)?\s+for|står\s+for|stod\s+for|udgjorde|havde|har\s+haft|har\s+indberettet|indberettede)\s*$/u;
+const TILBUD_PLACE = /^(?:På|Hos)\s+(.+?)\s+(?:blev\s+der|er\s+der|var\s+der|registreredes|indberettedes|har\s+der)\b/u;
+
+function areaSlot(ctx: ItemContext, sc: SentenceContext, toks: Tok[], figures: Figure[], f: Figure): string | null {
+	const v = sc.view;
+	const idx = figures.indexOf(f);
+	const prev = figures[idx - 1];
+	const next = figures[idx + 1];
+	const rightEnd = next ? toks[next.tok].at : v.view.length;
+	const right = v.view.slice(toks[f.tok].end, rightEnd).split(/[.;]/)[0];
+	const left = prev ? '' : v.view.slice(0, toks[f.tok].at);
+	const para = PARAGRAPH.exec(right) ?? PARAGRAPH.exec(left);
+	if (para) {
+		const law = /barnets lov/.test(v.view) ? 'barnets lov' : 'serviceloven';
+		return `${law} § ${para[1]}${para[2] ?? ''}`;
+	}
+	// "40 på Bostedet Lærkehøj og 37 på …": a tilbud named right after the figure.
+	const q0 = v.quantities[f.qi];
+	const after = /^\s+(?:[\p{Ll}]+\s+){0,3}?(?:på|fra|hos)\s+((?:[\p{Lu}][\p{L}-]*|og|i)(?:\s+(?:[\p{Lu}][\p{L}-]*|og))*)/u.exec(ctx.text.slice(q0.end, next ? v.quantities[next.qi].start : sc.sentence.end));
+	if (after && TILBUD_WORD.test(after[1]) && isTilbud(after[1].replace(/\s+(?:og|i)$/, ''))) return after[1].replace(/\s+(?:og|i)$/, '').replace(/\s+/g, ' ');
+	if (prev) return null;
+	// A tilbud as the subject ("Bostedet Kildebakken tegner sig for 41") or the place ("På Bostedet X blev der registreret 27").
+	const q = v.quantities[f.qi];
+	const lead = ctx.text.slice(sc.sentence.start, q.start).replace(/\s+/g, ' ');
+	const subject = TILBUD_VERB.test(lead) ? lead.replace(TILBUD_VERB, '').trim() : TILBUD_PLACE.exec(lead)?.[1];
+	if (subject && isTilbud(subject)) return subject.replace(/^(?:På|Hos)\s+/, '');
+	return null;
+}
+
+const AUTHORITY = /^(?:Familieretshuset|Ankestyrelsen|Socialtilsyn\w*|Styrelsen\w*|Forvaltningen|Kommunen|Udvalget|Myndighed\w*)$/;
+
+function isTilbud(label: string): boolean {
+	if (label.length > 70 || !/^[\p{Lu}]/u.test(label) || /\d/.test(label)) return false;
+	const words = label.split(' ');
+	if (words.length === 1) return !municipalityOf(label) && !AUTHORITY.test(label);
+	return TILBUD_WORD.test(label) || words.slice(1).every((w) => /^[\p{Lu}]/u.test(w) || /^(?:og|i|på|-)$/.test(w));
+}
+
+function onePeriod(title: string): string | null {
+	const ps = [...new Set(findPeriods(title).filter((p) => p.period && p.kind !== 'relative' && p.kind !== 'date').map((p) => p.period!))];
+	return ps.length === 1 ? ps[0] : null;
+}
+
+// ── plausibility: a part never exceeds the whole it is part of ──
+const PARTS = new Set(['magtanvendelser_tilladte', 'magtanvendelser_ikke_tilladte', 'magtanvendelser_ikke_magtanvendelse', 'magtanvendelser_uafgjort']);
+
+function plausible(drafts: FactDraft[]): FactDraft[] {
+	const whole = new Map<string, number>();
+	for (const d of drafts) if (d.metric === 'magtanvendelser_indberettet') whole.set(`${d.period}|${d.area}`, Math.max(whole.get(`${d.period}|${d.area}`) ?? 0, d.value));
+	return drafts.filter((d) => {
+		if (!PARTS.has(d.metric)) return true;
+		const w = whole.get(`${d.period}|${d.area}`);
+		return w === undefined || d.value <= w;
+	});
+}

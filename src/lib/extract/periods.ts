@@ -66,7 +66,7 @@ export const PERIOD_RULES: PeriodRule[] = [
 	{
 		name: 'halvaar',
 		always: true,
-		re: new RegExp(`\\b(?:([12])\\.|(første|andet|sidste))\\s*halvår\\w*(?:\\s+(?:i\\s+)?${Y})?`, 'gi'),
+		re: new RegExp(`\\b(?:([12])\\.|(første|andet|sidste))\\s*halvår\\w*(?:\\s+(?:i\\s+|af\\s+)?${Y})?`, 'gi'),
 		make: (m) => {
 			const h = m[1] ? Number(m[1]) : /første/i.test(m[2]) ? 1 : 2;
 			return m[3]
@@ -114,13 +114,13 @@ export const PERIOD_RULES: PeriodRule[] = [
 	{
 		name: 'samme_periode',
 		relative: true,
-		re: /(?<![\p{L}])(?:i\s+)?(?:samme|tilsvarende)\s+periode\s+(?:sidste år|året før|i fjor|forrige år)(?![\p{L}])/giu,
+		re: /(?<![\p{L}])(?:i\s+)?(?:samme|tilsvarende)\s+periode\s+(?:sidste\s+år|året\s+før|i\s+fjor|forrige\s+år)(?![\p{L}])/giu,
 		make: () => ({ kind: 'relative', period: null, offset: -1, relativeTo: 'text', samePeriod: true })
 	},
 	{
 		name: 'samme_periode_nu',
 		relative: true,
-		re: /(?<![\p{L}])(?:i\s+)?samme\s+periode(?!\s+(?:sidste|året|i fjor|forrige))(?![\p{L}])/giu,
+		re: /(?<![\p{L}])(?:i\s+)?samme\s+periode(?!\s+(?:sidste|året|i\s+fjor|forrige))(?![\p{L}])/giu,
 		make: () => ({ kind: 'relative', period: null, offset: 0, relativeTo: 'text', samePeriod: true })
 	},
 	{

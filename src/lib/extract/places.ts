@@ -14,6 +14,9 @@ export const MUNICIPALITIES = [
 	'Viborg', 'Vordingborg', 'Ærø', 'Aabenraa', 'Aalborg', 'Aarhus'
 ];
 
+/** The entity of facts from minutes whose municipality nobody named: kept, not dropped. */
+export const UNKNOWN_MUNICIPALITY = 'ukendt kommune';
+
 const BY_LOWER = new Map(MUNICIPALITIES.map((m) => [m.toLowerCase(), m]));
 
 /** "Københavns" → "København"; null when the word names no municipality. */

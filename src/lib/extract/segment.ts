@@ -1,4 +1,9 @@
-/** Meeting → agenda items, not fooled by a trailing table of contents. */
+/**
+ * Meeting → agenda items. Every line is scored as a possible item header (its label and number,
+ * a title-like rest, a case number or "Åben sag" nearby, section names below it, a table of
+ * contents naming it); the best rising sequence of item numbers wins. A table of contents, front
+ * or back, and numbered lists inside an item never become items.
+ */
 
 export interface Span {
 	start: number;
@@ -22,10 +27,15 @@ export interface SectionSegment extends Span {
 export const SECTION_NAMES = [
 	'Indstilling',
 	'Beslutning',
+	'Beslutningstema',
+	'Beslutningskompetence',
+	'Kompetence',
 	'Resumé',
 	'Resume',
 	'Baggrund',
 	'Sagsfremstilling',
+	'Sagsgang og sagstype',
+	'Beskrivelse af sagen',
 	'Gennemgang af sagen',
 	'Relateret behandling',
 	'Tidligere beslutninger',
@@ -34,6 +44,7 @@ export const SECTION_NAMES = [
 	'Kommende behandlingsforløb',
 	'Økonomi',
 	'Økonomiske konsekvenser',
+	'Økonomiske forhold og konsekvenser',
 	'Videre proces',
 	'Videre skridt',
 	'Meddelelse',
@@ -47,62 +58,178 @@ export const SECTION_NAMES = [
 	'Forvaltningens vurdering',
 	'Indledning'
 ];
+const SECTION_SET = new Set(SECTION_NAMES.map((s) => s.toLowerCase()));
+/** "Beslutning i Socialudvalget den 11-03-2025:", "Ældre- og Handicapudvalget, 04-02-2025, pkt. 10". */
+const DECISION_LINE = /^Beslutning(?:\s+(?:i|fra)\s+[^\n]{3,80}?(?:\s+den\s+[^\n]{6,25})?)?\s*:?$/u;
+const DECISION_STAMP = /^[\p{Lu}][\p{L} ,-]*(?:udvalg\p{L}*|Byrådet|Kommunalbestyrelsen),\s*\d{1,2}[-.]\d{1,2}[-.]\d{4},\s*pkt\.\s*\d{1,3}$/u;
 
-const ITEM_LINE = /^[ \u00a0]*(?:Punkt|Pkt\.|Dagsordenspunkt|Dagsordenpunkt)[ \u00a0]+(\d{1,3})[ \u00a0]*[.:–-][ \u00a0]*(.*)$/;
-const CASE_LABELLED = /^\s*(?:Sags?\.?\s*nr\.?|Sagsnummer|Journal\s*nr\.?|J\.\s*nr\.?)\s*:?\s*(\S.*?)\s*$/i;
+/** Case-number labels: "Sagsnr.:", "Sags ID:", "Journalnr.:", "Sagsnummer:", "J.nr.", "Dok.nr.:". */
+const CASE_LABEL = String.raw`(?:Sags?\.?\s*nr\.?|Sags[\s-]*ID|Sagsnummer|Journal\s*nr\.?|Journalnummer|Jour\.\s*nr\.?|J\.\s*nr\.?|Dok\.?\s*nr\.?|Dokumentnr\.?|Acadre[\s-]*(?:sag\s*)?nr\.?|ESDH[\s-]*nr\.?|Emne\s*nr\.?)`;
+const CASE_LABELLED = new RegExp(String.raw`^\s*${CASE_LABEL}\s*:?\s*(\S+(?: \S+)*?)(?=\s{2,}|\t|$)`, 'i');
 const CASE_BARE =
 	/^\s*((?:\d{2}-\d+-)?\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?(?:-\d+-\d{2})?|\d{2,4}[-/]\d{3,}(?:[-/]\d+)?)\s*$/;
 export function caseNumberOf(line: string): string | null {
 	const m = CASE_LABELLED.exec(line) ?? CASE_BARE.exec(line);
 	return m ? m[1] : null;
 }
-const SECTION_SET = new Set(SECTION_NAMES.map((s) => s.toLowerCase()));
 
 export interface Line extends Span {
 	text: string;
 }
 
+/** Lines of [from, to): \n, \r\n, a lone \r, U+2028 and U+2029 all end a line. */
 export function splitLines(text: string, from = 0, to = text.length): Line[] {
 	const lines: Line[] = [];
 	let pos = from;
-	while (pos <= to) {
-		let nl = text.indexOf('\n', pos);
-		if (nl === -1 || nl > to) nl = to;
-		let end = nl;
-		if (end > pos && text.charCodeAt(end - 1) === 13) end--;
-		lines.push({ start: pos, end, text: text.slice(pos, end) });
-		if (nl >= to) break;
-		pos = nl + 1;
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029) continue;
+		lines.push({ start: pos, end: i, text: text.slice(pos, i) });
+		if (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
+		pos = i + 1;
 	}
+	lines.push({ start: pos, end: to, text: text.slice(pos, to) });
 	return lines;
 }
 
+/** Looser than a section name, for scoring headers only: a short line led by a section word. */
+const SECTION_HINT =
+	/^(?:Indstilling|Beslutning|Resum[eé]|Sagsresum[eé]|Sagsfremstilling|Sagsbeskrivelse|Sagens\s+\p{L}+|Baggrund|Økonomi|Bilag|Vurdering|Beslutningstema|Problemstilling|Sammenfatning|Lovgrundlag|Retsgrundlag|Forslag til beslutning|(?:Forvaltningens|Administrationens|Direktionens|Direktørens)\s+(?:indstilling|vurdering)|Udvalgets beslutning|Kompetence)\b[^.!?]{0,50}:?$/iu;
+const looksLikeSection = (line: string) => isSectionHeading(line) !== null || (line.length <= 70 && SECTION_HINT.test(line.trim()));
+
 export function isSectionHeading(line: string): string | null {
-	if (line.length > 60) return null;
-	const t = line.trim().replace(/:$/, '');
-	return SECTION_SET.has(t.toLowerCase()) ? t : null;
+	if (line.length > 120) return null;
+	const t = line.trim();
+	// Every section name and decision line starts with a capital and has no full stop before its end.
+	if (!t || !/^\p{Lu}/u.test(t) || t.length > 60 && !/^Beslutning|pkt\./.test(t)) return null;
+	const bare = t.replace(/:$/, '');
+	if (SECTION_SET.has(bare.toLowerCase())) return bare;
+	if (DECISION_LINE.test(t) || DECISION_STAMP.test(t)) return 'Beslutning';
+	return null;
 }
 
-/** Splits a meeting into items. A line starting with a tab never starts an item (table of contents). */
+// ── item headers ──────────────────────────────────────────────────────────────
+const SP = '[ \\u00a0]';
+/** "(Åben)", "(Lukket)", "(O)", "(B)" beside a title. */
+const STATUS = String.raw`\((?:Åben|Åbent|Lukket|O|B)\)`;
+const STATUS_RE = new RegExp(`${SP}*${STATUS}${SP}*$`);
+const LABEL = String.raw`(?:Dagsordens?punkt|Punkt|PUNKT|Pkt\.?|PKT\.?|Sag|Nr\.)(?:${SP}+nr\.?)?`;
+const NUMBER = String.raw`(\d{1,3})(?![\d/,]|\.\d)[.)]?`;
+const LABELLED_HEADER = new RegExp(`^${SP}*(?:[•·*]${SP}*)?${LABEL}${SP}*${NUMBER}${SP}*(?:${STATUS}${SP}*)?(?:[:–-]${SP}*)?(.*)$`, 'u');
+const BARE_HEADER = new RegExp(`^${SP}*(?:[•·]${SP}*)?${NUMBER}(?:${SP}+|\\t)(?:${STATUS}${SP}*)?(\\p{Lu}.*)$`, 'u');
+/** "Åben sag", "Lukket punkt", "Åbent punkt" on a line of its own or after a case number. */
+const STATUS_LINE = /(?:^|\s{2,})(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\s*$|^\s*(?:Åben|Åbent|Lukket)\s*$|\s{2,}(?:Åben|Åbent|Lukket)\s*$/i;
+/** A table of contents line: dotted leaders, or a page number set off at the end. */
+const TOC_LEADERS = /(?:\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$/;
+
+interface Candidate {
+	line: number;
+	no: number;
+	rest: string;
+	score: number;
+}
+
+function headerOf(line: string): { no: number; rest: string; labelled: boolean; status: boolean } | null {
+	if (line.length > 300 || !/\d/.test(line.slice(0, 30))) return null;
+	const m = LABELLED_HEADER.exec(line);
+	if (m) return { no: Number(m[1]), rest: m[2].trim(), labelled: true, status: new RegExp(STATUS).test(line) };
+	const b = BARE_HEADER.exec(line);
+	if (b) return { no: Number(b[1]), rest: b[2].trim(), labelled: false, status: new RegExp(STATUS).test(line) };
+	return null;
+}
+
+/** A line that reads as an agenda item's header ("Pkt. 12", "3 (Åben) Budget"), wherever it stands. */
+export const isItemHeaderLine = (line: string) => headerOf(line) !== null;
+
+const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}]/gu, '');
+
+function titleLike(rest: string): boolean {
+	const t = rest.replace(STATUS_RE, '').trim();
+	if (t.length > 180) return false;
+	// A sentence, not a title: ends in a full stop after several words, or runs on with ". X".
+	if (/[.!?]$/.test(t) && !/\b(?:m\.v|m\.m|mv|pkt|nr)\.$/i.test(t) && t.split(/\s+/).length > 3) return false;
+	return !/[a-zæøå]{2}\.\s+\p{Lu}/u.test(t);
+}
+
 export function segmentItems(text: string): ItemSegment[] {
 	const lines = splitLines(text);
-	const starts: { line: number; no: number; rest: string }[] = [];
+	const blank = (i: number) => i < 0 || i >= lines.length || !lines[i].text.trim();
+	const nextNonBlank = (i: number, n: number): number[] => {
+		const out: number[] = [];
+		for (let j = i + 1; j < lines.length && out.length < n; j++) if (!blank(j)) out.push(j);
+		return out;
+	};
+	const prevNonBlank = (i: number): number => {
+		for (let j = i - 1; j >= 0; j--) if (!blank(j)) return j;
+		return -1;
+	};
+
+	// Header-like lines; adjacent ones (a list with nothing between) are a table of contents or a list.
+	const raw: { line: number; no: number; rest: string; labelled: boolean; status: boolean }[] = [];
 	for (let i = 0; i < lines.length; i++) {
-		const l = lines[i].text;
-		if (l.startsWith('\t')) continue;
-		const m = ITEM_LINE.exec(l);
-		if (m) starts.push({ line: i, no: Number(m[1]), rest: m[2] });
+		const h = headerOf(lines[i].text);
+		if (h && h.no > 0) raw.push({ line: i, ...h });
 	}
-	// A table of contents repeats item numbers already seen; cut it off.
-	const kept: typeof starts = [];
-	const seen = new Set<number>();
-	for (const s of starts) {
-		if (seen.has(s.no) && isTocRun(lines, s.line)) break;
-		seen.add(s.no);
-		kept.push(s);
+	const rawAt = new Map(raw.map((r) => [r.line, r]));
+	const toc = new Map<number, string[]>();
+	const tocLines = new Set<number>();
+	for (const r of raw) {
+		const t = lines[r.line].text;
+		const inRun = rawAt.has(r.line - 1) || rawAt.has(r.line + 1);
+		if (t.startsWith('\t') || TOC_LEADERS.test(t) || inRun) {
+			tocLines.add(r.line);
+			const title = letters(r.rest.replace(/(?:\.{2,}|…+|\s{3,})\s*\d{1,3}\s*$/, '').replace(STATUS_RE, '')).slice(0, 16);
+			toc.set(r.no, [...(toc.get(r.no) ?? []), title]);
+		}
+	}
+
+	const candidates: Candidate[] = [];
+	const weak: Candidate[] = [];
+	for (const r of raw) {
+		if (tocLines.has(r.line)) continue;
+		const prev = candidates[candidates.length - 1];
+		// "4. Titel (O)" repeated on a tab-indented line below: one header.
+		if (prev && prev.no === r.no && r.line - prev.line <= 4) continue;
+		let rest = r.rest;
+		const below = nextNonBlank(r.line, 8);
+		if (!rest && below.length) rest = lines[below[0]].text.trim(); // "Pkt. 12" alone, the title below
+		const titleOk = rest.length > 0 && titleLike(rest);
+		const near = below.slice(0, 4);
+		const caseNear = near.some((j) => caseNumberOf(lines[j].text) !== null);
+		const statusNear = r.status || near.some((j) => STATUS_LINE.test(lines[j].text)) || (prevNonBlank(r.line) >= 0 && STATUS_LINE.test(lines[prevNonBlank(r.line)].text) && r.line - prevNonBlank(r.line) <= 3);
+		const sectionNear = below.some((j) => looksLikeSection(lines[j].text));
+		const repeated = below.length > 0 && letters(lines[below[0]].text).startsWith(letters(rest).slice(0, 16)) && letters(rest).length >= 4;
+		const key = letters(rest.replace(STATUS_RE, '')).slice(0, 16);
+		const tocConfirms = (toc.get(r.no) ?? []).some((t) => t.length >= 4 && (key.startsWith(t) || t.startsWith(key)));
+		const evidence = (caseNear ? 2 : 0) + (statusNear ? 1.5 : 0) + (sectionNear ? 1.5 : 0) + (tocConfirms ? 2 : 0) + (repeated && !r.rest ? 0 : repeated ? 1.5 : 0);
+		if (r.labelled && !rest) continue;
+		const score = (r.labelled ? 3 : 1) + evidence + (blank(r.line - 1) ? 1 : 0) + (titleOk ? 1 : -3);
+		if (!r.labelled && (evidence < 1.5 || !titleOk)) {
+			// "3. Titel" set off by blank lines, with nothing else to confirm it: used only when nothing better is found.
+			if (titleOk && blank(r.line - 1) && blank(r.line + 1)) weak.push({ line: r.line, no: r.no, rest: r.rest, score: 0.5 });
+			continue;
+		}
+		if (score <= 0) continue;
+		candidates.push({ line: r.line, no: r.no, rest: r.rest, score });
+	}
+	let kept = bestRisingSequence(candidates);
+	if (kept.length < 2) {
+		const loose = bestRisingSequence([...candidates, ...weak].sort((a, b) => a.line - b.line));
+		if (loose.length >= 3) kept = loose;
 	}
 	if (!kept.length) return wholeText(text, lines);
-	const tocStart = findTrailingToc(lines, kept.length ? kept[kept.length - 1].line : 0);
+
+	// A table of contents after the last item ends it.
+	const lastLine = kept[kept.length - 1].line;
+	let tocStart: number | null = null;
+	for (let i = lastLine + 1; i < lines.length; i++) {
+		const t = lines[i].text;
+		if (tocLines.has(i) || /^\s*(?:Indholdsfortegnelse|Mødeinformation)\s*$/.test(t)) {
+			tocStart = i;
+			while (tocStart > lastLine + 1 && /^\s*(?:Indholdsfortegnelse|Mødeinformation)?\s*$/.test(lines[tocStart - 1].text)) tocStart--;
+			break;
+		}
+	}
 	const items: ItemSegment[] = [];
 	for (let k = 0; k < kept.length; k++) {
 		const s = kept[k];
@@ -110,27 +237,33 @@ export function segmentItems(text: string): ItemSegment[] {
 		const start = lines[s.line].start + (lines[s.line].text.length - lines[s.line].text.trimStart().length);
 		let end = endLine < lines.length ? lines[endLine].start : text.length;
 		while (end > start && /\s/.test(text[end - 1])) end--;
-		// Title: the rest of the Punkt line plus continuation lines until a blank line or case number.
-		const titleParts = [s.rest.trim()];
+		// Title: the rest of the header line (or the line below a bare "Pkt. 12") plus continuation lines.
+		const titleParts = s.rest ? [s.rest.replace(STATUS_RE, '').trim()] : [];
 		let i = s.line + 1;
+		if (!s.rest) {
+			while (i < endLine && blank(i)) i++;
+			if (i < endLine) titleParts.push(lines[i++].text.trim().replace(STATUS_RE, ''));
+		}
 		while (i < endLine) {
 			const t = lines[i].text.trim();
-			if (!t || caseNumberOf(lines[i].text) || isSectionHeading(t)) break;
+			if (!t || caseNumberOf(lines[i].text) || isSectionHeading(t) || headerOf(lines[i].text)) break;
 			if (titleParts.join(' ').length > 250) break;
-			titleParts.push(t);
+			titleParts.push(t.replace(STATUS_RE, ''));
 			i++;
 		}
+		// Case number, a repeated header, status lines: all before the body.
 		let caseNo: string | null = null;
 		let bodyStartLine = i;
-		for (let j = i; j < Math.min(endLine, i + 4); j++) {
+		let seen = 0;
+		for (let j = i; j < endLine && seen < 4; j++) {
 			const t = lines[j].text.trim();
 			if (!t) continue;
+			seen++;
 			const c = caseNumberOf(lines[j].text);
-			if (c) {
-				caseNo = c;
-				bodyStartLine = j + 1;
-			}
-			break;
+			const h = headerOf(lines[j].text);
+			if (c) caseNo ??= c;
+			else if (!(h && h.no === s.no) && !STATUS_LINE.test(lines[j].text)) break;
+			bodyStartLine = j + 1;
 		}
 		const bodyStart = bodyStartLine < lines.length ? Math.min(lines[bodyStartLine].start, end) : end;
 		items.push({
@@ -146,7 +279,34 @@ export function segmentItems(text: string): ItemSegment[] {
 	return items;
 }
 
-/** Minutes without "Punkt N" headings are read as one item titled by their first line. */
+/**
+ * The rising run of item numbers with the best total score: each header adds its score, a jump
+ * in the numbering costs a little ("3" after "1"), so a stray "5 Borgere" inside item 2 loses to
+ * the real items 3, 4 and 5.
+ */
+function bestRisingSequence(c: Candidate[]): Candidate[] {
+	const best: number[] = [];
+	const from: number[] = [];
+	for (let i = 0; i < c.length; i++) {
+		best[i] = c[i].score;
+		from[i] = -1;
+		for (let j = Math.max(0, i - 400); j < i; j++) {
+			if (c[j].no >= c[i].no) continue;
+			const v = best[j] + c[i].score - 0.75 * Math.min(c[i].no - c[j].no - 1, 8);
+			if (v > best[i]) {
+				best[i] = v;
+				from[i] = j;
+			}
+		}
+	}
+	let top = -1;
+	for (let i = 0; i < c.length; i++) if (top < 0 || best[i] > best[top]) top = i;
+	const out: Candidate[] = [];
+	for (let i = top; i >= 0; i = from[i]) out.unshift(c[i]);
+	return out;
+}
+
+/** Minutes without item headers are read as one item titled by their first line. */
 function wholeText(text: string, lines: Line[]): ItemSegment[] {
 	const first = lines.findIndex((l) => l.text.trim());
 	if (first < 0) return [];
@@ -164,27 +324,6 @@ function wholeText(text: string, lines: Line[]): ItemSegment[] {
 			sections: segmentSections(lines, first, lines.length, end)
 		}
 	];
-}
-
-function isTocRun(lines: Line[], at: number): boolean {
-	// Consecutive Punkt lines with nothing between them look like a table of contents.
-	let count = 0;
-	for (let i = at; i < lines.length && count < 3; i++) {
-		const t = lines[i].text.trim();
-		if (!t) continue;
-		if (ITEM_LINE.test(lines[i].text.trimStart())) count++;
-		else return count >= 2;
-	}
-	return true;
-}
-
-function findTrailingToc(lines: Line[], fromLine: number): number | null {
-	for (let i = fromLine + 1; i < lines.length; i++) {
-		const t = lines[i].text;
-		if (/^\t/.test(t) && /^(?:\t)(?:Mødeinformation|Indholdsfortegnelse|Punkt \d)/.test(t)) return i;
-		if (/^\s*Indholdsfortegnelse\s*$/.test(t)) return i;
-	}
-	return null;
 }
 
 function segmentSections(lines: Line[], from: number, to: number, itemEnd: number): SectionSegment[] {

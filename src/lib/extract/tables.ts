@@ -3,13 +3,17 @@
  * over several lines become one word stream that a lexicon cuts into columns; row labels that
  * wrap over lines are re-joined; a caption, header or note gives the unit.
  */
-import type { TableBlock } from './layout';
-import { trailingCells } from './layout';
+import type { TableBlock } from './table-blocks';
+import { BULLET, trailingCells } from './table-blocks';
 import { parseDanishNumber } from './numbers';
 
 export interface TableRow {
 	label: string;
 	values: number[];
+	/** Which of the values were printed as percents ("31 %", "31 pct."). */
+	percents?: boolean[];
+	/** Each value's own span when it differs from the row's (a transposed table: the printed row). */
+	cellSpans?: { start: number; end: number }[];
 	/** The row's span in the file: its label lines and its numbers. */
 	start: number;
 	end: number;
@@ -60,6 +64,17 @@ export function headerLexicon<K>(rules: HeaderRule<K>[]): ColumnLexicon & { kind
 	};
 }
 
+/**
+ * A list's bullet before a label and its colon after: "• Fastholdelse:" → "Fastholdelse". A dash
+ * stays: "- heraf …" marks a sub-row, and dropping it would read the row as a metric of its own.
+ */
+const LIST_MARKS = /^[•·▪◦*]\s+|\s*:$/g;
+
+const YEAR_ONLY = /^(?:19|20)\d{2}$/;
+
+/** A drawn rule between rows ("|---|---|", "-----", "====="). */
+const RULE_LINE = /^[-|+=:_\s]+$/;
+
 const TOTAL = /^(?:i alt|total|totalt|samlet|sum|hovedtotal|i alt for udvalget)\b/i;
 
 /**
@@ -67,10 +82,20 @@ const TOTAL = /^(?:i alt|total|totalt|samlet|sum|hovedtotal|i alt for udvalget)\
  * merged cell by cell by position; other header lines are simply joined.
  */
 export function headerStream(lines: string[]): string {
+	return headerCells(lines).stream;
+}
+
+/**
+ * The header as one word stream, and, when its lines are laid out in columns, its cells by
+ * position ("Afventer" over "afgørelse" is one cell) with the first row's label left after them.
+ */
+export function headerCells(printed: string[]): { stream: string; cells: string[] | null; tail: string } {
+	// Pipes and tabs part cells as a wide gap does; a drawn rule is no header.
+	const lines = printed.filter((l) => !RULE_LINE.test(l)).map((l) => l.replace(/\t/g, '    ').replace(/\|/g, '  '));
 	const columnar =
-		lines.length >= 2 &&
-		(lines.filter((l) => /\S\s{2,}\S/.test(l.trim())).length >= 2 || lines.slice(1).some((l) => /^\s{8,}\S/.test(l)));
-	if (!columnar) return lines.map((l) => l.trim()).join(' ').replace(/\s+/g, ' ');
+		(lines.length >= 2 || (lines.length === 1 && /\S\s{2,}\S.*\S\s{2,}\S/.test(lines[0].trim()))) &&
+		(lines.filter((l) => /\S\s{2,}\S/.test(l.trim())).length >= Math.min(2, lines.length) || lines.slice(1).some((l) => /^\s{8,}\S/.test(l)));
+	if (!columnar) return { stream: lines.map((l) => l.trim()).join(' ').replace(/\s+/g, ' '), cells: null, tail: '' };
 	// The header block ends at the first plain line (the first row's label, flush left).
 	let cut = 1;
 	while (cut < lines.length && (/^\s{8,}\S/.test(lines[cut]) || /\S\s{2,}\S/.test(lines[cut].trim()))) cut++;
@@ -94,12 +119,8 @@ export function headerStream(lines: string[]): string {
 			} else cells.push({ start, end, words: [m[0]] });
 		}
 	}
-	return cells
-		.sort((a, b) => a.start - b.start)
-		.map((c) => dehyphenate(c.words.join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'))
-		.concat(tail ? [tail] : [])
-		.join(' ')
-		.replace(/\s+/g, ' ');
+	const texts = cells.sort((a, b) => a.start - b.start).map((c) => dehyphenate(c.words.join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'));
+	return { stream: texts.concat(tail ? [tail] : []).join(' ').replace(/\s+/g, ' '), cells: texts, tail };
 }
 
 function laterHeader(rest: string, lexicon: ColumnLexicon): boolean {
@@ -127,13 +148,25 @@ export function unitFactor(text: string): number | null {
  */
 export function readTable(text: string, block: TableBlock, lexicon: ColumnLexicon): ReadTable | null {
 	if (!block.rows.some((l) => trailingCells(l.text.trim()).count > 0)) return null;
-	const stream = dehyphenate(headerStream(block.headerLines.map((l) => l.text)));
+	const header = headerCells(block.headerLines.map((l) => l.text));
+	const stream = dehyphenate(header.stream);
+	const positional = positionalColumns(header, block, lexicon);
+	if (positional) return finish(block, positional.stub, positional.columns, header.tail, stream);
 	const columns: string[] = [];
+	const arity = rowArity(block);
 	let stub = '';
 	let rest = stream;
 	let guard = 0;
 	while (rest && guard++ < 200) {
 		const m = lexicon.match(rest);
+		// "Omgørelsesprocent 2024": a year after a metric's header dates that column, when the rows
+		// leave no room for another one.
+		const previous = columns[columns.length - 1];
+		if (m && YEAR_ONLY.test(m.header.trim()) && previous && !YEAR_ONLY.test(previous.trim().split(' ')[0]) && arity !== null && columns.length >= arity) {
+			columns[columns.length - 1] += ' ' + m.header.trim();
+			rest = rest.slice(m.length).trimStart();
+			continue;
+		}
 		if (m) {
 			columns.push(m.header);
 			rest = rest.slice(m.length).trimStart();
@@ -143,18 +176,84 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 		if (columns.length === 0) stub += word;
 		// A year, date or parenthesis right after a header belongs to it ("Forventet forbrug 2024").
 		else if (/^(?:\d{4}|\d{1,2}\.\d{1,2}(?:\.\d{2,4})?|\(.*\))\s*$/.test(word.trim())) columns[columns.length - 1] += ' ' + word.trim();
-		// The first unknown word after the headers starts the first row's label — unless a header follows later.
+		// The first unknown word after the headers starts the first row's label — unless a header
+		// follows later: then it qualifies the header before it ("Afvigelse ift. oprindeligt budget").
 		else {
-			if (/\s/.test(rest.slice(word.length)) && laterHeader(rest.slice(word.length), lexicon)) return null;
-			break;
+			if (!(/\s/.test(rest.slice(word.length)) && laterHeader(rest.slice(word.length), lexicon))) break;
+			if (arity === null || columns.length >= arity) return null;
+			columns[columns.length - 1] += ' ' + word.trim();
 		}
 		rest = rest.slice(word.length);
 	}
+	// One value per line: the first row's label may itself be a known word ("Afgjorte sager" under
+	// quarter headers); headers beyond the row's arity are that label.
+	if (arity !== null && columns.length > arity && !rest.trim()) rest = columns.splice(arity).join(' ');
 	// No header at all and one number per row: a single column whose meaning the caption gives.
 	if (!columns.length && !stream.trim() && block.rows.every((l) => trailingCells(l.text.trim()).count <= 1)) columns.push('');
+	return finish(block, stub.trim(), columns, rest.trim(), stream);
+}
+
+/**
+ * How many values a row holds: the most common run of values between row labels, whether a row
+ * is printed on one line or one value per line.
+ */
+export function rowArity(block: TableBlock): number | null {
+	const runs: number[] = [];
+	let run = 0;
+	for (const line of block.rows) {
+		const t = line.text.trim();
+		if (RULE_LINE.test(t)) continue;
+		const { count, labelEnd, cells } = trailingCells(t);
+		const yearLabel = labelEnd === 0 && count > 1 && /^(?:19|20)\d{2}$/.test(cells[0]?.text ?? '');
+		if (count === 0) {
+			if (run) runs.push(run);
+			run = 0;
+		} else if (labelEnd > 0 || yearLabel) {
+			if (run) runs.push(run);
+			runs.push(yearLabel ? count - 1 : count);
+			run = 0;
+		} else run += count;
+	}
+	if (run) runs.push(run);
+	if (!runs.length) return null;
+	const tally = new Map<number, number>();
+	for (const r of runs) tally.set(r, (tally.get(r) ?? 0) + 1);
+	return [...tally.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+}
+
+/**
+ * A header laid out in columns whose cells are as many as the values of a row (or one more, the
+ * row-label column's): each cell is a column, whatever words it holds besides the one the lexicon
+ * knows (a sign legend, a year, a second caption line). Also a transposed table's area headers.
+ */
+function positionalColumns(
+	header: { cells: string[] | null; tail: string },
+	block: TableBlock,
+	lexicon: ColumnLexicon
+): { stub: string; columns: string[] } | null {
+	if (!header.cells || header.cells.length < 2) return null;
+	// A year as the row label ("2022   66   50") is not a value column.
+	const arities = new Set(
+		block.rows
+			.map((l) => trailingCells(l.text.trim()))
+			.filter((c) => c.count > 0)
+			.map((c) => (c.labelEnd === 0 && /^(?:19|20)\d{2}$/.test(c.cells[0].text) ? c.count - 1 : c.count))
+	);
+	if (arities.size !== 1) return null;
+	const arity = [...arities][0];
+	if (arity < 2) return null;
+	const cells = header.cells;
+	const columns = cells.length === arity + 1 ? cells.slice(1) : cells.length === arity ? cells : null;
+	if (!columns) return null;
+	// Worth it only when it names more columns than the word stream would: no worse than the lexicon.
+	const known = columns.filter((c) => lexicon.match(c)).length;
+	if (known < columns.length && known > 0 && columns.length - known > 1) return null;
+	return { stub: cells.length === arity + 1 ? cells[0] : '', columns };
+}
+
+function finish(block: TableBlock, stub: string, columns: string[], firstLabelLines: string, stream: string): ReadTable | null {
 	const width = columns.length;
 	if (!width) return null;
-	const firstLabelLines = rest.trim();
 	const rows: TableRow[] = [];
 	let pendingLabel = firstLabelLines;
 	let pendingStart = firstLabelLines ? block.headerLines[block.headerLines.length - 1].start : -1;
@@ -165,55 +264,67 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 		if (line) pendingStart = line.start + line.text.indexOf(head);
 	}
 	let pendingValues: number[] = [];
+	let pendingPercents: boolean[] = [];
+	let listRows = 0;
 	for (const line of block.rows) {
 		const t = line.text.trim();
-		let { count, labelEnd } = trailingCells(t);
+		if (RULE_LINE.test(t)) continue;
+		let { count, labelEnd, cells: found } = trailingCells(t);
 		const lineStart = line.start + (line.text.length - line.text.trimStart().length);
 		// "1. kvt. 2025" or "Q3 2024" is a row label, though it ends in a number.
 		if (count === 1 && labelEnd > 0 && /(?:kvt|kvartal|halvår|Q[1-4])\.?\s+(?:19|20)\d{2}$/i.test(t)) count = 0;
 		if (count === 0) {
 			if (pendingValues.length) return null;
 			if (pendingStart < 0) pendingStart = lineStart;
-			pendingLabel = `${pendingLabel} ${t}`.trim();
+			pendingLabel = `${pendingLabel} ${t.replace(/[|\t]/g, ' ')}`.trim();
 			continue;
 		}
-		let cells = t.slice(labelEnd).trim().split(/\s+/);
+		let cells = found.map((c) => c.text);
+		let percents = found.map((c) => c.percent);
 		// "Fastholdelse, § 126 88 79": a number right after § belongs to the label.
 		if (count === width + 1 && /§\s*$/.test(t.slice(0, labelEnd))) {
 			labelEnd += t.slice(labelEnd).indexOf(cells[0]) + cells[0].length;
 			cells = cells.slice(1);
+			percents = percents.slice(1);
 			count = width;
 		}
 		// A year as the row label: "2021 141 95 46 33".
 		if (count === width + 1 && labelEnd === 0 && /^(?:19|20)\d{2}$/.test(cells[0])) {
 			labelEnd = cells[0].length;
 			cells = cells.slice(1);
+			percents = percents.slice(1);
 			count = width;
 		}
 		const values = cells.map((c) => parseDanishNumber(c.replace(/[−–÷]/, '-')));
 		if (values.some((v) => v === null)) return null;
-		const ownLabel = t.slice(0, labelEnd).trim();
+		const ownLabel = t.slice(0, labelEnd).replace(/[|\t]/g, ' ').trim();
 		// Values one per line (a column layout): gather them until the row is full.
 		if (count < width) {
 			if (ownLabel || pendingValues.length + count > width) return null;
 			if (pendingStart < 0) pendingStart = lineStart;
 			pendingValues.push(...(values as number[]));
+			pendingPercents.push(...percents);
 			if (pendingValues.length < width) continue;
 		} else if (count !== width || pendingValues.length) return null;
-		const label = `${pendingLabel} ${ownLabel}`.trim().replace(/\s+/g, ' ');
+		const label = `${pendingLabel} ${ownLabel}`.trim().replace(/\s+/g, ' ').replace(LIST_MARKS, '');
+		if (/:$/.test(ownLabel) || BULLET.test(ownLabel)) listRows++;
 		const start = pendingStart >= 0 ? pendingStart : lineStart;
 		const rowValues = pendingValues.length ? pendingValues : (values as number[]);
-		rows.push({ label, values: rowValues, start, end: line.start + line.text.trimEnd().length, total: TOTAL.test(label) });
+		const rowPercents = pendingValues.length ? pendingPercents : percents;
+		rows.push({ label, values: rowValues, percents: rowPercents, start, end: line.start + line.text.trimEnd().length, total: TOTAL.test(label) });
 		pendingLabel = '';
 		pendingStart = -1;
 		pendingValues = [];
+		pendingPercents = [];
 	}
 	if (pendingValues.length) return null;
-	const meta = [block.caption ?? '', stream, ...block.notes].join(' ');
+	// A key-value list is a table only when it has at least two lines.
+	if (listRows && listRows === rows.length && rows.length < 2) return null;
+	// The caption's or header's unit first; a note below speaks only when they are silent.
 	return {
 		caption: block.caption,
-		factor: unitFactor(meta),
-		stub: stub.trim(),
+		factor: unitFactor(`${block.caption ?? ''} ${stream}`) ?? unitFactor(block.notes.join(' ')),
+		stub,
 		columns,
 		rows,
 		notes: block.notes,

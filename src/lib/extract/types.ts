@@ -1,4 +1,4 @@
-/** The data contract (shared/spec/facts.md) as TypeScript types. */
+/** The data contract (docs/facts.md) as TypeScript types; tests/unit/contract.test.ts holds the metric lists to it. */
 
 export type Family = 'klagesager' | 'budget' | 'magtanvendelse' | 'beloeb' | 'antal' | 'andel';
 export const KEY_FAMILIES: readonly Family[] = ['klagesager', 'budget', 'magtanvendelse'];
@@ -15,7 +15,8 @@ export const KLAGESAGER_METRICS = [
 	'hjemvist_antal',
 	'hjemvist_pct',
 	'omgjort_antal',
-	'omgoerelsespct'
+	'omgoerelsespct',
+	'afvist_antal'
 ] as const;
 
 export const BUDGET_METRICS = [
@@ -26,7 +27,9 @@ export const BUDGET_METRICS = [
 	'afvigelse_vedtaget_budget',
 	'afvigelse_korrigeret_budget',
 	'afvigelse_serviceramme',
-	'tillaegsbevilling'
+	'afvigelse',
+	'tillaegsbevilling',
+	'regnskab'
 ] as const;
 
 export const MAGTANVENDELSE_METRICS = [
@@ -100,8 +103,28 @@ export interface DocumentMeta {
 	municipality?: string | null;
 }
 
+/** The stage of the extraction at which a figure was considered and left out. */
+export type DropStage = 'segment' | 'table' | 'slot' | 'context' | 'plausibility';
+
+/**
+ * A figure the extractor considered and left out, and why (Danish). Any extractor module may
+ * record one; `npm run evaluate -- --explain` names it for a missed fact whose evidence it lies in.
+ */
+export interface Dropped {
+	/** Where the figure (or the sentence or row it stands in) is in the file's text. */
+	start: number;
+	end: number;
+	value: number;
+	stage: DropStage;
+	reason: string;
+	/** The metric it would have had, when one was chosen. */
+	metric?: string;
+}
+
 export interface Extraction {
 	document: DocumentRow;
 	items: Item[];
 	facts: Fact[];
+	/** Figures considered and left out, with the stage and reason (see Dropped). */
+	dropped?: Dropped[];
 }

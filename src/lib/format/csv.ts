@@ -3,14 +3,23 @@ export type Cell = string | number | null | undefined;
 
 const BOM = '\uFEFF';
 
+/**
+ * Text a spreadsheet would run as a formula (or as a DDE command): it starts with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return. Such a cell gets a leading apostrophe, which Excel and
+ * LibreOffice read as "this is text" (OWASP's advice for CSV injection).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function csvNumber(n: number): string {
 	if (!Number.isFinite(n)) return '';
 	const text = Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6);
-	return text.replace('.', ',');
+	return (Object.is(n, -0) ? '0' : text).replace('.', ',');
 }
 
-function csvText(s: string): string {
-	return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** A text cell as CSV: neutralised if it could start a formula, quoted if it holds `;`, `"` or a line break. */
+export function csvText(s: string): string {
+	const safe = FORMULA_START.test(s) ? `'${s}` : s;
+	return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** CSV for Danish Excel: UTF-8 with BOM, semicolon separated, decimal comma, CRLF lines. */

@@ -1,0 +1,267 @@
+/**
+ * Where the tables are in an item's lines: runs of numeric rows with the wrapped labels between
+ * them, the header lines and caption above, the notes below. Page furniture inside a run (a
+ * running header or footer at a page break) is stepped over, so a table continues across pages.
+ */
+import { parseDanishNumber } from './numbers';
+import type { Line } from './segment';
+
+export interface TableBlock {
+	start: number;
+	end: number;
+	/** Caption and header lines above the first row, and notes below. */
+	caption: string | null;
+	headerLines: Line[];
+	rows: Line[];
+	notes: string[];
+	heading: string | null;
+	section: string | null;
+}
+
+/** One cell of a row: its text as printed, its value, and whether it is a percent ("31 %", "31%", "31 pct."). */
+export interface Cell {
+	text: string;
+	value: number;
+	percent: boolean;
+}
+
+const NUMBER = /^[-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
+const NUMBER_WITH_PERCENT = /^([-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)(%)$/;
+const PERCENT_WORD = /^(?:%|pct\.?|procent)$/i;
+/** Cells run together by the export, split by their shapes: "202268,1%12,4%" → 2022 | 68,1% | 12,4%. */
+const GLUED = /^((?:19|20)\d{2})?((?:[-−÷]?\d{1,3}(?:,\d)?%)+)$/;
+const GLUED_PART = /[-−÷]?\d{1,3}(?:,\d)?%/g;
+const SEPARATORS = /[|\t]/g;
+const LAST_TOKEN_MAY_BE_CELL = /(?:\d|%|pct\.?|procent)[\s|]*$/i;
+
+function cellOf(text: string, percent: boolean): Cell | null {
+	const value = parseDanishNumber(text.replace(/[−–÷]/, '-'));
+	return value === null ? null : { text, value, percent };
+}
+
+function glued(token: string): Cell[] | null {
+	const m = GLUED.exec(token);
+	if (!m) return null;
+	const parts = m[2].match(GLUED_PART) ?? [];
+	if (parts.length + (m[1] ? 1 : 0) < 2 || parts.join('') !== m[2]) return null;
+	const cells = parts.map((p) => cellOf(p.slice(0, -1), true));
+	if (cells.some((c) => !c)) return null;
+	return [...(m[1] ? [cellOf(m[1], false)!] : []), ...(cells as Cell[])];
+}
+
+/**
+ * The run of numeric cells at the end of a line and where the label before them ends. Cells are
+ * parted by spaces, tabs or pipes; a percent sign or "pct." after a number belongs to its cell.
+ */
+export function trailingCells(line: string): { count: number; labelEnd: number; cells: Cell[] } {
+	const plain = line.replace(SEPARATORS, ' ');
+	const cells: Cell[] = [];
+	let labelEnd = plain.trimEnd().length;
+	// Most lines of an item are prose: only a line that ends in a digit, % or "pct." can end in cells.
+	if (!LAST_TOKEN_MAY_BE_CELL.test(plain)) return { count: 0, labelEnd, cells };
+	// Tokens from the end only, as far as the cells reach (no pass over a long line's words).
+	const tokens: { 0: string; index: number }[] = [];
+	let end = plain.length;
+	const nextToken = () => {
+		while (end > 0 && /\s/.test(plain[end - 1])) end--;
+		if (!end) return false;
+		let start = end - 1;
+		while (start > 0 && !/\s/.test(plain[start - 1])) start--;
+		tokens.unshift({ 0: plain.slice(start, end), index: start });
+		end = start;
+		return true;
+	};
+	nextToken();
+	nextToken();
+	let i = tokens.length - 1;
+	while (i >= 0) {
+		const t = tokens[i][0];
+		let cell: Cell[] | null = null;
+		let used = 1;
+		if (PERCENT_WORD.test(t) && i > 0 && NUMBER.test(tokens[i - 1][0])) {
+			const c = cellOf(tokens[i - 1][0], true);
+			cell = c && [c];
+			used = 2;
+		} else if (NUMBER.test(t)) {
+			const c = cellOf(t, false);
+			cell = c && [c];
+		} else {
+			const m = NUMBER_WITH_PERCENT.exec(t);
+			const c = m && cellOf(m[1], true);
+			cell = c ? [c] : glued(t);
+		}
+		if (!cell) break;
+		cells.unshift(...cell);
+		i -= used;
+		labelEnd = tokens[i + 1].index;
+		// Keep two tokens in hand before the cells found so far (a number and its "pct.").
+		while (i < 1 && nextToken()) i++;
+	}
+	return { count: cells.length, labelEnd, cells };
+}
+
+export function isNumericRow(line: string): boolean {
+	const t = line.trim();
+	if (!t) return false;
+	const { count, labelEnd, cells: found } = trailingCells(t);
+	if (count === 0) return false;
+	const label = t.slice(0, labelEnd).trim();
+	// A line of a list: "• Fastholdelse: 12", "Personlig alarm: 4".
+	if (count === 1 && label.length <= 60 && (/^\S[^.:;]*:$/.test(label) || BULLET.test(label)) && !/[.;]$/.test(label)) return true;
+	if (/[.:;]$/.test(label)) return false;
+	// "Kommune 2022 2023 2024": years in a row are column headers.
+	const cells = found.map((c) => c.text);
+	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && cells.every((c, i) => i === 0 || Number(c) >= Number(cells[i - 1]))) return false;
+	if (count >= 2) return label.length <= 90;
+	// One number set off by a wide gap: a row of a one-column table ("Bostedet Egebakken      29").
+	if (label && /\S\s{3,}$/.test(t.slice(0, labelEnd).replace(SEPARATORS, ' ')) && label.length <= 60) return true;
+	// A lone year is a column header, not a row.
+	return label === '' && !/^(?:19|20)\d{2}$/.test(t);
+}
+
+function isListLine(line: string): boolean {
+	const t = line.trim();
+	const { count, labelEnd } = trailingCells(t);
+	const label = t.slice(0, labelEnd).trim();
+	return count === 1 && (/:$/.test(label) || BULLET.test(label));
+}
+
+export const BULLET = /^[•·▪◦*–-]\s+\S/;
+
+/**
+ * A running header or footer a page break leaves inside a table: "Fredericia Kommune | … | Side 3",
+ * "Side 4 af 13". (Segmentation detects repeated furniture on its own; this is the table's guard.)
+ */
+export function isPageFurniture(line: string): boolean {
+	return PAGE_NUMBER_AT_END.test(line) && line.trim().length <= 140;
+}
+const PAGE_NUMBER_AT_END = /(?:^|\s|\|)\s*Side\s+\d+(?:\s*(?:af|\/)\s*\d+)?\s*$/i;
+
+/** A line under a table that states its source, unit or sign: "Beløb i mio. kr. ÷ = mindreforbrug". */
+function isNote(t: string): boolean {
+	if (NOTE_START.test(t)) return true;
+	return t.length <= 110 && (UNIT_NOTE.test(t) || SIGN_NOTE.test(t));
+}
+const NOTE_START = /^(?:Note|Anm\.|Anmærkning|Kilde|\*|\(\d\))/i;
+const UNIT_NOTE = /^(?:alle\s+)?(?:beløb|tal)(?:ene)?\s+(?:er\s+)?(?:angivet\s+|opgjort\s+)?i\b/i;
+const SIGN_NOTE = /fortegn|angiver|angives|\bvis(?:t|es)\s+med\b|[-−+÷]\s*\)?\s*=\s*(?:mer|mindre)forbrug/i;
+
+const TERMINAL = /[.!?:;]["”’)]*$/;
+const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t);
+
+export interface FoundTable {
+	firstLine: number;
+	lastLine: number;
+	block: Omit<TableBlock, 'heading' | 'section'>;
+}
+
+/** Words that name table columns in the three families. */
+const HEADER_WORDS = /\b(?:budget|forbrug|afvigelse|regnskab|stadfæstet|hjemvist|ændret|omgjort|omgørelses\w*|indberettet|lovlige?|ulovlige?|tilladte?|afgjorte?|serviceramme|tillæg\w*|pct\.|område|i alt)\b/gi;
+
+const CAPTION_START = /^(?:Tabel|Tab\.|Table|Oversigt|Figur)\s*\d+\b/i;
+const CAPTION = /^(?:Tabel|Tab\.|Table|Oversigt|Figur)\s*\d*[.:]?|(?:mio\.\s*kr|1\.000\s*kr|t\.\s?kr|\(kr\.?\)|i\s+kr\.)/i;
+
+export function findTables(lines: Line[], width: number): FoundTable[] {
+	const found: FoundTable[] = [];
+	let i = 0;
+	let previousEnd = -1;
+	while (i < lines.length) {
+		if (!isNumericRow(lines[i].text)) {
+			i++;
+			continue;
+		}
+		// Rows: numeric rows and the wrapped labels between them.
+		const rowsStart = i;
+		let last = i;
+		let j = i + 1;
+		while (j < lines.length) {
+			const t = isPageFurniture(lines[j].text) ? '' : lines[j].text.trim();
+			if (isNumericRow(t)) {
+				last = j;
+				j++;
+				continue;
+			}
+			if (!t || (t.length < width * 0.6 && !ENDS_SENTENCE(t) && !/^Note\b/i.test(t) && !CAPTION_START.test(t))) {
+				// Look ahead: a label counts only if a numeric row follows soon.
+				let k = j;
+				let labels = 0;
+				while (k < lines.length && labels < 5) {
+					const u = isPageFurniture(lines[k].text) ? '' : lines[k].text.trim();
+					if (isNumericRow(u)) break;
+					if (u && (u.length >= width * 0.6 || ENDS_SENTENCE(u) || CAPTION_START.test(u))) {
+						k = lines.length;
+						break;
+					}
+					if (u) labels++;
+					k++;
+				}
+				if (k < lines.length && isNumericRow(lines[k].text)) {
+					j = k;
+					continue;
+				}
+			}
+			break;
+		}
+		// Header lines above: up to the caption or a prose line.
+		let h = rowsStart - 1;
+		let caption: string | null = null;
+		let captionLine = -1;
+		while (h > previousEnd && rowsStart - h <= 45) {
+			const t = lines[h].text.trim();
+			if (t && CAPTION.test(t) && (/^(?:Tabel|Tab\.|Table|Oversigt|Figur)/i.test(t) || t.length < width * 0.8)) {
+				caption = t;
+				captionLine = h;
+				break;
+			}
+			const gapped = /\S\s{3,}\S/.test(t);
+			// Prose ends a header: a sentence, or a long line that starts in lower case — not a line of column names.
+			const columnNames = (t.match(HEADER_WORDS) ?? []).length >= 3;
+			if (t && !gapped && !columnNames && ((TERMINAL.test(t) && t.split(/\s+/).length > 4) || (t.length >= width * 0.8 && /^[a-zæøå]/.test(t)))) break;
+			h--;
+		}
+		let headerFrom = captionLine >= 0 ? captionLine + 1 : h + 1;
+		// No "Tabel" caption: a title line set off by a blank line above the headers serves as one.
+		if (captionLine < 0) {
+			const blank = lines.slice(headerFrom, rowsStart).findIndex((l, k, arr) => !l.text.trim() && k > 0 && arr.slice(k + 1).some((x) => x.text.trim()));
+			const above = blank > 0 ? lines.slice(headerFrom, headerFrom + blank).filter((l) => l.text.trim()) : [];
+			if (above.length === 1 && above[0].text.trim().length < width * 0.6 && !ENDS_SENTENCE(above[0].text.trim())) {
+				caption = above[0].text.trim();
+				captionLine = lines.indexOf(above[0]);
+				headerFrom = headerFrom + blank + 1;
+			}
+		}
+		const headerLines = lines.slice(headerFrom, rowsStart).filter((l) => l.text.trim());
+		const lastRow = last;
+		// One line of "Label: 12" alone is prose, not a list.
+		if (lastRow === rowsStart && isListLine(lines[rowsStart].text) && !headerLines.length) {
+			i = rowsStart + 1;
+			continue;
+		}
+		const notes: string[] = [];
+		let n = last + 1;
+		while (n < lines.length && n - last <= 3) {
+			const t = lines[n].text.trim();
+			if (isNote(t)) {
+				notes.push(t);
+				last = n;
+			} else if (t) break;
+			n++;
+		}
+		const first = captionLine >= 0 ? captionLine : headerFrom;
+		found.push({
+			firstLine: first,
+			lastLine: last,
+			block: {
+				start: lines[first].start,
+				end: lines[last].end,
+				caption,
+				headerLines,
+				rows: lines.slice(rowsStart, lastRow + 1).filter((l) => l.text.trim() && !isPageFurniture(l.text)),
+				notes
+			}
+		});
+		i = last + 1;
+		previousEnd = last;
+	}
+	return found;
+}

@@ -1,0 +1,111 @@
+/**
+ * Magtanvendelse wordings beyond the lexicon's own examples: word order, ellipsis, anaphora,
+ * per tilbud and per §, and the counts that must stay out (staff, places, changes, targets).
+ * Each case is a paragraph in a magtanvendelse item; the facts are metric, area, period and value.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/lib/extract/index';
+
+const item = (title: string, body: string) => `Punkt 3: ${title}\n\n27.36.00-G01-2-25\n\nSagsfremstilling\n\n${body}\n`;
+
+function read(title: string, body: string): string[] {
+	const { facts } = extractDocument(item(title, body), { doc_id: 'x', file_name: 'x.txt', municipality: 'Odder', meeting_date: '2025-03-05' });
+	return [...new Set(facts.filter((f) => f.family === 'magtanvendelse').map((f) => `${f.metric} | ${f.area} | ${f.period} | ${f.value}`))].sort();
+}
+
+const cases: [string, string, string, string[]][] = [
+	[
+		'the year only in the title, the comparison year by "året før"',
+		'Magtanvendelse 2024',
+		'Der er i alt indberettet 143 episoder med magtanvendelse, mod 129 året før. Forvaltningen har vurderet 118 af episoderne som lovlige, mens 15 blev vurderet ulovlige.',
+		[
+			'magtanvendelser_indberettet | hele kommunen | 2023 | 129',
+			'magtanvendelser_indberettet | hele kommunen | 2024 | 143',
+			'magtanvendelser_ikke_tilladte | hele kommunen | 2024 | 15',
+			'magtanvendelser_tilladte | hele kommunen | 2024 | 118'
+		]
+	],
+	[
+		'a comparison in parentheses, and a comparison period that does not carry into the next sentence',
+		'Magtanvendelse 1.-3. kvartal 2024',
+		'I 1.-3. kvartal 2024 er der indberettet 57 magtanvendelser (45 i 2023). I samme periode sidste år var antallet 63. Der er i perioden givet 7 forhåndsgodkendelser.',
+		[
+			'forhaandsgodkendelser | hele kommunen | 2024-Q1-Q3 | 7',
+			'magtanvendelser_indberettet | hele kommunen | 2023 | 45',
+			'magtanvendelser_indberettet | hele kommunen | 2023-Q1-Q3 | 63',
+			'magtanvendelser_indberettet | hele kommunen | 2024-Q1-Q3 | 57'
+		]
+	],
+	[
+		'the noun as subject, a change and "flere end" left out',
+		'Årsopgørelse over magtanvendelse 2024',
+		'Antallet af magtanvendelser var 64 i 2024 mod 71 i 2023. Der blev registreret 64 magtanvendelser, hvilket er 7 færre end året før. Stigningen på 12 episoder skyldes én borger.',
+		['magtanvendelser_indberettet | hele kommunen | 2023 | 71', 'magtanvendelser_indberettet | hele kommunen | 2024 | 64']
+	],
+	[
+		'a list of outcomes with a bare "afventer"',
+		'Magtanvendelse 2024',
+		'Der er indberettet i alt 120 magtanvendelser, hvoraf 98 blev vurderet som lovlige, 14 som ulovlige og 8 afventer.',
+		[
+			'magtanvendelser_indberettet | hele kommunen | 2024 | 120',
+			'magtanvendelser_ikke_tilladte | hele kommunen | 2024 | 14',
+			'magtanvendelser_tilladte | hele kommunen | 2024 | 98',
+			'magtanvendelser_uafgjort | hele kommunen | 2024 | 8'
+		]
+	],
+	[
+		'per § with "§ 126 a", listed by ellipsis',
+		'Magtanvendelse 2024',
+		'Der var 24 indberetninger efter § 126 og yderligere 9 efter § 126 a.',
+		['magtanvendelser_indberettet | serviceloven § 126 | 2024 | 24', 'magtanvendelser_indberettet | serviceloven § 126a | 2024 | 9']
+	],
+	[
+		'"§§ 124-137" names the chapter, not one §',
+		'Magtanvendelse 2024',
+		'Der er i 2024 indberettet 42 magtanvendelser efter servicelovens §§ 124-137.',
+		['magtanvendelser_indberettet | hele kommunen | 2024 | 42']
+	],
+	[
+		'per tilbud: the subject, and the place after the figure',
+		'Magtanvendelse 2024',
+		'Længerevarende botilbud tegner sig for 19 af indberetningerne. Magtanvendelserne fordeler sig med 40 på Bostedet Lærkehøj og 37 på Botilbuddet Engen.',
+		[
+			'magtanvendelser_indberettet | Bostedet Lærkehøj | 2024 | 40',
+			'magtanvendelser_indberettet | Botilbuddet Engen | 2024 | 37',
+			'magtanvendelser_indberettet | Længerevarende botilbud | 2024 | 19'
+		]
+	],
+	[
+		'a share with no tilbud named, citizens, staff and places stay out',
+		'Magtanvendelse 2024',
+		'Borgere over 80 år står for 28 af indberetningerne. I 2024 blev 17 borgere udsat for magtanvendelse. Der er 4 medarbejdere i teamet, og Bostedet Lærkehøj har 18 pladser.',
+		[]
+	],
+	[
+		'flytning uden samtykke counted as afgørelser, number words',
+		'Magtanvendelse 2024',
+		'Der er truffet fire afgørelser om flytning uden samtykke. Toogtyve af episoderne blev vurderet som ulovlige.',
+		['flytning_uden_samtykke | hele kommunen | 2024 | 4', 'magtanvendelser_ikke_tilladte | hele kommunen | 2024 | 22']
+	],
+	[
+		'a target and a year-to-date count stay out',
+		'Magtanvendelse 1. halvår 2025',
+		'Første halvår af 2025 gav i alt 38 indberetninger om magtanvendelse, mod 44 i samme periode i fjor. Pr. 1. august er der i år indberettet 45 episoder. Udvalget har et mål om 60 indberetninger om året.',
+		['magtanvendelser_indberettet | hele kommunen | 2024-H1 | 44', 'magtanvendelser_indberettet | hele kommunen | 2025-H1 | 38']
+	]
+];
+
+describe('magtanvendelse wordings', () => {
+	for (const [name, title, body, want] of cases) it(name, () => expect(read(title, body)).toEqual([...want].sort()));
+});
+
+describe('magtanvendelse wordings around other figures', () => {
+	it('a percent between a count and its outcome does not part them', () =>
+		expect(read('Magtanvendelse 2024', 'Der blev indberettet 97 magtanvendelser. Heraf blev 72 (74 pct.) vurderet som lovlige.')).toEqual(
+			['magtanvendelser_indberettet | hele kommunen | 2024 | 97', 'magtanvendelser_tilladte | hele kommunen | 2024 | 72'].sort()
+		));
+	it('utilsigtede hændelser in an item about something else are not magtanvendelser', () =>
+		expect(read('Kvalitet i ældreplejen 2024', 'Magtanvendelse behandles i en særskilt sag.\n\nDer blev i 2024 registreret 12 utilsigtede hændelser.')).toEqual([]));
+	it('episodes of violence against staff are not magtanvendelser', () =>
+		expect(read('Magtanvendelse 2024', 'Der var 30 episoder med vold mod medarbejdere, og 3 indberetninger om trusler.')).toEqual([]));
+});
