@@ -109,3 +109,15 @@ describe('magtanvendelse wordings around other figures', () => {
 	it('episodes of violence against staff are not magtanvendelser', () =>
 		expect(read('Magtanvendelse 2024', 'Der var 30 episoder med vold mod medarbejdere, og 3 indberetninger om trusler.')).toEqual([]));
 });
+
+describe('parts of a part', () => {
+	it('"To af de ikke tilladte episoder …" is a few of the ikke tilladte, not their count; a tilbud after "7 af de 40" is the part\'s', () => {
+		const text = `Punkt 3: Magtanvendelse 2024\n\nDer blev i 2024 indberettet 40 magtanvendelser, heraf 30 tilladte og 10 ikke tilladte. To af de ikke tilladte episoder skete under kørsel. 7 af de 40 magtanvendelser var på Bostedet.\n`;
+		const facts = extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Randers' }).facts.map((f) => `${f.metric} ${f.area} ${f.value}`);
+		expect(facts).toEqual([
+			'magtanvendelser_indberettet hele kommunen 40',
+			'magtanvendelser_tilladte hele kommunen 30',
+			'magtanvendelser_ikke_tilladte hele kommunen 10'
+		]);
+	});
+});
