@@ -121,3 +121,27 @@ describe('parts of a part', () => {
 		]);
 	});
 });
+
+describe('magtanvendelse tables and proportions', () => {
+	const facts = (text: string) => extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Randers' }).facts.map((f) => `${f.metric} ${f.area} ${f.period} ${f.value}`);
+
+	it('reads sub-rows "- heraf vurderet tilladte" as the outcome they name', () => {
+		const text = `Punkt 3: Magtanvendelse 2022-2024
+
+Tabel 1. Magtanvendelser
+                                      2022    2023    2024
+Indberettede magtanvendelser            71      64      58
+- heraf vurderet tilladte               49      47      40
+- heraf vurderet ikke tilladte          14      10      11
+`;
+		expect(facts(text)).toEqual(
+			expect.arrayContaining(['magtanvendelser_indberettet hele kommunen 2024 58', 'magtanvendelser_tilladte hele kommunen 2024 40', 'magtanvendelser_ikke_tilladte hele kommunen 2022 14'])
+		);
+		expect(facts(text).filter((f) => f.startsWith('magtanvendelser_indberettet'))).toHaveLength(3);
+	});
+
+	it('"tre ud af fire episoder" is a proportion in words, no count', () => {
+		const text = `Punkt 3: Magtanvendelse 2024\n\nDer blev i 2024 indberettet 58 magtanvendelser. Tre ud af fire episoder fandt sted om aftenen.\n`;
+		expect(facts(text)).toEqual(['magtanvendelser_indberettet hele kommunen 2024 58']);
+	});
+});

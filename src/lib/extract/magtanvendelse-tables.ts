@@ -36,8 +36,12 @@ function magtColumn(h: string): Column | null {
 	return m ? { metric: m[1] } : null;
 }
 
+/** "- heraf vurderet tilladte": a sub-row's marker, subset word and verb stand before what it counts. */
+const SUBROW_LEAD = /^(?:[-–•*]\s*)?(?:(?:heraf|deraf|hvoraf)\s+)?(?:(?:vurderet|bedømt|fundet)\s+(?:som\s+)?)?/i;
+
 function metricOfLabel(label: string): string | null {
-	return MAGT_METRICS.find(([re]) => re.test(label.trim()))?.[1] ?? null;
+	const plain = label.trim().replace(SUBROW_LEAD, '');
+	return MAGT_METRICS.find(([re]) => re.test(plain))?.[1] ?? null;
 }
 
 /** A table of counts with no metric named in its headers is about magtanvendelse only when its caption says so. */

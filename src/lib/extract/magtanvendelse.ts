@@ -259,6 +259,12 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 			if (next && gap(toks, c.b, next.tok) <= MAX_COST) next.out = true;
 		}
 	}
+	// "tre ud af fire episoder": a proportion in words, not two counts.
+	for (const f of figures) {
+		const whole = figures.find((g) => g.tok === f.tok + 3);
+		const spelled = (g: Figure) => !/\d/.test(ctx.text.slice(v.quantities[g.qi].start, v.quantities[g.qi].end));
+		if (whole && toks[f.tok + 1]?.text === 'ud' && toks[f.tok + 2]?.text === 'af' && spelled(f) && spelled(whole)) f.out = whole.out = true;
+	}
 	// A count dated to a day inside the year ("Pr. 1. august … 45 episoder"): no canonical period.
 	for (const f of figures) {
 		if (v.periods.some((p, i) => v.tAt[i] < toks[f.tok].at && (p.kind === 'date' || p.kind === 'month') && p.month !== 12)) f.out = true;
