@@ -1,6 +1,6 @@
 /**
  * npm run evaluate -- --input <folder> --expected <file.jsonl> [--family X] [--json out.json]
- *                     [--min-precision P] [--min-recall R] [--negatives file.jsonl] [--max-list N]
+ *                     [--min-precision P] [--min-recall R] [--negatives file.jsonl] [--max-list N] [--explain]
  *
  * Runs the extractor on every .txt under the folder and scores its key-family facts against
  * the answer key. The scoring itself lives in src/lib/evaluate/.
@@ -13,6 +13,7 @@ import * as extract from '../src/lib/extract/index';
 import type { DocumentMeta } from '../src/lib/extract/types';
 import {
 	KEY_FAMILY_NAMES,
+	explainMiss,
 	formatReport,
 	parseExpected,
 	parseNegatives,
@@ -20,6 +21,7 @@ import {
 	scoreFacts,
 	thresholdFailures,
 	type KeyFamily,
+	type FileTrace,
 	type NegativeEntry,
 	type PredictedFact
 } from '../src/lib/evaluate/index';
@@ -96,12 +98,16 @@ export async function loadFolder(root: string): Promise<LoadedFolder> {
 }
 
 /** Runs the extractor on every loaded text; a file the extractor throws on is reported, not fatal. */
-export function predictFolder(folder: LoadedFolder): { predicted: PredictedFact[]; errors: string[] } {
+export function predictFolder(folder: LoadedFolder): { predicted: PredictedFact[]; errors: string[]; traces: Map<string, FileTrace> } {
 	const predicted: PredictedFact[] = [];
 	const errors: string[] = [];
+	const traces = new Map<string, FileTrace>();
 	for (const [file, text] of folder.texts) {
 		try {
-			for (const f of extract.extractDocument(text, folder.metas.get(file)!).facts) {
+			const extraction = extract.extractDocument(text, folder.metas.get(file)!);
+			const trace: FileTrace = { text, items: extraction.items, dropped: extraction.dropped ?? [], predicted: [] };
+			traces.set(file, trace);
+			for (const f of extraction.facts) {
 				predicted.push({
 					file,
 					family: f.family,
@@ -115,14 +121,17 @@ export function predictFolder(folder: LoadedFolder): { predicted: PredictedFact[
 					rule: f.rule,
 					check: f.check,
 					check_note: f.check_note,
-					item_no: f.item_no
+					item_no: f.item_no,
+					char_start: f.char_start,
+					char_end: f.char_end
 				});
+				trace.predicted.push(predicted[predicted.length - 1] as FileTrace['predicted'][number]);
 			}
 		} catch (error) {
 			errors.push(`${file}: the extractor failed: ${(error as Error).stack ?? String(error)}`);
 		}
 	}
-	return { predicted, errors };
+	return { predicted, errors, traces };
 }
 
 /** Rule names the extractor exports (RULE_NAMES, or RULES with a name each), so dead rules show. */
@@ -145,6 +154,7 @@ interface Options {
 	minRecall?: number;
 	negatives?: string;
 	maxListed: number;
+	explain: boolean;
 }
 
 const USAGE = `usage: npm run evaluate -- --input <folder> --expected <file.jsonl> [options]
@@ -157,7 +167,9 @@ const USAGE = `usage: npm run evaluate -- --input <folder> --expected <file.json
   --min-recall <x>        exit 1 when a family's strict recall is below x
   --negatives <file>      known non-facts {file, evidence, note} to annotate false positives
                           (default: negatives.jsonl next to the answer key, if present)
-  --max-list <n>          list at most n misses and n false positives per family (default 40)`;
+  --max-list <n>          list at most n misses and n false positives per family (default 40)
+  --explain               for each missed fact, the stage that dropped it (segment, table, slot,
+                          context, plausibility, or not seen), and a count per stage`;
 
 class UsageError extends Error {}
 
@@ -168,7 +180,7 @@ function fraction(flag: string, raw: string | undefined): number {
 }
 
 export function parseArgs(argv: string[]): Options {
-	const o: Partial<Options> & { families: KeyFamily[] } = { families: [], maxListed: 40 };
+	const o: Partial<Options> & { families: KeyFamily[] } = { families: [], maxListed: 40, explain: false };
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
 		const value = () => {
@@ -190,7 +202,8 @@ export function parseArgs(argv: string[]): Options {
 		else if (flag === '--max-list') {
 			o.maxListed = Number(value());
 			if (!Number.isInteger(o.maxListed) || o.maxListed < 0) throw new UsageError('--max-list needs a whole number');
-		} else if (flag === '-h' || flag === '--help') throw new UsageError('');
+		} else if (flag === '--explain') o.explain = true;
+		else if (flag === '-h' || flag === '--help') throw new UsageError('');
 		else throw new UsageError(`unknown option ${flag}`);
 	}
 	if (!o.input || !o.expected) throw new UsageError('--input and --expected are required');
@@ -247,9 +260,17 @@ export async function main(argv: string[]): Promise<number> {
 		negatives = parsed.negatives;
 	}
 
-	const { predicted, errors } = predictFolder(folder);
+	const { predicted, errors, traces } = predictFolder(folder);
 	const scored = expected.filter((e) => options.families.includes(e.family));
 	const score = scoreFacts(scored, predicted, options.families);
+	if (options.explain) {
+		for (const s of score.families) {
+			for (const m of s.misses) {
+				const trace = traces.get(m.expected.file);
+				if (trace) m.why = explainMiss(m.expected, trace);
+			}
+		}
+	}
 	const rules = ruleStats(predicted, scored, knownRuleNames(), options.families);
 	const failures = thresholdFailures(score, { precision: options.minPrecision, recall: options.minRecall });
 

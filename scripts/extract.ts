@@ -106,6 +106,11 @@ async function readMinutes(file: InputFile, content: Uint8Array, pool: Extractio
 	// alone, named in the file's line; it is no reason to lose the file's other facts. −0 is 0.
 	const dropped: string[] = [];
 	for (const fact of extraction.facts) fact.page = pageAt(source.pageStarts, fact.char_start);
+	// The extractor drops such values itself where it makes them (src/lib/extract/validate.ts) and says so in its trace.
+	for (const d of extraction.dropped ?? []) {
+		if (d.stage === 'plausibility' && /endeligt tal|uden for|kendt form/.test(d.reason))
+			dropped.push(`${d.metric ?? 'fact'}: ${Number.isFinite(d.value) ? d.reason : `value is not a finite number: ${d.value}`}`);
+	}
 	extraction.facts = extraction.facts.filter((fact) => {
 		if (Object.is(fact.value, -0)) fact.value = 0;
 		const issue = rowProblem(FACT_COLUMNS, fact);

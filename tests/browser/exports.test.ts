@@ -165,7 +165,7 @@ describe('exports of a chart on /klagesager', () => {
 		expect(svg).not.toContain(TITLE);
 
 		await page.getByRole('checkbox', { name: 'socialområdet', exact: true }).check();
-		const social = page.locator('figure.chart', { hasText: 'Afgjorte klagesager, socialområdet' });
+		const social = page.locator('figure.chart', { hasText: 'Afgjorte klagesager pr. år, socialområdet' });
 		await social.waitFor({ timeout: 30_000 });
 		await expect(social.locator('.figure-note').first().textContent()).resolves.toMatch(/Bemærk: .*socialområdet, 2023/);
 		const flagged = (await downloaded(page, social.getByRole('button', { name: 'Hent SVG' }))).bytes.toString('utf8');

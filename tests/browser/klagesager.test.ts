@@ -75,7 +75,7 @@ describe('klagesager', () => {
 		await engineReady(page);
 		await page.getByRole('checkbox', { name: 'socialområdet', exact: true }).check();
 		await page.waitForFunction(() => decodeURIComponent(location.search).includes('omraade=socialområdet'));
-		const stacked = page.locator('figure.chart', { hasText: 'Afgjorte klagesager, socialområdet' });
+		const stacked = page.locator('figure.chart', { hasText: 'Afgjorte klagesager pr. år, socialområdet' });
 		await stacked.waitFor();
 		await expect(stacked.locator('svg text').allTextContents()).resolves.toEqual(expect.arrayContaining(['56', '38']));
 		const flagged = stacked.locator('a.mark.flagged').first();
@@ -84,7 +84,7 @@ describe('klagesager', () => {
 		await expect(stacked.locator('.tip').textContent()).resolves.toContain('90');
 		const shared = page.url();
 		const again = await site.open(shared);
-		await again.locator('figure.chart', { hasText: 'Afgjorte klagesager, socialområdet' }).waitFor({ timeout: 30_000 });
+		await again.locator('figure.chart', { hasText: 'Afgjorte klagesager pr. år, socialområdet' }).waitFor({ timeout: 30_000 });
 		await expect(again.getByRole('checkbox', { name: 'socialområdet', exact: true }).isChecked()).resolves.toBe(true);
 		await expect(again.locator('figure.chart').first().locator('svg').textContent()).resolves.toContain('48 %');
 		await page.close();

@@ -17,7 +17,9 @@ const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('budget', () => {
 	test('the follow-up table spells out merforbrug and mindreforbrug in Danish amounts', async () => {
-		const page = await site.open('/budget/');
+		const page = await site.open('/budget/?grundlag=vedtaget');
+		await engineReady(page);
+		await page.locator('figure.chart', { hasText: 'Forventet afvigelse fra vedtaget budget' }).waitFor();
 		const table = norm((await page.locator('table.budget-table').textContent()) ?? '');
 		for (const v of ['324,5 mio. kr.', '375,1 mio. kr.', '370,5 mio. kr.', 'merforbrug 46,0 mio. kr.', 'mindreforbrug 4,6 mio. kr.'])
 			expect(table).toContain(v);
@@ -34,9 +36,12 @@ describe('budget', () => {
 		await page.close();
 	});
 
-	test('choosing the corrected budget as basis redraws the diverging bars and is kept in the URL', async () => {
+	test('the corrected budget is the default basis; choosing a basis redraws the diverging bars and is kept in the URL', async () => {
 		const page = await site.open('/budget/');
 		await engineReady(page);
+		await expect(page.getByLabel('Afvigelse i forhold til').inputValue()).resolves.toBe('korrigeret');
+		await page.getByLabel('Afvigelse i forhold til').selectOption('vedtaget');
+		await page.waitForFunction(() => location.search.includes('grundlag=vedtaget'));
 		await page.getByLabel('Afvigelse i forhold til').selectOption('korrigeret');
 		await page.waitForFunction(() => location.search.includes('grundlag=korrigeret'));
 		const chart = page.locator('figure.chart', { hasText: 'Forventet afvigelse fra korrigeret budget' });

@@ -32,6 +32,14 @@ describe('minutes whose municipality nobody names', () => {
 	});
 });
 
+describe('the period of a figure', () => {
+	it('is a span the sentence names as the years it covers ("over de tre år 2022-2024")', () => {
+		const text = 'Punkt 2: Danmarkskort 2024\n\nSagsnr.: 25/1\n\nI 2024 afgjorde Ankestyrelsen 60 klagesager på voksenhandicapområdet. Set over de tre år 2022-2024 har Ankestyrelsen afgjort 171 klagesager på voksenhandicapområdet.\n';
+		const r = extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Hjørring' });
+		expect(r.facts.filter((f) => f.metric === 'klagesager_antal').map((f) => `${f.value} ${f.period}`).sort()).toEqual(['171 2022-2024', '60 2024']);
+	});
+});
+
 describe('item headers in the forms minute systems print', () => {
 	const items = (text: string) => segmentItems(text).map((s) => `${s.itemNo} ${s.title}`);
 	it('reads "3 Titel" with a Sags ID, "Sag nr. 3", "Punkt nr. 3 - … (B)", "2 (Åben) …" and "Pkt. 12" above its title', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	checkMarkProblems,
 	crossFileConflicts,
+	explainMiss,
+	figureIn,
 	formatReport,
 	granularity,
 	isCanonicalPeriod,
@@ -12,8 +14,10 @@ import {
 	thresholdFailures,
 	validateCorpus,
 	type ExpectedFact,
+	type FileTrace,
 	type PredictedFact
 } from '../../src/lib/evaluate/index';
+import type { Item } from '../../src/lib/extract/types';
 
 const exp = (over: Partial<ExpectedFact> & Pick<ExpectedFact, 'metric' | 'value'>, line = 1): ExpectedFact => ({
 	file: 'a.txt',
@@ -352,5 +356,44 @@ describe('validateCorpus', () => {
 				'expected.jsonl:4: same fact as line 2 (list a figure once per file)'
 			])
 		);
+	});
+});
+
+describe('explainMiss', () => {
+	const text = [
+		'Punkt 1: Klagesager',
+		'Ankestyrelsen afgjorde i 2024 57 sager. Omgørelsesprocenten var 33.',
+		'Tabel 1',
+		'§ 85 Støtte 12 8 4',
+		'Punkt 2: Budget',
+		'Der var 7 borgere.'
+	].join('\n');
+	const start = (s: string) => text.indexOf(s);
+	const items: Item[] = [
+		{ doc_id: 'a', item_no: 1, title: 'Klagesager', case_no: null, decision: null, text: text.slice(0, start('Punkt 2')), char_start: 0, char_end: start('Punkt 2') },
+		{ doc_id: 'a', item_no: 2, title: 'Budget', case_no: null, decision: null, text: text.slice(start('Punkt 2')), char_start: start('Punkt 2'), char_end: text.length }
+	];
+	const sentence = 'Ankestyrelsen afgjorde i 2024 57 sager.';
+	const at = (quote: string, over: Partial<PredictedFact> & Pick<PredictedFact, 'metric' | 'value'>) => ({ ...pred({ quote, ...over }), char_start: start(quote), char_end: start(quote) + quote.length });
+	const trace = (predicted: ReturnType<typeof at>[], dropped: FileTrace['dropped'] = []): FileTrace => ({ text, items, dropped, predicted });
+	const miss = (over: Partial<ExpectedFact> & Pick<ExpectedFact, 'metric' | 'value'>) => exp({ period: '2024', item_no: 1, evidence: sentence, ...over });
+
+	it('names the stage: context, slot, plausibility from the trace, segment, table, or not seen', () => {
+		const e = miss({ metric: 'klagesager_antal', value: 57 });
+		expect(explainMiss(e, trace([at(sentence, { metric: 'klagesager_antal', value: 57, period: '2023' })])).stage).toBe('context');
+		expect(explainMiss(e, trace([at(sentence, { metric: 'stadfaestet_antal', value: 57, period: '2024' })])).stage).toBe('slot');
+		const dropped = [{ start: start(sentence), end: start(sentence) + sentence.length, value: 57, stage: 'plausibility' as const, reason: 'delene overstiger helheden' }];
+		expect(explainMiss(e, trace([], dropped))).toEqual({ stage: 'plausibility', detail: 'delene overstiger helheden' });
+		expect(explainMiss({ ...e, item_no: 2 }, trace([])).stage).toBe('segment');
+		expect(explainMiss(miss({ metric: 'klagesager_antal', value: 12, area: 'serviceloven § 85', evidence: '§ 85 Støtte 12 8 4', table: 'Tabel 1' }), trace([])).stage).toBe('table');
+		expect(explainMiss(e, trace([])).stage).toBe('slot');
+		expect(explainMiss(miss({ metric: 'klagesager_antal', value: 58 }), trace([])).stage).toBe('not seen');
+	});
+
+	it('finds a value printed in thousands or millions with Danish separators', () => {
+		expect(figureIn('et merforbrug på 46,0 mio. kr.', -46_000_000)).toBe(true);
+		expect(figureIn('I alt 1.283,5', 1_283_500_000)).toBe(true);
+		expect(figureIn('I alt 1.283,5', 283_500_000)).toBe(false);
+		expect(figureIn('afgjorde 157 sager', 57)).toBe(false);
 	});
 });

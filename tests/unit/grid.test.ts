@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/lib/extract/index';
 import { trailingCells } from '../../src/lib/extract/table-blocks';
 import { axisPeriod, merforbrugSign, periodOfAxis } from '../../src/lib/extract/grid';
+import { conceptOf, MAGTANVENDELSE_CONCEPTS } from '../../src/lib/extract/table-concepts';
 
 const meta = { doc_id: 'g', file_name: 'g.txt', municipality: 'Vejle', meeting_date: '2025-03-12' };
 const facts = (text: string, family: string) =>
@@ -273,4 +274,13 @@ Landsgennemsnit              38
 			.map((f) => f.entity);
 		expect(entities).toEqual(['Vejle', 'Vejle', 'Vejle', 'Horsens', 'Landsgennemsnit']);
 	});
+});
+
+describe('axis concepts (the lexicon examples are its tests)', () => {
+	for (const c of MAGTANVENDELSE_CONCEPTS) {
+		it(`${c.concept}: ${c.examples.join(' / ')}`, () => {
+			for (const e of c.examples) expect(conceptOf(MAGTANVENDELSE_CONCEPTS, e)).toBe(c.concept);
+			for (const e of c.notExamples ?? []) expect(conceptOf(MAGTANVENDELSE_CONCEPTS, e)).not.toBe(c.concept);
+		});
+	}
 });

@@ -109,3 +109,39 @@ describe('magtanvendelse wordings around other figures', () => {
 	it('episodes of violence against staff are not magtanvendelser', () =>
 		expect(read('Magtanvendelse 2024', 'Der var 30 episoder med vold mod medarbejdere, og 3 indberetninger om trusler.')).toEqual([]));
 });
+
+describe('parts of a part', () => {
+	it('"To af de ikke tilladte episoder …" is a few of the ikke tilladte, not their count; a tilbud after "7 af de 40" is the part\'s', () => {
+		const text = `Punkt 3: Magtanvendelse 2024\n\nDer blev i 2024 indberettet 40 magtanvendelser, heraf 30 tilladte og 10 ikke tilladte. To af de ikke tilladte episoder skete under kørsel. 7 af de 40 magtanvendelser var på Bostedet.\n`;
+		const facts = extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Randers' }).facts.map((f) => `${f.metric} ${f.area} ${f.value}`);
+		expect(facts).toEqual([
+			'magtanvendelser_indberettet hele kommunen 40',
+			'magtanvendelser_tilladte hele kommunen 30',
+			'magtanvendelser_ikke_tilladte hele kommunen 10'
+		]);
+	});
+});
+
+describe('magtanvendelse tables and proportions', () => {
+	const facts = (text: string) => extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Randers' }).facts.map((f) => `${f.metric} ${f.area} ${f.period} ${f.value}`);
+
+	it('reads sub-rows "- heraf vurderet tilladte" as the outcome they name', () => {
+		const text = `Punkt 3: Magtanvendelse 2022-2024
+
+Tabel 1. Magtanvendelser
+                                      2022    2023    2024
+Indberettede magtanvendelser            71      64      58
+- heraf vurderet tilladte               49      47      40
+- heraf vurderet ikke tilladte          14      10      11
+`;
+		expect(facts(text)).toEqual(
+			expect.arrayContaining(['magtanvendelser_indberettet hele kommunen 2024 58', 'magtanvendelser_tilladte hele kommunen 2024 40', 'magtanvendelser_ikke_tilladte hele kommunen 2022 14'])
+		);
+		expect(facts(text).filter((f) => f.startsWith('magtanvendelser_indberettet'))).toHaveLength(3);
+	});
+
+	it('"tre ud af fire episoder" is a proportion in words, no count', () => {
+		const text = `Punkt 3: Magtanvendelse 2024\n\nDer blev i 2024 indberettet 58 magtanvendelser. Tre ud af fire episoder fandt sted om aftenen.\n`;
+		expect(facts(text)).toEqual(['magtanvendelser_indberettet hele kommunen 2024 58']);
+	});
+});

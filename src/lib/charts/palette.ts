@@ -9,6 +9,8 @@ export const INK = '#1a1a1a';
 export const MUTED = '#595959';
 export const GRID = '#d9d9d9';
 export const FLAG = '#B00020';
+/** The part of a stated total the minutes do not break down: light, outlined, never a series colour. */
+export const UNKNOWN = '#ECECEC';
 
 /** Outcome colours for stadfæstet/ændret/hjemvist and the like: one meaning, one colour, on every page. */
 export const OUTCOMES: Record<string, string> = {

@@ -38,3 +38,59 @@ export function spread(ys: number[], gap: number, min: number, max: number): num
 	for (const o of order) out[o.i] = o.y;
 	return out;
 }
+
+/** A value label to place beside its point. */
+export interface LabelWish {
+	x: number;
+	y: number;
+	text: string;
+	/** Above the point first, or below (a dashed comparison line prefers below). */
+	below: boolean;
+}
+
+export interface PlacedLabel {
+	x: number;
+	y: number;
+	text: string;
+}
+
+/** About how wide a 12 px label is (DejaVu Sans, the figure font, averages ~0.6 em). */
+export const labelWidth = (text: string) => text.length * 7.2;
+
+interface Box {
+	x0: number;
+	x1: number;
+	y0: number;
+	y1: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/**
+ * Puts each value label above or below its point, whichever collides with no label placed before
+ * it and no point; a label that fits nowhere is left out (its value stays in the table and the
+ * mark's name). Baselines are returned; boxes are 14 px tall.
+ */
+export function placeLabels(
+	wishes: LabelWish[],
+	points: { x: number; y: number }[],
+	bounds: [number, number],
+	/** Other text already drawn (the series' end labels): left-aligned at x, centred on y. */
+	taken: { x: number; y: number; text: string }[] = []
+): (PlacedLabel | null)[] {
+	const placed: Box[] = taken.map((t) => ({ x0: t.x, x1: t.x + labelWidth(t.text) + 24, y0: t.y - 9, y1: t.y + 9 }));
+	const dots: Box[] = points.map((p) => ({ x0: p.x - 7, x1: p.x + 7, y0: p.y - 7, y1: p.y + 7 }));
+	return wishes.map((w) => {
+		const half = labelWidth(w.text) / 2;
+		const cx = Math.min(Math.max(w.x, bounds[0] + half), bounds[1] - half);
+		const above = w.y - 12;
+		const below = w.y + 22;
+		for (const baseline of w.below ? [below, above] : [above, below]) {
+			const box = { x0: cx - half, x1: cx + half, y0: baseline - 11, y1: baseline + 3 };
+			if (placed.some((b) => overlaps(b, box)) || dots.some((d) => overlaps(d, box))) continue;
+			placed.push(box);
+			return { x: cx, y: baseline, text: w.text };
+		}
+		return null;
+	});
+}

@@ -1,5 +1,6 @@
 import { BUDGET_METRICS, KLAGESAGER_METRICS, MAGTANVENDELSE_METRICS } from '$lib/extract/types';
 import { comparePeriods, type FactRow } from './facts';
+import { periodKind } from './periods';
 
 const METRIC_ORDER: readonly string[] = [...KLAGESAGER_METRICS, ...BUDGET_METRICS, ...MAGTANVENDELSE_METRICS];
 
@@ -18,14 +19,39 @@ export interface ComparisonRow {
 	/** Value per chosen period (null where the minutes give none). */
 	values: (number | null)[];
 	facts: (FactRow | null)[];
-	/** Last minus first chosen period, in the figure's unit (percent points for pct). */
+	/** One change per adjacent pair of chosen periods (the first to the second, the second to the third …). */
+	steps: Step[];
+	/** The last step's change, in the figure's unit (counts and amounts). */
 	delta: number | null;
-	/** The change relative to the first period, in percent (counts and amounts only). */
+	/** The last step's change relative to its start, in percent (counts and amounts, never a signed deviation). */
 	deltaPct: number | null;
-	/** The change in percent points (percentages only). */
+	/** The last step's change in percent points (percentages only). */
 	procentpoint: number | null;
 	/** For an "I alt" row: the sum of the table's other rows in the last period and whether it matches. */
 	total: { sum: number; ok: boolean } | null;
+}
+
+/** The change from one chosen period to the next. */
+export interface Step {
+	from: string;
+	to: string;
+	delta: number | null;
+	deltaPct: number | null;
+	procentpoint: number | null;
+}
+
+/** A deviation is signed (merforbrug below zero): its change in percent means nothing. */
+export const isSigned = (metric: string) => metric.startsWith('afvigelse');
+
+function step(from: string, to: string, a: number | null, b: number | null, unit: string, metric: string): Step {
+	const both = a != null && b != null;
+	return {
+		from,
+		to,
+		delta: both && unit !== 'pct' ? b - a : null,
+		deltaPct: both && unit !== 'pct' && !isSigned(metric) && a !== 0 ? ((b - a) / Math.abs(a)) * 100 : null,
+		procentpoint: both && unit === 'pct' ? b - a : null
+	};
 }
 
 export interface Comparison {
@@ -73,9 +99,15 @@ function totalCheck(total: FactRow, all: FactRow[]): { sum: number; ok: boolean 
 	return { sum, ok: Math.abs(sum - total.value) <= tolerance(total.unit, parts.length) };
 }
 
-/** Pivots facts into one row per figure and one column per chosen period, with the changes. */
+/**
+ * Pivots facts into one row per figure and one column per chosen period, with the change between
+ * each adjacent pair. Periods of another kind than the latest chosen one are left out: a year
+ * and a quarter are never set side by side.
+ */
 export function compare(facts: FactRow[], periods: string[]): Comparison {
-	const chosen = [...new Set(periods)].sort(comparePeriods);
+	const sorted = [...new Set(periods)].sort(comparePeriods);
+	const kind = sorted.length ? periodKind(sorted[sorted.length - 1]) : null;
+	const chosen = sorted.filter((p) => periodKind(p) === kind);
 	const inScope = facts.filter((f) => chosen.includes(f.period));
 	if (inScope.length === 0 || chosen.length === 0) return { periods: chosen, rows: [] };
 	// One row per figure (metric, entity, area, unit), in the order first seen; the value of each
@@ -90,22 +122,23 @@ export function compare(facts: FactRow[], periods: string[]): Comparison {
 	const rows = [...pivot].map(([key, r]): ComparisonRow => {
 		const factsFor = chosen.map((p) => first.get(`${key}|${p}`) ?? null);
 		const values = factsFor.map((f) => (f ? f.value : null));
-		const a = values[0];
-		const b = values[values.length - 1];
-		const both = chosen.length > 1 && a != null && b != null;
 		const unit = String(r.unit);
+		const metric = String(r.metric);
+		const steps = chosen.slice(1).map((p, i) => step(chosen[i], p, values[i], values[i + 1], unit, metric));
+		const last = steps.at(-1);
 		const lastFact = factsFor[factsFor.length - 1];
 		return {
 			key,
-			metric: String(r.metric),
+			metric,
 			entity: String(r.entity),
 			area: String(r.area),
 			unit,
 			values,
 			facts: factsFor,
-			delta: both && unit !== 'pct' ? b - a : null,
-			deltaPct: both && unit !== 'pct' && a !== 0 ? ((b - a) / Math.abs(a)) * 100 : null,
-			procentpoint: both && unit === 'pct' ? b - a : null,
+			steps,
+			delta: last?.delta ?? null,
+			deltaPct: last?.deltaPct ?? null,
+			procentpoint: last?.procentpoint ?? null,
 			total: lastFact && TOTAL.test(lastFact.quote) ? totalCheck(lastFact, facts) : null
 		};
 	});

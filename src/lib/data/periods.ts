@@ -72,3 +72,24 @@ export function defaultPair(rows: readonly { key: string; period: string }[]): s
 	const latest = [...new Set(periods)].sort(comparePeriods).at(-1);
 	return latest ? [latest] : [];
 }
+
+/** The periods of the main kind only: what one axis may hold. */
+export function sameKind(periods: readonly string[]): string[] {
+	const kind = mainKind(periods);
+	return kind ? ofKind(periods, kind) : [];
+}
+
+/** "pr. år", "pr. kvartal" … for headings. */
+export function perKind(periods: readonly string[]): string {
+	const kind = mainKind(periods);
+	const words: Record<PeriodKind, string> = {
+		aar: 'pr. år',
+		halvaar: 'pr. halvår',
+		kvartal: 'pr. kvartal',
+		kvartaler: 'pr. periode',
+		maaned: 'pr. opgørelse',
+		spaend: 'pr. periode',
+		andet: 'pr. periode'
+	};
+	return kind ? words[kind] : 'pr. år';
+}

@@ -5,3 +5,4 @@ export * from './rules';
 export * from './report';
 export * from './consistency';
 export * from './corpus';
+export * from './explain';

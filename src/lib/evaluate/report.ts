@@ -58,6 +58,7 @@ function familyLines(s: FamilyScore, options: ReportOptions): string[] {
 				out.push(`  - ${describe(m.expected)}   [expected.jsonl:${m.expected.line}]`);
 				if (m.expected.evidence) out.push(`      from: "${oneLine(m.expected.evidence)}"`);
 				if (m.areaPartner) out.push(`      found with area "${m.areaPartner.area}" (rule ${m.areaPartner.rule}): "${oneLine(m.areaPartner.quote)}"`);
+				if (m.why) out.push(`      explain: ${m.why.stage}: ${m.why.detail}`);
 				if (m.near) {
 					const got = m.near.differs.map((field) => `${field} ${JSON.stringify(m.near!.predicted[field as keyof PredictedFact])}`).join(', ');
 					out.push(`      nearest prediction has ${got} (rule ${m.near.predicted.rule}): "${oneLine(m.near.predicted.quote)}"`);
@@ -121,6 +122,15 @@ export function formatReport(score: Score, options: ReportOptions = {}): string 
 	}
 	const folders = Object.entries(score.falsePositivesByFolder).sort(([a], [b]) => a.localeCompare(b));
 	out.push('', `false positives per folder: ${folders.length === 0 ? 'none' : folders.map(([f, n]) => `${f} ${n}`).join(', ')}`);
+	const explained = score.families.filter((s) => s.misses.some((m) => m.why));
+	if (explained.length > 0) {
+		out.push('', 'missed facts by the stage that dropped them (--explain):');
+		for (const s of explained) {
+			const counts = new Map<string, number>();
+			for (const m of s.misses) if (m.why) counts.set(m.why.stage, (counts.get(m.why.stage) ?? 0) + 1);
+			out.push(`  ${s.family.padEnd(15)} ${[...counts].sort((a, b) => b[1] - a[1]).map(([stage, n]) => `${stage} ${n}`).join(', ')}`);
+		}
+	}
 	for (const s of score.families) out.push(...familyLines(s, options));
 	if (options.rules) out.push('', ...formatRules(options.rules));
 	return out.join('\n') + '\n';

@@ -23,6 +23,9 @@ export interface PredictedFact {
 	check: string;
 	check_note: string | null;
 	item_no: number;
+	/** Where the quote stands in the file (for --explain). */
+	char_start?: number;
+	char_end?: number;
 }
 
 export interface Miss {
@@ -31,6 +34,8 @@ export interface Miss {
 	areaPartner: PredictedFact | null;
 	/** The closest unmatched prediction in the same file and metric, and which fields differ. */
 	near: { predicted: PredictedFact; differs: string[] } | null;
+	/** With --explain: the stage that dropped it (see explain.ts). */
+	why?: { stage: string; detail: string };
 }
 
 export interface FalsePositive {

@@ -35,6 +35,8 @@ export interface ItemContext {
 	meetingYear: number | null;
 	/** The single year the item's title is about, if any. */
 	titleYear: number | null;
+	/** The single period the title names ("2025-H1", "2024-Q1-Q3", "2024"), if any. */
+	titlePeriod: string | null;
 	titleAreas: AreaMention[];
 	sentences: SentenceContext[];
 	/** Where a rule records a figure it considered and left out (stage and reason), for --explain. */
@@ -58,7 +60,10 @@ export interface SentenceContext {
 }
 
 const MAX_SENTENCE = 3000;
+/** Words that make a span ("2022-2024") the period of the figures after it, not a plan's years. */
+const SPAN_LEAD = /(?:år|årene|perioden|periode)\s+(?:fra\s+)?$/;
 const PERIOD_KINDS_FOR_COUNTS = new Set(['year', 'quarter', 'quarters', 'half', 'relative']);
+const TITLE_PERIOD_KINDS = new Set(['year', 'quarter', 'quarters', 'half']);
 
 export function buildItemContext(
 	text: string,
@@ -68,7 +73,11 @@ export function buildItemContext(
 	committee: string | null,
 	meetingYear: number | null
 ): ItemContext {
-	const titleYears = [...new Set(findPeriods(item.title).filter((p) => p.kind === 'year').map((p) => p.period))];
+	const titlePeriods = findPeriods(item.title).filter((p) => TITLE_PERIOD_KINDS.has(p.kind) && p.period);
+	const titleYears = [...new Set(titlePeriods.filter((p) => p.kind === 'year').map((p) => p.period))];
+	const distinct = [...new Set(titlePeriods.map((p) => p.period!))];
+	// "Magtanvendelse 1. halvår 2025", "… 1.-4. kvartal 2024": the title's one period, for rules that read an item as a whole.
+	const titlePeriod = distinct.length === 1 ? distinct[0] : null;
 	const titleYear = titleYears.length === 1 ? Number(titleYears[0]) : null;
 	const ctx: ItemContext = {
 		text,
@@ -78,6 +87,7 @@ export function buildItemContext(
 		committee,
 		meetingYear,
 		titleYear,
+		titlePeriod,
 		titleAreas: findAreas(item.title),
 		sentences: []
 	};
@@ -227,6 +237,9 @@ export function periodFor(
 			return resolve(a.p);
 	}
 	const before = usable.filter(({ pos }) => pos < at);
+	// "Set over de tre år 2022-2024 … 171 klagesager": a span named as the period the figures cover.
+	const span = v.periods.findLast((p, i) => p.kind === 'span' && v.tAt[i] < at && SPAN_LEAD.test(v.view.slice(Math.max(0, v.tAt[i] - 24), v.tAt[i])));
+	if (span && !before.some(({ pos }) => pos > v.tAt[v.periods.indexOf(span)])) return span.period;
 	if (before.length) return resolve(before[before.length - 1].p);
 	if (after.length === 1 && !v.qAt.some((x) => x > at && x < after[0].pos)) return resolve(after[0].p);
 	return sc.carriedPeriod ?? sc.headingPeriod ?? (ctx.titleYear ? String(ctx.titleYear) : null);

@@ -36,6 +36,19 @@ export const klageLexicon = headerLexicon(KLAGE_HEADERS);
 const klageColumn = (header: string) => klageLexicon.kindOf(header);
 
 const NATIONAL_LABEL = /^(?:hele landet|landsgennemsnit(?:tet)?|landsplan|danmark|alle kommuner|landet i alt|landsgennemsnit for alle kommuner)$/i;
+/** Where a compound row label parts its roles: "Voksenhandicap – Kalundborg", "Socialområdet (hele landet)". */
+const LABEL_PARTS = /\s+[–—-]\s+|\s*[:|]\s+|\s*\(\s*|\s*\)\s*/;
+
+/** A compound label's owner (a municipality or the national average) and what is left of it, the area. */
+export function labelRoles(label: string): { entity: string | null; rest: string } {
+	const parts = label.split(LABEL_PARTS).map((p) => p.trim()).filter(Boolean);
+	if (parts.length < 2) return { entity: null, rest: label };
+	const owner = (p: string) => (NATIONAL_LABEL.test(p) ? 'Landsgennemsnit' : municipalityOf(p.replace(/\s+Kommune$/i, '')));
+	const owners = parts.map(owner);
+	const found = owners.filter((o): o is string => o !== null);
+	if (found.length !== 1) return { entity: null, rest: label };
+	return { entity: found[0], rest: parts.filter((_, i) => owners[i] === null).join(' ') };
+}
 
 export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 	if (!ITEM_GATE.test(ctx.item.title) && !ITEM_GATE.test(ctx.text.slice(ctx.item.start, ctx.item.end))) return [];
@@ -75,8 +88,10 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 				? quarterPeriod(Number(rowQuarters[0][1]), Math.min(...rowQuarters.map((m) => Number(m[2]))), Math.max(...rowQuarters.map((m) => Number(m[2]))))
 				: null;
 		for (const row of table.rows) {
-			const label = row.label.replace(/\s+/g, ' ').trim();
-			let entity = ctx.municipality;
+			// "Voksenhandicap – hele landet": a label can name the area and whose figure it is.
+			const roles = labelRoles(row.label.replace(/\s+/g, ' ').trim());
+			const label = roles.rest;
+			let entity = roles.entity ?? ctx.municipality;
 			let area = baseArea;
 			let period = basePeriod;
 			const municipal = municipalityOf(label.replace(/\s+Kommune$/i, ''));
@@ -104,7 +119,7 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 				const p = c.year ?? ownYear ?? period;
 				let e = entity;
 				if (c.entity) e = NATIONAL_LABEL.test(c.entity) ? 'Landsgennemsnit' : municipalityOf(c.entity) ?? entity;
-				if (!p || !area || (unit === 'antal' && !Number.isInteger(v))) return;
+				if (!metric || !p || !area || (unit === 'antal' && !Number.isInteger(v))) return;
 				out.push({ family: 'klagesager', metric, entity: e, area, period: p, value: v, unit, start: row.start, end: row.end, rule: `klagesager.tabel.${metric}` });
 			});
 		}

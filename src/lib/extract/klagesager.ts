@@ -32,7 +32,8 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['Der blev i 2024 omgjort 14 sager efter serviceloven.', ['omgjort_antal=14']],
 			['Ankestyrelsen afgjorde 38 sager i 2024. Ankestyrelsen stadfæstede 27 og omgjorde 11.', ['klagesager_antal=38', 'stadfaestet_antal=27', 'omgjort_antal=11']],
 			['Ankestyrelsen omgjorde 31 procent af de klagesager, den behandlede.', ['omgoerelsespct=31']],
-			['Mangelfuld sagsoplysning var årsagen i 61 pct. af de omgjorte sager.', []]
+			['Mangelfuld sagsoplysning var årsagen i 61 pct. af de omgjorte sager.', []],
+			['Ankestyrelsen afgjorde 163 sager. Tre ud af fire hjemviste sager blev sendt tilbage, fordi sagen ikke var oplyst.', ['klagesager_antal=163']]
 		]
 	},
 	{
@@ -45,6 +46,7 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['I de omkringliggende kommuner lå omgørelsesprocenten på 29 i Silkeborg og 35 i Holstebro.', ['omgoerelsespct=29', 'omgoerelsespct=35']],
 			['Børnehandicapområdet havde en omgørelsesprocent på 48 (landsplan: 47).', ['omgoerelsespct=48', 'omgoerelsespct=47']],
 			['Omgørelsesprocenten skal i 2026 under 30 pct.', []],
+			['Ankestyrelsen afgjorde 100 sager, og 30 blev omgjort. Det svarer til 12 pct.', ['klagesager_antal=100', 'omgjort_antal=30']],
 			['Det er et fald på 8 procentpoint i omgørelsesprocenten.', []]
 		]
 	},
@@ -161,6 +163,9 @@ const SHARE_OF_ALL = /^ af (?:(?:alle|de|disse|sine|kommunens) )?(?:(?:afgjorte|
 const WHOLE_NOUN = /^ (?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sag|^ afgørelse|^ klage/;
 /** Dismissed complaints "ud over" the decided ones are outside the whole, which the contract's afvist_antal is part of. */
 const BESIDES = /(?<![\p{L}])(?:ud over|udover|yderligere|derudover|herudover|desuden)(?![\p{L}])/u;
+const RATIO_FIRST = /^ (?:ud )?af Q\d+n/;
+const RATIO_FIRST_WHOLE = /^ (?:ud )?af Q\d+n (?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sag|^ (?:ud )?af Q\d+n afgørelse|^ (?:ud )?af Q\d+n klage/;
+const RATIO_SECOND = /Q\d+n (?:ud )?af $/;
 /** A part of a whole: "52 ud af 118", "38 af de 57". */
 const PART_OF = /^ (?:ud )?af (?:de |i alt )?Q\d+n(?: (?!Q\d)[\p{L}]+){0,2}/u;
 /** What may stand after a figure that leans on a parallel one: a place, a period, a closing bracket. */
@@ -251,7 +256,23 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 		if (last) memory = last;
 		if (hasTotal) paraHasTotal = true;
 	}
-	return out;
+	return out.filter((d) => plausible(d, out));
+}
+
+/**
+ * An omgørelsesprocent read only by leaning on another figure must agree with the counts the
+ * item states for the same entity, area and period: (ændret + hjemvist) / afgjorte, or omgjorte / afgjorte.
+ */
+function plausible(d: FactDraft, all: FactDraft[]): boolean {
+	if (d.metric !== 'omgoerelsespct' || /^klagesager\.cue\./.test(d.rule)) return true;
+	const same = (m: string) => all.find((x) => x.metric === m && x.entity === d.entity && x.area === d.area && x.period === d.period)?.value;
+	const total = same('klagesager_antal');
+	if (!total) return true;
+	const aendret = same('aendret_antal');
+	const hjemvist = same('hjemvist_antal');
+	const omgjort = same('omgjort_antal') ?? (aendret !== undefined && hjemvist !== undefined ? aendret + hjemvist : undefined);
+	if (omgjort === undefined) return true;
+	return Math.abs((100 * omgjort) / total - d.value) <= 2;
 }
 
 /** One reading (or none) per figure of the sentence, in order. */
@@ -272,6 +293,9 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		const tail = view.slice(end);
 		if (!FOLLOWER.test(tail)) return;
 		const stated: 'antal' | 'pct' = q.unit === 'pct' ? 'pct' : 'antal';
+		// "Tre ud af fire hjemviste sager", "nr. 41 af 98": a ratio or a rank, not a count of cases.
+		if (RATIO_FIRST.test(tail) && !RATIO_FIRST_WHOLE.test(tail)) return;
+		if (RATIO_SECOND.test(view.slice(Math.max(0, at - 30), at)) && !WHOLE_NOUN.test(tail)) return;
 		if (stated === 'pct' && SHARE_OF.test(tail) && !SHARE_OF_ALL.test(tail)) return;
 		const clause = clauseAt(breaks, at, view.length);
 		const paren = inside(parens, at);

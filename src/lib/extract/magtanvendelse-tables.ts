@@ -2,18 +2,12 @@
 import { type FactDraft, type ItemContext } from './context';
 import { findPeriods } from './periods';
 import { readTable } from './tables';
+import { MAGTANVENDELSE_CONCEPTS } from './table-concepts';
 import { axisPeriod, periodOfAxis, type AxisPeriod } from './grid';
 
 const ITEM_GATE = /magtanvendelse|tvang|indgreb i selvbestemmelsesretten|fastholdelse/i;
 
-const MAGT_METRICS: [RegExp, string][] = [
-	[/^(?:heraf\s+)?(?:ikke[- ]?magt-?\s?anvendelse|ikke magtanv\.?)/i, 'magtanvendelser_ikke_magtanvendelse'],
-	[/^(?:heraf\s+)?(?:ikke[- ]tilladte?|ulovlige?|uberettigede?|ikke lovlige?)/i, 'magtanvendelser_ikke_tilladte'],
-	[/^(?:heraf\s+)?(?:tilladte?|lovlige?|berettigede?)/i, 'magtanvendelser_tilladte'],
-	[/^(?:afventer|uafklarede?|ikke afgjorte?|verserende|under behandling)/i, 'magtanvendelser_uafgjort'],
-	[/^(?:antal\s+)?(?:indberettet|indberettede|indberetninger|episoder|magtanvendelser|registreret|registrerede)(?:\s+(?:i alt|episoder|magtanvendelser))?|^antal(?=\s|$)/i, 'magtanvendelser_indberettet'],
-	[/^forhåndsgodkendelser/i, 'forhaandsgodkendelser']
-];
+const MAGT_METRICS: [RegExp, string][] = MAGTANVENDELSE_CONCEPTS.map((c) => [c.synonyms, c.concept]);
 
 /** Columns that are shares, not counts ("Andel", "pct."): read past, never a fact. */
 const SHARE_HEADER = /^(?:andel(?:\s+i\s+(?:pct\.?|procent))?|pct\.?|procent|%)(?:\s*\((?:pct\.?|%)\))?(?=\s|$)/i;
@@ -42,8 +36,12 @@ function magtColumn(h: string): Column | null {
 	return m ? { metric: m[1] } : null;
 }
 
+/** "- heraf vurderet tilladte": a sub-row's marker, subset word and verb stand before what it counts. */
+const SUBROW_LEAD = /^(?:[-–•*]\s*)?(?:(?:heraf|deraf|hvoraf)\s+)?(?:(?:vurderet|bedømt|fundet)\s+(?:som\s+)?)?/i;
+
 function metricOfLabel(label: string): string | null {
-	return MAGT_METRICS.find(([re]) => re.test(label.trim()))?.[1] ?? null;
+	const plain = label.trim().replace(SUBROW_LEAD, '');
+	return MAGT_METRICS.find(([re]) => re.test(plain))?.[1] ?? null;
 }
 
 /** A table of counts with no metric named in its headers is about magtanvendelse only when its caption says so. */

@@ -205,15 +205,19 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 		if (toks[k]?.text === 'af') {
 			k++;
 			if (PARTITIVE_DET.has(toks[k]?.text)) k++;
-			if (toks[k]?.q !== undefined) k++;
+			const whole = toks[k]?.q !== undefined;
+			if (whole) k++;
 			for (; k < toks.length && k <= f.tok + 6; k++) {
 				const c = cueAt(k);
+				if (!c && toks[k].text === 'ikke') continue;
 				if (!c) break;
 				partitiveCues.add(c);
 				if (c.kind === 'navneord' || (c.kind === 'udfald' && c.metric)) head = head ?? c;
 				k = c.b;
 			}
-			if (head) {
+			// "To af de ikke tilladte episoder skete …": a few of an outcome's cases, not its count.
+			if (head && !whole && head.kind === 'udfald') f.out = true;
+			else if (head) {
 				f.part = true;
 				heads.set(f, head);
 			}
@@ -254,6 +258,12 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 			const next = figures.find((f) => f.tok > c.b);
 			if (next && gap(toks, c.b, next.tok) <= MAX_COST) next.out = true;
 		}
+	}
+	// "tre ud af fire episoder": a proportion in words, not two counts.
+	for (const f of figures) {
+		const whole = figures.find((g) => g.tok === f.tok + 3);
+		const spelled = (g: Figure) => !/\d/.test(ctx.text.slice(v.quantities[g.qi].start, v.quantities[g.qi].end));
+		if (whole && toks[f.tok + 1]?.text === 'ud' && toks[f.tok + 2]?.text === 'af' && spelled(f) && spelled(whole)) f.out = whole.out = true;
 	}
 	// A count dated to a day inside the year ("Pr. 1. august … 45 episoder"): no canonical period.
 	for (const f of figures) {
@@ -421,6 +431,8 @@ function areaSlot(ctx: ItemContext, sc: SentenceContext, toks: Tok[], figures: F
 		const law = /barnets lov/.test(v.view) ? 'barnets lov' : 'serviceloven';
 		return `${law} § ${para[1]}${para[2] ?? ''}`;
 	}
+	// "7 af de 40 magtanvendelser var på Bostedet": the tilbud is the part's, not the whole's.
+	if (prev && /\baf (?:de |disse )?$/.test(v.view.slice(0, toks[f.tok].at))) return null;
 	// "40 på Bostedet Lærkehøj og 37 på …": a tilbud named right after the figure.
 	const q0 = v.quantities[f.qi];
 	const after = /^\s+(?:[\p{Ll}]+\s+){0,3}?(?:på|fra|hos)\s+((?:[\p{Lu}][\p{L}-]*|og|i)(?:\s+(?:[\p{Lu}][\p{L}-]*|og))*)/u.exec(ctx.text.slice(q0.end, next ? v.quantities[next.qi].start : sc.sentence.end));

@@ -1,9 +1,10 @@
-import { MERFORBRUG, MINDREFORBRUG, seriesColour } from '$lib/charts';
+import { INK, MERFORBRUG, MINDREFORBRUG, MUTED } from '$lib/charts';
 import type { DivergingSpec, LineSeries, TableCell } from '$lib/charts';
 import { budgetAreas, followUps, mostFollowed } from '$lib/data/budget';
 import { comparePeriods, type FactRow } from '$lib/data/facts';
+import { periodKind } from '$lib/data/periods';
 import { KEY, one } from '$lib/data/urlstate';
-import { describeAfvigelse, formatPeriode, formatPeriodeKort, formatSignedKr, formatTick } from '$lib/format';
+import { describeAfvigelse, formatPeriode, formatPeriodeKort, formatTick } from '$lib/format';
 import { deviationFinding, followUpFinding } from './finding';
 import { cellFor, datumFor, index, markFor } from './marks';
 import { fileStem, periodSlug } from './name';
@@ -13,6 +14,11 @@ import { municipalityName, periodRange, subtitleOf } from './words';
 
 export interface BudgetSelection {
 	municipality: string;
+	/** The committees with follow-ups, and the one shown: figures of two committees never share a table. */
+	committees: string[];
+	committee: string;
+	/** The chosen committee's facts. */
+	facts: FactRow[];
 	periods: string[];
 	period: string;
 	basis: 'vedtaget' | 'korrigeret';
@@ -20,14 +26,33 @@ export interface BudgetSelection {
 	area: string;
 }
 
-export function budgetSelection(params: URLSearchParams, municipality: string, facts: FactRow[]): BudgetSelection {
+/** The committee a page opens on: the one with the latest follow-up, then the most figures. */
+function mainCommittee(facts: FactRow[], committees: string[]): string {
+	const latest = (c: string) => followUps(facts.filter((f) => (f.committee ?? '') === c)).at(-1) ?? '0000';
+	const count = (c: string) => facts.filter((f) => (f.committee ?? '') === c).length;
+	return [...committees].sort((a, b) => comparePeriods(latest(b), latest(a)) || count(b) - count(a) || a.localeCompare(b, 'da'))[0] ?? '';
+}
+
+export function budgetSelection(params: URLSearchParams, municipality: string, all: FactRow[]): BudgetSelection {
+	const committees = [...new Set(all.filter((f) => followUps([f]).length > 0).map((f) => f.committee ?? ''))].sort((a, b) =>
+		a.localeCompare(b, 'da')
+	);
+	const committee = one(params, KEY.udvalg, committees, mainCommittee(all, committees));
+	const facts = committees.length > 1 ? all.filter((f) => (f.committee ?? '') === committee) : all;
 	const periods = followUps(facts);
 	const areaNames = [...new Set(facts.map((f) => f.area))];
+	const period = one(params, KEY.opfoelgning, periods, periods.at(-1) ?? '');
+	const stated = (metric: string) => facts.some((f) => f.period === period && f.metric === metric);
+	/** The corrected budget is what the committee steers by; the adopted one only when the follow-up gives no other. */
+	const fallback = stated('afvigelse_korrigeret_budget') || !stated('afvigelse_vedtaget_budget') ? 'korrigeret' : 'vedtaget';
 	return {
 		municipality,
+		committees,
+		committee,
+		facts,
 		periods,
-		period: one(params, KEY.opfoelgning, periods, periods.at(-1) ?? ''),
-		basis: one(params, KEY.grundlag, ['vedtaget', 'korrigeret'], 'vedtaget') as 'vedtaget' | 'korrigeret',
+		period,
+		basis: one(params, KEY.grundlag, ['vedtaget', 'korrigeret'], fallback) as 'vedtaget' | 'korrigeret',
 		areaNames,
 		area: one(params, KEY.omraade, areaNames, mostFollowed(facts) ?? areaNames[0] ?? '')
 	};
@@ -37,9 +62,9 @@ export const deviationMetric = (basis: 'vedtaget' | 'korrigeret') =>
 	basis === 'vedtaget' ? 'afvigelse_vedtaget_budget' : 'afvigelse_korrigeret_budget';
 
 /** The areas of one follow-up as diverging bars: merforbrug to the left, mindreforbrug to the right. */
-export function afvigelseFigure(facts: FactRow[], s: BudgetSelection, params: URLSearchParams): Figure | null {
+export function afvigelseFigure(_facts: FactRow[], s: BudgetSelection, params: URLSearchParams): Figure | null {
 	const metric = deviationMetric(s.basis);
-	const inPeriod = facts.filter((f) => f.period === s.period);
+	const inPeriod = s.facts.filter((f) => f.period === s.period);
 	const areas = budgetAreas(inPeriod.filter((f) => f.metric !== 'serviceramme' && f.metric !== 'afvigelse_serviceramme'));
 	const byKey = index(inPeriod, (f) => `${f.area}|${f.metric}`);
 	const found = areas
@@ -60,7 +85,7 @@ export function afvigelseFigure(facts: FactRow[], s: BudgetSelection, params: UR
 		positiveColour: MINDREFORBRUG
 	};
 	const used = found.map((r) => r.fact);
-	const p = new URLSearchParams({ kommune: s.municipality, opfoelgning: s.period, grundlag: s.basis });
+	const p = new URLSearchParams({ kommune: s.municipality, udvalg: s.committee, opfoelgning: s.period, grundlag: s.basis });
 	return {
 		key: 'afvigelse',
 		ref: { side: 'budget', figur: 'afvigelse', valg: p.toString() },
@@ -81,7 +106,7 @@ export function afvigelseFigure(facts: FactRow[], s: BudgetSelection, params: UR
 		subtitle: subtitleOf([
 			`Forventet afvigelse fra ${s.basis} budget pr. område`,
 			municipalityName(s.municipality),
-			'beløb i kr.',
+			'beløb i mio. kr.',
 			`budgetopfølgning ${formatPeriode(s.period)}`
 		]),
 		sources: sourceLines(used),
@@ -90,9 +115,10 @@ export function afvigelseFigure(facts: FactRow[], s: BudgetSelection, params: UR
 	};
 }
 
+/** Series told apart by line style in neutral colours: orange and blue mean merforbrug and mindreforbrug on this page. */
 const MOVEMENT = [
-	{ metric: 'afvigelse_vedtaget_budget', label: 'Fra vedtaget budget' },
-	{ metric: 'afvigelse_korrigeret_budget', label: 'Fra korrigeret budget' }
+	{ metric: 'afvigelse_vedtaget_budget', label: 'Fra vedtaget budget', colour: MUTED, dashed: true },
+	{ metric: 'afvigelse_korrigeret_budget', label: 'Fra korrigeret budget', colour: INK, dashed: false }
 ];
 const TABLE_METRICS = [
 	{ metric: 'vedtaget_budget', label: 'Vedtaget budget' },
@@ -100,20 +126,26 @@ const TABLE_METRICS = [
 	{ metric: 'forventet_forbrug', label: 'Forventet forbrug' }
 ];
 
-/** How the forecast deviation of one area moved from follow-up to follow-up. */
-export function bevaegelseFigure(facts: FactRow[], s: BudgetSelection, params: URLSearchParams): Figure | null {
-	const movement = facts.filter((f) => f.area === s.area && followUps([f]).length > 0);
+/**
+ * How the forecast deviation of one area moved from follow-up to follow-up within the chosen
+ * follow-up's budget year and committee (a whole year is an account, not a follow-up).
+ */
+export function bevaegelseFigure(_facts: FactRow[], s: BudgetSelection, params: URLSearchParams): Figure | null {
+	const year = s.facts.find((f) => f.period === s.period)?.year;
+	const movement = s.facts.filter(
+		(f) => f.area === s.area && f.year === year && periodKind(f.period) !== 'aar' && followUps([f]).length > 0
+	);
 	const periods = [...new Set(movement.map((f) => f.period))].sort(comparePeriods);
 	if (periods.length === 0) return null;
-	const lines = MOVEMENT.map((m, i) => {
+	const lines = MOVEMENT.map((m) => {
 		const drawn = [...index(movement.filter((f) => f.metric === m.metric), (f) => f.period).values()].sort((a, b) =>
 			comparePeriods(a.period, b.period)
 		);
 		const series: LineSeries = {
 			key: m.metric,
 			label: m.label,
-			colour: seriesColour(i),
-			dashed: false,
+			colour: m.colour,
+			dashed: m.dashed,
 			points: drawn.map((f) => ({ x: f.period, value: f.value, mark: markFor(f, params) }))
 		};
 		return { series, drawn };
@@ -124,7 +156,7 @@ export function bevaegelseFigure(facts: FactRow[], s: BudgetSelection, params: U
 	)[0];
 	const basisWords = (key: string) => (key === 'afvigelse_vedtaget_budget' ? 'i forhold til vedtaget budget' : 'i forhold til korrigeret budget');
 	const used = lines.flatMap((l) => l.drawn);
-	const p = new URLSearchParams({ kommune: s.municipality, omraade: s.area, grundlag: s.basis });
+	const p = new URLSearchParams({ kommune: s.municipality, udvalg: s.committee, opfoelgning: s.period, omraade: s.area, grundlag: s.basis });
 	return {
 		key: 'bevaegelse',
 		ref: { side: 'budget', figur: 'bevaegelse', valg: p.toString() },
@@ -133,7 +165,7 @@ export function bevaegelseFigure(facts: FactRow[], s: BudgetSelection, params: U
 			series: lines.map((l) => l.series),
 			categories: periods,
 			formatCategory: formatPeriodeKort,
-			formatValue: formatSignedKr,
+			formatValue: describeAfvigelse,
 			formatTick: (v) => formatTick(v, 'kr')
 		},
 		heading: `Forventet afvigelse pr. opfølgning, ${s.area}`,
@@ -169,7 +201,7 @@ export function bevaegelseFigure(facts: FactRow[], s: BudgetSelection, params: U
 				: 'Forventet afvigelse fra vedtaget og korrigeret budget pr. budgetopfølgning',
 			s.area,
 			municipalityName(s.municipality),
-			'beløb i kr., under nul er merforbrug',
+			'beløb i mio. kr., under nul er merforbrug',
 			periodRange(periods)
 		]),
 		sources: sourceLines(used),

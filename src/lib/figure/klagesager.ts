@@ -2,6 +2,7 @@ import { NATIONAL as NATIONAL_COLOUR, OUTCOMES, seriesColour } from '$lib/charts
 import type { LineSeries, TableCell } from '$lib/charts';
 import { comparePeriods, NATIONAL, type FactRow } from '$lib/data/facts';
 import type { KlagesagerSelection } from '$lib/data/klagesager';
+import { perKind, sameKind } from '$lib/data/periods';
 import { KEY, many, one } from '$lib/data/urlstate';
 import { formatAntal, formatPct, formatPeriode, formatPeriodeKort, formatTick } from '$lib/format';
 import { subjectOf, trendFinding } from './finding';
@@ -52,8 +53,9 @@ function valg(selection: KlagesagerSelection, areas: string[]): string {
 
 /** Omgørelsesprocent over the years, per area and entity, with the national average dashed. */
 export function omgoerelseFigure(facts: FactRow[], selection: KlagesagerSelection, params: URLSearchParams): Figure | null {
-	const omgoerelse = facts.filter((f) => f.metric === 'omgoerelsespct');
-	const categories = periodsOf(omgoerelse);
+	const stated = facts.filter((f) => f.metric === 'omgoerelsespct');
+	const categories = sameKind(periodsOf(stated));
+	const omgoerelse = stated.filter((f) => categories.includes(f.period));
 	const entities = [selection.municipality, ...selection.compare, NATIONAL];
 	const several = selection.areas.length > 1;
 	const series: (LineSeries & { facts: FactRow[] })[] = [];
@@ -112,7 +114,7 @@ export function omgoerelseFigure(facts: FactRow[], selection: KlagesagerSelectio
 			formatValue: formatPct,
 			formatTick: (v) => formatTick(v, 'pct')
 		},
-		heading: `Omgørelsesprocent pr. år${selection.areas.length === 1 ? `, ${selection.areas[0]}` : ''}`,
+		heading: `Omgørelsesprocent ${perKind(categories)}${selection.areas.length === 1 ? `, ${selection.areas[0]}` : ''}`,
 		description:
 			'Andelen af de klagesager, Ankestyrelsen afgjorde, som blev ændret eller hjemvist. Den stiplede linje er landsgennemsnittet.',
 		table,
@@ -133,9 +135,9 @@ export function omgoerelseFigure(facts: FactRow[], selection: KlagesagerSelectio
 /** Stadfæstet, ændret and hjemvist per year for one area, the stated total above each bar. */
 export function udfaldFigure(facts: FactRow[], selection: KlagesagerSelection, area: string, params: URLSearchParams): Figure | null {
 	const own = facts.filter((f) => f.area === area && f.entity === selection.municipality);
-	const parts = own.filter((f) => OUTCOME_LAYERS.some((l) => l.key === f.metric));
-	const totals = own.filter((f) => f.metric === 'klagesager_antal');
-	const categories = periodsOf([...parts, ...totals]);
+	const categories = sameKind(periodsOf(own.filter((f) => f.metric === 'klagesager_antal' || OUTCOME_LAYERS.some((l) => l.key === f.metric))));
+	const parts = own.filter((f) => categories.includes(f.period) && OUTCOME_LAYERS.some((l) => l.key === f.metric));
+	const totals = own.filter((f) => categories.includes(f.period) && f.metric === 'klagesager_antal');
 	if (categories.length === 0) return null;
 	const byKey = index(parts, (f) => `${f.period}|${f.metric}`);
 	const totalBy = index(totals, (f) => f.period);
@@ -174,8 +176,8 @@ export function udfaldFigure(facts: FactRow[], selection: KlagesagerSelection, a
 			formatValue: formatAntal,
 			formatTick: (v) => formatTick(v, 'antal')
 		},
-		heading: `Afgjorte klagesager, ${area}`,
-		description: 'Antal sager stadfæstet, ændret og hjemvist; tallet over søjlen er det samlede antal, referatet oplyser.',
+		heading: `Afgjorte klagesager ${perKind(categories)}, ${area}`,
+		description: 'Antal sager stadfæstet, ændret og hjemvist; tallet over søjlen er det samlede antal, referatet oplyser. Sager, referatet ikke fordeler, vises som «Ikke opgjort».',
 		table: {
 			columns: ['Periode', 'Afgjorte sager', ...OUTCOME_LAYERS.map((l) => l.label)],
 			rows: categories.map((c): TableCell[] => [

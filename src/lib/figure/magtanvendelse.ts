@@ -1,6 +1,7 @@
 import { OUTCOMES, seriesColour } from '$lib/charts';
 import type { TableCell } from '$lib/charts';
 import { comparePeriods, type FactRow } from '$lib/data/facts';
+import { perKind, sameKind } from '$lib/data/periods';
 import { KEY, one } from '$lib/data/urlstate';
 import { formatAntal, formatPeriode, formatPeriodeKort, formatTick, metricLabel } from '$lib/format';
 import { subjectOf, trendFinding } from './finding';
@@ -44,8 +45,8 @@ export function magtFigures(facts: FactRow[], s: MagtSelection, params: URLSearc
 	const at = (p: string, metric: string) => byKey.get(`${p}|${metric}`);
 	const municipality = municipalityName(s.municipality);
 
-	const outcomePeriods = periods.filter(
-		(p) => at(p, 'magtanvendelser_indberettet') || MAGT_LAYERS.some((l) => at(p, l.key))
+	const outcomePeriods = sameKind(
+		periods.filter((p) => at(p, 'magtanvendelser_indberettet') || MAGT_LAYERS.some((l) => at(p, l.key)))
 	);
 	const used = outcomePeriods.flatMap((p) =>
 		[at(p, 'magtanvendelser_indberettet'), ...MAGT_LAYERS.map((l) => at(p, l.key))].filter((f): f is FactRow => !!f)
@@ -81,11 +82,11 @@ export function magtFigures(facts: FactRow[], s: MagtSelection, params: URLSearc
 						formatValue: formatAntal,
 						formatTick: (v) => formatTick(v, 'antal')
 					},
-					heading: `Magtanvendelser pr. år, ${s.area}`,
+					heading: `Magtanvendelser ${perKind(outcomePeriods)}, ${s.area}`,
 					description:
-						'Søjlerne viser vurderingerne; tallet over søjlen er det antal, der blev indberettet. Hvor referatet ikke opgør alle vurderinger, er søjlen lavere end det indberettede antal.',
+						'Søjlerne viser vurderingerne; tallet over søjlen er det antal, der blev indberettet. Hvor referatet ikke opgør alle vurderinger, vises resten som «Ikke opgjort», så søjlen altid når det indberettede antal.',
 					table: {
-						columns: ['År', 'Indberettet', ...MAGT_LAYERS.map((l) => l.label)],
+						columns: ['Periode', 'Indberettet', ...MAGT_LAYERS.map((l) => l.label)],
 						rows: outcomePeriods.map((p): TableCell[] => [
 							{ text: formatPeriode(p) },
 							cellFor(at(p, 'magtanvendelser_indberettet'), params),
@@ -114,7 +115,9 @@ export function magtFigures(facts: FactRow[], s: MagtSelection, params: URLSearc
 				};
 
 	const others: Figure[] = OTHER_METRICS.flatMap((metric, i): Figure[] => {
-		const list = periods.map((p) => at(p, metric)).filter((f): f is FactRow => !!f);
+		const stated = periods.map((p) => at(p, metric)).filter((f): f is FactRow => !!f);
+		const kept = sameKind(stated.map((f) => f.period));
+		const list = stated.filter((f) => kept.includes(f.period));
 		if (list.length === 0) return [];
 		const listed = list.map((f) => f.period);
 		return [

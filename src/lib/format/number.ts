@@ -65,3 +65,15 @@ export function formatTick(value: number, unit: Unit | string): string {
 	if (unit === 'kr' && Math.abs(value) >= 1_000_000) return `${formatAntal(value / 1_000_000)} mio.`;
 	return formatAntal(value);
 }
+
+/** Always in millions, so a column of amounts reads in one unit: "46,0 mio. kr.", "0,6 mio. kr.", "0,04 mio. kr.". */
+export function formatMio(n: number): string {
+	const mio = n / 1_000_000;
+	if (Math.abs(mio) < 1e-9) return '0,0 mio. kr.';
+	return `${Math.abs(mio) < 0.1 ? toDecimaler(mio) : enDecimal(mio)} mio. kr.`;
+}
+
+/** A signed amount in millions: "+4,6 mio. kr.", "-0,6 mio. kr.". */
+export function formatSignedMio(n: number): string {
+	return (n > 0 ? '+' : '') + formatMio(n);
+}
