@@ -45,7 +45,7 @@ export const DOCUMENT_COLUMNS: readonly Column[] = [
 	col('fact_count', 'INTEGER'),
 	col('encoding', 'VARCHAR', true),
 	col('error', 'VARCHAR', true),
-	col('source_format', 'VARCHAR'),
+	col('source_format', 'VARCHAR', true),
 	col('page_count', 'INTEGER', true)
 ];
 

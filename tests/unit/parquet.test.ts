@@ -120,20 +120,23 @@ describe('writeParquetFiles', () => {
 		expect((await readdir(written)).sort()).toEqual([...OUTPUT_FILES].sort());
 	});
 
-	it('uses the contract’s column names and types, with rule as the extra facts column', () => {
+	it('uses the contract’s column names and types, with rule and page as the extra facts columns', () => {
 		const asSchema = (cols: readonly { name: string; type: string }[]) => cols.map((c) => `${c.name} ${c.type}`);
 		expect(asSchema(read.facts.columns)).toEqual(asSchema(FACT_COLUMNS));
 		expect(asSchema(read.documents.columns)).toEqual(asSchema(DOCUMENT_COLUMNS));
 		expect(asSchema(read.items.columns)).toEqual(asSchema(ITEM_COLUMNS));
-		expect(read.facts.columns.map((c) => c.name).slice(-2)).toEqual(['check_note', 'rule']);
+		expect(read.facts.columns.map((c) => c.name).slice(-3)).toEqual(['check_note', 'rule', 'page']);
 		expect(read.facts.columns.find((c) => c.name === 'meeting_date')?.type).toBe('DATE');
 		expect(read.facts.columns.find((c) => c.name === 'value')?.type).toBe('DOUBLE');
 	});
 
 	it('gives every value back, nulls, negatives, decimals and quotes included', () => {
 		const byId = new Map(read.facts.rows.map((r) => [r.fact_id, r]));
-		for (const f of facts) expect(byId.get(f.fact_id)).toEqual(f);
-		expect(read.documents.rows).toEqual([...documents].sort((a, b) => a.doc_id.localeCompare(b.doc_id)));
+		// A fact from a text file has no page; a document row not from the CLI no source format.
+		for (const f of facts) expect(byId.get(f.fact_id)).toEqual({ page: null, ...f });
+		expect(read.documents.rows).toEqual(
+			[...documents].map((d) => ({ source_format: null, page_count: null, ...d })).sort((a, b) => a.doc_id.localeCompare(b.doc_id))
+		);
 		expect(read.items.rows).toEqual([...items].reverse());
 		expect((read.items.rows[1].text as string).length).toBe(items[0].text.length);
 	});
