@@ -1,7 +1,7 @@
 /** Budget follow-up tables: every cell of a follow-up table, its sign and its "I alt" check. */
 import type { FactDraft, ItemContext } from './context';
 import { findPeriods } from './periods';
-import { headerLexicon, readTable, type HeaderRule, type ReadTable } from './tables';
+import { headerLexicon, readTable, resolveGroups, type HeaderRule, type ReadTable } from './tables';
 import { committeeIn, scopeOf, scoped } from './budget';
 import { merforbrugSign, metricAxis, transpose } from './grid';
 
@@ -21,7 +21,7 @@ const HEADERS: HeaderRule<ColumnKind | 'ukendt'>[] = [
 		kind: () => 'ukendt'
 	},
 	{
-		re: /^(?:forventet |forventede |forv\.? |samlet |skønnet )?(?:mer-?\s?\/\s?mindreforbrug|mer-? og mindreforbrug|merforbrug\s?\/\s?mindreforbrug|merforbrug|mindreforbrug|afvigelse|forskel|difference|over-?\s?\/\s?underskud)(?:\s*\(?(?:[+-]|plus|minus|positiv\w*|negativ\w*)?\s*=\s*[a-zæøå]+\)?)?((?:\s+(?:i forhold til|ift\.?|i f\.t\.|vs\.?|mod|til))?\s+(?:det\s+)?(?:vedtaget budget|vedtagne budget|korrigeret budget|korrigerede budget|oprindeligt budget|servicerammen|serviceramme|vb|kb|opr\.?\s*budget|korr\.?\s*budget))?/i,
+		re: /^(?:forventet |forventede |forv\.? |samlet |skønnet )?(?:mer-?\s?\/\s?mindreforbrug|mer-? og mindreforbrug|merforbrug\s?\/\s?mindreforbrug|merforbrug|mindreforbrug|afvigelse|afv\.|forskel|difference|over-?\s?\/\s?underskud)(?:\s*\(?(?:[+-]|plus|minus|positiv\w*|negativ\w*)?\s*=\s*[a-zæøå]+\)?)?((?:\s+(?:i forhold til|ift\.?|i f\.t\.|vs\.?|mod|til))?\s+(?:det\s+)?(?:vedtaget budget|vedtagne budget|korrigeret budget|korrigerede budget|oprindeligt budget|servicerammen|serviceramme|vb|kb|opr\.?\s*budget|korr\.?\s*budget))?/i,
 		kind: (m) => {
 			const ref = m[1] ? REF_WORDS.find(([re]) => re.test(m[1]))?.[1] : undefined;
 			return `afvigelse:${ref ?? 'default'}`;
@@ -46,7 +46,7 @@ function columnKind(header: string): ColumnKind | null {
 }
 
 function tableFacts(ctx: ItemContext, printed: ReadTable, followUp: string | null, subject: string): FactDraft[] {
-	const table = metricAxis(printed, (label) => columnKind(label) !== null) === 'rows' ? transpose(printed) : printed;
+	const table = resolveGroups(metricAxis(printed, (label) => columnKind(label) !== null) === 'rows' ? transpose(printed) : printed);
 	const kinds = table.columns.map(columnKind);
 	if (!kinds.some((k) => k && k !== 'forbrug_til_dato')) return [];
 	const factor = table.factor;
@@ -118,8 +118,13 @@ function tableFacts(ctx: ItemContext, printed: ReadTable, followUp: string | nul
 /** A table's "I alt" row against the sum of its rows, column by column, allowing for rounding. */
 function totalCheck(table: ReadTable): ({ check: 'ok' | 'inconsistent'; checkNote?: string } | null)[] {
 	const total = table.rows.find((r) => r.total);
-	const parts = table.rows.filter((r) => !r.total);
+	const parts = table.rows.filter((r) => !r.total && !r.subtotal);
 	if (!total || parts.length < 2) return table.columns.map(() => null);
+	// With groups, a table continued from an earlier page may hold only some of them: no verdict.
+	if (table.rows.some((r) => r.subtotal)) {
+		const groupsAdd = (i: number) => Math.abs(parts.reduce((s, r) => s + r.values[i], 0) - total.values[i]) <= 3 * Math.max(1, Math.abs(total.values[i]) * 1e-4);
+		return table.columns.map((_, i) => (groupsAdd(i) ? { check: 'ok' } : null));
+	}
 	return table.columns.map((_, i) => {
 		const values = [...parts.map((r) => r.values[i]), total.values[i]];
 		let p = 1;

@@ -26,7 +26,10 @@ export function budget(ctx: ItemContext): FactDraft[] {
 }
 
 const DATED = new Set(['quarter', 'quarters', 'month', 'date', 'half']);
-const FOLLOW_UP_NAMED = /(?:budgetopfølgning\w*|forventet regnskab|prognosen?|halvårsregnskab\w*)(?:\s+Q\d+n)?\s+(?:pr\.?\s+|per\s+|for\s+|efter\s+|ved\s+)?T(\d+)/;
+const FOLLOW_UP_NOUN = String.raw`(?:budgetopfølgning\w*|forventet regnskab|prognosen?|halvårsregnskab\w*)`;
+/** "Budgetopfølgning 3 pr. 30. september", or a few words later: "… budgetopfølgning og er opgjort pr. 30. september". */
+const FOLLOW_UP_DATE = String.raw`(?:\s+Q\d+n)?\s+(?:pr\.?\s+|per\s+|for\s+|efter\s+|ved\s+)?T(\d+)|(?:\s+[\p{L}]+){1,4}?\s+(?:pr\.?|per)\s+T(\d+)`;
+const FOLLOW_UP_NAMED = new RegExp(`${FOLLOW_UP_NOUN}(?:${FOLLOW_UP_DATE})`, 'u');
 
 /** The follow-up's period: "3. kvartal 2024" → 2024-Q3, "pr. 31. maj 2025" → 2025-05, else the year. */
 function followUpPeriod(ctx: ItemContext): string | null {
@@ -39,7 +42,7 @@ function followUpPeriod(ctx: ItemContext): string | null {
 	for (const sc of ctx.sentences) {
 		if (!sc.view.periods.length || !/budgetopfølgning|forventet regnskab|prognose|halvårsregnskab/.test(sc.view.view)) continue;
 		const m = FOLLOW_UP_NAMED.exec(sc.view.view);
-		const p = m ? sc.view.periods[Number(m[1])] : undefined;
+		const p = m ? sc.view.periods[Number(m[1] ?? m[2])] : undefined;
 		if (p && DATED.has(p.kind)) {
 			const r = resolvePeriod(p, ctx.titleYear ?? ctx.meetingYear, ctx.meetingYear);
 			if (r) return r;

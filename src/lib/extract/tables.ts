@@ -18,6 +18,8 @@ export interface TableRow {
 	start: number;
 	end: number;
 	total: boolean;
+	/** "I alt myndighed": the sum of a group of rows, not of the table. */
+	subtotal?: boolean;
 }
 
 export interface ReadTable {
@@ -331,4 +333,27 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 		start: block.start,
 		end: block.end
 	};
+}
+
+/**
+ * Rows in groups: a group's name on a line of its own above its rows ("Myndighed"), closed by
+ * "I alt myndighed". The name is read into the first row's label like a wrapped label; when a
+ * subtotal names it, it is taken out again, and the subtotal becomes that group's row.
+ */
+export function resolveGroups(table: ReadTable): ReadTable {
+	const groups = table.rows
+		.map((r) => /^(?:i alt|total)\s+(\p{L}[\p{L} -]*)$/iu.exec(r.label.replace(/\s+/g, ' ').trim())?.[1])
+		.filter((g): g is string => !!g);
+	if (!groups.length) return table;
+	const rows = table.rows.map((row) => {
+		const label = row.label.replace(/\s+/g, ' ').trim();
+		const sub = /^(?:i alt|total)\s+(\p{L}[\p{L} -]*)$/iu.exec(label)?.[1];
+		if (sub) {
+			const named = table.rows.map((r) => r.label.replace(/\s+/g, ' ').trim()).find((l) => l.toLowerCase().startsWith(`${sub.toLowerCase()} `));
+			return { ...row, label: named ? named.slice(0, sub.length) : sub.charAt(0).toUpperCase() + sub.slice(1), total: false, subtotal: true };
+		}
+		const group = groups.find((g) => label.toLowerCase().startsWith(`${g.toLowerCase()} `));
+		return group ? { ...row, label: label.slice(group.length + 1) } : row;
+	});
+	return { ...table, rows };
 }
