@@ -1,6 +1,6 @@
 /**
- * The two development corpora written outside the team (tests/corpus/dev-a, dev-b): their answer
- * keys are well-formed, and the extractor reaches each family's precision and recall in the
+ * The development corpora written by people who did not write the rules (tests/corpus/dev-a and
+ * dev-b from outside the team, dev-c by a helper that never read the extractor): their answer keys are well-formed, and the extractor reaches each family's precision and recall in the
  * folder's thresholds.json (set at most one point below what was measured, raised as it improves).
  */
 import { readFileSync } from 'node:fs';
@@ -24,7 +24,13 @@ interface Thresholds {
 	maxUncaughtFlags: number;
 }
 
-for (const name of ['dev-a', 'dev-b']) {
+const SIZES: Record<string, { files: number; factsPerFamily: number }> = {
+	'dev-a': { files: 10, factsPerFamily: 100 },
+	'dev-b': { files: 10, factsPerFamily: 100 },
+	'dev-c': { files: 6, factsPerFamily: 60 }
+};
+
+for (const [name, size] of Object.entries(SIZES)) {
 	const root = `tests/corpus/${name}`;
 	describe(`the ${name} corpus`, () => {
 		let folder: LoadedFolder;
@@ -44,11 +50,11 @@ for (const name of ['dev-a', 'dev-b']) {
 			score = scoreFacts(key.facts, predicted);
 		});
 
-		it('has ten files, and an answer key whose evidence, manifests, non-facts and inconsistent marks fit the texts', () => {
+		it(`has ${size.files} files, and an answer key whose evidence, manifests, non-facts and inconsistent marks fit the texts`, () => {
 			expect(folder.problems).toEqual([]);
-			expect(folder.texts.size).toBe(10);
+			expect(folder.texts.size).toBe(size.files);
 			expect(report.problems).toEqual([]);
-			for (const family of KEY_FAMILY_NAMES) expect(report.perFamily[family].facts, family).toBeGreaterThan(100);
+			for (const family of KEY_FAMILY_NAMES) expect(report.perFamily[family].facts, family).toBeGreaterThan(size.factsPerFamily);
 		});
 
 		for (const family of KEY_FAMILY_NAMES) {

@@ -119,7 +119,7 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 				const p = c.year ?? ownYear ?? period;
 				let e = entity;
 				if (c.entity) e = NATIONAL_LABEL.test(c.entity) ? 'Landsgennemsnit' : municipalityOf(c.entity) ?? entity;
-				if (!p || !area || (unit === 'antal' && !Number.isInteger(v))) return;
+				if (!metric || !p || !area || (unit === 'antal' && !Number.isInteger(v))) return;
 				out.push({ family: 'klagesager', metric, entity: e, area, period: p, value: v, unit, start: row.start, end: row.end, rule: `klagesager.tabel.${metric}` });
 			});
 		}
