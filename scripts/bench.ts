@@ -138,6 +138,17 @@ async function main(): Promise<void> {
 		ms_per_mb: Math.round((aloneJson.seconds * 1000) / (aloneJson.bytes / 1e6))
 	};
 
+	note('a second run over the unchanged corpus, files from the cache');
+	const cacheOut = join(scratch, 'cached');
+	const filling = await runExtraction({ root: ROOT, inputs: big.folders, out: cacheOut, cache: true });
+	const cached = await runExtraction({ root: ROOT, inputs: big.folders, out: cacheOut, cache: true, keep: true });
+	result.cache = { first_wall_s: round(filling.wallSeconds, 2), second_wall_s: round(cached.wallSeconds, 2), saving: round(1 - cached.wallSeconds / filling.wallSeconds, 3) };
+
+	note('PDF minutes read back into text on one thread (2 MB of the corpus rendered as PDF)');
+	const pdf = await runMeasured(process.execPath, ['--import', 'tsx', 'scripts/bench/pdf-pages.ts', big.dir, '2'], { cwd: ROOT });
+	const pdfJson = JSON.parse(pdf.stdout.trim().split('\n').pop()!) as { files: number; pages: number; text_bytes: number; seconds: number };
+	result.pdf = { files: pdfJson.files, pages: pdfJson.pages, seconds: round(pdfJson.seconds, 2), pages_per_s: round(pdfJson.pages / pdfJson.seconds, 1), text_mb_per_s: round(pdfJson.text_bytes / 1e6 / pdfJson.seconds, 2) };
+
 	if (o.partition) {
 		note('extraction with --partition');
 		const part = await runExtraction({ root: ROOT, inputs: big.folders, out: join(scratch, 'partitioned'), partition: true });
@@ -190,6 +201,8 @@ function tableRows(r: Record<string, any>, e: Record<string, any>, floorS: numbe
 		['  peak RSS', `${m.peak_rss_mb} MB`, '', ''],
 		['CLI with stand-in extractor', `${r.cli_without_extractor.wall_s} s, ${r.cli_without_extractor.mb_per_s} MB/s`, '', `${r.cli_without_extractor.ratio_to_floor}× floor`],
 		['extractor alone, 1 thread', `${r.extractor_alone.mb_per_s_one_thread} MB/s, ${r.extractor_alone.facts_per_s_one_thread} facts/s`, '', `${r.extractor_alone.mb} MB sample`],
+		['second run, unchanged files', `${r.cache.second_wall_s} s against ${r.cache.first_wall_s} s`, '', `${round(r.cache.saving * 100, 0)} % saved by the cache`],
+		['PDF read into text, 1 thread', `${r.pdf.pages_per_s} pages/s, ${r.pdf.text_mb_per_s} MB text/s`, '', `${r.pdf.pages} pages`],
 		['Parquet per million facts', `facts ${mb(r.parquet.facts_bytes_per_million_facts)}, all three ${mb(r.parquet.all_bytes_per_million_facts)}`, '', '']
 	];
 	if (r.memory) {

@@ -7,9 +7,10 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeMinutes } from '../src/lib/extract/decode';
+import { ingestMinutes, pageAt } from '../src/lib/ingest';
 import type { DocumentRow, Fact, Item } from '../src/lib/extract/types';
 import { USAGE, UsageError, parseArgs, type Options } from './lib/args';
+import { ExtractionCache, extractorVersion } from './lib/cache';
 import { readInputBytes, resolveInputs, type InputFile, type ResolvedInputs } from './lib/inputs';
 import { copyTables } from './lib/parquet';
 import { copyPartitioned } from './lib/partition';
@@ -43,7 +44,8 @@ interface FileResult {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The document row and result of a file that yields no facts, with the reason it failed. */
-function failure(meta: InputFile['meta'], reason: string, bytes: number, encoding: string | null = null): FileResult {
+function failure(file: InputFile, reason: string, bytes: number, encoding: string | null = null): FileResult {
+	const { meta } = file;
 	const document: DocumentRow = {
 		doc_id: meta.doc_id,
 		file_name: meta.file_name,
@@ -53,28 +55,47 @@ function failure(meta: InputFile['meta'], reason: string, bytes: number, encodin
 		item_count: 0,
 		fact_count: 0,
 		encoding,
-		error: reason
+		error: reason,
+		source_format: file.format,
+		page_count: null
 	};
 	return { document, items: [], facts: [], outcome: 'error', detail: reason, bytes };
 }
 
-async function processFile(file: InputFile, pool: ExtractionPool): Promise<FileResult> {
+type Cache = ExtractionCache<Omit<FileResult, 'bytes'>>;
+
+/** A file's result, from the cache when neither the file, its manifest line nor the extractor changed. */
+async function processFile(file: InputFile, pool: ExtractionPool, cache: Cache | null): Promise<FileResult> {
+	const read = await readInputBytes(file.path);
+	if (!read.ok) return failure(file, read.reason, 0);
+	const key = cache?.key(read.bytes, file.meta) ?? null;
+	const cached = key ? await cache!.get(key) : null;
+	if (cached) return { ...cached, detail: `${cached.detail}, unchanged: from the cache`, bytes: read.bytes.length };
+	const result = await readMinutes(file, read.bytes, pool);
+	// A failure may be the machine's (a timeout under load): only what was read is kept.
+	if (key && result.outcome !== 'error') await cache!.set(key, { ...result, bytes: undefined } as Omit<FileResult, 'bytes'>);
+	return result;
+}
+
+async function readMinutes(file: InputFile, content: Uint8Array, pool: ExtractionPool): Promise<FileResult> {
 	const { meta } = file;
 	let encoding: string | null = null;
-	const failed = (reason: string, bytes: number) => failure(meta, reason, bytes, encoding);
+	const failed = (reason: string, bytes: number) => failure(file, reason, bytes, encoding);
+	const bytes = content.length;
 
-	const read = await readInputBytes(file.path);
-	if (!read.ok) return failed(read.reason, 0);
-	const bytes = read.bytes.length;
-
-	const decoded = decodeMinutes(read.bytes);
-	encoding = decoded.encoding;
-	if (!decoded.ok) return failed(decoded.reason, bytes);
+	let source;
+	try {
+		source = await ingestMinutes(content, file.format);
+	} catch (error) {
+		return failed(`cannot read the ${file.format.toUpperCase()}: ${(error as Error).message}`, bytes);
+	}
+	encoding = source.encoding;
+	if (!source.ok) return failed(source.reason, bytes);
 
 	let extraction;
 	let ms;
 	try {
-		const done = await pool.run(decoded.text, meta);
+		const done = await pool.run(source.text, meta);
 		extraction = done.extraction;
 		ms = Math.round(done.ms);
 	} catch (error) {
@@ -84,6 +105,7 @@ async function processFile(file: InputFile, pool: ExtractionPool): Promise<FileR
 	// A fact the columns cannot hold (a value that is not finite, a year out of range) is dropped
 	// alone, named in the file's line; it is no reason to lose the file's other facts. −0 is 0.
 	const dropped: string[] = [];
+	for (const fact of extraction.facts) fact.page = pageAt(source.pageStarts, fact.char_start);
 	// The extractor drops such values itself where it makes them (src/lib/extract/validate.ts) and says so in its trace.
 	for (const d of extraction.dropped ?? []) {
 		if (d.stage === 'plausibility' && /endeligt tal|uden for|kendt form/.test(d.reason))
@@ -103,14 +125,16 @@ async function processFile(file: InputFile, pool: ExtractionPool): Promise<FileR
 		file_name: meta.file_name,
 		item_count: extraction.items.length,
 		fact_count: extraction.facts.length,
-		encoding: decoded.encoding,
-		error: null
+		encoding: source.encoding,
+		error: null,
+		source_format: source.format,
+		page_count: source.format === 'pdf' ? source.pageStarts.length : null
 	};
 	const rowIssue = rowProblem(DOCUMENT_COLUMNS, row);
 	if (rowIssue) return failed(`extractor output rejected: document ${rowIssue}`, bytes);
 
 	const counts = `${plural(row.item_count, 'item')}, ${plural(row.fact_count, 'fact')}, ${ms} ms`;
-	const notes = [decoded.note, dropped.length > 0 ? `${plural(dropped.length, 'fact')} dropped: ${dropped.slice(0, 3).join('; ')}` : null].filter(Boolean);
+	const notes = [source.note, dropped.length > 0 ? `${plural(dropped.length, 'fact')} dropped: ${dropped.slice(0, 3).join('; ')}` : null].filter(Boolean);
 	return {
 		document: row,
 		items: extraction.items,
@@ -123,7 +147,7 @@ async function processFile(file: InputFile, pool: ExtractionPool): Promise<FileR
 
 /** A file whose processing threw where no error was foreseen: it fails alone, the run goes on. */
 function unexpected(file: InputFile, error: Error): FileResult {
-	return failure(file.meta, `unexpected error: ${error.message}`, 0);
+	return failure(file, `unexpected error: ${error.message}`, 0);
 }
 
 /** Only for benchmarks that measure the CLI without the extractor: another worker module. */
@@ -192,6 +216,15 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 		}
 	}
 
+	let cache: Cache | null = null;
+	if (fatal === null && !options.full) {
+		try {
+			cache = await ExtractionCache.open(outDir, await extractorVersion());
+		} catch (error) {
+			progress.message(`note ${shownOut}: the cache cannot be used (${(error as Error).message}); every file is read`);
+		}
+	}
+
 	const tally = new FactTally();
 	let filesRead = 0;
 	let itemCount = 0;
@@ -210,7 +243,7 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 				for (; next < files.length && next < i + window; next++) {
 					const file = files[next];
 					progress.fileStarted(file.shownAs);
-					pending[next] = processFile(file, pool).catch((error: Error) => unexpected(file, error));
+					pending[next] = processFile(file, pool, cache).catch((error: Error) => unexpected(file, error));
 				}
 				const result = await pending[i]!;
 				pending[i] = undefined;
@@ -238,6 +271,7 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 			await staging.close();
 			staging = null;
 			await makeCurrent(outDir, generation, outputs, { beforeSwap: testPause('written'), afterSwap: testPause('swapped') });
+			await cache?.prune();
 			generation = null;
 		} catch (error) {
 			fatal = `${shownOut}: cannot write the output: ${(error as Error).message}`;
@@ -255,6 +289,7 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 	const lines = summaryLines({
 		filesTotal: inputs.files.length,
 		filesRead,
+		fromCache: cache?.fromCache ?? 0,
 		items: itemCount,
 		facts: tally,
 		outputs: options.partition ? outputs.map((d) => `${d}/`) : undefined,

@@ -27,12 +27,17 @@ export interface ExtractionOptions {
 	partition?: boolean;
 	/** A worker module to run instead of the extractor (see bare-worker.ts). */
 	worker?: string;
+	/** Take unchanged files from the cache (off: --full, every file read). */
+	cache?: boolean;
+	/** Keep the output folder of an earlier run (for a second run over it). */
+	keep?: boolean;
 }
 
 export async function runExtraction(o: ExtractionOptions): Promise<ExtractionRun> {
-	await rm(o.out, { recursive: true, force: true });
+	if (!o.keep) await rm(o.out, { recursive: true, force: true });
 	const args = ['--import', 'tsx', 'scripts/extract.ts', '--input', ...o.inputs, '--out', o.out];
 	if (o.partition) args.push('--partition');
+	if (!o.cache) args.push('--full');
 	const env = { ...process.env, ...(o.worker ? { EXTRACT_BENCH_WORKER: o.worker } : {}) };
 	const run = await runMeasured(process.execPath, args, { cwd: o.root, env });
 	const summary = /extract: (\d+) of (\d+) files read/.exec(run.stdout);

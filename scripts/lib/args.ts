@@ -13,6 +13,8 @@ export interface Options {
 	jobs?: number;
 	/** Write hive-partitioned folders instead of three files. */
 	partition?: true;
+	/** Read every file again instead of taking unchanged ones from the cache. */
+	full?: true;
 	/** The municipality of files that neither a manifest nor their own text names. */
 	municipality?: string;
 }
@@ -25,13 +27,13 @@ export const MAX_TIMEOUT_S = 86_400;
 /** More workers than twice the cores only costs memory (each holds the extractor and its files). */
 export const MAX_JOBS = availableParallelism() * 2;
 
-export const USAGE = `Usage: npm run extract -- [--input <folder|file.txt> ...] [--out <folder>] [--timeout <seconds>]
-                          [--jobs <n>] [--partition] [--municipality <name>]
+export const USAGE = `Usage: npm run extract -- [--input <folder|file> ...] [--out <folder>] [--timeout <seconds>]
+                          [--jobs <n>] [--partition] [--municipality <name>] [--full]
 
-Reads committee minutes (.txt, one meeting per file) and writes facts.parquet,
-documents.parquet and items.parquet into the output folder.
+Reads committee minutes (.txt, .pdf, .html or .htm, one meeting per file) and writes
+facts.parquet, documents.parquet and items.parquet into the output folder.
 
-  --input <path> ...   folders of .txt files and/or single .txt files; may be repeated
+  --input <path> ...   folders of minutes and/or single files; may be repeated
                        (default: ${DEFAULT_INPUT}/). A folder's manifest.json gives committee,
                        meeting date and municipality per file.
   --out <folder>       where the Parquet files go (default: ${DEFAULT_OUT}/)
@@ -42,6 +44,8 @@ documents.parquet and items.parquet into the output folder.
   --partition          write hive-style folders instead of three files, for large corpora:
                        facts/municipality=<m>/year=<y>/, documents/municipality=<m>/,
                        items/municipality=<m>/ (read them with hive_partitioning)
+  --full               read every file again (files unchanged since the last run on the
+                       same --out are otherwise taken from node_modules/.cache/)
   --municipality <name>  the municipality of files that neither a manifest nor their own
                        text names (a folder from one municipality), e.g. --municipality Odder
   -h, --help           show this text
@@ -61,6 +65,7 @@ export function parseArgs(argv: readonly string[]): Options {
 	let help = false;
 	let jobs: number | undefined;
 	let partition: true | undefined;
+	let full: true | undefined;
 	let municipality: string | undefined;
 	let collectingInputs = false;
 
@@ -115,6 +120,10 @@ export function parseArgs(argv: readonly string[]): Options {
 				if (inline !== undefined) throw new UsageError('--partition takes no value');
 				partition = true;
 				break;
+			case '--full':
+				if (inline !== undefined) throw new UsageError('--full takes no value');
+				full = true;
+				break;
 			case '--municipality': {
 				const raw = value();
 				const name = municipalityOf(raw.trim());
@@ -138,6 +147,7 @@ export function parseArgs(argv: readonly string[]): Options {
 		help,
 		...(jobs !== undefined ? { jobs } : {}),
 		...(partition ? { partition } : {}),
+		...(full ? { full } : {}),
 		...(municipality ? { municipality } : {})
 	};
 }

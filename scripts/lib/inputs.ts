@@ -1,7 +1,8 @@
-/** Which files the CLI reads: folders of .txt minutes and single .txt files, with their manifest data. */
+/** Which files the CLI reads: folders of minutes (.txt, .pdf, .html) and single files, with their manifest data. */
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { DocumentMeta } from '../../src/lib/extract/types';
+import { formatOf, type SourceFormat } from '../../src/lib/ingest';
 import { UsageError } from './args';
 import { MANIFEST_FILE, kindOf, readManifest, type Manifest } from './manifest';
 
@@ -10,6 +11,7 @@ export interface InputFile {
 	path: string;
 	/** The path as the user would write it, for messages. */
 	shownAs: string;
+	format: SourceFormat;
 	meta: DocumentMeta;
 }
 
@@ -19,7 +21,7 @@ export interface ResolvedInputs {
 	problems: string[];
 }
 
-const isMinutes = (name: string) => extname(name).toLowerCase() === '.txt' && !name.startsWith('.');
+const isMinutes = (name: string) => formatOf(name) !== null && !name.startsWith('.');
 
 async function isFolder(path: string): Promise<boolean> {
 	try {
@@ -41,12 +43,12 @@ export async function resolveInputs(paths: readonly string[], cwd = process.cwd(
 		}
 		if (await isFolder(path)) {
 			const names = (await readdir(path)).filter(isMinutes).sort();
-			if (names.length === 0) throw new UsageError(`no .txt files in folder ${given}`);
+			if (names.length === 0) throw new UsageError(`no minutes (.txt, .pdf, .html) in folder ${given}`);
 			for (const name of names) {
 				candidates.push({ path: join(path, name), shownAs: join(given, name), folder: path, folderShownAs: given });
 			}
 		} else {
-			if (extname(path).toLowerCase() !== '.txt') throw new UsageError(`not a .txt file: ${given} (only .txt files are minutes)`);
+			if (!formatOf(path)) throw new UsageError(`not minutes: ${given} (minutes are .txt, .pdf, .html or .htm files)`);
 			candidates.push({ path, shownAs: given, folder: dirname(path), folderShownAs: dirname(given) });
 		}
 	}
@@ -78,6 +80,7 @@ export async function resolveInputs(paths: readonly string[], cwd = process.cwd(
 		const file: InputFile = {
 			path: candidate.path,
 			shownAs: candidate.shownAs,
+			format: formatOf(fileName)!,
 			meta: {
 				doc_id: docId,
 				file_name: fileName,

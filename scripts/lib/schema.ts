@@ -31,7 +31,8 @@ export const FACT_COLUMNS: readonly Column[] = [
 	col('char_end', 'INTEGER'),
 	col('check', 'VARCHAR'),
 	col('check_note', 'VARCHAR', true),
-	col('rule', 'VARCHAR')
+	col('rule', 'VARCHAR'),
+	col('page', 'INTEGER', true)
 ];
 
 export const DOCUMENT_COLUMNS: readonly Column[] = [
@@ -43,7 +44,9 @@ export const DOCUMENT_COLUMNS: readonly Column[] = [
 	col('item_count', 'INTEGER'),
 	col('fact_count', 'INTEGER'),
 	col('encoding', 'VARCHAR', true),
-	col('error', 'VARCHAR', true)
+	col('error', 'VARCHAR', true),
+	col('source_format', 'VARCHAR'),
+	col('page_count', 'INTEGER', true)
 ];
 
 export const ITEM_COLUMNS: readonly Column[] = [

@@ -24,6 +24,8 @@ export class FactTally {
 export interface RunReport {
 	filesTotal: number;
 	filesRead: number;
+	/** Of the files read, how many came unchanged from the cache. */
+	fromCache?: number;
 	items: number;
 	facts: FactTally;
 	/** The names written into the output folder. */
@@ -52,7 +54,7 @@ export function summaryLines(report: RunReport): string[] {
 	const head =
 		report.attempted === false
 			? `extract: none of ${report.filesTotal} files extracted: the output folder cannot be used (${report.seconds.toFixed(1)} s)`
-			: `extract: ${report.filesRead} of ${report.filesTotal} files read${failed ? `, ${failed} failed` : ''} (${report.seconds.toFixed(1)} s)`;
+			: `extract: ${report.filesRead} of ${report.filesTotal} files read${report.fromCache ? ` (${report.fromCache} unchanged, from the cache)` : ''}${failed ? `, ${failed} failed` : ''} (${report.seconds.toFixed(1)} s)`;
 	const lines = [
 		head,
 		`  items: ${report.items}`,

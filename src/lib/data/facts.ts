@@ -12,7 +12,8 @@ export function factColumns(t = ''): string {
 	return `${c}fact_id AS fact_id, ${c}doc_id AS doc_id, CAST(${c}item_no AS INTEGER) AS item_no, ${c}item_title AS item_title,
  ${c}case_no AS case_no, ${c}committee AS committee, CAST(${c}meeting_date AS VARCHAR) AS meeting_date, ${c}family AS family,
  ${c}metric AS metric, ${c}entity AS entity, ${c}area AS area, ${c}period AS period, CAST(${c}year AS INTEGER) AS year,
- CAST(${c}value AS DOUBLE) AS value, ${c}unit AS unit, ${c}quote AS quote, ${c}"check" AS "check", ${c}check_note AS check_note`;
+ CAST(${c}value AS DOUBLE) AS value, ${c}unit AS unit, ${c}quote AS quote, ${c}"check" AS "check", ${c}check_note AS check_note,
+ CAST(${c}page AS INTEGER) AS page`;
 }
 
 export const FACT_COLUMNS = factColumns();

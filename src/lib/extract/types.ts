@@ -67,6 +67,8 @@ export interface Fact {
 	check_note: string | null;
 	/** Extension: the name of the rule that produced the fact. */
 	rule: string;
+	/** The PDF page the quote starts on (set by the CLI); null for text files and web pages. */
+	page?: number | null;
 }
 
 /** One row of items.parquet. */
@@ -92,6 +94,10 @@ export interface DocumentRow {
 	fact_count: number;
 	encoding: string | null;
 	error: string | null;
+	/** What the file was: `txt`, `pdf` or `html` (set by the CLI). */
+	source_format?: 'txt' | 'pdf' | 'html';
+	/** A PDF's pages; null for text files and web pages. */
+	page_count?: number | null;
 }
 
 /** What is known about a file before its text is read (file name, manifest). */
