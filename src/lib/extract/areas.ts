@@ -93,7 +93,7 @@ export function findAreas(text: string): AreaMention[] {
 	const lower = text.toLowerCase();
 	// § of a law: "servicelovens § 100", "§ 100 i serviceloven", "efter § 85" (law from elsewhere).
 	const paraRe = /§\s*(\d+[a-z]?)\b(?!\s*(?:,|og|eller)\s*\d)/gi;
-	const distinctParagraphs = new Set([...text.matchAll(/§+\s*(\d+[a-z]?)\b/gi)].map((m) => m[0])).size;
+	const distinctParagraphs = new Set([...text.matchAll(/(?<!§)§+\s*(\d+[a-z]?)\b/gi)].map((m) => m[0])).size;
 	for (let m = distinctParagraphs === 1 ? paraRe.exec(text) : null; m; m = paraRe.exec(text)) {
 		if (/§§/.test(text.slice(Math.max(0, m.index - 1), m.index + 1))) continue;
 		const around = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 30);

@@ -173,7 +173,8 @@ const NO_END_ABBREVIATIONS =
 export function splitSentences(text: string, start: number, end: number): { start: number; end: number; text: string }[] {
 	const out: { start: number; end: number; text: string }[] = [];
 	let s = start;
-	const re = /[.!?]+["”’)]*(?=\s+["“”•]?[A-ZÆØÅ0-9])/g;
+	// A run of stops is tried only from its first stop, so a long run stays linear.
+	const re = /(?<![.!?])[.!?]+["”’)]*(?=\s+["“”•]?[A-ZÆØÅ0-9])/g;
 	re.lastIndex = 0;
 	const slice = text.slice(start, end);
 	for (let m = re.exec(slice); m; m = re.exec(slice)) {

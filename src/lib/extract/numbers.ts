@@ -88,12 +88,12 @@ export function parseDanishNumber(raw: string): number | null {
 const MONTHS =
 	'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.';
 
-/** Spans that contain digits but are never figures. Order matters only for readability. */
-export const NON_FIGURES: { kind: string; re: RegExp }[] = [
-	{ kind: 'url', re: /\bhttps?:\/\/\S+/g },
-	{ kind: 'email', re: /\b[\w.+-]+@[\w-]+\.[\w.]+\b/g },
-	{ kind: 'sagsnummer', re: /\b\d{2}-\d+-\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}\b/g },
-	{ kind: 'sagsnummer', re: /\b\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}(?:-\d+-\d{2})?\b/g },
+/** Spans that contain digits but are never figures. Order matters only for readability. `needs`: a character every match contains, to skip the pattern cheaply. */
+export const NON_FIGURES: { kind: string; needs?: string; re: RegExp }[] = [
+	{ kind: 'url', needs: 'http', re: /\bhttps?:\/\/\S+/g },
+	{ kind: 'email', needs: '@', re: /\b[\w.+-]+@[\w-]+\.[\w.]+\b/g },
+	{ kind: 'sagsnummer', needs: '-', re: /\b\d{2}-\d+-\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}\b/g },
+	{ kind: 'sagsnummer', needs: '-', re: /\b\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}(?:-\d+-\d{2})?\b/g },
 	{
 		kind: 'sagsnummer',
 		re: /\b(?:sags?\.?\s*nr|sagsnummer|journal\s*nr|j\.\s*nr|jour\.\s*nr)\.?\s*:?\s*[\w./-]*\d[\w./-]*/gi
@@ -105,6 +105,7 @@ export const NON_FIGURES: { kind: string; re: RegExp }[] = [
 	{ kind: 'tid', re: /\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b/g },
 	{
 		kind: 'paragraf',
+		needs: '§',
 		re: /§{1,2}\s*\d+[a-z]?\b(?:\s*,?\s*(?:stk|nr|litra)\.?\s*\d+)*(?:\s*(?:,|og|eller|-|–)\s*\d+[a-z]?\b(?:\s*,?\s*(?:stk|nr)\.?\s*\d+)*)*/gi
 	},
 	{ kind: 'paragraf', re: /\b(?:stk|nr|litra|pkt)\.?\s*\d+[a-z]?(?:\s*[-–]\s*\d+)?\b/gi },
@@ -113,22 +114,23 @@ export const NON_FIGURES: { kind: string; re: RegExp }[] = [
 		re: /\b(?:punkt(?:erne)?|pkt|bilag|budgetnote|note|tabel|figur|kapitel|afsnit|gruppe|trin|anbefaling|spor|fase|etape|niveau|scenarie|model|indstillingspunkt|ad|ændringsforslag|principafgørelse|principmeddelelse|lov nr|bekendtgørelse nr)\.?\s+\d+[a-z]?(?:\s*[-–/]\s*\d+)?(?:\s*(?:,|og|eller)\s*\d+[a-z]?\b)*/gi
 	},
 	{ kind: 'varighed', re: /\b\d+(?:,\d+)?(?:\s*(?:-|–|til|og)\s*\d+(?:,\d+)?)?\s*(?:år|års|årig|årige|årigt|måned|måneder|måneders|uge|uger|ugers|døgn|dag|dage|dages|time|timer|timers|minut|minutter|minutters|sekunder)\b/gi },
-	{ kind: 'varighed', re: /\+?\b\d+\s*-\s*(?:års|årig|årige|årigt|årsplan|sporet|sporede|dobbelt|timers|dages|ugers|måneders)\w*/gi },
+	{ kind: 'varighed', needs: '-', re: /\+?\b\d+\s*-\s*(?:års|årig|årige|årigt|årsplan|sporet|sporede|dobbelt|timers|dages|ugers|måneders)\w*/gi },
 	{ kind: 'maal', re: /\b\d+(?:,\d+)?\s*(?:km\/t|km|m2|m²|kvm|kvadratmeter|meter|kg|liter|ton|mw|kwh|co2)\b/gi },
 	{ kind: 'telefon', re: /\b(?:tlf|telefon|mobil)\.?\s*:?\s*(?:\+45\s*)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b/gi },
 	{ kind: 'telefon', re: /\b\d{2} \d{2} \d{2} \d{2}\b/g },
-	{ kind: 'postnummer', re: /,\s*\d{4}\s+(?=[A-ZÆØÅ][a-zæøå])/g },
-	{ kind: 'adresse', re: /\b\d+[A-Za-z]?(?=,\s*\d{4}\s+[A-ZÆØÅ])/g },
-	{ kind: 'brok', re: /\b\d+\s*\/\s*\d+\b/g },
-	{ kind: 'ordenstal', re: /\b\d{1,3}\.(?=\s*(?:-\s*\d|[a-zæøå(]|,\s*\d))/g },
-	{ kind: 'version', re: /\b\d+(?:\.\d+){1,}[a-z]\b/g }
+	{ kind: 'postnummer', needs: ',', re: /,\s*\d{4}\s+(?=[A-ZÆØÅ][a-zæøå])/g },
+	{ kind: 'adresse', needs: ',', re: /\b\d+[A-Za-z]?(?=,\s*\d{4}\s+[A-ZÆØÅ])/g },
+	{ kind: 'brok', needs: '/', re: /\b\d+\s*\/\s*\d+\b/g },
+	{ kind: 'ordenstal', needs: '.', re: /\b\d{1,3}\.(?=\s*(?:-\s*\d|[a-zæøå(]|,\s*\d))/g },
+	{ kind: 'version', needs: '.', re: /\b\d+(?:\.\d+){1,}[a-z]\b/g }
 ];
 
 /** All non-figure spans in [from, to), merged. */
 export function maskNonFigures(text: string, from = 0, to = text.length): Masked[] {
 	const slice = text.slice(from, to);
 	const spans: Masked[] = [];
-	for (const { kind, re } of NON_FIGURES) {
+	for (const { kind, needs, re } of NON_FIGURES) {
+		if (needs && !slice.includes(needs)) continue;
 		re.lastIndex = 0;
 		for (let m = re.exec(slice); m; m = re.exec(slice)) {
 			if (m[0].length === 0) {

@@ -31,6 +31,7 @@ const MONTHS: Record<string, number> = {
 };
 const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 const Y = '((?:19|20)\\d{2})';
+const YEAR_HINT = /(?:19|20)\d\d/;
 
 interface PeriodRule {
 	name: string;
@@ -76,11 +77,13 @@ export const PERIOD_RULES: PeriodRule[] = [
 	},
 	{
 		name: 'dato',
+		hint: /\d\./,
 		re: new RegExp(`\\b(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?${Y}\\b`, 'g'),
 		make: (m) => dateOf(Number(m[2]), m[3])
 	},
 	{
 		name: 'dato_maaned',
+		hint: /\d\./,
 		re: new RegExp(`\\b(\\d{1,2})\\.\\s*(${MONTH_RE})\\.?(?:\\s+${Y})?`, 'gi'),
 		make: (m) => dateOf(MONTHS[m[2].toLowerCase()], m[3])
 	},
@@ -92,11 +95,13 @@ export const PERIOD_RULES: PeriodRule[] = [
 	},
 	{
 		name: 'maaned',
+		hint: YEAR_HINT,
 		re: new RegExp(`\\b(?:ultimo|medio|primo|udgangen af|slutningen af|i)\\s+(${MONTH_RE})\\s+${Y}`, 'gi'),
 		make: (m) => ({ kind: 'month', period: `${m[2]}-${pad(MONTHS[m[1].toLowerCase()])}`, month: MONTHS[m[1].toLowerCase()] })
 	},
 	{
 		name: 'spaend',
+		hint: YEAR_HINT,
 		re: new RegExp(`\\b${Y}\\s*(?:-|–|/)\\s*((?:19|20)?\\d{2})\\b(?![.,]\\d)`, 'g'),
 		make: (m) => {
 			const a = Number(m[1]);
@@ -108,6 +113,7 @@ export const PERIOD_RULES: PeriodRule[] = [
 	},
 	{
 		name: 'aar',
+		hint: YEAR_HINT,
 		re: new RegExp(`\\b${Y}\\b(?![.,]\\d)`, 'g'),
 		make: (m) => ({ kind: 'year', period: m[1] })
 	},

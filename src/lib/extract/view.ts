@@ -52,7 +52,6 @@ export function viewOf(text: string, start: number, end: number): View {
 	const qAt: number[] = [];
 	const tAt: number[] = [];
 	let pos = start;
-	const words = (s: string) => s.toLowerCase().replace(/\u00ad/g, '').replace(/\s+/g, ' ');
 	for (const t of toks) {
 		if (t.start < pos) continue;
 		view += words(text.slice(pos, t.start));
@@ -70,7 +69,6 @@ function plainView(text: string, start: number, end: number, slice: string, peri
 	const tAt: number[] = [];
 	let view = '';
 	let pos = start;
-	const words = (s: string) => s.toLowerCase().replace(/\u00ad/g, '').replace(/\s+/g, ' ');
 	periods.forEach((p, i) => {
 		view += words(text.slice(pos, p.start));
 		tAt[i] = view.length;
@@ -79,6 +77,12 @@ function plainView(text: string, start: number, end: number, slice: string, peri
 	});
 	view += words(text.slice(pos, end));
 	return { start, end, text: slice, view, quantities: [], periods, qAt: [], tAt };
+}
+
+/** Lower-cased, soft hyphens dropped, whitespace folded to one space. */
+function words(s: string): string {
+	const lower = s.toLowerCase();
+	return (lower.includes('\u00ad') ? lower.replace(/\u00ad/g, '') : lower).replace(/\s+/g, ' ');
 }
 
 /** Token index from a match like "Q12p". */
