@@ -1,25 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readParquet } from '../../scripts/lib/parquet';
 import { PDF_PROBLEMS } from '../../src/lib/ingest/pdf';
 import { minutesHtml } from '../fixtures/minutes-html';
 import { minutesPdf } from '../fixtures/minutes-pdf';
+import { ROOT, runCli } from '../fixtures/cli';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const scratch = await mkdtemp(join(tmpdir(), 'extract-formats-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/extract.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (c) => (stdout += c));
-	child.stderr.on('data', (c) => (stderr += c));
-	return new Promise((settle) => child.on('close', (code) => settle({ code, stdout, stderr })));
-}
 
 const rowsOf = async (out: string, file: string) => (await readParquet(join(out, file))).rows as Record<string, unknown>[];
 const factKey = (f: Record<string, unknown>) => `${f.item_no}|${f.metric}|${f.entity}|${f.area}|${f.period}|${f.value}`;

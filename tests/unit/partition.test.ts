@@ -1,26 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { NULL_PARTITION, hiveEscape } from '../../scripts/lib/partition';
 import { readParquet } from '../../scripts/lib/parquet';
 import { TEMP_PREFIX, removeStaleTempDirs } from '../../scripts/lib/publish';
+import { ROOT, runCli } from '../fixtures/cli';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SEEDS = join(ROOT, 'seeds');
 const scratch = await mkdtemp(join(tmpdir(), 'partition-test-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/extract.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (c) => (stdout += c));
-	child.stderr.on('data', (c) => (stderr += c));
-	return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
-}
 
 /** Runs one query the way a user of the folders would, in a fresh DuckDB. */
 async function query(sql: string): Promise<Record<string, unknown>[]> {
