@@ -99,7 +99,8 @@ const looksLikeSection = (line: string) => isSectionHeading(line) !== null || (l
 
 export function isSectionHeading(line: string): string | null {
 	if (line.length > 120) return null;
-	const t = line.trim();
+	// "4.1 Sagsfremstilling": sections numbered under their item.
+	const t = line.trim().replace(/^\d{1,3}\.\d{1,2}\s+/, '');
 	// Every section name and decision line starts with a capital and has no full stop before its end.
 	if (!t || !/^\p{Lu}/u.test(t) || t.length > 60 && !/^Beslutning|pkt\./.test(t)) return null;
 	const bare = t.replace(/:$/, '');
@@ -113,9 +114,13 @@ const SP = '[ \\u00a0]';
 /** "(Åben)", "(Lukket)", "(O)", "(B)" beside a title. */
 const STATUS = String.raw`\((?:Åben|Åbent|Lukket|O|B)\)`;
 const STATUS_RE = new RegExp(`${SP}*${STATUS}${SP}*$`);
-const LABEL = String.raw`(?:Dagsordens?punkt|Punkt|PUNKT|Pkt\.?|PKT\.?|Sag|Nr\.)(?:${SP}+nr\.?)?`;
-const NUMBER = String.raw`(\d{1,3})(?![\d/,]|\.\d)[.)]?`;
-const LABELLED_HEADER = new RegExp(`^${SP}*(?:[•·*]${SP}*)?${LABEL}${SP}*${NUMBER}${SP}*(?:${STATUS}${SP}*)?(?:[:–-]${SP}*)?(.*)$`, 'u');
+/** A § numbers items only inside a drawn box ("| § 2. Regnskab |"); in running text it is a law's. */
+const LABEL = String.raw`(?:Dagsordens?punkt|Punkt|PUNKT|Pkt\.?|PKT\.?|Sag|Nr\.|(?<=\|${SP}*)§)(?:${SP}+nr\.?)?`;
+/** "3", "3.", "3)", "[3]", and "3.0" of a decimal numbering whose sections are 3.1, 3.2 … */
+const NUMBER = String.raw`\[?(\d{1,3})(?:\]|\.0(?=${SP}))?(?![\d/,]|\.\d)[.)]?`;
+/** A bullet before the header, or the left side of a drawn box. */
+const FRAME = String.raw`(?:[•·*|]${SP}*)?`;
+const LABELLED_HEADER = new RegExp(`^${SP}*${FRAME}${LABEL}${SP}*${NUMBER}${SP}*(?:${STATUS}${SP}*)?(?:[:–-]${SP}*)?(.*?)(?:${SP}*\\|)?$`, 'u');
 const BARE_HEADER = new RegExp(`^${SP}*(?:[•·]${SP}*)?${NUMBER}(?:${SP}+|\\t)(?:${STATUS}${SP}*)?(\\p{Lu}.*)$`, 'u');
 /** "Åben sag", "Lukket punkt", "Åbent punkt" on a line of its own or after a case number. */
 const STATUS_LINE = /(?:^|\s{2,})(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\s*$|^\s*(?:Åben|Åbent|Lukket)\s*$|\s{2,}(?:Åben|Åbent|Lukket)\s*$/i;
@@ -247,6 +252,8 @@ export function segmentItems(text: string): ItemSegment[] {
 		while (i < endLine) {
 			const t = lines[i].text.trim();
 			if (!t || caseNumberOf(lines[i].text) || isSectionHeading(t) || headerOf(lines[i].text)) break;
+			// The bottom of a drawn box, or a status line inside it.
+			if (/^[|+]|^[-=_]{3,}$/.test(t) || STATUS_LINE.test(lines[i].text)) break;
 			if (titleParts.join(' ').length > 250) break;
 			titleParts.push(t.replace(STATUS_RE, ''));
 			i++;

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { segmentItems } from '../../src/lib/extract/segment';
+
+const items = (text: string) => segmentItems(text).map((s) => `${s.itemNo} ${s.title}`);
+
+describe('item headers in the forms of other minute systems', () => {
+	it('a header in a drawn box numbered with §', () => {
+		const text = `Referat\n\n+----------------------------------+\n| § 1. Godkendelse af dagsorden    |\n| Åbent punkt · Sagsnr. 25/2201    |\n+----------------------------------+\nBeslutning\nGodkendt.\n\n+----------------------------------+\n| § 2. Regnskab 2024               |\n| Åbent punkt · Sagsnr. 25/2870    |\n+----------------------------------+\nSagsfremstilling\nEfter serviceloven § 85 ydes støtte.\n`;
+		expect(items(text)).toEqual(['1 Godkendelse af dagsorden', '2 Regnskab 2024']);
+	});
+
+	it('"[3] Title" and a decimal numbering whose sections are 3.1, 3.2', () => {
+		expect(items(`Dagsorden\n\n[1] Godkendelse af dagsordenen\n\nBeslutning\nGodkendt.\n\n[2] Budgetopfølgning efter 3. kvartal 2024\n\nSagsfremstilling\nTekst.\n`)).toEqual([
+			'1 Godkendelse af dagsordenen',
+			'2 Budgetopfølgning efter 3. kvartal 2024'
+		]);
+		expect(items(`Referat\n\n1.0 Godkendelse af dagsorden\n1.1 Beslutning\nGodkendt.\n\n2.0 Budgetopfølgning pr. 30. juni 2025\n2.1 Sagsfremstilling\nTekst.\n2.2 Beslutning\nTaget til efterretning.\n`)).toEqual([
+			'1 Godkendelse af dagsorden',
+			'2 Budgetopfølgning pr. 30. juni 2025'
+		]);
+	});
+});
