@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/lib/extract';
 import { segmentItems } from '../../src/lib/extract/segment';
 
 const items = (text: string) => segmentItems(text).map((s) => `${s.itemNo} ${s.title}`);
@@ -18,5 +19,16 @@ describe('item headers in the forms of other minute systems', () => {
 			'1 Godkendelse af dagsorden',
 			'2 Budgetopfølgning pr. 30. juni 2025'
 		]);
+	});
+});
+
+describe('numbered sections are no page furniture', () => {
+	it('"2.2 Beslutning", "3.2 Beslutning" … a page apart stay sections, and every item stays', () => {
+		const filler = Array.from({ length: 16 }, (_, i) => `Linje ${i + 1} af sagsfremstillingen om emnet.`).join('\n');
+		const item = (n: number, title: string) => `${n}.0 ${title}\n${n}.1 Sagsfremstilling\n${filler}\n${n}.2 Beslutning\nGodkendt.\n`;
+		const text = `Referat\n\n${item(1, 'Godkendelse af dagsorden')}\n${item(2, 'Budgetopfølgning pr. 30. juni 2025')}\n${item(3, 'Magtanvendelse i 1. halvår 2025')}`;
+		const ex = extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Lolland' });
+		expect(ex.items.map((i) => `${i.item_no} ${i.title}`)).toEqual(['1 Godkendelse af dagsorden', '2 Budgetopfølgning pr. 30. juni 2025', '3 Magtanvendelse i 1. halvår 2025']);
+		expect(ex.items.every((i) => i.decision === 'Godkendt.')).toBe(true);
 	});
 });

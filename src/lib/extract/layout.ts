@@ -120,7 +120,7 @@ export function pageFurniture(text: string): Span[] {
 			spans.push(line);
 			continue;
 		}
-		if (!/\d/.test(t) || !/\p{L}{3}/u.test(t) || isItemHeaderLine(t)) continue;
+		if (!/\d/.test(t) || !/\p{L}{3}/u.test(t) || isItemHeaderLine(t) || isSectionHeading(t)) continue;
 		const key = t.replace(/\d+/g, '#').replace(/\s+/g, ' ');
 		const numbers = t.match(/\d+/g)!;
 		const group = groups.get(key);
