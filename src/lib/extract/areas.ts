@@ -66,6 +66,9 @@ const IGNORED_FIELDS = new Set([
 	'politikområdet'
 ]);
 
+/** Fields named by a phrase instead of "<x>området": "på det sociale område" is socialområdet. */
+const FIELD_PHRASES: [RegExp, string][] = [[/\bdet sociale område(?![\p{L}])/giu, 'socialområdet']];
+
 /** A label naming a field ("Voksenhandicap", "Socialområdet") → its canonical form. */
 export function fieldNamed(label: string): string | null {
 	const lower = label.trim().toLowerCase();
@@ -132,6 +135,8 @@ export function findAreas(text: string): AreaMention[] {
 		const canon = FIELD_CANON[word] ?? word;
 		out.push({ area: canon, rank: canon === 'socialområdet' ? RANK.socialomraadet : RANK.field, start: m.index });
 	}
+	for (const [re, canon] of FIELD_PHRASES)
+		for (const m of text.matchAll(re)) out.push({ area: canon, rank: canon === 'socialområdet' ? RANK.socialomraadet : RANK.field, start: m.index! });
 	for (const m of text.matchAll(TILBUD)) out.push({ area: m[0].replace(/\s+/g, ' '), rank: RANK.field, start: m.index!, tilbud: true });
 	if (/\b(?:fra|i|for)\s+(?:hele\s+)?[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+Kommune\b/.test(text) || /\bhele kommunen\b/i.test(text))
 		out.push({ area: 'hele kommunen', rank: RANK.kommune, start: 0 });

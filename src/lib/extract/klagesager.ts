@@ -74,16 +74,23 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 	{
 		role: 'aendret',
 		cues: ['ændre(?:t|de|s)', 'ophæve(?:t|de)', 'omstød\\p{L}*'],
-		examples: [['Ankestyrelsen afgjorde 60 sager. I 14 sager blev kommunens afgørelse ophævet eller omstødt, og 13 sager blev hjemvist.', ['klagesager_antal=60', 'aendret_antal=14', 'hjemvist_antal=13']]]
+		examples: [
+			['Ankestyrelsen afgjorde 60 sager. I 14 sager blev kommunens afgørelse ophævet eller omstødt, og 13 sager blev hjemvist.', ['klagesager_antal=60', 'aendret_antal=14', 'hjemvist_antal=13']],
+			// The part's cue stands after its whole, whose own word ("behandlede") is nearer.
+			['I 2024 blev 7 af 31 behandlede klagesager ændret af Ankestyrelsen.', ['klagesager_antal=31', 'aendret_antal=7']]
+		]
 	},
 	{
 		role: 'hjemvist',
-		cues: ['hjemvis\\p{L}*', 'hjemsend\\p{L}*', `sendt(?:e)?(?: ${W}){0,3}? tilbage`, 'sendt retur', 'fornyet behandling'],
+		cues: ['hjemvis\\p{L}*', 'hjemsend\\p{L}*', `sendt(?:e)?(?: ${W}){0,3}? tilbage`, 'sendt retur', '(?:tilbage |retur )?til (?:ny|fornyet) behandling', 'fornyet behandling'],
 		examples: [
 			['To andre sager om merudgifter blev hjemvist.', []],
 			['Ankestyrelsen stadfæstede 63 pct. af de 152 sager. Det svarer til 96 stadfæstede, 18 ændrede og 38 hjemviste afgørelser.', ['stadfaestet_pct=63', 'klagesager_antal=152', 'stadfaestet_antal=96', 'aendret_antal=18', 'hjemvist_antal=38']],
 			['I 2024 afgjorde Ankestyrelsen 118 klagesager (2023: 104).', ['klagesager_antal=118', 'klagesager_antal=104']],
-			['Ankestyrelsen afgjorde 118 sager. I 19 sager ændrede Ankestyrelsen kommunens afgørelse, og 28 sager blev sendt tilbage til fornyet behandling i kommunen.', ['klagesager_antal=118', 'aendret_antal=19', 'hjemvist_antal=28']]
+			['Ankestyrelsen afgjorde 118 sager. I 19 sager ændrede Ankestyrelsen kommunens afgørelse, og 28 sager blev sendt tilbage til fornyet behandling i kommunen.', ['klagesager_antal=118', 'aendret_antal=19', 'hjemvist_antal=28']],
+			// The figure stands between the verb and its particle: "sendte 9 tilbage".
+			['Ankestyrelsen afgjorde 64 sager i 2024, stadfæstede 51 og sendte 9 tilbage til ny behandling hos kommunen.', ['klagesager_antal=64', 'stadfaestet_antal=51', 'hjemvist_antal=9']],
+			['Af de 70 afgjorte sager gik 8 retur til ny behandling.', ['klagesager_antal=70', 'hjemvist_antal=8']]
 		]
 	},
 	{
@@ -155,7 +162,7 @@ const TOTAL_BEFORE = /(?<![\p{L}])(?:i alt|samlet(?: set)?|var der|blev der|er d
 const WHOLE_BEFORE = /(?:^|[^\p{L}])(?:ud )?af(?: de| i alt| de i alt| samlet| alle)? $/u;
 /** What may follow a klagesager figure; any other word makes it a count of something else ("12 borgere"). */
 const FOLLOWER =
-	/^(?:\s*$|\s*[(),.;:]|\s+(?:(?:klage)?sag(?:er|erne|en)?|afgørelse\p{L}*|klage[rn]?\p{L}*|af|i|på|mod|og|eller|for|fra|til|blev|bliver|er|var|ud|heraf|hvoraf|mens|men|som|hvor|hvilket|T\d+|helt|alle|stadfæst\p{L}*|ændre\p{L}*|hjemvis\p{L}*|hjemsend\p{L}*|omgjor\p{L}*|afgjor\p{L}*|behandle\p{L}*|afvist\p{L}*|sendt\p{L}*|ophævet|omstødt)(?![\p{L}]))/u;
+	/^(?:\s*$|\s*[(),.;:]|\s+(?:(?:klage)?sag(?:er|erne|en)?|afgørelse\p{L}*|klage[rn]?\p{L}*|af|i|på|mod|og|eller|for|fra|til|blev|bliver|er|var|ud|heraf|hvoraf|mens|men|som|hvor|hvilket|T\d+|helt|alle|stadfæst\p{L}*|ændre\p{L}*|hjemvis\p{L}*|hjemsend\p{L}*|omgjor\p{L}*|afgjor\p{L}*|behandle\p{L}*|afvist\p{L}*|sendt\p{L}*|tilbage|retur|ophævet|omstødt)(?![\p{L}]))/u;
 /** A pct "af" something other than all cases is a share of a subset ("61 pct. af de omgjorte sager"). */
 const SHARE_OF = /^ af /;
 const SHARE_OF_ALL = /^ af (?:(?:alle|de|disse|sine|kommunens) )?(?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sager(?:ne)?(?![\p{L}])|^ af (?:dem|disse|afgørelserne)(?![\p{L}])|^ af (?:de |i alt )?Q\d+n/u;
@@ -168,6 +175,8 @@ const RATIO_FIRST_WHOLE = /^ (?:ud )?af Q\d+n (?:(?:afgjorte|behandlede|samlede)
 const RATIO_SECOND = /Q\d+n (?:ud )?af $/;
 /** A part of a whole: "52 ud af 118", "38 af de 57". */
 const PART_OF = /^ (?:ud )?af (?:de |i alt )?Q\d+n(?: (?!Q\d)[\p{L}]+){0,2}/u;
+/** The words of a part's whole: "af 29 afgjorte sager", "ud af de 57 klager". */
+const WHOLE_PHRASE = /^ (?:ud )?af (?:de |i alt )?Q\d+n(?: (?:afgjorte|behandlede|realitetsbehandlede|samlede))?(?: (?:klage)?sager(?:ne)?| afgørelser| klager)?(?![\p{L}])/u;
 /** What may stand after a figure that leans on a parallel one: a place, a period, a closing bracket. */
 const ELLIPSIS_TAIL = /^\)?\s*(?:(?:i|på|for|blandt)(?: (?!Q\d)[\p{L}\d][\p{L}\d-]*){1,3}|T\d+|året før|sidste år|i fjor)?\s*\)?\s*\.?\s*$/u;
 /** Between two parallel figures of one clause: "fra 45 pct. i 2023 til 35 pct.", "22 pct. i 2024 og 38 pct.". */
@@ -315,8 +324,10 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 			readings[qi] = { role: wholeRole(view, breaks, clause, cues, parens, figures), unit: 'antal', how: 'helhed' };
 			return;
 		}
-		// "52 ud af 118 afgjorte sager": the whole's cue is not the part's.
-		const found = nearest(cues, clause, at, end, parens, blocking);
+		// "12 af 29 afgjorte sager omgjort": the whole's words ("af 29 afgjorte sager") are not the part's cue.
+		const wholeEnd = end + (WHOLE_PHRASE.exec(tail)?.[0].length ?? 0);
+		const partCues = part ? cues.filter((c) => c.end <= end || c.start >= wholeEnd) : cues;
+		const found = nearest(partCues, clause, at, end, parens, blocking);
 		const cue = part && found?.role === 'afgjort' ? null : found;
 		if (cue) {
 			const role = cue.role === 'medhold' ? medholdParty(view, cue, clause) : cue.role;
