@@ -22,3 +22,36 @@ describe('areas named by a phrase', () => {
 		]);
 	});
 });
+
+describe('context: whose figure and which area', () => {
+	it('a "hvor" clause is about the noun before it: the national figure', () => {
+		expect(
+			klagesager('Ankestyrelsen afgjorde 120 sager på socialområdet, og omgørelsesprocenten var 31.\n\nVejle ligger dermed under niveauet i hele landet, hvor tallet i 2024 var 35 procent.')
+		).toEqual(['klagesager_antal Vejle socialområdet 2024 120', 'omgoerelsespct Landsgennemsnit socialområdet 2024 35', 'omgoerelsespct Vejle socialområdet 2024 31']);
+	});
+	it('neighbours named in a sentence of their own take the paragraph\'s concept', () => {
+		expect(
+			klagesager('Omgørelsesprocenten på socialområdet var 31 i 2024. Til sammenligning havde Kolding 27 procent og Fredericia 36 procent.')
+		).toEqual(['omgoerelsespct Fredericia socialområdet 2024 36', 'omgoerelsespct Kolding socialområdet 2024 27', 'omgoerelsespct Vejle socialområdet 2024 31']);
+	});
+	it('a paragraph with no area takes the nearest one stated above it in the item, before the title', () => {
+		expect(
+			klagesager(
+				'Sagerne nedenfor er afgjort efter serviceloven.\n\nAnkestyrelsen afgjorde i alt 64 sager, og omgørelsesprocenten var 28.',
+				'Klager over hjemmeplejeområdet 2024'
+			)
+		).toEqual(['klagesager_antal Vejle serviceloven 2024 64', 'omgoerelsespct Vejle serviceloven 2024 28']);
+	});
+	it('a § takes its law from a table caption above it', () => {
+		const body = [
+			'Tabel 1. Klagesager efter serviceloven 2024',
+			'',
+			'Paragraf              Afgjorte   Omgørelsesprocent',
+			'§ 85                  20         35',
+			'§ 112                 14         21',
+			'',
+			'Hjælpemiddelsagerne går bedst: 3 ud af 14 sager efter § 112 blev omgjort.'
+		].join('\n');
+		expect(klagesager(body)).toContain('omgjort_antal Vejle serviceloven § 112 2024 3');
+	});
+});

@@ -7,7 +7,7 @@
  * sidste år var den 39 pct."). A figure with no clear reading is left out.
  */
 import { areaFor, draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
-import { RANK } from './areas';
+import { findAreas, pickArea, RANK, type AreaMention } from './areas';
 import { MUNICIPALITIES, municipalityOf } from './places';
 import { clauseAt, clauseBreaks, cueFinder, inside, nearest, parentheses, tokenEnd, type Concept, type Cue, type Span } from './slots';
 
@@ -181,6 +181,9 @@ const WHOLE_PHRASE = /^ (?:ud )?af (?:de |i alt )?Q\d+n(?: (?:afgjorte|behandled
 const ELLIPSIS_TAIL = /^\)?\s*(?:(?:i|på|for|blandt)(?: (?!Q\d)[\p{L}\d][\p{L}\d-]*){1,3}|T\d+|året før|sidste år|i fjor)?\s*\)?\s*\.?\s*$/u;
 /** Between two parallel figures of one clause: "fra 45 pct. i 2023 til 35 pct.", "22 pct. i 2024 og 38 pct.". */
 const PARALLEL_LINK = /^[^,;]{0,30} (?:til|og|mod|end) $/;
+const COMMITTEE_AREA = /udvalgets område|under udvalget/i;
+/** A municipality named in a clause: its figure is that municipality's. */
+const ENTITY_NAMED = new RegExp(`(?<![\\p{L}-])(?:${MUNICIPALITY_WORDS.join('|')})s?(?![\\p{L}-])`, 'gu');
 const ANAPHOR = /(?<![\p{L}])(?:den|det|dette|tallet|andelen|niveauet|procenten)(?![\p{L}])/u;
 const SUBSET = /(?<![\p{L}])(?:andre|øvrige|nogle|flere af|resten|enkelte)(?![\p{L}])|sager om(?![\p{L}])/u;
 const PARTY_KOMMUNE = /(?<![\p{L}])(?:kommunen|\p{L}+ kommune)(?![\p{L}])/gu;
@@ -218,6 +221,7 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 	// Whether the item has read an omgørelsesprocent: a national percent with no cue of its own is then one too.
 	let itemOmgoerelse = false;
 	const titleContext = `${ctx.item.title}`.toLowerCase();
+	const earlier = earlierAreas(ctx);
 	for (const sc of ctx.sentences) {
 		if (sc.sentence.paragraph !== para) {
 			para = sc.sentence.paragraph;
@@ -255,7 +259,7 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 			if (entity === 'Landsgennemsnit' && r.unit === 'antal') return;
 			// No period in the sentence, paragraph, heading or title: the period most of the item's figures have.
 			const period = periodFor(ctx, sc, qi, PERIOD_KINDS) ?? mostCommon(out.map((d) => d.period));
-			const area = areaFor(ctx, sc, null);
+			const area = areaOf(ctx, sc, earlier);
 			if (!period || !area || !entity) return;
 			if (metric === 'omgoerelsespct') itemOmgoerelse = true;
 			out.push(draft('klagesager', metric, entity, area, period, q.value, r.unit, sc, `klagesager.${r.how}.${metric}`));
@@ -357,8 +361,11 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		}
 		// "I samme periode sidste år var den 39 pct.", "Landsgennemsnittet lå på 36 pct.": the paragraph's last concept.
 		const clauseText = view.slice(clause.start, at);
-		const national = /landsgennemsnit|landsplan|hele landet/.test(view.slice(clause.start, clause.end));
-		if (memory && (ANAPHOR.test(clauseText) || national)) readings[qi] = lean(memory, own, 'anafor');
+		const scope = antecedentScope(view, breaks, clause);
+		const national = /landsgennemsnit|landsplan|hele landet/.test(view.slice(scope.start, clause.end));
+		// "Blandt naboerne havde Horsens 31 procent": another municipality's figure of the paragraph's concept.
+		const named = [...clauseText.matchAll(ENTITY_NAMED)].some((m) => sc.view.text.includes(municipalityOf(m[0]) ?? '\u0000'));
+		if (memory && (ANAPHOR.test(clauseText) || national || named)) readings[qi] = lean(memory, own, 'anafor');
 		else if (!memory && national && stated === 'pct' && aboutOmgoerelse) readings[qi] = { role: 'omgoerelse', unit: 'pct', how: 'anafor' };
 	});
 	return readings.map((r) => (r && METRIC[r.role][r.unit] ? r : null));
@@ -428,11 +435,56 @@ function entityOf(ctx: ItemContext, sc: SentenceContext, qi: number): string {
 	}
 	if (cues.length) {
 		const breaks = clauseBreaks(view, SEPARATORS, []);
-		const clause = clauseAt(breaks, at, view.length);
+		const clause = antecedentScope(view, breaks, clauseAt(breaks, at, view.length));
 		const cue = nearest(cues, clause, at, end, parentheses(view), sc.view.qAt);
 		if (cue) return cue.role;
 	}
 	return entityFor(ctx, sc, qi);
+}
+
+/**
+ * A clause opened by "hvor" says something about the noun that closes the clause before it
+ * ("under landsplan, hvor andelen var 36 procent"): that clause is its scope for whose figure it is.
+ */
+function antecedentScope(view: string, breaks: number[], clause: Span): Span {
+	if (!/^hvor(?![\p{L}])/u.test(view.slice(clause.start, clause.start + 5))) return clause;
+	const i = breaks.indexOf(clause.start);
+	if (i < 1) return clause;
+	return { start: clauseAt(breaks, breaks[i - 1] - 1, view.length).start, end: clause.end };
+}
+
+/**
+ * The area of a figure: the sentence's, its paragraph's or heading's; else the nearest earlier
+ * statement of the item (a sentence or a table caption above it: "Nedenfor ses afgørelserne efter
+ * serviceloven"), before the title. A paragraph (§) takes its law from there too.
+ */
+function areaOf(ctx: ItemContext, sc: SentenceContext, earlier: (at: number) => AreaMention[]): string | null {
+	const own = [sc.areas, sc.carriedAreas, sc.headingAreas];
+	const picked = pickArea(...own);
+	const before = earlier(sc.sentence.start);
+	if (picked?.startsWith('§')) {
+		const law = [...own, before, ctx.titleAreas].flat().find((a) => a.rank === RANK.law)?.area;
+		if (law) return `${law} ${picked}`;
+	}
+	// "på udvalgets område" names the committee that meets, nearer than anything above.
+	if ((picked && !picked.startsWith('§')) || COMMITTEE_AREA.test(`${sc.sentence.text} ${sc.carriedText}`)) return areaFor(ctx, sc, null);
+	return pickArea(before) ?? areaFor(ctx, sc, null);
+}
+
+/** Areas stated earlier in the item, by position: for each position, those of the nearest sentence or caption above that names one. */
+function earlierAreas(ctx: ItemContext): (at: number) => AreaMention[] {
+	let statements: { end: number; areas: AreaMention[] }[] | null = null;
+	return (at) => {
+		statements ??= [
+			...ctx.sentences.map((s) => ({ end: s.sentence.end, text: s.sentence.text })),
+			// A table's caption, or the title line printed right above its header.
+			...ctx.layout.tables.map((t) => ({ end: t.start + 1, text: [t.caption ?? '', ...t.headerLines.map((l) => l.text)].join(' ') }))
+		]
+			.map((s) => ({ end: s.end, areas: findAreas(s.text).filter((a) => a.rank > RANK.kommune && a.rank < RANK.paragraph && !a.tilbud) }))
+			.filter((s) => s.areas.length)
+			.sort((a, b) => a.end - b.end);
+		return statements.findLast((s) => s.end <= at)?.areas ?? [];
+	};
 }
 
 /** "mens ingen sager blev ændret eller hjemvist": stated zeros. */
