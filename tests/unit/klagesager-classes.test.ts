@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/lib/extract/index';
+import { delimitedGrids } from '../../src/lib/extract/table-blocks';
 
 const meta = { doc_id: 'x', file_name: 'x.txt', municipality: 'Vejle', meeting_date: '2025-04-08' };
 
@@ -53,5 +54,30 @@ describe('context: whose figure and which area', () => {
 			'Hjælpemiddelsagerne går bedst: 3 ud af 14 sager efter § 112 blev omgjort.'
 		].join('\n');
 		expect(klagesager(body)).toContain('omgjort_antal Vejle serviceloven § 112 2024 3');
+	});
+});
+
+describe('tables whose cells are parted by semicolons', () => {
+	const grid = [
+		'Afgørelser fordelt på bestemmelser, 2024',
+		'Bestemmelse;Afgjorte;Stadfæstet;Ændret;Hjemvist;Omgørelses-%',
+		'Serviceloven § 86;12;9;1;2;25',
+		'Serviceloven § 112;30;24;2;4;20',
+		'I alt;42;33;3;6;21'
+	];
+	it('read by the grid they form: header of the same arity, a label and values in every row', () => {
+		const facts = klagesager(['Ankestyrelsen afgjorde 42 klagesager på socialområdet i 2024.', '', ...grid].join('\n'));
+		expect(facts).toContain('hjemvist_antal Vejle serviceloven § 112 2024 4');
+		expect(facts).toContain('omgoerelsespct Vejle serviceloven § 86 2024 25');
+		expect(facts).toContain('omgoerelsespct Vejle socialområdet 2024 21');
+		expect(facts.filter((f) => f.includes('§ 86'))).toHaveLength(5);
+	});
+	it('not when a row has a cell too many or too few', () => {
+		const broken = [...grid.slice(0, 3), 'Serviceloven § 112;30;24;2;4', grid[4]];
+		expect(klagesager(['Ankestyrelsen afgjorde 42 klagesager på socialområdet i 2024.', '', ...broken].join('\n')).filter((f) => f.includes('§'))).toEqual([]);
+	});
+	it('not prose whose clauses a semicolon parts', () => {
+		const prose = ['Ankestyrelsen afgjorde 42 sager; 33 blev stadfæstet; 9 blev omgjort', 'Det viser årsopgørelsen; den kom 3. marts; den er offentlig'];
+		expect(delimitedGrids(prose.map((text, i) => ({ text, start: i * 80, end: i * 80 + text.length }))).headers.size).toBe(0);
 	});
 });

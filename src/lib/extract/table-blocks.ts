@@ -161,7 +161,43 @@ const HEADER_WORDS = /\b(?:budget|forbrug|afvigelse|regnskab|stadfæstet|hjemvis
 const CAPTION_START = /^(?:Tabel|Tab\.|Table|Oversigt|Figur)\s*\d+\b/i;
 const CAPTION = /^(?:Tabel|Tab\.|Table|Oversigt|Figur)\s*\d*[.:]?|(?:mio\.\s*kr|1\.000\s*kr|t\.\s?kr|\(kr\.?\)|i\s+kr\.)/i;
 
-export function findTables(lines: Line[], width: number): FoundTable[] {
+/** A cell of a delimited row that holds a value: a number, a percent, or a dash for none. */
+const DELIMITED_VALUE = /^(?:[-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\s*(?:%|pct\.?)?)$/;
+
+/**
+ * Rows whose cells are parted by ";" (a spreadsheet saved as text): "Serviceloven § 83;41;30;4;7;27".
+ * A semicolon also joins clauses of prose, so a run is a grid only when the grid confirms it: a
+ * header of the same arity with no values above at least two rows, every row as many cells, each
+ * row a label and values. The grid's semicolons become pipes (same length: offsets hold), which
+ * every reader already parts cells by; the header's index is returned so nothing above it is read as one.
+ */
+export function delimitedGrids(lines: Line[]): { lines: Line[]; headers: Set<number> } {
+	const cellsOf = (l: Line) => l.text.trim().split(';').map((c) => c.trim());
+	const headers = new Set<number>();
+	let out: Line[] | null = null;
+	let i = 0;
+	while (i < lines.length) {
+		const arity = lines[i].text.includes(';') ? cellsOf(lines[i]).length : 0;
+		let j = i + 1;
+		while (arity >= 3 && j < lines.length && lines[j].text.includes(';') && cellsOf(lines[j]).length === arity) j++;
+		const header = arity >= 3 ? cellsOf(lines[i]) : [];
+		const rows = lines.slice(i + 1, j).map(cellsOf);
+		const isGrid =
+			rows.length >= 2 &&
+			header.every((c) => c && !DELIMITED_VALUE.test(c)) &&
+			rows.every((r) => r[0] && !DELIMITED_VALUE.test(r[0]) && r.slice(1).every((c) => DELIMITED_VALUE.test(c)));
+		if (isGrid) {
+			out ??= [...lines];
+			headers.add(i);
+			for (let k = i; k < j; k++) out[k] = { ...lines[k], text: lines[k].text.replace(/;/g, '|') };
+			i = j;
+		} else i++;
+	}
+	return { lines: out ?? lines, headers };
+}
+
+export function findTables(printed: Line[], width: number): FoundTable[] {
+	const { lines, headers: gridHeaders } = delimitedGrids(printed);
 	const found: FoundTable[] = [];
 	let i = 0;
 	let previousEnd = -1;
@@ -229,6 +265,16 @@ export function findTables(lines: Line[], width: number): FoundTable[] {
 				captionLine = lines.indexOf(above[0]);
 				headerFrom = headerFrom + blank + 1;
 			}
+		}
+		// A delimited grid's header is its first line: the lines above it are its caption.
+		const gridHeader = [...gridHeaders].find((g) => g >= headerFrom && g < rowsStart);
+		if (gridHeader !== undefined && gridHeader > headerFrom) {
+			const above = lines.slice(headerFrom, gridHeader).map((l) => l.text.trim()).filter(Boolean);
+			if (above.length) {
+				caption = [caption, ...above].filter(Boolean).join(' ');
+				if (captionLine < 0) captionLine = lines.findIndex((l, k) => k >= headerFrom && l.text.trim());
+			}
+			headerFrom = gridHeader;
 		}
 		const headerLines = lines.slice(headerFrom, rowsStart).filter((l) => l.text.trim());
 		const lastRow = last;
