@@ -81,3 +81,41 @@ describe('tables whose cells are parted by semicolons', () => {
 		expect(delimitedGrids(prose.map((text, i) => ({ text, start: i * 80, end: i * 80 + text.length }))).headers.size).toBe(0);
 	});
 });
+
+describe('table reading', () => {
+	it('a period label ending in its year ("2. halvår 2024") keeps the year, and "Hele året" is the year', () => {
+		const body = [
+			'Tabel 3. Afgjorte klagesager på socialområdet 2024',
+			'',
+			'Halvår',
+			'Afgjorte',
+			'Stadfæstede',
+			'Hjemviste',
+			'Ændrede',
+			'1. halvår 2024 40 30 6 4',
+			'2. halvår 2024 50 41 5 4',
+			'Hele året 90 71 11 8'
+		].join('\n');
+		const facts = klagesager(body);
+		expect(facts).toContain('hjemvist_antal Vejle socialområdet 2024-H1 6');
+		expect(facts).toContain('aendret_antal Vejle socialområdet 2024-H2 4');
+		expect(facts).toContain('klagesager_antal Vejle socialområdet 2024 90');
+		expect(facts).toHaveLength(12);
+	});
+	it('a dash is a cell with no value, so the row keeps its columns', () => {
+		const body = [
+			'Tabel 1. Klagesager efter serviceloven 2024',
+			'',
+			'                      Afgjorte   Omgjort   Omgørelses-',
+			'                      sager      sager     procent',
+			'Vejle Kommune         210        61        29',
+			'Landsgennemsnit       –          –         33'
+		].join('\n');
+		expect(klagesager(body)).toEqual([
+			'klagesager_antal Vejle serviceloven 2024 210',
+			'omgjort_antal Vejle serviceloven 2024 61',
+			'omgoerelsespct Landsgennemsnit serviceloven 2024 33',
+			'omgoerelsespct Vejle serviceloven 2024 29'
+		]);
+	});
+});

@@ -11,7 +11,7 @@ const ITEM_GATE = /klage|ankestyrelsen|omgørelse|danmarkskort/i;
 type KlageColumn = { metric: string; unit: 'antal' | 'pct'; entity?: string; year?: string; period?: AxisPeriod; skip?: boolean };
 
 const KLAGE_HEADERS: HeaderRule<KlageColumn>[] = [
-	{ re: /^(?:afviste?|afvist(?:e)? sager|bortfaldne?)(?=\s|$)/i, kind: () => ({ metric: '', unit: 'antal', skip: true }) },
+	{ re: /^(?:afvist(?:e)? sager|afviste?|bortfaldne?)(?=\s|$)/i, kind: () => ({ metric: '', unit: 'antal', skip: true }) },
 	{
 		re: /^(?:(?:[1-4]\.\s*(?:kvt|kvartal)\.?|Q[1-4]|[12]\.\s*halvår)(?:\s+(?:19|20)\d{2}\b)?|i alt(?=\s|$))/i,
 		kind: (m) => ({ metric: '', unit: 'antal', period: axisPeriod(m[0]) ?? undefined })
@@ -28,7 +28,7 @@ const KLAGE_HEADERS: HeaderRule<KlageColumn>[] = [
 	},
 	{ re: /^(?:heraf\s+)?stadfæst\w*(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'stadfaestet_pct' : 'stadfaestet_antal', unit: m[1] ? 'pct' : 'antal' }) },
 	{ re: /^ændre(?:t|de)(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'aendret_pct' : 'aendret_antal', unit: m[1] ? 'pct' : 'antal' }) },
-	{ re: /^hjemvis(?:t|te)(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'hjemvist_pct' : 'hjemvist_antal', unit: m[1] ? 'pct' : 'antal' }) },
+	{ re: /^hjemvis(?:te|t)(\s*(?:\(|i\s+)?(?:pct\.?|%|procent)\)?)?/i, kind: (m) => ({ metric: m[1] ? 'hjemvist_pct' : 'hjemvist_antal', unit: m[1] ? 'pct' : 'antal' }) },
 	{ re: /^(?:heraf\s+)?omgjort(?:e)?(?:\s+sager)?(?!\s*(?:pct|%|procent|\())/i, kind: () => ({ metric: 'omgjort_antal', unit: 'antal' }) }
 ];
 
@@ -54,7 +54,7 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 	if (!ITEM_GATE.test(ctx.item.title) && !ITEM_GATE.test(ctx.text.slice(ctx.item.start, ctx.item.end))) return [];
 	const out: FactDraft[] = [];
 	for (const block of ctx.layout.tables) {
-		const table = readTable(ctx.text, block, klageLexicon);
+		const table = readTable(ctx.text, block, klageLexicon, { emptyCells: true });
 		if (!table) continue;
 		const transposed = metricsAsRows(ctx, block, table);
 		if (transposed) {
@@ -98,6 +98,7 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 			const labelPeriod = findPeriods(label).find((p) => p.period && p.kind !== 'date' && p.kind !== 'span');
 			if (/^(?:19|20)\d{2}$/.test(label)) period = label;
 			else if (labelPeriod && label.replace(/\s+/g, ' ').length <= labelPeriod.end - labelPeriod.start + 2) period = labelPeriod.period;
+			else if (axisPeriod(label)?.kind === 'total') period = totalPeriod ?? period;
 			else if (NATIONAL_LABEL.test(label)) entity = 'Landsgennemsnit';
 			else if (municipal) entity = municipal;
 			else if (row.total || !label) {
@@ -119,7 +120,7 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 				const p = c.year ?? ownYear ?? period;
 				let e = entity;
 				if (c.entity) e = NATIONAL_LABEL.test(c.entity) ? 'Landsgennemsnit' : municipalityOf(c.entity) ?? entity;
-				if (!metric || !p || !area || (unit === 'antal' && !Number.isInteger(v))) return;
+				if (!metric || !p || !area || Number.isNaN(v) || (unit === 'antal' && !Number.isInteger(v))) return;
 				out.push({ family: 'klagesager', metric, entity: e, area, period: p, value: v, unit, start: row.start, end: row.end, rule: `klagesager.tabel.${metric}` });
 			});
 		}
@@ -148,7 +149,7 @@ function metricsAsRows(ctx: ItemContext, block: ItemContext['layout']['tables'][
 		if (!m?.metric || m.skip) return;
 		row.values.forEach((v, i) => {
 			const period = axes[i] ? periodOfAxis(axes[i]!, year, siblings) : null;
-			if (!period || (m.unit === 'antal' && !Number.isInteger(v)) || (m.unit === 'pct' && v > 100)) return;
+			if (!period || Number.isNaN(v) || (m.unit === 'antal' && !Number.isInteger(v)) || (m.unit === 'pct' && v > 100)) return;
 			out.push({ family: 'klagesager', metric: m.metric, entity: ctx.municipality, area, period, value: v, unit: m.unit, start: row.start, end: row.end, rule: `klagesager.tabel.${m.metric}` });
 		});
 	});

@@ -97,8 +97,16 @@ export function trailingCells(line: string): { count: number; labelEnd: number; 
 		// Keep two tokens in hand before the cells found so far (a number and its "pct.").
 		while (i < 1 && nextToken()) i++;
 	}
+	// "1. kvt. 2024 21 14 3": a year right after a period word is the row label's, not a value.
+	if (cells.length && labelEnd > 0 && !cells[0].percent && /^(?:19|20)\d{2}$/.test(cells[0].text) && PERIOD_WORD_AT_END.test(plain.slice(0, labelEnd))) {
+		const year = cells.shift()!;
+		labelEnd = plain.indexOf(year.text, labelEnd) + year.text.length;
+	}
 	return { count: cells.length, labelEnd, cells };
 }
+
+/** A label that ends in a period word wants a year after it: "1. kvt.", "Q3", "2. halvår", "1.-3. kvartal". */
+const PERIOD_WORD_AT_END = /(?:^|\s)(?:kvt\.?|kvart\.?|kvartal|halvår|Q[1-4])\s*$/i;
 
 export function isNumericRow(line: string): boolean {
 	const t = line.trim();

@@ -4,7 +4,7 @@
  * wrap over lines are re-joined; a caption, header or note gives the unit.
  */
 import type { TableBlock } from './table-blocks';
-import { BULLET, trailingCells } from './table-blocks';
+import { BULLET, trailingCells, type Cell } from './table-blocks';
 import { parseDanishNumber } from './numbers';
 
 export interface TableRow {
@@ -164,12 +164,17 @@ export function unitFactor(text: string): number | null {
  * Reads a table block. The header stream is cut with the lexicon; after as many headers as
  * there are values per row, what remains is the first row's label.
  */
-export function readTable(text: string, block: TableBlock, lexicon: ColumnLexicon): ReadTable | null {
+export interface ReadOptions {
+	/** A dash stands for a cell with no value ("Hele landet   –   67   12"); it is read as NaN, which the caller must skip. */
+	emptyCells?: boolean;
+}
+
+export function readTable(text: string, block: TableBlock, lexicon: ColumnLexicon, options: ReadOptions = {}): ReadTable | null {
 	if (!block.rows.some((l) => trailingCells(l.text.trim()).count > 0)) return null;
 	const header = headerCells(block.headerLines.map((l) => l.text));
 	const stream = dehyphenate(header.stream);
 	const positional = positionalColumns(header, block, lexicon);
-	if (positional) return finish(block, positional.stub, positional.columns, header.tail, stream);
+	if (positional) return finish(block, positional.stub, positional.columns, header.tail, stream, options);
 	const columns: string[] = [];
 	const arity = rowArity(block);
 	let stub = '';
@@ -208,7 +213,7 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 	if (arity !== null && columns.length > arity && !rest.trim()) rest = columns.splice(arity).join(' ');
 	// No header at all and one number per row: a single column whose meaning the caption gives.
 	if (!columns.length && !stream.trim() && block.rows.every((l) => trailingCells(l.text.trim()).count <= 1)) columns.push('');
-	return finish(block, stub.trim(), columns, rest.trim(), stream);
+	return finish(block, stub.trim(), columns, rest.trim(), stream, options);
 }
 
 /**
@@ -269,7 +274,7 @@ function positionalColumns(
 	return { stub: cells.length === arity + 1 ? cells[0] : '', columns };
 }
 
-function finish(block: TableBlock, stub: string, columns: string[], firstLabelLines: string, stream: string): ReadTable | null {
+function finish(block: TableBlock, stub: string, columns: string[], firstLabelLines: string, stream: string, options: ReadOptions = {}): ReadTable | null {
 	const width = columns.length;
 	if (!width) return null;
 	const rows: TableRow[] = [];
@@ -304,6 +309,15 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			pendingLabel = `${pendingLabel} ${t.replace(/[|\t]/g, ' ')}`.trim();
 			continue;
 		}
+		// "Hele landet – 67 12 21 33": dashes before or among the values fill the row up to its width.
+		if (options.emptyCells && count > 0 && count < width) {
+			const filled = withEmptyCells(t.slice(0, labelEnd), width - count);
+			if (filled) {
+				found = [...filled.cells, ...found];
+				count = width;
+				labelEnd = filled.labelEnd;
+			}
+		}
 		let cells = found.map((c) => c.text);
 		let percents = found.map((c) => c.percent);
 		// "Fastholdelse, § 126 88 79": a number right after § belongs to the label.
@@ -320,7 +334,7 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			percents = percents.slice(1);
 			count = width;
 		}
-		const values = cells.map((c) => parseDanishNumber(c.replace(/[−–÷]/, '-')));
+		const values = cells.map((c) => (options.emptyCells && EMPTY_CELL.test(c) ? NaN : parseDanishNumber(c.replace(/[−–÷]/, '-'))));
 		if (values.some((v) => v === null)) return null;
 		const ownLabel = t.slice(0, labelEnd).replace(/[|\t]/g, ' ').trim();
 		// Values one per line (a column layout): gather them until the row is full.
@@ -356,6 +370,28 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 		start: block.start,
 		end: block.end
 	};
+}
+
+const EMPTY_CELL = /^[-–—]$/;
+
+/**
+ * The cells a label's tail hides when a dash stood among them (the cell reader stops at a dash):
+ * up to `missing` tokens, numbers or dashes, at least one a dash. Null when they do not fill the row.
+ */
+function withEmptyCells(label: string, missing: number): { cells: Cell[]; labelEnd: number } | null {
+	const cells: Cell[] = [];
+	let rest = label.replace(/[|\t]/g, ' ').trimEnd();
+	while (cells.length < missing) {
+		const m = /(?:^|\s)(\S+)$/.exec(rest);
+		if (!m) return null;
+		const token = m[1];
+		const value = EMPTY_CELL.test(token) ? NaN : /^[-−–÷]?\d+(?:[.,]\d+)?$/.test(token) ? parseDanishNumber(token.replace(/[−–÷]/, '-')) : null;
+		if (value === null) return null;
+		cells.unshift({ text: token, value, percent: false });
+		rest = rest.slice(0, rest.length - token.length).trimEnd();
+	}
+	if (!rest.trim() || !cells.some((c) => Number.isNaN(c.value))) return null;
+	return { cells, labelEnd: rest.length };
 }
 
 /**
