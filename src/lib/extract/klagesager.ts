@@ -99,7 +99,9 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 		examples: [
 			['Ankestyrelsen afgjorde 40 sager. 32 blev stadfæstet, og 8 sager blev afvist af Ankestyrelsen, fordi klagefristen var overskredet.', ['klagesager_antal=40', 'stadfaestet_antal=32', 'afvist_antal=8']],
 			['Ud over de afgjorte sager afviste Ankestyrelsen 4 klager, fordi klagefristen var overskredet.', []],
-			['Ansøgningerne fra to grupper er afvist.', []]
+			['Ansøgningerne fra to grupper er afvist.', []],
+			['Ankestyrelsen afgjorde 52 sager og afviste 4 klager som for sent indgivet; de er ikke medregnet i opgørelsen.', ['klagesager_antal=52']],
+			['Ankestyrelsen afgjorde 52 sager. 3 klager blev afvist, og de tælles derfor ikke med i tallene ovenfor.', ['klagesager_antal=52']]
 		]
 	},
 	{
@@ -170,6 +172,8 @@ const SHARE_OF_ALL = /^ af (?:(?:alle|de|disse|sine|kommunens) )?(?:(?:afgjorte|
 const WHOLE_NOUN = /^ (?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sag|^ afgørelse|^ klage/;
 /** Dismissed complaints "ud over" the decided ones are outside the whole, which the contract's afvist_antal is part of. */
 const BESIDES = /(?<![\p{L}])(?:ud over|udover|yderligere|derudover|herudover|desuden)(?![\p{L}])/u;
+/** Said of dismissed complaints anywhere in the sentence: they are not counted in the whole. */
+const OUTSIDE_WHOLE = /(?<![\p{L}])(?:indgår|indgik|tælles|regnes|medregnes|medtages)(?: [^ ,.;]+)? ikke(?![\p{L}])|(?<![\p{L}])ikke (?:medregnet|medtaget|talt med|indregnet)(?![\p{L}])/u;
 const RATIO_FIRST = /^ (?:ud )?af Q\d+n/;
 const RATIO_FIRST_WHOLE = /^ (?:ud )?af Q\d+n (?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sag|^ (?:ud )?af Q\d+n afgørelse|^ (?:ud )?af Q\d+n klage/;
 const RATIO_SECOND = /Q\d+n (?:ud )?af $/;
@@ -336,7 +340,7 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		if (cue) {
 			const role = cue.role === 'medhold' ? medholdParty(view, cue, clause) : cue.role;
 			if (!role || role === 'andet') return;
-			if (role === 'afvist' && BESIDES.test(view.slice(clause.start, clause.end))) return;
+			if (role === 'afvist' && (BESIDES.test(view.slice(clause.start, clause.end)) || OUTSIDE_WHOLE.test(view))) return;
 			readings[qi] = read(role, stated, tail, 'cue');
 			return;
 		}
