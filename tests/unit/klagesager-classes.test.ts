@@ -119,3 +119,19 @@ describe('table reading', () => {
 		]);
 	});
 });
+
+describe('a comparison period is not the figure\'s own', () => {
+	it('a period behind "end" belongs to the compared figure, and does not carry into the next sentence', () => {
+		expect(
+			klagesager(
+				'I 1. halvår 2025 afgjorde Ankestyrelsen 60 sager på socialområdet. Omgørelsesprocenten blev 25, hvilket er højere end i samme periode sidste år, hvor den lå på 20. Landsgennemsnittet var i samme halvår 31 pct.',
+				'Klagesager i Ankestyrelsen, 1. halvår 2025'
+			)
+		).toEqual([
+			'klagesager_antal Vejle socialområdet 2025-H1 60',
+			'omgoerelsespct Landsgennemsnit socialområdet 2025-H1 31',
+			'omgoerelsespct Vejle socialområdet 2024-H1 20',
+			'omgoerelsespct Vejle socialområdet 2025-H1 25'
+		]);
+	});
+});

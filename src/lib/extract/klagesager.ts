@@ -8,6 +8,7 @@
  */
 import { areaFor, draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { findAreas, pickArea, RANK, type AreaMention } from './areas';
+import { resolvePeriod, type PeriodMention } from './periods';
 import { MUNICIPALITIES, municipalityOf } from './places';
 import { clauseAt, clauseBreaks, cueFinder, inside, nearest, parentheses, tokenEnd, type Concept, type Cue, type Span } from './slots';
 
@@ -226,13 +227,18 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 	let itemOmgoerelse = false;
 	const titleContext = `${ctx.item.title}`.toLowerCase();
 	const earlier = earlierAreas(ctx);
+	// The period the paragraph is about so far; a comparison's period ("lavere end i samme periode sidste år") does not move it.
+	let about: string | null = null;
 	for (const sc of ctx.sentences) {
 		if (sc.sentence.paragraph !== para) {
 			para = sc.sentence.paragraph;
 			paraHasTotal = false;
 			memory = null;
+			about = null;
 		}
 		const view = sc.view.view;
+		const aboutBefore = about;
+		about = aboutAfter(ctx, sc, about);
 		if (!sc.view.quantities.length) {
 			if (paraHasTotal && view.includes('ingen')) out.push(...zeroOutcomes(ctx, sc, true));
 			continue;
@@ -262,7 +268,7 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 			const entity = entityOf(ctx, sc, qi);
 			if (entity === 'Landsgennemsnit' && r.unit === 'antal') return;
 			// No period in the sentence, paragraph, heading or title: the period most of the item's figures have.
-			const period = periodFor(ctx, sc, qi, PERIOD_KINDS) ?? mostCommon(out.map((d) => d.period));
+			const period = ownPeriod(ctx, sc, qi, aboutBefore) ?? mostCommon(out.map((d) => d.period));
 			const area = areaOf(ctx, sc, earlier);
 			if (!period || !area || !entity) return;
 			if (metric === 'omgoerelsespct') itemOmgoerelse = true;
@@ -489,6 +495,44 @@ function earlierAreas(ctx: ItemContext): (at: number) => AreaMention[] {
 			.sort((a, b) => a.end - b.end);
 		return statements.findLast((s) => s.end <= at)?.areas ?? [];
 	};
+}
+
+/** A period named right after a comparison: "lavere end i samme periode sidste år", "mod 2023", "i forhold til 1. halvår 2024". */
+const COMPARED = /(?:^|[^\p{L}])(?:end|mod|sammenlignet med|i forhold til|set i forhold til)(?: i)? $/u;
+
+function usableMentions(sc: SentenceContext): { p: PeriodMention; pos: number; compared: boolean }[] {
+	const v = sc.view;
+	return v.periods
+		.map((p, i) => ({ p, pos: v.tAt[i] }))
+		.filter(({ p }) => PERIOD_KINDS.has(p.kind) && p.kind !== 'span')
+		.map((m) => ({ ...m, compared: COMPARED.test(v.view.slice(Math.max(0, m.pos - 24), m.pos)) }));
+}
+
+/** What the paragraph is about after this sentence: its first period that is not a comparison's. */
+function aboutAfter(ctx: ItemContext, sc: SentenceContext, about: string | null): string | null {
+	const own = usableMentions(sc).filter((m) => !m.compared);
+	if (!own.length) return about;
+	const stated = own.find((m) => m.p.kind !== 'relative');
+	const first = stated ?? own[0];
+	if (first.p.samePeriod) return about;
+	const base = about ? Number(about.slice(0, 4)) : ctx.titleYear;
+	return resolvePeriod(first.p, first.p.kind === 'relative' ? base : ctx.titleYear, ctx.meetingYear) ?? about;
+}
+
+/**
+ * The figure's own period. A period after it behind a comparison is the compared one's
+ * ("33, hvilket er lavere end i samme periode sidste år"), and a sentence that names none takes
+ * what the paragraph is about, not the period an earlier sentence compared with.
+ */
+function ownPeriod(ctx: ItemContext, sc: SentenceContext, qi: number, about: string | null): string | null {
+	const at = sc.view.qAt[qi];
+	const mentions = usableMentions(sc);
+	const fallback = about ?? sc.headingPeriod ?? ctx.titlePeriod ?? (ctx.titleYear ? String(ctx.titleYear) : null);
+	if (!mentions.length && about && !sc.view.periods.some((p) => p.kind === 'span')) return about;
+	const nextFigure = sc.view.qAt.find((x) => x > at) ?? Infinity;
+	const after = mentions.find((m) => m.pos > at);
+	if (after && after.compared && after.pos < nextFigure && !mentions.some((m) => m.pos < at) && fallback) return fallback;
+	return periodFor(ctx, sc, qi, PERIOD_KINDS);
 }
 
 /** "mens ingen sager blev ændret eller hjemvist": stated zeros. */
