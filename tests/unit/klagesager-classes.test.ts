@@ -135,3 +135,29 @@ describe('a comparison period is not the figure\'s own', () => {
 		]);
 	});
 });
+
+describe('a bulleted list per paragraph (§), the law only in the lead-in', () => {
+	it('each item takes its label\'s §, with the law from the lead-in; a total after the list takes the lead-in\'s law', () => {
+		const body = [
+			'Afgørelserne efter serviceloven fordeler sig således:',
+			'',
+			'  ▪ § 85 (socialpædagogisk støtte): 18 sager afgjort – 12 stadfæstet og 6 omgjort',
+			'  ▪ § 100 (merudgifter): 9 sager afgjort – 7 stadfæstet og 2 omgjort',
+			'',
+			'I alt blev 27 sager afgjort i perioden.'
+		].join('\n');
+		expect(klagesager(body, 'Klagesager 2. halvår 2024')).toEqual([
+			'klagesager_antal Vejle serviceloven 2024-H2 27',
+			'klagesager_antal Vejle serviceloven § 100 2024-H2 9',
+			'klagesager_antal Vejle serviceloven § 85 2024-H2 18',
+			'omgjort_antal Vejle serviceloven § 100 2024-H2 2',
+			'omgjort_antal Vejle serviceloven § 85 2024-H2 6',
+			'stadfaestet_antal Vejle serviceloven § 100 2024-H2 7',
+			'stadfaestet_antal Vejle serviceloven § 85 2024-H2 12'
+		]);
+	});
+	it('a § item with no law anywhere is left out, not booked to the whole', () => {
+		const body = ['Afgørelserne fordeler sig således:', '', '  • § 85: 18 sager afgjort – 12 stadfæstet og 6 omgjort', '  • § 100: 9 sager afgjort – 7 stadfæstet og 2 omgjort'].join('\n');
+		expect(klagesager(body, 'Klagesager 2024').filter((f) => !f.includes('§'))).toEqual([]);
+	});
+});

@@ -7,7 +7,7 @@
  * sidste år var den 39 pct."). A figure with no clear reading is left out.
  */
 import { areaFor, draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
-import { findAreas, pickArea, RANK, type AreaMention } from './areas';
+import { fieldNamed, findAreas, lawNamed, pickArea, RANK, type AreaMention } from './areas';
 import { resolvePeriod, type PeriodMention } from './periods';
 import { MUNICIPALITIES, municipalityOf } from './places';
 import { clauseAt, clauseBreaks, cueFinder, inside, nearest, parentheses, tokenEnd, type Concept, type Cue, type Span } from './slots';
@@ -251,7 +251,11 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 		if (/sager om\b/.test(view) && !sc.areas.length && !sc.headingAreas.some((a) => a.rank >= RANK.law)) continue;
 		const readings = readSentence(view, sc, memory, aboutOmgoerelse);
 		const hasTotal = readings.some((r) => r?.role === 'afgjort');
-		const totals = sc.view.quantities.filter((_, qi) => readings[qi]?.role === 'afgjort').map((q) => q.value);
+		// A part is checked against the wholes of its own statement: its list item, or the text around the list.
+		const list = listItems(sc);
+		const statementOf = (q: { start: number }) => list.findIndex((b) => q.start >= b.start && q.start < b.end);
+		const totalsOf = (q: { start: number }) =>
+			sc.view.quantities.filter((t, ti) => readings[ti]?.role === 'afgjort' && statementOf(t) === statementOf(q)).map((t) => t.value);
 		const breaks = clauseBreaks(view, SEPARATORS, []);
 		readings.forEach((r, qi) => {
 			if (!r) return;
@@ -263,13 +267,13 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 				// An outcome count belongs to a whole: in the sentence, or earlier in the paragraph unless the clause picks a subset.
 				const clause = clauseAt(breaks, sc.view.qAt[qi], view.length);
 				if (!hasTotal && !(paraHasTotal && !SUBSET.test(view.slice(clause.start, clause.end)))) return;
-				if (totals.some((t) => q.value > t)) return;
+				if (totalsOf(q).some((t) => q.value > t)) return;
 			}
 			const entity = entityOf(ctx, sc, qi);
 			if (entity === 'Landsgennemsnit' && r.unit === 'antal') return;
 			// No period in the sentence, paragraph, heading or title: the period most of the item's figures have.
 			const period = ownPeriod(ctx, sc, qi, aboutBefore) ?? mostCommon(out.map((d) => d.period));
-			const area = areaOf(ctx, sc, earlier);
+			const area = areaOf(ctx, sc, earlier, q.start);
 			if (!period || !area || !entity) return;
 			if (metric === 'omgoerelsespct') itemOmgoerelse = true;
 			out.push(draft('klagesager', metric, entity, area, period, q.value, r.unit, sc, `klagesager.${r.how}.${metric}`));
@@ -468,8 +472,13 @@ function antecedentScope(view: string, breaks: number[], clause: Span): Span {
  * statement of the item (a sentence or a table caption above it: "Nedenfor ses afgørelserne efter
  * serviceloven"), before the title. A paragraph (§) takes its law from there too.
  */
-function areaOf(ctx: ItemContext, sc: SentenceContext, earlier: (at: number) => AreaMention[]): string | null {
-	const own = [sc.areas, sc.carriedAreas, sc.headingAreas];
+function areaOf(ctx: ItemContext, sc: SentenceContext, earlier: (at: number) => AreaMention[], figureAt: number): string | null {
+	const list = listItems(sc);
+	const item = list.find((b) => figureAt >= b.start && figureAt < b.end);
+	if (item) return itemArea(ctx, sc, item.label, earlier);
+	// Around a list, the sentence's own areas are those of its text outside the list.
+	const sentenceAreas = list.length ? findAreas(outside(sc, list)) : sc.areas;
+	const own = [sentenceAreas, sc.carriedAreas, sc.headingAreas];
 	const picked = pickArea(...own);
 	const before = earlier(sc.sentence.start);
 	if (picked?.startsWith('§')) {
@@ -479,6 +488,54 @@ function areaOf(ctx: ItemContext, sc: SentenceContext, earlier: (at: number) => 
 	// "på udvalgets område" names the committee that meets, nearer than anything above.
 	if ((picked && !picked.startsWith('§')) || COMMITTEE_AREA.test(`${sc.sentence.text} ${sc.carriedText}`)) return areaFor(ctx, sc, null);
 	return pickArea(before) ?? areaFor(ctx, sc, null);
+}
+
+const LIST_MARK = /(?:^|\n)[ \t]*[•▪◦·*–-][ \t]+/g;
+const BLANK_LINE = /\n[ \t]*\n/;
+
+/** The items of a bulleted list inside a sentence ("• § 83 (…): 14 sager afgjort – …"), in file offsets, with their labels. */
+function listItems(sc: SentenceContext): { start: number; end: number; label: string }[] {
+	const text = sc.sentence.text;
+	if (!/[•▪◦·*–-][ \t]/.test(text)) return [];
+	const found = [...text.matchAll(LIST_MARK)];
+	// A dash at a line's start may be prose wrapped before "– 34 sager –": a list of dashes has two at least.
+	if (found.length < 2 && (!found.length || /[–-]/.test(found[0][0]) || found[0].index === 0)) return [];
+	const marks = found.map((m) => ({ at: m.index!, body: m.index! + m[0].length }));
+	return marks.map((m, i) => {
+		const next = marks[i + 1]?.at ?? text.length;
+		const blank = BLANK_LINE.exec(text.slice(m.body, next));
+		const end = blank ? m.body + blank.index : next;
+		const body = text.slice(m.body, end);
+		// The label: what stands before the item's colon ("§ 83 (personlig og praktisk hjælp)").
+		const colon = body.indexOf(':');
+		return { start: sc.sentence.start + m.at, end: sc.sentence.start + end, label: colon > 0 && colon <= 80 ? body.slice(0, colon) : '' };
+	});
+}
+
+function outside(sc: SentenceContext, list: { start: number; end: number }[]): string {
+	let text = '';
+	let at = sc.sentence.start;
+	for (const b of list) {
+		text += sc.sentence.text.slice(at - sc.sentence.start, b.start - sc.sentence.start) + ' ';
+		at = b.end;
+	}
+	return text + sc.sentence.text.slice(at - sc.sentence.start);
+}
+
+/**
+ * The area a list item's label names: a § with its law from the lead-in above the list
+ * ("Nedenfor ses afgørelserne efter serviceloven:"), a law or a field. A label naming none
+ * leaves the item without an area.
+ */
+function itemArea(ctx: ItemContext, sc: SentenceContext, label: string, earlier: (at: number) => AreaMention[]): string | null {
+	const para = /^§\s*(\d+[a-z]?)\b/.exec(label.trim());
+	if (para) {
+		const law = [findAreas(label), findAreas(outside(sc, listItems(sc))), sc.carriedAreas, earlier(sc.sentence.start), ctx.titleAreas]
+			.flat()
+			.find((a) => a.rank === RANK.law)?.area;
+		return law ? `${law} § ${para[1]}` : null;
+	}
+	return lawNamed(label) ?? fieldNamed(label) ?? pickArea(findAreas(label));
 }
 
 /** Areas stated earlier in the item, by position: for each position, those of the nearest sentence or caption above that names one. */
@@ -532,7 +589,7 @@ function ownPeriod(ctx: ItemContext, sc: SentenceContext, qi: number, about: str
 	const nextFigure = sc.view.qAt.find((x) => x > at) ?? Infinity;
 	const after = mentions.find((m) => m.pos > at);
 	if (after && after.compared && after.pos < nextFigure && !mentions.some((m) => m.pos < at) && fallback) return fallback;
-	return periodFor(ctx, sc, qi, PERIOD_KINDS);
+	return periodFor(ctx, sc, qi, PERIOD_KINDS) ?? ctx.titlePeriod;
 }
 
 /** "mens ingen sager blev ændret eller hjemvist": stated zeros. */
