@@ -475,9 +475,9 @@ function antecedentScope(view: string, breaks: number[], clause: Span): Span {
 function areaOf(ctx: ItemContext, sc: SentenceContext, earlier: (at: number) => AreaMention[], figureAt: number): string | null {
 	const list = listItems(sc);
 	const item = list.find((b) => figureAt >= b.start && figureAt < b.end);
-	if (item) return itemArea(ctx, sc, item.label, earlier);
+	if (item?.label) return itemArea(ctx, sc, item.label, earlier);
 	// Around a list, the sentence's own areas are those of its text outside the list.
-	const sentenceAreas = list.length ? findAreas(outside(sc, list)) : sc.areas;
+	const sentenceAreas = item ? findAreas(ctx.text.slice(item.start, item.end)) : list.length ? findAreas(outside(sc, list)) : sc.areas;
 	const own = [sentenceAreas, sc.carriedAreas, sc.headingAreas];
 	const picked = pickArea(...own);
 	const before = earlier(sc.sentence.start);
@@ -499,7 +499,7 @@ function listItems(sc: SentenceContext): { start: number; end: number; label: st
 	if (!/[•▪◦·*–-][ \t]/.test(text)) return [];
 	const found = [...text.matchAll(LIST_MARK)];
 	// A dash at a line's start may be prose wrapped before "– 34 sager –": a list of dashes has two at least.
-	if (found.length < 2 && (!found.length || /[–-]/.test(found[0][0]) || found[0].index === 0)) return [];
+	if (found.length < 2 && (!found.length || /[–-]/.test(found[0][0]))) return [];
 	const marks = found.map((m) => ({ at: m.index!, body: m.index! + m[0].length }));
 	return marks.map((m, i) => {
 		const next = marks[i + 1]?.at ?? text.length;
@@ -565,9 +565,13 @@ function usableMentions(sc: SentenceContext): { p: PeriodMention; pos: number; c
 		.map((m) => ({ ...m, compared: COMPARED.test(v.view.slice(Math.max(0, m.pos - 24), m.pos)) }));
 }
 
-/** What the paragraph is about after this sentence: its first period that is not a comparison's. */
+/**
+ * What the paragraph is about after this sentence: its first period that is not a comparison's.
+ * A relative period after the sentence's first figure compares ("31, hvor den året før var 34").
+ */
 function aboutAfter(ctx: ItemContext, sc: SentenceContext, about: string | null): string | null {
-	const own = usableMentions(sc).filter((m) => !m.compared);
+	const firstFigure = sc.view.qAt.length ? Math.min(...sc.view.qAt) : Infinity;
+	const own = usableMentions(sc).filter((m) => !m.compared && !(m.p.kind === 'relative' && m.pos > firstFigure));
 	if (!own.length) return about;
 	const stated = own.find((m) => m.p.kind !== 'relative');
 	const first = stated ?? own[0];

@@ -4,7 +4,7 @@
  * wrap over lines are re-joined; a caption, header or note gives the unit.
  */
 import type { TableBlock } from './table-blocks';
-import { BULLET, trailingCells, type Cell } from './table-blocks';
+import { BULLET, cellValue, SEPARATORS, trailingCells, type Cell } from './table-blocks';
 import { parseDanishNumber } from './numbers';
 
 export interface TableRow {
@@ -170,6 +170,7 @@ export interface ReadOptions {
 }
 
 export function readTable(text: string, block: TableBlock, lexicon: ColumnLexicon, options: ReadOptions = {}): ReadTable | null {
+	if (block.records) return recordTable(block);
 	if (!block.rows.some((l) => trailingCells(l.text.trim()).count > 0)) return null;
 	const header = headerCells(block.headerLines.map((l) => l.text));
 	const stream = dehyphenate(header.stream);
@@ -214,6 +215,28 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 	// No header at all and one number per row: a single column whose meaning the caption gives.
 	if (!columns.length && !stream.trim() && block.rows.every((l) => trailingCells(l.text.trim()).count <= 1)) columns.push('');
 	return finish(block, stub.trim(), columns, rest.trim(), stream, options);
+}
+
+/** A table printed as records: the keys are the columns, each record's name its row label. */
+function recordTable(block: TableBlock): ReadTable {
+	const records = block.records!;
+	return {
+		caption: block.caption,
+		factor: unitFactor(block.caption ?? ''),
+		stub: '',
+		columns: records[0].keys,
+		rows: records.map((r) => ({
+			label: r.label,
+			values: r.cells.map((c) => c.value),
+			percents: r.cells.map((c) => c.percent),
+			start: r.start,
+			end: r.end,
+			total: TOTAL.test(r.label)
+		})),
+		notes: block.notes,
+		start: block.start,
+		end: block.end
+	};
 }
 
 /**
@@ -301,12 +324,12 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			// "Andre kommuners og   11   7" over "private tilbud": a label cut after a connector goes on below its numbers.
 			const previous = rows[rows.length - 1];
 			if (previous && !pendingLabel && continuesLabel(previous.label, t, block.rows[index + 1]?.text)) {
-				previous.label = `${previous.label} ${t.replace(/[|\t]/g, ' ')}`.replace(/\s+/g, ' ').trim();
+				previous.label = `${previous.label} ${t.replace(SEPARATORS, ' ')}`.replace(/\s+/g, ' ').trim();
 				previous.end = line.start + line.text.trimEnd().length;
 				continue;
 			}
 			if (pendingStart < 0) pendingStart = lineStart;
-			pendingLabel = `${pendingLabel} ${t.replace(/[|\t]/g, ' ')}`.trim();
+			pendingLabel = `${pendingLabel} ${t.replace(SEPARATORS, ' ')}`.trim();
 			continue;
 		}
 		// "Hele landet – 67 12 21 33": dashes before or among the values fill the row up to its width.
@@ -334,9 +357,9 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			percents = percents.slice(1);
 			count = width;
 		}
-		const values = cells.map((c) => (options.emptyCells && EMPTY_CELL.test(c) ? NaN : parseDanishNumber(c.replace(/[−–÷]/, '-'))));
+		const values = cells.map((c) => (options.emptyCells && EMPTY_CELL.test(c) ? NaN : cellValue(c)));
 		if (values.some((v) => v === null)) return null;
-		const ownLabel = t.slice(0, labelEnd).replace(/[|\t]/g, ' ').trim();
+		const ownLabel = t.slice(0, labelEnd).replace(SEPARATORS, ' ').trim();
 		// Values one per line (a column layout): gather them until the row is full.
 		if (count < width) {
 			if (ownLabel || pendingValues.length + count > width) return null;
