@@ -108,6 +108,8 @@ export function headerStream(lines: string[]): string {
  * position ("Afventer" over "afgørelse" is one cell) with the first row's label left after them.
  */
 export function headerCells(printed: string[]): { stream: string; cells: string[] | null; tail: string } {
+	const tabbed = tabbedCells(printed);
+	if (tabbed) return tabbed;
 	// Pipes and tabs part cells as a wide gap does; a drawn rule is no header.
 	const lines = printed.filter((l) => !RULE_LINE.test(l)).map((l) => l.replace(/\t/g, '    ').replace(/\|/g, '  '));
 	const columnar =
@@ -139,6 +141,20 @@ export function headerCells(printed: string[]): { stream: string; cells: string[
 	}
 	const texts = cells.sort((a, b) => a.start - b.start).map((c) => dehyphenate(c.words.join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'));
 	return { stream: texts.concat(tail ? [tail] : []).join(' ').replace(/\s+/g, ' '), cells: texts, tail };
+}
+
+/**
+ * Header lines parted by tabs ("Oprindeligt\tKorrigeret" over "budget\tbudget"): a tab does not
+ * keep its column's position, so the lines are joined cell by cell in order.
+ */
+function tabbedCells(printed: string[]): { stream: string; cells: string[]; tail: string } | null {
+	const lines = printed.filter((l) => l.trim() && !RULE_LINE.test(l));
+	if (lines.length < 2 || !lines.every((l) => l.includes('\t'))) return null;
+	const rows = lines.map((l) => l.replace(/\s+$/, '').split('\t').map((c) => c.trim()));
+	const width = rows[0].length;
+	if (width < 3 || rows.some((r) => r.length !== width)) return null;
+	const cells = rows[0].map((_, i) => dehyphenate(rows.map((r) => r[i]).filter(Boolean).join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'));
+	return { stream: cells.join(' '), cells, tail: '' };
 }
 
 function laterHeader(rest: string, lexicon: ColumnLexicon): boolean {
