@@ -161,3 +161,17 @@ describe('a bulleted list per paragraph (§), the law only in the lead-in', () =
 		expect(klagesager(body, 'Klagesager 2024').filter((f) => !f.includes('§'))).toEqual([]);
 	});
 });
+
+describe('what the new mechanisms must not read', () => {
+	it('another municipality\'s bare count in a sentence of its own is no outcome count', () => {
+		expect(klagesager('Ankestyrelsen stadfæstede 60 af de 80 sager på socialområdet. Fredericia havde 30.')).toEqual([
+			'klagesager_antal Vejle socialområdet 2024 80',
+			'stadfaestet_antal Vejle socialområdet 2024 60'
+		]);
+	});
+	it('an area stated above about something else does not carry to the decisions', () => {
+		expect(
+			klagesager('Hjemmeplejeområdet har fået 3 nye medarbejdere i 2024.\n\nAnkestyrelsen afgjorde 75 sager i 2024, og omgørelsesprocenten var 24.', 'Klagesager på Socialudvalgets område')
+		).toEqual(['klagesager_antal Vejle Socialudvalget 2024 75', 'omgoerelsespct Vejle Socialudvalget 2024 24']);
+	});
+});

@@ -378,7 +378,8 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		const scope = antecedentScope(view, breaks, clause);
 		const national = /landsgennemsnit|landsplan|hele landet/.test(view.slice(scope.start, clause.end));
 		// "Blandt naboerne havde Horsens 31 procent": another municipality's figure of the paragraph's concept.
-		const named = [...clauseText.matchAll(ENTITY_NAMED)].some((m) => sc.view.text.includes(municipalityOf(m[0]) ?? '\u0000'));
+		// Only a percent: another municipality's bare count ("Fredericia havde 30") may count anything.
+		const named = (stated === 'pct' || memory?.unit === 'pct') && [...clauseText.matchAll(ENTITY_NAMED)].some((m) => sc.view.text.includes(municipalityOf(m[0]) ?? '\u0000'));
 		if (memory && (ANAPHOR.test(clauseText) || national || named)) readings[qi] = lean(memory, own, 'anafor');
 		else if (!memory && national && stated === 'pct' && aboutOmgoerelse) readings[qi] = { role: 'omgoerelse', unit: 'pct', how: 'anafor' };
 	});
@@ -490,6 +491,7 @@ function areaOf(ctx: ItemContext, sc: SentenceContext, earlier: (at: number) => 
 	return pickArea(before) ?? areaFor(ctx, sc, null);
 }
 
+const ABOUT_DECISIONS = /klage|ankestyrelse|afgørelse|afgjor|omgør|omgjor|stadfæst|hjemvis/i;
 const LIST_MARK = /(?:^|\n)[ \t]*[•▪◦·*–-][ \t]+/g;
 const BLANK_LINE = /\n[ \t]*\n/;
 
@@ -547,6 +549,8 @@ function earlierAreas(ctx: ItemContext): (at: number) => AreaMention[] {
 			// A table's caption, or the title line printed right above its header.
 			...ctx.layout.tables.map((t) => ({ end: t.start + 1, text: [t.caption ?? '', ...t.headerLines.map((l) => l.text)].join(' ') }))
 		]
+			// Only a statement about the decisions themselves carries its area this far.
+			.filter((s) => ABOUT_DECISIONS.test(s.text))
 			.map((s) => ({ end: s.end, areas: findAreas(s.text).filter((a) => a.rank > RANK.kommune && a.rank < RANK.paragraph && !a.tilbud) }))
 			.filter((s) => s.areas.length)
 			.sort((a, b) => a.end - b.end);
