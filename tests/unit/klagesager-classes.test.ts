@@ -175,3 +175,26 @@ describe('what the new mechanisms must not read', () => {
 		).toEqual(['klagesager_antal Vejle Socialudvalget 2024 75', 'omgoerelsespct Vejle Socialudvalget 2024 24']);
 	});
 });
+
+describe('lists and grids of other shapes', () => {
+	it('a key-value list of outcomes takes its period and area from the lead-in sentence', () => {
+		const body = ['Ankestyrelsens afgørelser på socialområdet i 2. halvår 2024:', '', 'Afgjorte sager: 44', 'Stadfæstet: 30', 'Hjemvist: 8', 'Ændret: 6', 'Omgørelsesprocent: 32'].join('\n');
+		expect(klagesager(body)).toEqual([
+			'aendret_antal Vejle socialområdet 2024-H2 6',
+			'hjemvist_antal Vejle socialområdet 2024-H2 8',
+			'klagesager_antal Vejle socialområdet 2024-H2 44',
+			'omgoerelsespct Vejle socialområdet 2024-H2 32',
+			'stadfaestet_antal Vejle socialområdet 2024-H2 30'
+		]);
+	});
+	it('a key-value list under a lead-in naming two periods is left out', () => {
+		const body = ['Afgørelserne på socialområdet i 2023 og 2024 i alt:', '', 'Afgjorte sager: 180', 'Stadfæstet: 122', 'Omgørelsesprocent: 32'].join('\n');
+		expect(klagesager(body)).toEqual([]);
+	});
+	it('a semicolon grid with years as its header', () => {
+		const body = ['Tabel 4. Omgørelsesprocent på socialområdet', '', 'Kommune;2023;2024', 'Vejle;31;28', 'Horsens;35;33', 'Hele landet;37;36'].join('\n');
+		expect(klagesager(body)).toContain('omgoerelsespct Horsens socialområdet 2023 35');
+		expect(klagesager(body)).toContain('omgoerelsespct Landsgennemsnit socialområdet 2024 36');
+		expect(klagesager(body)).toHaveLength(6);
+	});
+});

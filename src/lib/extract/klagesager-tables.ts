@@ -56,7 +56,7 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 	for (const block of ctx.layout.tables) {
 		const table = readTable(ctx.text, block, klageLexicon, { emptyCells: true });
 		if (!table) continue;
-		const transposed = metricsAsRows(ctx, block, table);
+		const transposed = metricsAsRows(ctx, block, table) ?? metricList(ctx, block, table);
 		if (transposed) {
 			out.push(...transposed);
 			continue;
@@ -152,6 +152,31 @@ function metricsAsRows(ctx: ItemContext, block: ItemContext['layout']['tables'][
 			if (!period || Number.isNaN(v) || (m.unit === 'antal' && !Number.isInteger(v)) || (m.unit === 'pct' && v > 100)) return;
 			out.push({ family: 'klagesager', metric: m.metric, entity: ctx.municipality, area, period, value: v, unit: m.unit, start: row.start, end: row.end, rule: `klagesager.tabel.${m.metric}` });
 		});
+	});
+	return out;
+}
+
+/**
+ * A list of outcomes with one value each and no column header ("Afgjorte sager: 57",
+ * "Stadfæstet: 41", …): the rows name the metrics; the caption or the lead-in sentence above
+ * names the one period and the area. Two periods or none named there: nothing is read.
+ */
+function metricList(ctx: ItemContext, block: ItemContext['layout']['tables'][number], table: ReadTable): FactDraft[] | null {
+	if (table.columns.length !== 1 || table.columns[0].trim()) return null;
+	const rowMetrics = table.rows.map((r) => klageColumn(r.label));
+	if (rowMetrics.filter((m) => m?.metric).length < Math.max(2, table.rows.length - 1)) return null;
+	const leadIn = ctx.sentences.filter((s) => s.sentence.end <= block.start).slice(-1)[0]?.sentence.text ?? '';
+	const stated = `${table.caption ?? ''} ${leadIn}`;
+	const periods = [...new Set(findPeriods(stated).filter((p) => p.period && p.kind !== 'date' && p.kind !== 'span').map((p) => p.period!))];
+	const period = periods.length === 1 ? periods[0] : periods.length === 0 ? ctx.titlePeriod : null;
+	const area = pickArea(findAreas(stated)) ?? pickArea(findAreas(block.heading ?? '')) ?? areaFromNearbyText(ctx, block.start) ?? pickArea(findAreas(ctx.item.title));
+	if (!period || !area) return [];
+	const out: FactDraft[] = [];
+	table.rows.forEach((row, r) => {
+		const m = rowMetrics[r];
+		const v = row.values[0];
+		if (!m?.metric || m.skip || Number.isNaN(v) || (m.unit === 'antal' && !Number.isInteger(v)) || (m.unit === 'pct' && v > 100)) return;
+		out.push({ family: 'klagesager', metric: m.metric, entity: ctx.municipality, area, period, value: v, unit: m.unit, start: row.start, end: row.end, rule: `klagesager.tabel.${m.metric}` });
 	});
 	return out;
 }

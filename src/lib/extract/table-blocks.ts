@@ -275,7 +275,7 @@ const DELIMITED_VALUE = /^(?:[-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\s
 /**
  * Rows whose cells are parted by ";" (a spreadsheet saved as text): "Serviceloven § 83;41;30;4;7;27".
  * A semicolon also joins clauses of prose, so a run is a grid only when the grid confirms it: a
- * header of the same arity with no values above at least two rows, every row as many cells, each
+ * header of the same arity with no values but years above at least two rows, every row as many cells, each
  * row a label and values. The grid's semicolons become pipes (same length: offsets hold), which
  * every reader already parts cells by; the header's index is returned so nothing above it is read as one.
  */
@@ -292,7 +292,8 @@ export function delimitedGrids(lines: Line[]): { lines: Line[]; headers: Set<num
 		const rows = lines.slice(i + 1, j).map(cellsOf);
 		const isGrid =
 			rows.length >= 2 &&
-			header.every((c) => c && !DELIMITED_VALUE.test(c)) &&
+			header.every((c) => c && (!DELIMITED_VALUE.test(c) || /^(?:19|20)\d{2}$/.test(c))) &&
+			header.some((c) => !DELIMITED_VALUE.test(c)) &&
 			rows.every((r) => r[0] && !DELIMITED_VALUE.test(r[0]) && r.slice(1).every((c) => DELIMITED_VALUE.test(c)));
 		if (isGrid) {
 			out ??= [...lines];
