@@ -34,6 +34,8 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['Ankestyrelsen afgjorde 38 sager i 2024. Ankestyrelsen stadfæstede 27 og omgjorde 11.', ['klagesager_antal=38', 'stadfaestet_antal=27', 'omgjort_antal=11']],
 			['Ankestyrelsen omgjorde 31 procent af de klagesager, den behandlede.', ['omgoerelsespct=31']],
 			['Mangelfuld sagsoplysning var årsagen i 61 pct. af de omgjorte sager.', []],
+			['Ankestyrelsen afgjorde 120 sager. 14 af de omgjorte sager handlede om hjælp efter § 85.', ['klagesager_antal=120']],
+			['Ankestyrelsen omgjorde 12 pct. af sagerne om hjælpemidler.', []],
 			['Ankestyrelsen afgjorde 163 sager. Tre ud af fire hjemviste sager blev sendt tilbage, fordi sagen ikke var oplyst.', ['klagesager_antal=163']]
 		]
 	},
@@ -168,13 +170,14 @@ const FOLLOWER =
 	/^(?:\s*$|\s*[(),.;:]|\s+(?:(?:klage)?sag(?:er|erne|en)?|afgørelse\p{L}*|klage[rn]?\p{L}*|af|i|på|mod|og|eller|for|fra|til|blev|bliver|er|var|ud|heraf|hvoraf|mens|men|som|hvor|hvilket|T\d+|helt|alle|stadfæst\p{L}*|ændre\p{L}*|hjemvis\p{L}*|hjemsend\p{L}*|omgjor\p{L}*|afgjor\p{L}*|behandle\p{L}*|afvist\p{L}*|sendt\p{L}*|tilbage|retur|ophævet|omstødt)(?![\p{L}]))/u;
 /** A pct "af" something other than all cases is a share of a subset ("61 pct. af de omgjorte sager"). */
 const SHARE_OF = /^ af /;
-const SHARE_OF_ALL = /^ af (?:(?:alle|de|disse|sine|kommunens) )?(?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sager(?:ne)?(?![\p{L}])|^ af (?:dem|disse|afgørelserne)(?![\p{L}])|^ af (?:de |i alt )?Q\d+n/u;
+const SHARE_OF_ALL = /^ af (?:(?:alle|de|disse|sine|kommunens) )?(?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sager(?:ne)?(?![\p{L}])(?! om )|^ af (?:dem|disse|afgørelserne)(?![\p{L}])|^ af (?:de |i alt )?Q\d+n/u;
 /** A whole names what it counts: "ud af 57 klagesager", not "nr. 58 ud af 98". */
 const WHOLE_NOUN = /^ (?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sag|^ afgørelse|^ klage/;
 /** Dismissed complaints "ud over" the decided ones are outside the whole, which the contract's afvist_antal is part of. */
 const BESIDES = /(?<![\p{L}])(?:ud over|udover|yderligere|derudover|herudover|desuden)(?![\p{L}])/u;
 /** Said of dismissed complaints anywhere in the sentence: they are not counted in the whole. */
 const OUTSIDE_WHOLE = /(?<![\p{L}])(?:indgår|indgik|tælles|regnes|medregnes|medtages)(?: [^ ,.;]+)? ikke(?![\p{L}])|(?<![\p{L}])ikke (?:medregnet|medtaget|talt med|indregnet)(?![\p{L}])/u;
+const OF_OUTCOME = /^ (?:ud )?af (?:de|disse|alle)(?: \p{L}+)? (?:omgjorte|hjemviste|ændrede|stadfæstede|afviste)(?![\p{L}])/u;
 const RATIO_FIRST = /^ (?:ud )?af Q\d+n/;
 const RATIO_FIRST_WHOLE = /^ (?:ud )?af Q\d+n (?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sag|^ (?:ud )?af Q\d+n afgørelse|^ (?:ud )?af Q\d+n klage/;
 const RATIO_SECOND = /Q\d+n (?:ud )?af $/;
@@ -190,7 +193,7 @@ const COMMITTEE_AREA = /udvalgets område|under udvalget/i;
 /** A municipality named in a clause: its figure is that municipality's. */
 const ENTITY_NAMED = new RegExp(`(?<![\\p{L}-])(?:${MUNICIPALITY_WORDS.join('|')})s?(?![\\p{L}-])`, 'gu');
 const ANAPHOR = /(?<![\p{L}])(?:den|det|dette|tallet|andelen|niveauet|procenten)(?![\p{L}])/u;
-const SUBSET = /(?<![\p{L}])(?:andre|øvrige|nogle|flere af|resten|enkelte)(?![\p{L}])|sager om(?![\p{L}])/u;
+const SUBSET = /(?<![\p{L}])(?:andre|øvrige|nogle|flere af|resten|enkelte)(?![\p{L}])|sager(?:ne)? om(?![\p{L}])/u;
 const PARTY_KOMMUNE = /(?<![\p{L}])(?:kommunen|\p{L}+ kommune)(?![\p{L}])/gu;
 const PARTY_BORGER = /(?<![\p{L}])(?:borger(?:en|ne)?|klager(?:en|ne)|ansøger(?:en|ne)?)(?![\p{L}])/gu;
 
@@ -248,7 +251,7 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 		if (!SENTENCE_GATE.test(view) && !memory && !aboutOmgoerelse) continue;
 		if (OTHER_INSTANCES.test(view) || OTHER_INSTANCES.test(sc.carriedText) || (sc.sentence.heading && OTHER_INSTANCES.test(sc.sentence.heading.toLowerCase()))) continue;
 		// "klagesager om socialpædagogisk støtte": a subset whose area only the sentence or a specific heading can name.
-		if (/sager om\b/.test(view) && !sc.areas.length && !sc.headingAreas.some((a) => a.rank >= RANK.law)) continue;
+		if (/sager(?:ne)? om\b/.test(view) && !sc.areas.length && !sc.headingAreas.some((a) => a.rank >= RANK.law)) continue;
 		const readings = readSentence(view, sc, memory, aboutOmgoerelse);
 		const hasTotal = readings.some((r) => r?.role === 'afgjort');
 		// A part is checked against the wholes of its own statement: its list item, or the text around the list.
@@ -324,6 +327,8 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		if (RATIO_FIRST.test(tail) && !RATIO_FIRST_WHOLE.test(tail)) return;
 		if (RATIO_SECOND.test(view.slice(Math.max(0, at - 30), at)) && !WHOLE_NOUN.test(tail)) return;
 		if (stated === 'pct' && SHARE_OF.test(tail) && !SHARE_OF_ALL.test(tail)) return;
+		// "14 af de omgjorte sager handlede om § 85": a part of an outcome's cases, not that outcome's count.
+		if (OF_OUTCOME.test(tail)) return;
 		const clause = clauseAt(breaks, at, view.length);
 		const paren = inside(parens, at);
 		const part = PART_OF.exec(tail);
