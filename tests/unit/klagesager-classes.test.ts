@@ -198,3 +198,12 @@ describe('lists and grids of other shapes', () => {
 		expect(klagesager(body)).toHaveLength(6);
 	});
 });
+
+describe('the law a count\'s noun is under', () => {
+	it('"64 sager efter sygedagpengeloven" beats the field named at the start, for the figures after it too', () => {
+		expect(klagesager('På beskæftigelsesområdet traf Ankestyrelsen afgørelse i 64 sager efter sygedagpengeloven, og omgørelsesprocenten var 18.')).toEqual([
+			'klagesager_antal Vejle sygedagpengeloven 2024 64',
+			'omgoerelsespct Vejle sygedagpengeloven 2024 18'
+		]);
+	});
+});

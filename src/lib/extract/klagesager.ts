@@ -479,7 +479,18 @@ function antecedentScope(view: string, breaks: number[], clause: Span): Span {
  * serviceloven"), before the title. A paragraph (§) takes its law from there too.
  */
 function areaOf(ctx: ItemContext, sc: SentenceContext, earlier: (at: number) => AreaMention[], figureAt: number): string | null {
+	// "88 sager efter aktivloven, og omgørelsesprocenten var 21": the law the cases' own noun is
+	// under, for every figure of the sentence, before any other area it names ("På beskæftigelsesområdet").
 	const list = listItems(sc);
+	// Another figure's law reaches only the figures after it, and only a whole law ("120 sager, heraf 14 efter § 85" stays apart).
+	const laws = new Set(
+		sc.view.quantities
+			.filter((q) => q.start <= figureAt)
+			.map((q) => ({ q, law: lawOfNoun(ctx, sc, q.end) }))
+			.filter(({ q, law }) => law !== null && (q.start === figureAt || !law.includes('§')))
+			.map(({ law }) => law!)
+	);
+	if (laws.size === 1 && !list.length) return [...laws][0];
 	const item = list.find((b) => figureAt >= b.start && figureAt < b.end);
 	if (item?.label) return itemArea(ctx, sc, item.label, earlier);
 	// Around a list, the sentence's own areas are those of its text outside the list.
@@ -496,6 +507,12 @@ function areaOf(ctx: ItemContext, sc: SentenceContext, earlier: (at: number) => 
 	return pickArea(before) ?? areaFor(ctx, sc, null);
 }
 
+/** The law named right after a count's noun: "88 sager efter aktivloven", "12 klagesager efter serviceloven § 85". */
+function lawOfNoun(ctx: ItemContext, sc: SentenceContext, figureEnd: number): string | null {
+	const phrase = OWN_LAW.exec(ctx.text.slice(figureEnd, Math.min(sc.sentence.end, figureEnd + 60)));
+	return phrase ? (findAreas(phrase[0]).find((a) => a.rank === RANK.law || (a.rank === RANK.paragraph && !a.area.startsWith('§')))?.area ?? null) : null;
+}
+const OWN_LAW = /^\s+(?:klage)?sager\s+(?:efter|i henhold til|jf\.)\s+(?:lov om\s+)?[\p{L}§][\p{L}§ \d]*/u;
 const ABOUT_DECISIONS = /klage|ankestyrelse|afgørelse|afgjor|omgør|omgjor|stadfæst|hjemvis/i;
 const LIST_MARK = /(?:^|\n)[ \t]*[•▪◦·*–-][ \t]+/g;
 const BLANK_LINE = /\n[ \t]*\n/;
