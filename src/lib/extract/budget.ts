@@ -34,9 +34,16 @@ const FOLLOW_UP_NOUN = String.raw`(?:budgetopfølgning\w*|forventet regnskab|pro
 const FOLLOW_UP_DATE = String.raw`(?:\s+Q\d+n)?\s+(?:pr\.?\s+|per\s+|for\s+|efter\s+|ved\s+)?T(\d+)|(?:\s+[\p{L}]+){1,4}?\s+(?:pr\.?|per)\s+T(\d+)`;
 const FOLLOW_UP_NAMED = new RegExp(`${FOLLOW_UP_NOUN}(?:${FOLLOW_UP_DATE})`, 'u');
 
+const HALF_YEAR_ACCOUNTS = /\bhalvårsregnskab(?:et)?\s+((?:19|20)\d{2})\b/i;
+
 /** The follow-up's period: "3. kvartal 2024" → 2024-Q3, "pr. 31. maj 2025" → 2025-05, else the year. */
 function followUpPeriod(ctx: ItemContext): string | null {
 	const sources = [ctx.item.title, ...ctx.layout.tables.map((t) => t.caption ?? '')];
+	// "Halvårsregnskab 2025": the accounts of the first half of that year.
+	for (const src of sources) {
+		const half = HALF_YEAR_ACCOUNTS.exec(src);
+		if (half) return `${half[1]}-H1`;
+	}
 	for (const src of sources) {
 		const dated = findPeriods(src).find((p) => DATED.has(p.kind) && p.period);
 		if (dated) return dated.period;
