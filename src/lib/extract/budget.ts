@@ -6,7 +6,7 @@
  * the amount is left out. Sign of every afvigelse*: negative is merforbrug.
  */
 import { draft, type FactDraft, type ItemContext, type SentenceContext } from './context';
-import { resolvePeriod, findPeriods, type PeriodMention } from './periods';
+import { resolvePeriod, findPeriods, mayNamePeriod, type PeriodMention } from './periods';
 import { fieldNamed } from './areas';
 import { budgetTables, type Ref } from './budget-tables';
 import { cuesIn, type CueHit } from './budget-lexicon';
@@ -40,7 +40,7 @@ function followUpPeriod(ctx: ItemContext): string | null {
 	}
 	// The first sentence that names the follow-up with its date ("Budgetopfølgning 3 pr. 30. september 2024").
 	for (const sc of ctx.sentences) {
-		if (!sc.view.periods.length || !/budgetopfølgning|forventet regnskab|prognose|halvårsregnskab/.test(sc.view.view)) continue;
+		if (!mayNamePeriod(sc.sentence.text) || !sc.view.periods.length || !/budgetopfølgning|forventet regnskab|prognose|halvårsregnskab/.test(sc.view.view)) continue;
 		const m = FOLLOW_UP_NAMED.exec(sc.view.view);
 		const p = m ? sc.view.periods[Number(m[1] ?? m[2])] : undefined;
 		if (p && DATED.has(p.kind)) {
@@ -123,6 +123,7 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 			para = sc.sentence.paragraph;
 			paraArea = null;
 		}
+		if (!sc.sentence.figures && !mayNamePeriod(sc.sentence.text)) continue;
 		const qs = sc.view.quantities;
 		// Work only around amounts.
 		if (!qs.some((q) => q.unit === 'kr')) {

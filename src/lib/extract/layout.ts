@@ -4,6 +4,7 @@
  */
 import { isItemHeaderLine, isSectionHeading, splitLines, type Line, type Span } from './segment';
 import { findTables } from './table-blocks';
+import { mayHoldFigure } from './numbers';
 
 export interface Sentence {
 	start: number;
@@ -13,6 +14,8 @@ export interface Sentence {
 	heading: string | null;
 	section: string | null;
 	paragraph: number;
+	/** Holds a digit or a number word: without one there is no figure, and rules skip it before building its view. */
+	figures: boolean;
 }
 
 import type { TableBlock } from './table-blocks';
@@ -47,7 +50,7 @@ export function layoutOf(text: string, from: number, to: number): Layout {
 	const flush = () => {
 		if (!para.length) return;
 		for (const s of splitSentences(text, para[0].start, para[para.length - 1].end))
-			sentences.push({ start: s.start, end: s.end, text: s.text, heading, section, paragraph: paraNo });
+			sentences.push({ start: s.start, end: s.end, text: s.text, heading, section, paragraph: paraNo, figures: mayHoldFigure(s.text) });
 		para = [];
 		paraNo++;
 	};

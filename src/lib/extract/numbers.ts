@@ -162,6 +162,12 @@ export function hasNumberWord(text: string): boolean {
 	return false;
 }
 
+const DIGIT = /\d/;
+/** Whether a text can hold a figure at all: a digit or a number word. */
+export function mayHoldFigure(text: string): boolean {
+	return DIGIT.test(text) || hasNumberWord(text);
+}
+
 const UNIT_AFTER: { re: RegExp; factor: number; unit: QuantityUnit }[] = [
 	{ re: /^\s*(?:mia\.?|milliard(?:er)?)\s*(?:kr\.?|kroner|dkk)?/i, factor: 1e9, unit: 'kr' },
 	{ re: /^\s*(?:mio\.?|mill\.?|million(?:er)?)\s*(?:kr\.?|kroner|dkk)?/i, factor: 1e6, unit: 'kr' },

@@ -33,7 +33,7 @@ export function otherFigures(ctx: ItemContext, taken: FactDraft[]): FactDraft[] 
 	const out: FactDraft[] = [];
 	for (const sc of ctx.sentences) {
 		// A sentence in a key family's words is theirs: what they leave out stays out.
-		if (takenSentences.has(sc.sentence.start) || KEY_WORDS.test(sc.view.view)) continue;
+		if (!sc.sentence.figures || takenSentences.has(sc.sentence.start) || KEY_WORDS.test(sc.view.view)) continue;
 		sc.view.quantities.forEach((q, qi) => {
 			if (q.range || q.bound || q.approx || q.value === 0) return;
 			const at = sc.view.qAt[qi];

@@ -169,10 +169,16 @@ function dateOf(month: number, year?: string): Omit<PeriodMention, 'start' | 'en
 /** All period mentions in [from, to), longest first, not overlapping. */
 const RELATIVE_HINT = /sidste|året|i år|fjor|forrige|næste|kommende|indeværende|foregående|periode|halvår/i;
 
+/** Whether a text can name a period at all (findPeriods finds none in a text that fails this). */
+export function mayNamePeriod(text: string): boolean {
+	return DIGIT.test(text) || RELATIVE_HINT.test(text);
+}
+const DIGIT = /\d/;
+
 export function findPeriods(text: string, from = 0, to = text.length): PeriodMention[] {
 	const slice = text.slice(from, to);
 	const found: PeriodMention[] = [];
-	const digits = /\d/.test(slice);
+	const digits = DIGIT.test(slice);
 	const relative = RELATIVE_HINT.test(slice);
 	if (!digits && !relative) return found;
 	for (const rule of PERIOD_RULES) {
