@@ -155,11 +155,12 @@ const NUMBER_TOKEN = /(?:[-−–+÷](?=\d))?\d+(?:[.,]\d+)*/g;
 const WORD = /[A-Za-zÆØÅæøåÉé]+/g;
 const NUMBER_WORDS = new Set([...Object.keys(WORDS), 'halv', 'halvanden']);
 
+/** A whole word (the letters of WORD on neither side) that can be a number, any case. */
+const NUMBER_WORD = new RegExp(`(?<![A-Za-zÆØÅæøåÉé])(?:${[...NUMBER_WORDS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-zÆØÅæøåÉé])`, 'i');
+
 /** Whether a text holds a word that can be a number. */
 export function hasNumberWord(text: string): boolean {
-	WORD.lastIndex = 0;
-	for (let m = WORD.exec(text); m; m = WORD.exec(text)) if (NUMBER_WORDS.has(m[0].toLowerCase())) return true;
-	return false;
+	return NUMBER_WORD.test(text);
 }
 
 const DIGIT = /\d/;

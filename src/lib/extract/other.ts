@@ -34,8 +34,13 @@ export function otherFigures(ctx: ItemContext, taken: FactDraft[]): FactDraft[] 
 	for (const sc of ctx.sentences) {
 		// A sentence in a key family's words is theirs: what they leave out stays out.
 		if (!sc.sentence.figures || takenSentences.has(sc.sentence.start) || KEY_WORDS.test(sc.view.view)) continue;
+		// Only a period the sentence itself states will do (below): without one, no figure of it is read.
+		const countPeriod = sc.view.periods.some((p) => COUNT_PERIODS.has(p.kind));
+		const beloebPeriod = countPeriod || sc.view.periods.some((p) => BELOEB_PERIODS.has(p.kind));
+		if (!beloebPeriod) continue;
 		sc.view.quantities.forEach((q, qi) => {
 			if (q.range || q.bound || q.approx || q.value === 0) return;
+			if (!(q.unit === 'kr' ? beloebPeriod : countPeriod)) return;
 			const at = sc.view.qAt[qi];
 			const before = sc.view.view.slice(Math.max(0, at - 70), at);
 			if (/(?:\bde|\bdisse|\balle de)\s$/.test(before)) return;

@@ -97,15 +97,24 @@ const SECTION_HINT =
 	/^(?:Indstilling|Beslutning|Resum[eé]|Sagsresum[eé]|Sagsfremstilling|Sagsbeskrivelse|Sagens\s+\p{L}+|Baggrund|Økonomi|Bilag|Vurdering|Beslutningstema|Problemstilling|Sammenfatning|Lovgrundlag|Retsgrundlag|Forslag til beslutning|(?:Forvaltningens|Administrationens|Direktionens|Direktørens)\s+(?:indstilling|vurdering)|Udvalgets beslutning|Kompetence)\b[^.!?]{0,50}:?$/iu;
 const looksLikeSection = (line: string) => isSectionHeading(line) !== null || (line.length <= 70 && SECTION_HINT.test(line.trim()));
 
+const SECTION_NUMBER = /^\d{1,3}\.\d{1,2}\s+/;
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const LONGEST_SECTION = Math.max(...SECTION_NAMES.map((s) => s.length));
+
 export function isSectionHeading(line: string): string | null {
 	if (line.length > 120) return null;
 	// "4.1 Sagsfremstilling": sections numbered under their item.
-	const t = line.trim().replace(/^\d{1,3}\.\d{1,2}\s+/, '');
+	let t = line.trim();
+	if (t && t.charCodeAt(0) <= 57 && t.charCodeAt(0) >= 48) t = t.replace(SECTION_NUMBER, '');
 	// Every section name and decision line starts with a capital and has no full stop before its end.
-	if (!t || !/^\p{Lu}/u.test(t) || t.length > 60 && !/^Beslutning|pkt\./.test(t)) return null;
-	const bare = t.replace(/:$/, '');
+	if (!t || !CAPITAL_FIRST.test(t)) return null;
+	// Only a decision line starts with "Beslutning" or holds "pkt."; any other heading is a section name, never longer than the longest.
+	const decision = t.startsWith('Beslutning') || t.includes('pkt.');
+	if (!decision && t.length > LONGEST_SECTION + 1) return null;
+	if (t.length > 60 && !decision) return null;
+	const bare = t.endsWith(':') ? t.slice(0, -1) : t;
 	if (SECTION_SET.has(bare.toLowerCase())) return bare;
-	if (DECISION_LINE.test(t) || DECISION_STAMP.test(t)) return 'Beslutning';
+	if (decision && (DECISION_LINE.test(t) || DECISION_STAMP.test(t))) return 'Beslutning';
 	return null;
 }
 
