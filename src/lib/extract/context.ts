@@ -8,7 +8,7 @@ import { MUNICIPALITY_RE, municipalityOf } from './places';
 import { findPeriods, resolvePeriod, type PeriodMention } from './periods';
 import type { ItemSegment } from './segment';
 import type { Dropped, Family, Unit } from './types';
-import { viewOf, type View } from './view';
+import { periodsOf, viewOf, type View } from './view';
 
 export interface FactDraft {
 	family: Family;
@@ -46,6 +46,8 @@ export interface ItemContext {
 export interface SentenceContext {
 	sentence: Sentence;
 	view: View;
+	/** The view's periods, found without building the view when it is not built yet. */
+	periods: PeriodMention[];
 	areas: AreaMention[];
 	headingAreas: AreaMention[];
 	/** Areas carried from earlier sentences of the same paragraph. */
@@ -138,6 +140,7 @@ class LazySentence implements SentenceContext {
 	carried: Carried | null = null;
 	carry: (i: number) => Carried = () => ({ areas: [], period: null, text: '', entity: null });
 	#view: View | null = null;
+	#periods: PeriodMention[] | null = null;
 	#areas: AreaMention[] | null = null;
 	#named: (string | null)[] | null = null;
 
@@ -151,7 +154,12 @@ class LazySentence implements SentenceContext {
 	get view(): View {
 		const s = this.sentence;
 		// A "sentence" of thousands of characters is debris, not prose: no rule reads it.
-		return (this.#view ??= s.end - s.start > MAX_SENTENCE ? viewOf(this.text, s.start, s.start) : viewOf(this.text, s.start, s.end));
+		return (this.#view ??= s.end - s.start > MAX_SENTENCE ? viewOf(this.text, s.start, s.start) : viewOf(this.text, s.start, s.end, this.#periods ?? undefined));
+	}
+	get periods(): PeriodMention[] {
+		if (this.#view) return this.#view.periods;
+		const s = this.sentence;
+		return (this.#periods ??= s.end - s.start > MAX_SENTENCE ? [] : periodsOf(this.text, s.start, s.end));
 	}
 	get areas(): AreaMention[] {
 		return (this.#areas ??= findAreas(this.sentence.text));

@@ -2,7 +2,7 @@
  * An item's body as the PDF export left it → headings, paragraphs (re-joined across page
  * breaks), sentences, and flattened tables. Every piece keeps its offsets in the file text.
  */
-import { isItemHeaderLine, isSectionHeading, splitLines, type Line, type Span } from './segment';
+import { isItemHeaderLine, isSectionHeading, linesWithin, splitLines, type Line, type Span } from './segment';
 import { findTables } from './table-blocks';
 import { mayHoldFigure } from './numbers';
 
@@ -31,8 +31,9 @@ const TERMINAL = /[.!?:;]["”’)]*$/;
 /** A line that ends a sentence, not one that ends in an abbreviation ("tandpleje m.v."). */
 const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t);
 
-export function layoutOf(text: string, from: number, to: number): Layout {
-	const lines = splitLines(text, from, to);
+/** `all`: the lines of the whole text when the caller has split them already (splitLines(text)). */
+export function layoutOf(text: string, from: number, to: number, all?: Line[]): Layout {
+	const lines = all ? linesWithin(text, all, from, to) : splitLines(text, from, to);
 	const width = Math.max(100, ...lines.map((l) => l.text.trimEnd().length));
 	const tables = findTables(lines, width);
 	const inTable = new Set<number>();
@@ -104,6 +105,10 @@ export function layoutOf(text: string, from: number, to: number): Layout {
 
 /** Running headers and footers a page break leaves: "Socialudvalget 26.11.2024   Side 2 af 4". */
 export function isPageDebris(line: string): boolean {
+	// Both forms end in the page number.
+	const trimmed = line.trimEnd();
+	const last = trimmed.charCodeAt(trimmed.length - 1);
+	if (!(last >= 48 && last <= 57)) return false;
 	return /(?:^|\s)Side\s+\d+\s*(?:af|\/)\s*\d+\s*$/i.test(line) || /^\s*Side\s+\d+\s*$/i.test(line);
 }
 
@@ -111,19 +116,20 @@ export function isPageDebris(line: string): boolean {
  * Running page headers and footers: a "Side N" line, or a line that recurs through the document
  * with one number changing upwards (the page): "Fredericia Kommune | … | 27-10-2025 | Side 3".
  */
-export function pageFurniture(text: string): Span[] {
-	const spans: Span[] = [];
+export function pageFurniture(text: string, lines: Line[] = splitLines(text)): Line[] {
+	const spans: Line[] = [];
 	const groups = new Map<string, { line: Line; n: number; numbers: string[] }[]>();
-	const lines = splitLines(text);
 	for (let n = 0; n < lines.length; n++) {
 		const line = lines[n];
 		const t = line.text.trim();
 		if (t.length < 4 || t.length > 200) continue;
+		// Furniture of either kind holds a number.
+		if (!DIGIT.test(t)) continue;
 		if (isPageDebris(t)) {
 			spans.push(line);
 			continue;
 		}
-		if (!/\d/.test(t) || !/\p{L}{3}/u.test(t) || isItemHeaderLine(t) || isSectionHeading(t)) continue;
+		if (!/\p{L}{3}/u.test(t) || isItemHeaderLine(t) || isSectionHeading(t)) continue;
 		const key = t.replace(/\d+/g, '#').replace(/\s+/g, ' ');
 		const numbers = t.match(/\d+/g)!;
 		const group = groups.get(key);
@@ -141,6 +147,8 @@ export function pageFurniture(text: string): Span[] {
 	}
 	return spans.sort((a, b) => a.start - b.start);
 }
+
+const DIGIT = /\d/;
 
 /** The text with page furniture blanked out, same length, so every offset still holds. */
 export function withoutFurniture(text: string, furniture: Span[]): string {

@@ -88,35 +88,40 @@ export function parseDanishNumber(raw: string): number | null {
 const MONTHS =
 	'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.';
 
-/** Spans that contain digits but are never figures. Order matters only for readability. `needs`: a character every match contains, to skip the pattern cheaply. */
-export const NON_FIGURES: { kind: string; needs?: string; re: RegExp }[] = [
+/**
+ * Spans that contain digits but are never figures. Order matters only for readability. To skip a
+ * pattern cheaply: `needs`, a character every match contains; `anyOf`, words one of which every
+ * match contains in lower case.
+ */
+export const NON_FIGURES: { kind: string; needs?: string; anyOf?: string[]; re: RegExp }[] = [
 	{ kind: 'url', needs: 'http', re: /\bhttps?:\/\/\S+/g },
 	{ kind: 'email', needs: '@', re: /\b[\w.+-]+@[\w-]+\.[\w.]+\b/g },
 	{ kind: 'sagsnummer', needs: '-', re: /\b\d{2}-\d+-\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}\b/g },
 	{ kind: 'sagsnummer', needs: '-', re: /\b\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}(?:-\d+-\d{2})?\b/g },
 	{
 		kind: 'sagsnummer',
+		anyOf: ['nr', 'nummer'],
 		re: /\b(?:sags?\.?\s*nr|sagsnummer|journal\s*nr|j\.\s*nr|jour\.\s*nr)\.?\s*:?\s*[\w./-]*\d[\w./-]*/gi
 	},
-	{ kind: 'dato', re: /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b/g },
-	{ kind: 'dato', re: new RegExp(`\\b\\d{1,2}\\.\\s*(?:${MONTHS})(?:\\s+(?:19|20)\\d{2})?`, 'gi') },
-	{ kind: 'dato', re: /\b(?:pr|per|den|d|fra|til|indtil|efter|før|inden)\.?\s+\d{1,2}\.\d{1,2}\b(?!\.\d{3})/gi },
-	{ kind: 'tid', re: /\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?/gi },
-	{ kind: 'tid', re: /\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b/g },
+	{ kind: 'dato', needs: '.', re: /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b/g },
+	{ kind: 'dato', needs: '.', re: new RegExp(`\\b\\d{1,2}\\.\\s*(?:${MONTHS})(?:\\s+(?:19|20)\\d{2})?`, 'gi') },
+	{ kind: 'dato', needs: '.', re: /\b(?:pr|per|den|d|fra|til|indtil|efter|før|inden)\.?\s+\d{1,2}\.\d{1,2}\b(?!\.\d{3})/gi },
+	{ kind: 'tid', anyOf: ['kl'], re: /\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?/gi },
+	{ kind: 'tid', anyOf: ['-', '–'], re: /\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b/g },
 	{
 		kind: 'paragraf',
 		needs: '§',
 		re: /§{1,2}\s*\d+[a-z]?\b(?:\s*,?\s*(?:stk|nr|litra)\.?\s*\d+)*(?:\s*(?:,|og|eller|-|–)\s*\d+[a-z]?\b(?:\s*,?\s*(?:stk|nr)\.?\s*\d+)*)*/gi
 	},
-	{ kind: 'paragraf', re: /\b(?:stk|nr|litra|pkt)\.?\s*\d+[a-z]?(?:\s*[-–]\s*\d+)?\b/gi },
+	{ kind: 'paragraf', anyOf: ['stk', 'nr', 'litra', 'pkt'], re: /\b(?:stk|nr|litra|pkt)\.?\s*\d+[a-z]?(?:\s*[-–]\s*\d+)?\b/gi },
 	{
 		kind: 'henvisning',
 		re: /\b(?:punkt(?:erne)?|pkt|bilag|budgetnote|note|tabel|figur|kapitel|afsnit|gruppe|trin|anbefaling|spor|fase|etape|niveau|scenarie|model|indstillingspunkt|ad|ændringsforslag|principafgørelse|principmeddelelse|lov nr|bekendtgørelse nr)\.?\s+\d+[a-z]?(?:\s*[-–/]\s*\d+)?(?:\s*(?:,|og|eller)\s*\d+[a-z]?\b)*/gi
 	},
-	{ kind: 'varighed', re: /\b\d+(?:,\d+)?(?:\s*(?:-|–|til|og)\s*\d+(?:,\d+)?)?\s*(?:år|års|årig|årige|årigt|måned|måneder|måneders|uge|uger|ugers|døgn|dag|dage|dages|time|timer|timers|minut|minutter|minutters|sekunder)\b/gi },
+	{ kind: 'varighed', anyOf: ['år', 'måned', 'uge', 'døgn', 'dag', 'time', 'minut', 'sekund'], re: /\b\d+(?:,\d+)?(?:\s*(?:-|–|til|og)\s*\d+(?:,\d+)?)?\s*(?:år|års|årig|årige|årigt|måned|måneder|måneders|uge|uger|ugers|døgn|dag|dage|dages|time|timer|timers|minut|minutter|minutters|sekunder)\b/gi },
 	{ kind: 'varighed', needs: '-', re: /\+?\b\d+\s*-\s*(?:års|årig|årige|årigt|årsplan|sporet|sporede|dobbelt|timers|dages|ugers|måneders)\w*/gi },
-	{ kind: 'maal', re: /\b\d+(?:,\d+)?\s*(?:km\/t|km|m2|m²|kvm|kvadratmeter|meter|kg|liter|ton|mw|kwh|co2)\b/gi },
-	{ kind: 'telefon', re: /\b(?:tlf|telefon|mobil)\.?\s*:?\s*(?:\+45\s*)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b/gi },
+	{ kind: 'maal', anyOf: ['km', 'm2', 'm²', 'kvm', 'meter', 'kg', 'liter', 'ton', 'mw', 'kwh', 'co2'], re: /\b\d+(?:,\d+)?\s*(?:km\/t|km|m2|m²|kvm|kvadratmeter|meter|kg|liter|ton|mw|kwh|co2)\b/gi },
+	{ kind: 'telefon', anyOf: ['tlf', 'telefon', 'mobil'], re: /\b(?:tlf|telefon|mobil)\.?\s*:?\s*(?:\+45\s*)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b/gi },
 	{ kind: 'telefon', re: /\b\d{2} \d{2} \d{2} \d{2}\b/g },
 	{ kind: 'postnummer', needs: ',', re: /,\s*\d{4}\s+(?=[A-ZÆØÅ][a-zæøå])/g },
 	{ kind: 'adresse', needs: ',', re: /\b\d+[A-Za-z]?(?=,\s*\d{4}\s+[A-ZÆØÅ])/g },
@@ -129,8 +134,13 @@ export const NON_FIGURES: { kind: string; needs?: string; re: RegExp }[] = [
 export function maskNonFigures(text: string, from = 0, to = text.length): Masked[] {
 	const slice = text.slice(from, to);
 	const spans: Masked[] = [];
-	for (const { kind, needs, re } of NON_FIGURES) {
+	let lower: string | null = null;
+	for (const { kind, needs, anyOf, re } of NON_FIGURES) {
 		if (needs && !slice.includes(needs)) continue;
+		if (anyOf) {
+			lower ??= slice.toLowerCase();
+			if (!anyOf.some((w) => lower!.includes(w))) continue;
+		}
 		re.lastIndex = 0;
 		for (let m = re.exec(slice); m; m = re.exec(slice)) {
 			if (m[0].length === 0) {
@@ -151,12 +161,14 @@ export function maskNonFigures(text: string, from = 0, to = text.length): Masked
 }
 
 const NUMBER_TOKEN = /(?:[-−–+÷](?=\d))?\d+(?:[.,]\d+)*/g;
-/** Words, and the ones among them that can be numbers (a set look-up is cheaper than one big pattern). */
-const WORD = /[A-Za-zÆØÅæøåÉé]+/g;
+/** The letters a word is made of; a number word has none of them on either side. */
+const LETTER = 'A-Za-zÆØÅæøåÉé';
 const NUMBER_WORDS = new Set([...Object.keys(WORDS), 'halv', 'halvanden']);
 
-/** A whole word (the letters of WORD on neither side) that can be a number, any case. */
-const NUMBER_WORD = new RegExp(`(?<![A-Za-zÆØÅæøåÉé])(?:${[...NUMBER_WORDS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-zÆØÅæøåÉé])`, 'i');
+/** A whole word that can be a number, any case. */
+const NUMBER_WORD = new RegExp(`(?<![${LETTER}])(?:${[...NUMBER_WORDS].sort((a, b) => b.length - a.length).join('|')})(?![${LETTER}])`, 'i');
+
+const NUMBER_WORDS_ALL = new RegExp(NUMBER_WORD.source, 'gi');
 
 /** Whether a text holds a word that can be a number. */
 export function hasNumberWord(text: string): boolean {
@@ -218,10 +230,9 @@ export function findQuantities(text: string, from = 0, to = text.length, masked?
 		if (value === null) continue;
 		out.push(withContext(text, start, end, value, false, to));
 	}
-	WORD.lastIndex = 0;
-	for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+	NUMBER_WORDS_ALL.lastIndex = 0;
+	for (let m = NUMBER_WORDS_ALL.exec(slice); m; m = NUMBER_WORDS_ALL.exec(slice)) {
 		const w = m[0].toLowerCase();
-		if (!NUMBER_WORDS.has(w)) continue;
 		const start = from + m.index;
 		const end = start + m[0].length;
 		if (w === 'halv' || w === 'halvanden') {

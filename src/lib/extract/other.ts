@@ -33,11 +33,11 @@ export function otherFigures(ctx: ItemContext, taken: FactDraft[]): FactDraft[] 
 	const out: FactDraft[] = [];
 	for (const sc of ctx.sentences) {
 		// A sentence in a key family's words is theirs: what they leave out stays out.
-		if (!sc.sentence.figures || takenSentences.has(sc.sentence.start) || KEY_WORDS.test(sc.view.view)) continue;
+		if (!sc.sentence.figures || takenSentences.has(sc.sentence.start)) continue;
 		// Only a period the sentence itself states will do (below): without one, no figure of it is read.
-		const countPeriod = sc.view.periods.some((p) => COUNT_PERIODS.has(p.kind));
-		const beloebPeriod = countPeriod || sc.view.periods.some((p) => BELOEB_PERIODS.has(p.kind));
-		if (!beloebPeriod) continue;
+		const countPeriod = sc.periods.some((p) => COUNT_PERIODS.has(p.kind));
+		const beloebPeriod = countPeriod || sc.periods.some((p) => BELOEB_PERIODS.has(p.kind));
+		if (!beloebPeriod || KEY_WORDS.test(sc.view.view)) continue;
 		sc.view.quantities.forEach((q, qi) => {
 			if (q.range || q.bound || q.approx || q.value === 0) return;
 			if (!(q.unit === 'kr' ? beloebPeriod : countPeriod)) return;

@@ -77,6 +77,45 @@ export interface Line extends Span {
 	text: string;
 }
 
+/**
+ * The lines of [from, to) taken from the lines of the whole text (`all` = splitLines(text)), the
+ * same as splitLines(text, from, to) without splitting again: a line cut by `from` or `to` is cut
+ * the same way.
+ */
+export function linesWithin(text: string, all: Line[], from: number, to: number): Line[] {
+	// A range that starts or ends inside a "\r\n" is split afresh (the pair counts as one break only inside it).
+	if (text.charCodeAt(from - 1) === 13 || text.charCodeAt(to - 1) === 13) return splitLines(text, from, to);
+	let lo = 0;
+	let hi = all.length - 1;
+	// The last line starting at or before `from`.
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (all[mid].start <= from) lo = mid;
+		else hi = mid - 1;
+	}
+	const out: Line[] = [];
+	for (let k = lo; k < all.length; k++) {
+		const l = all[k];
+		const start = Math.max(l.start, from);
+		if (l.end >= to || k === all.length - 1) {
+			// The range ends in this line, or in the break after it (then an empty line follows, as splitLines makes).
+			if (to <= l.end) out.push(start === l.start && to === l.end ? l : { start, end: to, text: text.slice(start, to) });
+			else {
+				out.push(start === l.start ? l : { start, end: l.end, text: text.slice(start, l.end) });
+				out.push({ start: to, end: to, text: '' });
+			}
+			break;
+		}
+		if (all[k + 1].start > to) {
+			out.push(start === l.start ? l : { start, end: l.end, text: text.slice(start, l.end) });
+			out.push({ start: to, end: to, text: '' });
+			break;
+		}
+		out.push(start === l.start ? l : { start, end: l.end, text: text.slice(start, l.end) });
+	}
+	return out;
+}
+
 /** Lines of [from, to): \n, \r\n, a lone \r, U+2028 and U+2029 all end a line. */
 export function splitLines(text: string, from = 0, to = text.length): Line[] {
 	const lines: Line[] = [];
@@ -123,6 +162,7 @@ const SP = '[ \\u00a0]';
 /** "(Åben)", "(Lukket)", "(O)", "(B)" beside a title. */
 const STATUS = String.raw`\((?:Åben|Åbent|Lukket|O|B)\)`;
 const STATUS_RE = new RegExp(`${SP}*${STATUS}${SP}*$`);
+const STATUS_ANYWHERE = new RegExp(STATUS);
 /** A § numbers items only inside a drawn box ("| § 2. Regnskab |"); in running text it is a law's. */
 const LABEL = String.raw`(?:Dagsordens?punkt|Punkt|PUNKT|Pkt\.?|PKT\.?|Sag|Nr\.|(?<=\|${SP}*)§)(?:${SP}+nr\.?)?`;
 /** "3", "3.", "3)", "[3]", and "3.0" of a decimal numbering whose sections are 3.1, 3.2 … */
@@ -146,9 +186,9 @@ interface Candidate {
 function headerOf(line: string): { no: number; rest: string; labelled: boolean; status: boolean } | null {
 	if (line.length > 300 || !/\d/.test(line.slice(0, 30))) return null;
 	const m = LABELLED_HEADER.exec(line);
-	if (m) return { no: Number(m[1]), rest: m[2].trim(), labelled: true, status: new RegExp(STATUS).test(line) };
+	if (m) return { no: Number(m[1]), rest: m[2].trim(), labelled: true, status: STATUS_ANYWHERE.test(line) };
 	const b = BARE_HEADER.exec(line);
-	if (b) return { no: Number(b[1]), rest: b[2].trim(), labelled: false, status: new RegExp(STATUS).test(line) };
+	if (b) return { no: Number(b[1]), rest: b[2].trim(), labelled: false, status: STATUS_ANYWHERE.test(line) };
 	return null;
 }
 
@@ -165,8 +205,8 @@ function titleLike(rest: string): boolean {
 	return !/[a-zæøå]{2}\.\s+\p{Lu}/u.test(t);
 }
 
-export function segmentItems(text: string): ItemSegment[] {
-	const lines = splitLines(text);
+/** `lines`: the text's lines when the caller has split them already (splitLines(text)). */
+export function segmentItems(text: string, lines: Line[] = splitLines(text)): ItemSegment[] {
 	const blank = (i: number) => i < 0 || i >= lines.length || !lines[i].text.trim();
 	const nextNonBlank = (i: number, n: number): number[] => {
 		const out: number[] = [];

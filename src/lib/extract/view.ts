@@ -26,10 +26,20 @@ export function unitCode(q: Quantity): string {
 
 const DEBRIS_LINE = /^[^\n]*(?:\sSide\s+\d+\s*(?:af|\/)\s*\d+|^\s*Side\s+\d+)[ \t]*$/gim;
 
-export function viewOf(text: string, start: number, end: number): View {
+const FOOTER = /Side\s+\d+/i;
+/** A running page footer inside the sentence, which the view blanks. */
+const hasFooter = (slice: string) => slice.includes('ide ') && FOOTER.test(slice);
+
+/** The periods viewOf(text, start, end) finds, without building the view. */
+export function periodsOf(text: string, start: number, end: number): PeriodMention[] {
+	return hasFooter(text.slice(start, end)) ? viewOf(text, start, end).periods : findPeriods(text, start, end);
+}
+
+/** `periods`: what periodsOf(text, start, end) returned, when the caller has it. */
+export function viewOf(text: string, start: number, end: number, known?: PeriodMention[]): View {
 	const slice = text.slice(start, end);
 	// A running page footer inside a sentence is blanked (same length, so offsets still hold).
-	if (slice.includes('ide ') && /Side\s+\d+/i.test(slice)) {
+	if (hasFooter(slice)) {
 		const clean = slice.replace(DEBRIS_LINE, (m) => ' '.repeat(m.length));
 		if (clean !== slice) {
 			const v = viewOf(clean, 0, clean.length);
@@ -37,7 +47,7 @@ export function viewOf(text: string, start: number, end: number): View {
 			return { ...v, start, end, text: slice, quantities: v.quantities.map(shift), periods: v.periods.map(shift) };
 		}
 	}
-	const periods = findPeriods(text, start, end);
+	const periods = known ?? findPeriods(text, start, end);
 	// Without a digit or a number word there is no figure to find.
 	if (!/\d/.test(slice) && !hasNumberWord(slice)) return plainView(text, start, end, slice, periods);
 	const masked = maskNonFigures(text, start, end);
