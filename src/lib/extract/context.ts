@@ -117,7 +117,41 @@ export function buildItemContext(
 		}
 		return state;
 	};
-	for (const sc of sentences) sc.carry = carry;
+	// The entity a paragraph carries to sentence i, as carry(i).entity would give it, without carrying areas and periods:
+	// the nearest earlier sentence of the paragraph that names municipalities decides.
+	const entities: (string | null | undefined)[] = [];
+	const entityBefore = (i: number): string | null => {
+		const para = sentences[i].sentence.paragraph;
+		let k = i;
+		let found: string | null;
+		for (;;) {
+			const carried = sentences[k].carried;
+			if (carried) {
+				found = carried.entity;
+				break;
+			}
+			if (entities[k] !== undefined) {
+				found = entities[k]!;
+				break;
+			}
+			if (k === 0 || sentences[k - 1].sentence.paragraph !== para) {
+				found = null;
+				break;
+			}
+			const named = sentences[k - 1].ownNamed();
+			if (named.length) {
+				found = named.length === 1 ? named[0] : null;
+				break;
+			}
+			k--;
+		}
+		for (let j = k; j <= i; j++) entities[j] = found;
+		return found;
+	};
+	for (const sc of sentences) {
+		sc.carry = carry;
+		sc.entityBefore = entityBefore;
+	}
 	ctx.sentences = sentences;
 	return ctx;
 }
@@ -139,6 +173,7 @@ const NAMED_MUNICIPALITY = /\b(?:fra|i|for)\s+([\p{Lu}][\p{L}-]+)\s+Kommune\b/gu
 class LazySentence implements SentenceContext {
 	carried: Carried | null = null;
 	carry: (i: number) => Carried = () => ({ areas: [], period: null, text: '', entity: null });
+	entityBefore: (i: number) => string | null = () => null;
 	#view: View | null = null;
 	#periods: PeriodMention[] | null = null;
 	#areas: AreaMention[] | null = null;
@@ -184,10 +219,10 @@ class LazySentence implements SentenceContext {
 		const named = this.ownNamed();
 		if (named.length === 1) return named[0];
 		if (named.length > 1) return null;
-		return (this.carried ?? this.carry(this.index)).entity;
+		return this.carried ? this.carried.entity : this.entityBefore(this.index);
 	}
 
-	private ownNamed(): (string | null)[] {
+	ownNamed(): (string | null)[] {
 		const t = this.sentence.text;
 		return (this.#named ??= t.includes('Kommune') ? [...new Set([...t.matchAll(NAMED_MUNICIPALITY)].map((m) => municipalityOf(m[1])).filter(Boolean))] : []);
 	}

@@ -161,18 +161,37 @@ export function maskNonFigures(text: string, from = 0, to = text.length): Masked
 }
 
 const NUMBER_TOKEN = /(?:[-−–+÷](?=\d))?\d+(?:[.,]\d+)*/g;
-/** The letters a word is made of; a number word has none of them on either side. */
-const LETTER = 'A-Za-zÆØÅæøåÉé';
 const NUMBER_WORDS = new Set([...Object.keys(WORDS), 'halv', 'halvanden']);
+const LONGEST_NUMBER_WORD = Math.max(...[...NUMBER_WORDS].map((w) => w.length));
+/** The letters a word is made of: A-Z, a-z, Æ Ø Å æ ø å É é. */
+const isLetter = (c: number) =>
+	(c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0xe6 || c === 0xf8 || c === 0xe5 || c === 0xc6 || c === 0xd8 || c === 0xc5 || c === 0xe9 || c === 0xc9;
 
-/** A whole word that can be a number, any case. */
-const NUMBER_WORD = new RegExp(`(?<![${LETTER}])(?:${[...NUMBER_WORDS].sort((a, b) => b.length - a.length).join('|')})(?![${LETTER}])`, 'i');
-
-const NUMBER_WORDS_ALL = new RegExp(NUMBER_WORD.source, 'gi');
+/** The words of [from, to) (runs of letters) that can be numbers, in order: [start, end, lower-case word]. */
+function numberWordsIn(text: string, from: number, to: number, firstOnly: boolean): [number, number, string][] {
+	const out: [number, number, string][] = [];
+	let start = -1;
+	for (let i = from; i <= to; i++) {
+		if (i < to && isLetter(text.charCodeAt(i))) {
+			if (start < 0) start = i;
+			continue;
+		}
+		if (start < 0) continue;
+		if (i - start <= LONGEST_NUMBER_WORD) {
+			const w = text.slice(start, i).toLowerCase();
+			if (NUMBER_WORDS.has(w)) {
+				out.push([start, i, w]);
+				if (firstOnly) return out;
+			}
+		}
+		start = -1;
+	}
+	return out;
+}
 
 /** Whether a text holds a word that can be a number. */
 export function hasNumberWord(text: string): boolean {
-	return NUMBER_WORD.test(text);
+	return numberWordsIn(text, 0, text.length, true).length > 0;
 }
 
 const DIGIT = /\d/;
@@ -230,11 +249,7 @@ export function findQuantities(text: string, from = 0, to = text.length, masked?
 		if (value === null) continue;
 		out.push(withContext(text, start, end, value, false, to));
 	}
-	NUMBER_WORDS_ALL.lastIndex = 0;
-	for (let m = NUMBER_WORDS_ALL.exec(slice); m; m = NUMBER_WORDS_ALL.exec(slice)) {
-		const w = m[0].toLowerCase();
-		const start = from + m.index;
-		const end = start + m[0].length;
+	for (const [start, end, w] of numberWordsIn(text, from, to, false)) {
 		if (w === 'halv' || w === 'halvanden') {
 			const q = halfMillion(text, start, end, to);
 			if (q) out.push(q);

@@ -32,6 +32,7 @@ const MONTHS: Record<string, number> = {
 const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 const Y = '((?:19|20)\\d{2})';
 const YEAR_HINT = /(?:19|20)\d\d/;
+const DAY_HINT = /\d\./;
 
 interface PeriodRule {
 	name: string;
@@ -77,13 +78,13 @@ export const PERIOD_RULES: PeriodRule[] = [
 	},
 	{
 		name: 'dato',
-		hint: /\d\./,
+		hint: DAY_HINT,
 		re: new RegExp(`\\b(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?${Y}\\b`, 'g'),
 		make: (m) => dateOf(Number(m[2]), m[3])
 	},
 	{
 		name: 'dato_maaned',
-		hint: /\d\./,
+		hint: DAY_HINT,
 		re: new RegExp(`\\b(\\d{1,2})\\.\\s*(${MONTH_RE})\\.?(?:\\s+${Y})?`, 'gi'),
 		make: (m) => dateOf(MONTHS[m[2].toLowerCase()], m[3])
 	},
@@ -181,9 +182,16 @@ export function findPeriods(text: string, from = 0, to = text.length): PeriodMen
 	const digits = DIGIT.test(slice);
 	const relative = RELATIVE_HINT.test(slice);
 	if (!digits && !relative) return found;
+	// Rules share hints: each is tested once.
+	let hints: Map<RegExp, boolean> | null = null;
 	for (const rule of PERIOD_RULES) {
 		if (!rule.always && (rule.relative ? !relative : !digits)) continue;
-		if (rule.hint && !rule.hint.test(slice)) continue;
+		if (rule.hint) {
+			hints ??= new Map();
+			let ok = hints.get(rule.hint);
+			if (ok === undefined) hints.set(rule.hint, (ok = rule.hint.test(slice)));
+			if (!ok) continue;
+		}
 		rule.re.lastIndex = 0;
 		for (let m = rule.re.exec(slice); m; m = rule.re.exec(slice)) {
 			const start = from + m.index;
