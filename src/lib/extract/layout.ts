@@ -50,8 +50,12 @@ export function layoutOf(text: string, from: number, to: number, all?: Line[]): 
 
 	const flush = () => {
 		if (!para.length) return;
-		for (const s of splitSentences(text, para[0].start, para[para.length - 1].end))
-			sentences.push({ start: s.start, end: s.end, text: s.text, heading, section, paragraph: paraNo, figures: mayHoldFigure(s.text) });
+		const from = para[0].start;
+		const to = para[para.length - 1].end;
+		// Sentences split between words: a paragraph without a digit or number word has none in any sentence.
+		const paragraphFigures = mayHoldFigure(text.slice(from, to));
+		for (const s of splitSentences(text, from, to))
+			sentences.push({ start: s.start, end: s.end, text: s.text, heading, section, paragraph: paraNo, figures: paragraphFigures && mayHoldFigure(s.text) });
 		para = [];
 		paraNo++;
 	};
@@ -134,10 +138,10 @@ export function pageFurniture(text: string, lines: Line[] = splitLines(text)): L
 	const groups = new Map<string, { line: Line; n: number; numbers: string[] }[]>();
 	for (let n = 0; n < lines.length; n++) {
 		const line = lines[n];
+		// Furniture of either kind holds a number.
+		if (!DIGIT.test(line.text)) continue;
 		const t = line.text.trim();
 		if (t.length < 4 || t.length > 200) continue;
-		// Furniture of either kind holds a number.
-		if (!DIGIT.test(t)) continue;
 		if (isPageDebris(t)) {
 			spans.push(line);
 			continue;

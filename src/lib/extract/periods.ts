@@ -196,12 +196,17 @@ export function findPeriods(text: string, from = 0, to = text.length): PeriodMen
 		for (let m = rule.re.exec(slice); m; m = rule.re.exec(slice)) {
 			const start = from + m.index;
 			const end = start + m[0].length;
-			if (found.some((f) => start < f.end && end > f.start)) continue;
+			if (overlapsAny(found, start, end)) continue;
 			const made = rule.make(m);
 			if (made) found.push({ start, end, ...made });
 		}
 	}
 	return found.sort((a, b) => a.start - b.start);
+}
+
+function overlapsAny(found: PeriodMention[], start: number, end: number): boolean {
+	for (const f of found) if (start < f.end && end > f.start) return true;
+	return false;
 }
 
 /** Completes a period without a year from a context year; null when it cannot be known. */
