@@ -34,6 +34,10 @@ const FOLLOW_UP_NOUN = String.raw`(?:budgetopfølgning\w*|forventet regnskab|pro
 const FOLLOW_UP_DATE = String.raw`(?:\s+Q\d+n)?\s+(?:pr\.?\s+|per\s+|for\s+|efter\s+|ved\s+)?T(\d+)|(?:\s+[\p{L}]+){1,4}?\s+(?:pr\.?|per)\s+T(\d+)`;
 const FOLLOW_UP_NAMED = new RegExp(`${FOLLOW_UP_NOUN}(?:${FOLLOW_UP_DATE})`, 'u');
 
+/** The words the view test below needs, in the raw text (a soft hyphen may split them there): the cheap test first. */
+const FOLLOW_UP_HINT = /budgetopfølgning|forventet|prognose|halvårsregnskab/iu;
+const mayNameFollowUp = (text: string) => text.includes('\u00ad') || FOLLOW_UP_HINT.test(text);
+
 /** The follow-up's period: "3. kvartal 2024" → 2024-Q3, "pr. 31. maj 2025" → 2025-05, else the year. */
 function followUpPeriod(ctx: ItemContext): string | null {
 	const sources = [ctx.item.title, ...ctx.layout.tables.map((t) => t.caption ?? '')];
@@ -43,7 +47,7 @@ function followUpPeriod(ctx: ItemContext): string | null {
 	}
 	// The first sentence that names the follow-up with its date ("Budgetopfølgning 3 pr. 30. september 2024").
 	for (const sc of ctx.sentences) {
-		if (!mayNamePeriod(sc.sentence.text) || !sc.view.periods.length || !/budgetopfølgning|forventet regnskab|prognose|halvårsregnskab/.test(sc.view.view)) continue;
+		if (!mayNamePeriod(sc.sentence.text) || !sc.periods.length || !mayNameFollowUp(sc.sentence.text) || !/budgetopfølgning|forventet regnskab|prognose|halvårsregnskab/.test(sc.view.view)) continue;
 		const m = FOLLOW_UP_NAMED.exec(sc.view.view);
 		const p = m ? sc.view.periods[Number(m[1] ?? m[2])] : undefined;
 		if (p && DATED.has(p.kind)) {

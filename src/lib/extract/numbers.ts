@@ -163,6 +163,8 @@ export function maskNonFigures(text: string, from = 0, to = text.length): Masked
 const NUMBER_TOKEN = /(?:[-−–+÷](?=\d))?\d+(?:[.,]\d+)*/g;
 const NUMBER_WORDS = new Set([...Object.keys(WORDS), 'halv', 'halvanden']);
 const LONGEST_NUMBER_WORD = Math.max(...[...NUMBER_WORDS].map((w) => w.length));
+/** The letters a number word can start with, in either case. */
+const FIRST_LETTERS = new Set([...NUMBER_WORDS].flatMap((w) => [w.charCodeAt(0), w[0].toUpperCase().charCodeAt(0)]));
 /** The letters a word is made of: A-Z, a-z, Æ Ø Å æ ø å É é. */
 const isLetter = (c: number) =>
 	(c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0xe6 || c === 0xf8 || c === 0xe5 || c === 0xc6 || c === 0xd8 || c === 0xc5 || c === 0xe9 || c === 0xc9;
@@ -177,7 +179,7 @@ function numberWordsIn(text: string, from: number, to: number, firstOnly: boolea
 			continue;
 		}
 		if (start < 0) continue;
-		if (i - start <= LONGEST_NUMBER_WORD) {
+		if (i - start <= LONGEST_NUMBER_WORD && FIRST_LETTERS.has(text.charCodeAt(start))) {
 			const w = text.slice(start, i).toLowerCase();
 			if (NUMBER_WORDS.has(w)) {
 				out.push([start, i, w]);
