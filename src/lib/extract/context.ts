@@ -326,6 +326,7 @@ function nationalBefore(clause: string): boolean {
 	for (const m of clause.matchAll(NATIONAL_CUE)) [last, end] = [m.index!, m.index! + m[0].length];
 	return last >= 0 && !CUE_BREAK.test(clause.slice(end));
 }
+const QUANTITY_TOKEN = /Q\d+\w*/y;
 const NATIONAL_AFTER = /^\s*(?:\)\s*)?(?:på landsplan|i hele landet|for hele landet|for landet som helhed|nationalt|i landsgennemsnit|som landsgennemsnit)/;
 
 /** Whose figure: the municipality named right before it, "Landsgennemsnit", or the writing municipality. */
@@ -334,7 +335,10 @@ export function entityFor(ctx: ItemContext, sc: SentenceContext, qi: number): st
 	const at = v.qAt[qi];
 	const clauseStart = Math.max(v.view.lastIndexOf(',', at), v.view.lastIndexOf(';', at), v.view.lastIndexOf(' mod ', at), 0);
 	const before = v.view.slice(Math.max(clauseStart, at - 120), at);
-	const afterTok = v.view.slice(at).replace(/^Q\d+\w*/, '');
+	// What follows the figure's token; NATIONAL_AFTER reads a few words of it only (the view's spaces are folded).
+	QUANTITY_TOKEN.lastIndex = at;
+	const tokenEnd = at + (QUANTITY_TOKEN.exec(v.view)?.[0].length ?? 0);
+	const afterTok = v.view.slice(tokenEnd, tokenEnd + 300);
 	if (nationalBefore(before) || NATIONAL_AFTER.test(afterTok)) return 'Landsgennemsnit';
 	const q = v.quantities[qi];
 	// A municipality named just after the figure ("38 pct. i Fredericia").

@@ -71,8 +71,11 @@ interface Made {
 	area?: string;
 }
 
+const CLAUSE_STOP = /[,;.]/;
+
 function amount(before: string, after: string): Made | null {
-	const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1) + ' ' + after.split(/[,;.]/)[0];
+	const stop = after.search(CLAUSE_STOP);
+	const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1) + ' ' + (stop < 0 ? after : after.slice(0, stop));
 	for (const [re, metric] of AMOUNT_WORDS) if (re.test(clause)) return { family: 'beloeb', metric };
 	return null;
 }
