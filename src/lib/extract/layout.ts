@@ -34,7 +34,9 @@ const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|
 /** `all`: the lines of the whole text when the caller has split them already (splitLines(text)). */
 export function layoutOf(text: string, from: number, to: number, all?: Line[]): Layout {
 	const lines = all ? linesWithin(text, all, from, to) : splitLines(text, from, to);
-	const width = Math.max(100, ...lines.map((l) => l.text.trimEnd().length));
+	let width = 100;
+	for (const l of lines) width = Math.max(width, l.text.trimEnd().length);
+	const trimmed = lines.map((l) => l.text.trim());
 	const tables = findTables(lines, width);
 	const inTable = new Set<number>();
 	for (const t of tables) for (let i = t.firstLine; i <= t.lastLine; i++) inTable.add(i);
@@ -44,6 +46,10 @@ export function layoutOf(text: string, from: number, to: number, all?: Line[]): 
 	let heading: string | null = null;
 	let section: string | null = null;
 	let para: Line[] = [];
+	/** The trimmed text of the paragraph's last line. */
+	let prevText = '';
+	let nextIndex = -1;
+	let nextText: string | null = null;
 	let paraNo = 0;
 	const tableBlocks: TableBlock[] = [];
 	let nextTable = 0;
@@ -62,7 +68,7 @@ export function layoutOf(text: string, from: number, to: number, all?: Line[]): 
 
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
-		const t = isPageDebris(line.text) ? '' : line.text.trim();
+		const t = isPageDebris(line.text) ? '' : trimmed[i];
 		if (inTable.has(i)) {
 			flush();
 			while (nextTable < tables.length && tables[nextTable].firstLine <= i) {
@@ -73,18 +79,22 @@ export function layoutOf(text: string, from: number, to: number, all?: Line[]): 
 		}
 		if (!t) {
 			// A page break inside a sentence: keep the paragraph open.
-			if (para.length && continuesAfterBreak(para[para.length - 1].text, nextNonBlank(lines, i), width)) continue;
+			// The next non-blank line is the same for every line of a blank run: looked up once per run.
+			if (para.length) {
+				if (nextText === null || nextIndex <= i) [nextIndex, nextText] = nextNonBlank(lines, trimmed, i);
+				if (continuesAfterBreak(para[para.length - 1].text, nextText, width)) continue;
+			}
 			flush();
 			continue;
 		}
 		const sectionName = isSectionHeading(t);
 		const prev = para[para.length - 1];
-		const next = lines[i + 1]?.text.trim() ?? '';
+		const next = trimmed[i + 1] ?? '';
 		const looksLikeHeading =
 			sectionName !== null ||
 			(!TERMINAL.test(t) &&
 				t.length < width * 0.7 &&
-				(!prev || TERMINAL.test(prev.text.trim()) || prev.text.trim().length < width * 0.7) &&
+				(!prev || TERMINAL.test(prevText) || prevText.length < width * 0.7) &&
 				(next === '' || /^[A-ZÆØÅ0-9"”•\-]/.test(next)) &&
 				!/(?:,|\bog|\beller|\bi|\bpå|\bmed|\btil|\bfor|\baf|-)$/.test(t));
 		if (looksLikeHeading) {
@@ -100,6 +110,7 @@ export function layoutOf(text: string, from: number, to: number, all?: Line[]): 
 		// Each point of a list is a statement of its own: "• Handicap – korrigeret budget 203,5 mio. kr., …".
 		if (para.length && startsListPoint(t, para)) flush();
 		para.push(line);
+		prevText = t;
 	}
 	flush();
 	while (nextTable < tables.length) {
@@ -179,9 +190,10 @@ export function withoutFurniture(text: string, furniture: Span[]): string {
 	return out + text.slice(pos);
 }
 
-function nextNonBlank(lines: Line[], i: number): string {
-	for (let j = i + 1; j < lines.length; j++) if (lines[j].text.trim() && !isPageDebris(lines[j].text)) return lines[j].text.trim();
-	return '';
+/** The first line after i that is neither blank nor page debris: its index (lines.length when none) and trimmed text. */
+function nextNonBlank(lines: Line[], trimmed: string[], i: number): [number, string] {
+	for (let j = i + 1; j < lines.length; j++) if (trimmed[j] && !isPageDebris(lines[j].text)) return [j, trimmed[j]];
+	return [lines.length, ''];
 }
 
 function continuesAfterBreak(last: string, next: string, width: number): boolean {
