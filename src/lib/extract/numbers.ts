@@ -130,6 +130,11 @@ export const NON_FIGURES: { kind: string; needs?: string; anyOf?: string[]; re: 
 	{ kind: 'version', needs: '.', re: /\b\d+(?:\.\d+){1,}[a-z]\b/g }
 ];
 
+function includesAny(text: string, words: string[]): boolean {
+	for (const w of words) if (text.includes(w)) return true;
+	return false;
+}
+
 /** All non-figure spans in [from, to), merged. */
 export function maskNonFigures(text: string, from = 0, to = text.length): Masked[] {
 	const slice = text.slice(from, to);
@@ -139,7 +144,7 @@ export function maskNonFigures(text: string, from = 0, to = text.length): Masked
 		if (needs && !slice.includes(needs)) continue;
 		if (anyOf) {
 			lower ??= slice.toLowerCase();
-			if (!anyOf.some((w) => lower!.includes(w))) continue;
+			if (!includesAny(lower, anyOf)) continue;
 		}
 		re.lastIndex = 0;
 		for (let m = re.exec(slice); m; m = re.exec(slice)) {
@@ -155,7 +160,7 @@ export function maskNonFigures(text: string, from = 0, to = text.length): Masked
 	for (const s of spans) {
 		const last = merged[merged.length - 1];
 		if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
-		else merged.push({ ...s });
+		else merged.push({ start: s.start, end: s.end, kind: s.kind });
 	}
 	return merged;
 }
@@ -215,23 +220,26 @@ const APPROX_BEFORE = /(?:\bca\.?|\bcirka|\bomkring|\bknap|\bgodt|\bnæsten|\bom
 const BOUND_BEFORE =
 	/(?:\bover|\bunder|\bmindst|\bop til|\bop mod|\bhøjst|\bmaksimalt|\bmaks\.?|\bminimum|\bmaksimum|\bmere end|\bmindre end|\bflere end|\bfærre end|\bmindst|\bud over|\bnedbringes til|\bskal ned på)\s*$/i;
 
+const byStart = (a: Masked, b: Masked) => a.start - b.start;
+
+/** Whether [s, e) overlaps a mask. Masks sorted by start: the first that could reach `s` is found by binary search. */
+function inMask(mask: Masked[], maxEnd: number[], s: number, e: number): boolean {
+	let lo = 0;
+	let hi = mask.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (maxEnd[mid] <= s) lo = mid + 1;
+		else hi = mid;
+	}
+	for (let i = lo; i < mask.length && mask[i].start < e; i++) if (s < mask[i].end && e > mask[i].start) return true;
+	return false;
+}
+
 /** Finds every figure in [from, to): numbers with their unit and value in base units. */
 export function findQuantities(text: string, from = 0, to = text.length, masked?: Masked[]): Quantity[] {
-	const mask = [...(masked ?? maskNonFigures(text, from, to))].sort((a, b) => a.start - b.start);
+	const mask = [...(masked ?? maskNonFigures(text, from, to))].sort(byStart);
 	const maxEnd: number[] = [];
-	mask.forEach((m, i) => (maxEnd[i] = Math.max(m.end, i ? maxEnd[i - 1] : 0)));
-	// Masks sorted by start: the first mask that could reach `s` is found by binary search.
-	const inMask = (s: number, e: number) => {
-		let lo = 0;
-		let hi = mask.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (maxEnd[mid] <= s) lo = mid + 1;
-			else hi = mid;
-		}
-		for (let i = lo; i < mask.length && mask[i].start < e; i++) if (s < mask[i].end && e > mask[i].start) return true;
-		return false;
-	};
+	for (let i = 0; i < mask.length; i++) maxEnd[i] = Math.max(mask[i].end, i ? maxEnd[i - 1] : 0);
 	const out: Quantity[] = [];
 	const slice = text.slice(from, to);
 	NUMBER_TOKEN.lastIndex = 0;
@@ -246,7 +254,7 @@ export function findQuantities(text: string, from = 0, to = text.length, masked?
 		}
 		const end = start + raw.length;
 		if (/[A-Za-zÆØÅæøå§]/.test(text[end] ?? '') || /[A-Za-zÆØÅæøå]/.test(prev)) continue;
-		if (inMask(start, end)) continue;
+		if (inMask(mask, maxEnd, start, end)) continue;
 		const value = parseDanishNumber(raw);
 		if (value === null) continue;
 		out.push(withContext(text, start, end, value, false, to));
@@ -258,7 +266,7 @@ export function findQuantities(text: string, from = 0, to = text.length, masked?
 			continue;
 		}
 		const value = numberWord(w);
-		if (value === null || inMask(start, end)) continue;
+		if (value === null || inMask(mask, maxEnd, start, end)) continue;
 		// "to" and "ti" are too ambiguous unless a noun or unit follows.
 		if ((w === 'to' || w === 'ti') && !/^\s+[a-zæøå]/i.test(text.slice(end, end + 3))) continue;
 		out.push(withContext(text, start, end, value, true, to));
