@@ -168,8 +168,10 @@ export function maskNonFigures(text: string, from = 0, to = text.length): Masked
 const NUMBER_TOKEN = /(?:[-−–+÷](?=\d))?\d+(?:[.,]\d+)*/g;
 const NUMBER_WORDS = new Set([...Object.keys(WORDS), 'halv', 'halvanden']);
 const LONGEST_NUMBER_WORD = Math.max(...[...NUMBER_WORDS].map((w) => w.length));
-/** The letters a number word can start with, in either case. */
-const FIRST_LETTERS = new Set([...NUMBER_WORDS].flatMap((w) => [w.charCodeAt(0), w[0].toUpperCase().charCodeAt(0)]));
+/** A word's length with its first and last letter in lower case: only a word of a number word's shape is looked up. */
+const shapeOf = (length: number, first: number, last: number) => length * 65536 + first * 256 + last;
+const lowerLetter = (c: number) => ((c >= 65 && c <= 90) || c === 0xc5 || c === 0xc6 || c === 0xc9 || c === 0xd8 ? c + 32 : c);
+const SHAPES = new Set([...NUMBER_WORDS].map((w) => shapeOf(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))));
 /** The letters a word is made of: A-Z, a-z, Æ Ø Å æ ø å É é. */
 const isLetter = (c: number) =>
 	(c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0xe6 || c === 0xf8 || c === 0xe5 || c === 0xc6 || c === 0xd8 || c === 0xc5 || c === 0xe9 || c === 0xc9;
@@ -184,7 +186,7 @@ function numberWordsIn(text: string, from: number, to: number, firstOnly: boolea
 			continue;
 		}
 		if (start < 0) continue;
-		if (i - start <= LONGEST_NUMBER_WORD && FIRST_LETTERS.has(text.charCodeAt(start))) {
+		if (i - start <= LONGEST_NUMBER_WORD && SHAPES.has(shapeOf(i - start, lowerLetter(text.charCodeAt(start)), lowerLetter(text.charCodeAt(i - 1))))) {
 			const w = text.slice(start, i).toLowerCase();
 			if (NUMBER_WORDS.has(w)) {
 				out.push([start, i, w]);
