@@ -153,6 +153,7 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 			para = sc.sentence.paragraph;
 			paraMain = null;
 		}
+		if (!sc.sentence.figures) continue;
 		const v = sc.view;
 		if (!v.quantities.length || !SENTENCE_GATE.test(v.view)) continue;
 		// In an item about something else, only a paragraph that speaks of magtanvendelse is read.
