@@ -239,13 +239,14 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 			memory = null;
 			about = null;
 		}
-		const view = sc.view.view;
 		const aboutBefore = about;
-		about = aboutAfter(ctx, sc, about);
-		if (!sc.view.quantities.length) {
-			if (paraHasTotal && view.includes('ingen')) out.push(...zeroOutcomes(ctx, sc, true));
+		// Only a sentence with a figure can name a period ("2024", "1. halvår"); the others are not looked at.
+		if (sc.sentence.figures) about = aboutAfter(ctx, sc, about);
+		if (!sc.sentence.figures || !sc.view.quantities.length) {
+			if (paraHasTotal && sc.view.view.includes('ingen')) out.push(...zeroOutcomes(ctx, sc, true));
 			continue;
 		}
+		const view = sc.view.view;
 		const context = `${(sc.sentence.heading ?? '').toLowerCase()} ${titleContext} ${sc.carriedText}`;
 		const aboutOmgoerelse = itemOmgoerelse || /omgør|omgjor|danmarkskort/.test(context);
 		if (!SENTENCE_GATE.test(view) && !memory && !aboutOmgoerelse) continue;
