@@ -207,3 +207,9 @@ describe('the law a count\'s noun is under', () => {
 		]);
 	});
 });
+
+describe('a § in another clause', () => {
+	it('does not narrow the whole named with its own area', () => {
+		expect(klagesager('Ankestyrelsen afgjorde 120 sager på socialområdet, heraf 14 sager efter serviceloven § 85.')).toEqual(['klagesager_antal Vejle socialområdet 2024 120']);
+	});
+});

@@ -277,7 +277,7 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 			if (entity === 'Landsgennemsnit' && r.unit === 'antal') return;
 			// No period in the sentence, paragraph, heading or title: the period most of the item's figures have.
 			const period = ownPeriod(ctx, sc, qi, aboutBefore) ?? mostCommon(out.map((d) => d.period));
-			const area = areaOf(ctx, sc, earlier, q.start);
+			const area = clauseArea(sc, breaks, qi) ?? areaOf(ctx, sc, earlier, q.start);
 			if (!period || !area || !entity) return;
 			if (metric === 'omgoerelsespct') itemOmgoerelse = true;
 			out.push(draft('klagesager', metric, entity, area, period, q.value, r.unit, sc, `klagesager.${r.how}.${metric}`));
@@ -506,6 +506,19 @@ function areaOf(ctx: ItemContext, sc: SentenceContext, earlier: (at: number) => 
 	// "på udvalgets område" names the committee that meets, nearer than anything above.
 	if ((picked && !picked.startsWith('§')) || COMMITTEE_AREA.test(`${sc.sentence.text} ${sc.carriedText}`)) return areaFor(ctx, sc, null);
 	return pickArea(before) ?? areaFor(ctx, sc, null);
+}
+
+/**
+ * "120 sager på socialområdet, heraf 14 efter serviceloven § 85": when a sentence names a § in
+ * another clause, a figure whose own clause names a wider area keeps that one.
+ */
+function clauseArea(sc: SentenceContext, breaks: number[], qi: number): string | null {
+	if (!sc.areas.some((a) => a.rank === RANK.paragraph)) return null;
+	const view = sc.view.view;
+	const clause = clauseAt(breaks, sc.view.qAt[qi], view.length);
+	const own = findAreas(view.slice(clause.start, clause.end)).filter((a) => a.rank < RANK.paragraph && a.rank > RANK.kommune && !a.tilbud);
+	if (!own.length || findAreas(view.slice(clause.start, clause.end)).some((a) => a.rank === RANK.paragraph)) return null;
+	return pickArea(own);
 }
 
 /** The law named right after a count's noun: "88 sager efter aktivloven", "12 klagesager efter serviceloven § 85". */
