@@ -234,12 +234,16 @@ class LazySentence implements SentenceContext {
 		const named = this.ownNamed();
 		let period = before.period;
 		const usable = view.periods.filter((p) => PERIOD_KINDS_FOR_COUNTS.has(p.kind));
-		const stated = usable.filter((p) => p.kind !== 'relative');
+		// "faldet fra 102 i 2023", "mod 52 i 2024", "(2023: 77)": a comparison's period is not what the paragraph goes on about.
+		const stated = usable.filter((p) => p.kind !== 'relative' && !(COMPARED_PERIOD.test(view.view.slice(Math.max(0, view.tAt[view.periods.indexOf(p)] - 30), view.tAt[view.periods.indexOf(p)]))));
 		// The period a sentence is about comes first ("I 1. halvår 2025 … mod 52 i 1. halvår 2024").
 		if (stated.length) period = resolvePeriod(stated[0], titleYear, meetingYear) ?? period;
 		// "… 39, hvor den året før lå på 35": a relative period after the first figure is the comparison's, not what the text goes on about.
-		else if (usable.length && (!period || !view.qAt.length || view.tAt[view.periods.indexOf(usable[0])] < view.qAt[0]))
-			period = resolvePeriod(usable[0], period ? Number(period.slice(0, 4)) : titleYear, meetingYear) ?? period;
+		else {
+			const relative = usable.filter((p) => p.kind === 'relative');
+			if (relative.length && (!period || !view.qAt.length || view.tAt[view.periods.indexOf(relative[0])] < view.qAt[0]))
+				period = resolvePeriod(relative[0], period ? Number(period.slice(0, 4)) : titleYear, meetingYear) ?? period;
+		}
 		return {
 			areas: own.length ? own : before.areas,
 			period,
@@ -291,6 +295,7 @@ export function periodFor(
 	return sc.carriedPeriod ?? sc.headingPeriod ?? (ctx.titleYear ? String(ctx.titleYear) : null);
 }
 
+const COMPARED_PERIOD = /(?:\b(?:fra|mod|end|sammenlignet med|i forhold til)\s+(?:Q\d+\w*\s+)?(?:[a-zæøå]+\s+)?(?:i\s+)?|\(\s*)$/;
 const COMPARISON_BETWEEN = /[,;]|\b(?:hvor|mod|mens|end|sammenlignet|mens)\b/;
 
 /** "samme periode sidste år": the period the text is about, shifted ("2024-Q1-Q3" → "2023-Q1-Q3"); "i samme periode": unshifted. */
