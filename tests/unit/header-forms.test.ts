@@ -31,3 +31,24 @@ describe('item headers of other minute systems', () => {
 		]);
 	});
 });
+
+describe('item headers of web exports and numbered paragraphs', () => {
+	it('"Dagsordenspunkt: 2" and "Punktnummer: 2" with "Titel:" below, "Ad pkt. 2 –", and "§ 2   Title" over a status line', () => {
+		expect(items(`Referat\n\nDagsordenspunkt: 1\nGODKENDELSE AF DAGSORDEN\nSagsnummer: 25/000101\n\nAfgørelse\nGodkendt.\n\nDagsordenspunkt: 2\nTAKSTER 2026\nSagsnummer: 25/000877\n\nAfgørelse\nGodkendt.\n`)).toEqual([
+			'1 GODKENDELSE AF DAGSORDEN | 25/000101',
+			'2 TAKSTER 2026 | 25/000877'
+		]);
+		expect(items(`Referat\n\nPunktnummer: 1\nTitel:         Meddelelser\nSagsnr.:       24-00101\nStatus:        Åben\n\nBeslutning\nTaget til efterretning.\n\nPunktnummer: 2\nTitel:         Budget 2025\nSagsnr.:       24-00102\nStatus:        Åben\n\nBeslutning\nGodkendt.\n`)).toEqual([
+			'1 Meddelelser | 24-00101',
+			'2 Budget 2025 | 24-00102'
+		]);
+		expect(items(`Beslutningsprotokol\n\nAd pkt. 1 – Meddelelser\nSag 25/00301, åbent punkt\n\nBeslutning\nTaget til efterretning.\n\nAd pkt. 2 – Budget 2026\nSag 25/00302, åbent punkt\n\nBeslutning\nGodkendt.\n`)).toEqual([
+			'1 Meddelelser | 25/00301',
+			'2 Budget 2026 | 25/00302'
+		]);
+		expect(items(`Referat\n\n§ 1   Meddelelser\n      Åbent punkt – Acadre: 25/00481\n\nBeslutning\nGodkendt.\n\n§ 2   Regnskab 2024 for udvalgets område\n      Åbent punkt – Acadre: 25/02260\n\nBeslutning\nGodkendt.\n`)).toEqual([
+			'1 Meddelelser | 25/00481',
+			'2 Regnskab 2024 for udvalgets område | 25/02260'
+		]);
+	});
+});

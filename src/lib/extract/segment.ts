@@ -64,10 +64,13 @@ const DECISION_LINE = /^Beslutning(?:\s+(?:i|fra)\s+[^\n]{3,80}?(?:\s+den\s+[^\n
 const DECISION_STAMP = /^[\p{Lu}][\p{L} ,-]*(?:udvalg\p{L}*|Byrådet|Kommunalbestyrelsen),\s*\d{1,2}[-.]\d{1,2}[-.]\d{4},\s*pkt\.\s*\d{1,3}$/u;
 
 /** Case-number labels: "Sagsnr.:", "Sags ID:", "Journalnr.:", "Sagsnummer:", "J.nr.", "Dok.nr.:". */
-const CASE_LABEL = String.raw`(?:Sags?\.?\s*nr\.?|Sags[\s-]*ID|Sagsnummer|Journal\s*nr\.?|Journalnummer|Jour\.\s*nr\.?|J\.\s*nr\.?|Dok\.?\s*nr\.?|Dokumentnr\.?|Acadre[\s-]*(?:sag\s*)?nr\.?|ESDH[\s-]*nr\.?|Emne\s*nr\.?)`;
+const CASE_LABEL = String.raw`(?:Sag(?=\s*:)|Sags?\.?\s*nr\.?|Sags[\s-]*ID|Sagsnummer|Journal\s*nr\.?|Journalnummer|Jour\.\s*nr\.?|J\.\s*nr\.?|Dok\.?\s*nr\.?|Dokumentnr\.?|Acadre[\s-]*(?:sag\s*)?nr\.?|Acadre(?=\s*:)|ESDH[\s-]*nr\.?|Emne\s*nr\.?)`;
 const CASE_LABELLED = new RegExp(String.raw`^\s*${CASE_LABEL}\s*:?\s*(\S+(?: \S+)*?)(?=\s{2,}|\t|$)`, 'i');
 const CASE_BARE =
 	/^\s*((?:\d{2}-\d+-)?\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?(?:-\d+-\d{2})?|\d{2,4}[-/]\d{3,}(?:[-/]\d+)?)\s*$/;
+/** A line under the title that opens with the item's status or case: "Åbent punkt – Acadre: 25/00481", "Sag 25/00918, åbent punkt". */
+const STATUS_LED = /^(?:(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?(?:\s*[–·,-]|\s*$)|Sag\s+\d{2,4}[-/]\d{3,})/i;
+const CASE_IN_STATUS_LINE = /(\d{2,4}[-/]\d{3,}(?:[-/]\d+)?)/;
 const CASE_LED_TITLE = /^(\d{2,4}[-/]\d{3,}(?:[-/]\d+)?)\s+(\p{Lu}.*)$/u;
 export function caseNumberOf(line: string): string | null {
 	const m = CASE_LABELLED.exec(line) ?? CASE_BARE.exec(line);
@@ -163,11 +166,11 @@ const SP = '[ \\u00a0]';
 /** "(Åben)", "(Lukket)", "(O)", "(B)" beside a title. */
 const STATUS = String.raw`\((?:Åben|Åbent|Lukket|O|B)\)`;
 /** "(Åben)" after a title, "Åben" far to its right, or "· Åbent punkt" after a case number. */
-const STATUS_WORD = String.raw`(?:Åben|Åbent|Lukket)(?:${SP}+(?:punkt|sag))?`;
+const STATUS_WORD = String.raw`(?:Status:${SP}*)?(?:Åben|Åbent|Lukket)(?:${SP}+(?:punkt|sag))?`;
 const STATUS_RE = new RegExp(`(?:${SP}*${STATUS}|${SP}{2,}${STATUS_WORD}|${SP}*·${SP}*${STATUS_WORD})${SP}*$`);
 const STATUS_ANYWHERE = new RegExp(STATUS);
 /** A § numbers items only inside a drawn box ("| § 2. Regnskab |"); in running text it is a law's. */
-const LABEL = String.raw`(?:Dagsordens?punkt|Punkt|PUNKT|Pkt\.?|PKT\.?|Sag|Nr\.|(?:Åben|Åbent|Lukket)${SP}+(?:sag|punkt)|(?<=\|${SP}*)§)(?:${SP}+nr\.?)?`;
+const LABEL = String.raw`(?:(?:Ad${SP}+)?(?:Dagsordens?punkt|Punktnummer|Punkt|PUNKT|[Pp]kt\.?|PKT\.?)|Sag|Nr\.|(?:Åben|Åbent|Lukket)${SP}+(?:sag|punkt)|(?<=\|${SP}*)§)(?:${SP}+nr\.?)?(?:${SP}*:)?`;
 /** "3", "3.", "3)", "[3]", and "3.0" of a decimal numbering whose sections are 3.1, 3.2 … */
 const NUMBER = String.raw`\[?(\d{1,3})(?:\]|\.0(?=${SP}))?(?![\d/,]|\.\d)[.)]?`;
 /** A bullet before the header, or the left side of a drawn box. */
@@ -182,6 +185,9 @@ const LABELLED_HEADER = new RegExp(
 );
 /** "3 Title", "3. Title", "3 – Title". */
 const BARE_HEADER = new RegExp(`^${SP}*(?:[•·]${SP}*)?${NUMBER}(?:${SP}+|\\t)(?:[–-]${SP}+)?(?:${STATUS}${SP}*)?(\\p{Lu}.*)$`, 'u');
+/** "§ 4   Title" at a line's start, set apart by a wide gap: an item only with evidence, as a bare number is (a § in a table row has figures after it). */
+const PARAGRAPH_HEADER = new RegExp(`^§${SP}?(\\d{1,3})\\.?(?:${SP}{2,}|\\t)(\\p{Lu}.*?)$`, 'u');
+const FIGURES_AT_END = /\S\s{2,}[-−÷]?\d[\d.,]*\s*$/;
 /** "Åben sag", "Lukket punkt", "Åbent punkt" on a line of its own or after a case number. */
 const STATUS_LINE = /(?:^|\s{2,})(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\s*$|^\s*(?:Åben|Åbent|Lukket)\s*$|\s{2,}(?:Åben|Åbent|Lukket)\s*$/i;
 /** A table of contents line: dotted leaders, or a page number set off at the end. */
@@ -198,7 +204,7 @@ function headerOf(line: string): { no: number; rest: string; labelled: boolean; 
 	if (line.length > 300 || !/\d/.test(line.slice(0, 30))) return null;
 	const m = LABELLED_HEADER.exec(line);
 	if (m) return { no: Number(m[1] ?? m[2]), rest: m[3].replace(STATUS_RE, '').replace(/^·\s*/, '').trim(), labelled: true, status: STATUS_ANYWHERE.test(line) || STATUS_RE.test(line) };
-	const b = BARE_HEADER.exec(line);
+	const b = BARE_HEADER.exec(line) ?? (FIGURES_AT_END.test(line) ? null : PARAGRAPH_HEADER.exec(line));
 	if (b) return { no: Number(b[1]), rest: b[2].trim(), labelled: false, status: STATUS_ANYWHERE.test(line) };
 	return null;
 }
@@ -307,11 +313,12 @@ export function segmentItems(text: string, lines: Line[] = splitLines(text)): It
 		let i = s.line + 1;
 		if (!s.rest) {
 			while (i < endLine && blank(i)) i++;
-			if (i < endLine) titleParts.push(lines[i++].text.trim().replace(STATUS_RE, ''));
+			// "Titel:        Godkendelse af dagsorden" in a web export's block of fields.
+			if (i < endLine) titleParts.push(lines[i++].text.trim().replace(STATUS_RE, '').replace(/^Titel:\s*/, ''));
 		}
 		while (i < endLine) {
 			const t = lines[i].text.trim();
-			if (!t || caseNumberOf(lines[i].text) || isSectionHeading(t) || headerOf(lines[i].text)) break;
+			if (!t || caseNumberOf(lines[i].text) || STATUS_LED.test(t) || isSectionHeading(t) || headerOf(lines[i].text)) break;
 			// The bottom of a drawn box, or a status line inside it.
 			if (/^[|+]|^[-=_]{3,}$/.test(t) || STATUS_LINE.test(lines[i].text)) break;
 			if (titleParts.join(' ').length > 250) break;
@@ -329,10 +336,10 @@ export function segmentItems(text: string, lines: Line[] = splitLines(text)): It
 			const t = lines[j].text.trim();
 			if (!t) continue;
 			seen++;
-			const c = caseNumberOf(lines[j].text);
+			const c = caseNumberOf(lines[j].text) ?? (STATUS_LED.test(t) ? CASE_IN_STATUS_LINE.exec(t)?.[1] ?? null : null);
 			const h = headerOf(lines[j].text);
 			if (c) caseNo ??= c;
-			else if (!(h && h.no === s.no) && !STATUS_LINE.test(lines[j].text)) break;
+			else if (!(h && h.no === s.no) && !STATUS_LINE.test(lines[j].text) && !STATUS_LED.test(t)) break;
 			bodyStartLine = j + 1;
 		}
 		const bodyStart = bodyStartLine < lines.length ? Math.min(lines[bodyStartLine].start, end) : end;
