@@ -67,9 +67,13 @@ function watch(page: Page, errors: string[]) {
 	page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
 }
 
-/** Waits until the browser's SQL engine has started (filters and the source view need it). */
+/**
+ * Waits until the page answers a tap: hydrated, and on the explorer also the browser's SQL
+ * engine started (its search and sorting need it; every other page reads small files).
+ */
 export async function engineReady(page: Page): Promise<void> {
-	await page.locator('main[data-engine="ready"]').waitFor({ timeout: 30_000 });
+	await page.locator('main[data-hydrated]').waitFor({ timeout: 30_000 });
+	if (new URL(page.url()).pathname.endsWith('/tal/')) await page.locator('main[data-engine="ready"]').waitFor({ timeout: 30_000 });
 }
 
 /** Requests that went anywhere but the local test server. */
