@@ -13,9 +13,9 @@ import type { SiteDataMeta } from './src/lib/data/filekeys';
 function siteData(): Plugin {
 	return {
 		name: 'noegletal-site-data',
-		async config() {
+		async config(_, { mode }) {
 			let meta: SiteDataMeta = { base: '', digits: 0 };
-			if (!process.env.VITEST) {
+			if (mode !== 'test') {
 				// Loaded through tsx, not bundled into the config: it reads the page modules as they are.
 				const module = pathToFileURL(resolve('src/lib/data/sitedata.server.ts')).href;
 				const { writeSiteData } = (await tsImport(module, import.meta.url)) as typeof import('./src/lib/data/sitedata.server');
