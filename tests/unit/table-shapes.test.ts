@@ -99,4 +99,22 @@ describe('table shapes', () => {
 			'magtanvendelser_indberettet | hele kommunen | 2024 | 64'
 		]);
 	});
+
+	it("reads an accountant's negatives, the unit stated above the caption and a legend with 'som'", () => {
+		const body = [
+			'Beløb i 1.000 kr. Merforbrug vises som tal i parentes.',
+			'',
+			'Forventet regnskab 2. kvartal 2025 – Social- og Sundhedsudvalget',
+			'                         Korrigeret    Forventet',
+			'                         budget        regnskab      Afvigelse',
+			'Hjemmepleje                 84.200        86.950       (2.750)',
+			'Plejecentre, drift og',
+			'  vedligehold              120.500       119.100        1.400',
+			'I alt                      204.700       206.050       (1.350)'
+		].join('\n');
+		const facts = read('Budgetopfølgning 2. kvartal 2025', body, 'budget');
+		expect(facts).toContain('afvigelse_korrigeret_budget | Hjemmepleje | 2025-Q2 | -2750000');
+		expect(facts).toContain('korrigeret_budget | Plejecentre, drift og vedligehold | 2025-Q2 | 120500000');
+		expect(facts).toContain('afvigelse_korrigeret_budget | Social- og Sundhedsudvalget | 2025-Q2 | -1350000');
+	});
 });

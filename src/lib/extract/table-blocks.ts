@@ -25,17 +25,26 @@ export interface Cell {
 	percent: boolean;
 }
 
-const NUMBER = /^[-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
+const AMOUNT = String.raw`(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?`;
+/** "1.234", "-1.234", "÷1.234", and the accountant's negatives "(1.234)" and "1.234-". */
+const NUMBER = new RegExp(String.raw`^(?:[-−–+÷]?${AMOUNT}|\((?!(?:19|20)\d{2}\))${AMOUNT}\)|(?:\d{1,3}(?:\.\d{3})+|\d+,\d+)-)$`);
 const NUMBER_WITH_PERCENT = /^([-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)(%)$/;
 const PERCENT_WORD = /^(?:%|pct\.?|procent)$/i;
 /** Cells run together by the export, split by their shapes: "202268,1%12,4%" → 2022 | 68,1% | 12,4%. */
 const GLUED = /^((?:19|20)\d{2})?((?:[-−÷]?\d{1,3}(?:,\d)?%)+)$/;
 const GLUED_PART = /[-−÷]?\d{1,3}(?:,\d)?%/g;
 const SEPARATORS = /[|\t]/g;
-const LAST_TOKEN_MAY_BE_CELL = /(?:\d|%|pct\.?|procent)[\s|]*$/i;
+const LAST_TOKEN_MAY_BE_CELL = /(?:\d[)-]?|%|pct\.?|procent)[\s|]*$/i;
+
+/** A cell's value: ÷ and − are minus, and so are parentheses and a trailing minus. */
+export function cellValue(text: string): number | null {
+	const t = /^\((.*)\)$/.exec(text)?.[1] ?? /^(.*\d)-$/.exec(text)?.[1];
+	return t !== undefined ? negate(parseDanishNumber(t)) : parseDanishNumber(text.replace(/[−–÷]/, '-'));
+}
+const negate = (v: number | null) => (v === null ? null : -v);
 
 function cellOf(text: string, percent: boolean): Cell | null {
-	const value = parseDanishNumber(text.replace(/[−–÷]/, '-'));
+	const value = cellValue(text);
 	return value === null ? null : { text, value, percent };
 }
 
@@ -152,6 +161,8 @@ const SIGN_NOTE = /fortegn|angiver|angives|\bvis(?:t|es)\s+med\b|[-−+÷]\s*\)?
 const TERMINAL = /[.!?:;]["”’)]*$/;
 const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t);
 
+const RULE = /^[-|+=:_\s]+$/;
+
 /** A line of words with no column gaps: a table's title when column headers follow it. */
 function isTitleLine(line: string): boolean {
 	const t = line.trim();
@@ -250,9 +261,9 @@ export function findTables(lines: Line[], width: number): FoundTable[] {
 		let headerLines = lines.slice(headerFrom, rowsStart).filter((l) => l.text.trim());
 		// A title line flush above headers laid out in columns is the caption, not a header:
 		// "Indberetninger om magtanvendelse, voksne borgere …" over "   1. kvt. 2025   2. kvt. 2025".
-		if (!labelled && headerLines.length >= 2 && isTitleLine(headerLines[0].text) && headerLines.slice(1).every((l) => isColumnLine(l.text))) {
-			caption = headerLines[0].text.trim();
-			captionLine = lines.indexOf(headerLines[0]);
+		if (headerLines.length >= 2 && isTitleLine(headerLines[0].text) && headerLines.slice(1).every((l) => isColumnLine(l.text) || RULE.test(l.text))) {
+			caption = labelled && caption ? `${caption} ${headerLines[0].text.trim()}` : headerLines[0].text.trim();
+			if (!labelled) captionLine = lines.indexOf(headerLines[0]);
 			headerLines = headerLines.slice(1);
 		}
 		const lastRow = last;
@@ -272,6 +283,13 @@ export function findTables(lines: Line[], width: number): FoundTable[] {
 			n++;
 		}
 		const first = captionLine >= 0 ? captionLine : headerFrom;
+		// "Alle beløb i 1.000 kr., netto. Mindreforbrug vises som positive tal …" just above the table speaks for it too.
+		for (let u = first - 1, seen = 0; u > previousEnd && u >= 0 && seen < 2; u--) {
+			const t = lines[u].text.trim();
+			if (!t) continue;
+			seen++;
+			if (t.length <= 200 && (UNIT_NOTE.test(t) || SIGN_NOTE.test(t))) notes.push(t);
+		}
 		found.push({
 			firstLine: first,
 			lastLine: last,

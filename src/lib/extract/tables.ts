@@ -4,8 +4,7 @@
  * wrap over lines are re-joined; a caption, header or note gives the unit.
  */
 import type { TableBlock } from './table-blocks';
-import { BULLET, trailingCells } from './table-blocks';
-import { parseDanishNumber } from './numbers';
+import { BULLET, cellValue, trailingCells } from './table-blocks';
 
 export interface TableRow {
 	label: string;
@@ -320,7 +319,7 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			percents = percents.slice(1);
 			count = width;
 		}
-		const values = cells.map((c) => parseDanishNumber(c.replace(/[−–÷]/, '-')));
+		const values = cells.map(cellValue);
 		if (values.some((v) => v === null)) return null;
 		const ownLabel = t.slice(0, labelEnd).replace(/[|\t]/g, ' ').trim();
 		// Values one per line (a column layout): gather them until the row is full.
