@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { NATIONAL } from '../../src/lib/data/facts';
-import { indexPart, klagesagerEntities, mergeKlagesager, paths, type FamilyFile, type ItemFile } from '../../src/lib/data/filekeys';
+import { factOf, indexPart, klagesagerEntities, mergeKlagesager, paths, type FamilyFile, type ItemFile } from '../../src/lib/data/filekeys';
 import { klagesagerFacts, klagesagerOptions } from '../../src/lib/data/klagesager';
 import { openRunner } from '../../src/lib/data/node.server';
 import { overview } from '../../src/lib/data/overview';
@@ -36,9 +36,11 @@ describe('the files behind a tap and a filter', () => {
 		for (const id of ids) {
 			const index = await read<Record<string, number>>(paths.index(indexPart(id, digits)));
 			const item = await read<ItemFile>(paths.item(index[id]));
-			const fact = item.facts.find((f) => f.fact_id === id)!;
+			const fact = factOf(item, item.facts.find((f) => f.fact_id === id)!);
 			const sql = (await sourceOf(run, id))!;
-			expect(fact.value).toBe(sql.fact.value);
+			// The whole fact comes back, though its file states the item's columns once.
+			expect(sql.fact).toMatchObject(fact);
+			expect(Object.keys(fact).length).toBeGreaterThanOrEqual(21);
 			expect(item.file_name).toBe(sql.file_name);
 			const cut = cutAtQuote(item.text ?? '', item.item_start ?? 0, fact.char_start, fact.char_end);
 			expect(cut.quote).toBe(sql.quote);

@@ -43,15 +43,38 @@ export const paths = {
 
 export type SourceFact = FactRow & { char_start: number; char_end: number };
 
+/** The columns every fact of an item shares; an item file states them once. */
+export const ITEM_COLUMNS = ['doc_id', 'item_no', 'item_title', 'case_no', 'committee', 'meeting_date'] as const;
+type ItemColumns = Pick<FactRow, (typeof ITEM_COLUMNS)[number]>;
+
+/** A fact in its item's file: without what the item states, and without a quote its offsets cut from the text. */
+export type ItemFact = Partial<SourceFact>;
+
 /** One agenda item: what the source dialog shows. */
-export interface ItemFile {
-	doc_id: string;
-	item_no: number | null;
+export interface ItemFile extends ItemColumns {
 	file_name: string | null;
 	/** Where the item's text starts in the file; null when the item's text is not in the data. */
 	item_start: number | null;
 	text: string | null;
-	facts: SourceFact[];
+	facts: ItemFact[];
+}
+
+/** What an item file holds for a fact, the shared columns left out (see factOf). */
+export function itemFact(item: ItemFile, fact: SourceFact): ItemFact {
+	const out: ItemFact = { ...fact };
+	for (const c of ITEM_COLUMNS) if (out[c] === item[c]) delete out[c];
+	if (item.text != null && item.item_start != null && item.text.slice(fact.char_start - item.item_start, fact.char_end - item.item_start) === fact.quote)
+		delete out.quote;
+	return out;
+}
+
+/** The whole fact again, from its item file. */
+export function factOf(item: ItemFile, fact: ItemFact): SourceFact {
+	const whole = { ...fact } as SourceFact;
+	for (const c of ITEM_COLUMNS) if (!(c in fact)) (whole as Record<string, unknown>)[c] = item[c];
+	if (whole.quote === undefined)
+		whole.quote = item.text != null && item.item_start != null ? item.text.slice(whole.char_start - item.item_start, whole.char_end - item.item_start) : '';
+	return whole;
 }
 
 /** A family's facts for one entity. */

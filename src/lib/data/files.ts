@@ -1,7 +1,7 @@
 import { asset } from '$app/paths';
 import type { AreaInfo } from './areas';
 import type { FactRow } from './facts';
-import { indexPart, klagesagerEntities, mergeKlagesager, paths, type FamilyFile, type ItemFile, type SiteDataMeta, type SourceFact } from './filekeys';
+import { factOf, indexPart, klagesagerEntities, mergeKlagesager, paths, type FamilyFile, type ItemFile, type SiteDataMeta, type SourceFact } from './filekeys';
 import type { KlagesagerSelection } from './klagesager';
 import type { Overview } from './overview';
 
@@ -36,7 +36,7 @@ export async function itemOf(factId: string): Promise<{ item: ItemFile; fact: So
 	if (n === undefined) return null;
 	const item = await dataFile<ItemFile>(paths.item(n));
 	const fact = item.facts.find((f) => f.fact_id === factId);
-	return fact ? { item, fact } : null;
+	return fact ? { item, fact: factOf(item, fact) } : null;
 }
 
 export function overviewFile(municipality: string): Promise<Overview> {

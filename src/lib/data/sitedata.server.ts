@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { areasOf } from './areas';
 import { budgetFacts } from './budget';
 import { FACT_COLUMNS, familyFacts, municipalities, NATIONAL, placeholders, type FactRow } from './facts';
-import { indexPart, paths, type FamilyFile, type ItemFile, type SiteDataMeta, type SourceFact } from './filekeys';
+import { indexPart, itemFact, paths, type FamilyFile, type ItemFile, type SiteDataMeta, type SourceFact } from './filekeys';
 import { shownFacts } from './klagesager';
 import { magtanvendelseFacts } from './magtanvendelse';
 import { buildRunner, dataDir } from './node.server';
@@ -25,7 +25,7 @@ import { overview } from './overview';
 import type { Runner } from './runner';
 
 /** Raise when the files' shape changes in a way the data's hash does not show. */
-const VERSION = 1;
+const VERSION = 2;
 /** Facts per index part, at most (about 40 bytes each). */
 const PER_PART = 1000;
 /** Meetings read per query while the item files are written. */
@@ -105,6 +105,10 @@ async function writeItems(run: Runner, root: string, withText: boolean): Promise
 				current = {
 					doc_id: f.doc_id,
 					item_no: f.item_no,
+					item_title: f.item_title,
+					case_no: f.case_no,
+					committee: f.committee,
+					meeting_date: f.meeting_date,
 					file_name: nameOf.get(f.doc_id) ?? null,
 					item_start: item?.item_start ?? null,
 					text: item?.text ?? null,
@@ -112,7 +116,7 @@ async function writeItems(run: Runner, root: string, withText: boolean): Promise
 				};
 				files.push([paths.item(itemNo++), current]);
 			}
-			current.facts.push(f);
+			current.facts.push(itemFact(current, f));
 			const part = indexPart(f.fact_id, digits);
 			let entries = index.get(part);
 			if (!entries) index.set(part, (entries = {}));
