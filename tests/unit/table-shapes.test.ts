@@ -117,4 +117,82 @@ describe('table shapes', () => {
 		expect(facts).toContain('korrigeret_budget | Plejecentre, drift og vedligehold | 2025-Q2 | 120500000');
 		expect(facts).toContain('afvigelse_korrigeret_budget | Social- og Sundhedsudvalget | 2025-Q2 | -1350000');
 	});
+
+	it('reads records ("Indberetninger 12 · Lovlige 9") under each name as the rows of one table', () => {
+		const body = [
+			'Indberetninger fordelt på tilbud, 2024',
+			'',
+			'Bostedet Lyngbakken',
+			'Indberetninger 12 · Lovlige 9 · Ulovlige 3',
+			'',
+			'Plejecentret Kastanjen',
+			'Indberetninger 7 · Lovlige 7 · Ulovlige 0',
+			'',
+			'I alt',
+			'Indberetninger 19 · Lovlige 16 · Ulovlige 3'
+		].join('\n');
+		expect(read('Magtanvendelse 2024', body)).toEqual([
+			'magtanvendelser_ikke_tilladte | Bostedet Lyngbakken | 2024 | 3',
+			'magtanvendelser_ikke_tilladte | Plejecentret Kastanjen | 2024 | 0',
+			'magtanvendelser_ikke_tilladte | hele kommunen | 2024 | 3',
+			'magtanvendelser_indberettet | Bostedet Lyngbakken | 2024 | 12',
+			'magtanvendelser_indberettet | Plejecentret Kastanjen | 2024 | 7',
+			'magtanvendelser_indberettet | hele kommunen | 2024 | 19',
+			'magtanvendelser_tilladte | Bostedet Lyngbakken | 2024 | 9',
+			'magtanvendelser_tilladte | Plejecentret Kastanjen | 2024 | 7',
+			'magtanvendelser_tilladte | hele kommunen | 2024 | 16'
+		]);
+	});
+
+	it('reads a list with dotted leaders and dashes', () => {
+		const body = ['Episoderne fordeler sig på typer af indgreb:', '   – fastholdelse ........................  11', '   – personlig alarm .....................   6', '', 'Udvalget tager orienteringen til efterretning.'].join('\n');
+		expect(read('Magtanvendelse 2. kvartal 2025', body)).toEqual([
+			'magtanvendelser_indberettet | fastholdelse | 2025-Q2 | 11',
+			'magtanvendelser_indberettet | personlig alarm | 2025-Q2 | 6'
+		]);
+	});
+
+	it('reads a list with each number before its words, under a caption that dates it', () => {
+		const body = [
+			'Nøgletal, 1. halvår 2025',
+			'   33   indberetninger om magtanvendelse i alt',
+			'   25   vurderet lovlige',
+			'    6   vurderet ulovlige',
+			'    2   endnu ikke vurderet',
+			'    0   afgørelser om flytning uden samtykke',
+			'',
+			'Forvaltningen har desuden truffet én afgørelse om flytning uden samtykke efter § 129 i 2024.'
+		].join('\n');
+		expect(read('Magtanvendelse 1. halvår 2025', body)).toEqual([
+			'flytning_uden_samtykke | hele kommunen | 2024 | 1',
+			'flytning_uden_samtykke | hele kommunen | 2025-H1 | 0',
+			'magtanvendelser_ikke_tilladte | hele kommunen | 2025-H1 | 6',
+			'magtanvendelser_indberettet | hele kommunen | 2025-H1 | 33',
+			'magtanvendelser_tilladte | hele kommunen | 2025-H1 | 25',
+			'magtanvendelser_uafgjort | hele kommunen | 2025-H1 | 2'
+		]);
+	});
+
+	it('steps over a page mark "– 2 –" and the running header printed again below it, inside a table', () => {
+		const body = [
+			'Oversigt: indberetninger efter bestemmelse, 2024',
+			'Bestemmelse                                  2024',
+			'§ 126 Fastholdelse                             14',
+			'§ 126a Hygiejnesituationer                      6',
+			'',
+			'                         – 2 –',
+			'LEJRE KOMMUNE                        Socialudvalget',
+			'',
+			'§ 127 Tilbageholdelse i boligen                 4',
+			'I alt                                          24'
+		].join('\n');
+		const text = `LEJRE KOMMUNE                        Socialudvalget\n\n${item('Magtanvendelse 2024', body)}`;
+		const { facts } = extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Lejre', meeting_date: '2025-03-04' });
+		expect(facts.filter((f) => f.family === 'magtanvendelse').map((f) => `${f.area} | ${f.value}`)).toEqual([
+			'serviceloven § 126 | 14',
+			'serviceloven § 126a | 6',
+			'serviceloven § 127 | 4',
+			'hele kommunen | 24'
+		]);
+	});
 });

@@ -114,7 +114,7 @@ function startsListPoint(t: string, para: Line[]): boolean {
 
 /** Running headers and footers a page break leaves: "Socialudvalget 26.11.2024   Side 2 af 4". */
 export function isPageDebris(line: string): boolean {
-	return /(?:^|\s)Side\s+\d+\s*(?:af|\/)\s*\d+\s*$/i.test(line) || /^\s*Side\s+\d+\s*$/i.test(line);
+	return /(?:^|\s)Side\s+\d+\s*(?:af|\/)\s*\d+\s*$/i.test(line) || /^\s*Side\s+\d+\s*$/i.test(line) || /^\s*[-–—]\s*\d{1,3}\s*[-–—]\s*$/.test(line);
 }
 
 /**
@@ -140,6 +140,31 @@ export function pageFurniture(text: string): Span[] {
 		if (group) group.push({ line, n, numbers });
 		else groups.set(key, [{ line, n, numbers }]);
 	}
+	// A line printed again beside a page mark ("– 2 –", "Side 3 af 9", a form feed) is the running header, there:
+	// "FAXE KOMMUNE   Socialudvalget". Its first printing, the document's head, stays.
+	const seen = new Map<string, number>();
+	for (const l of lines) {
+		const k = l.text.trim().replace(/\s+/g, ' ');
+		if (k.length >= 4) seen.set(k, (seen.get(k) ?? 0) + 1);
+	}
+	const marks = lines.map((l, n) => (isPageDebris(l.text.trim()) || /\f/.test(text.slice(l.start - 1, l.start)) ? n : -1)).filter((n) => n >= 0);
+	const firstAt = new Map<string, number>();
+	lines.forEach((l, n) => {
+		const k = l.text.trim().replace(/\s+/g, ' ');
+		if (!firstAt.has(k)) firstAt.set(k, n);
+	});
+	const reprinted = (n: number) => {
+		const k = lines[n].text.trim().replace(/\s+/g, ' ');
+		return k.length >= 4 && (seen.get(k) ?? 0) >= 2 && firstAt.get(k)! < n && !isItemHeaderLine(k) && !isSectionHeading(k);
+	};
+	// Only lines joined to the mark by blank lines or other reprinted lines: a table's header repeated below "Tabel 2 (fortsat)" stays.
+	for (const m of marks)
+		for (const step of [-1, 1])
+			for (let n = m + step, k = 0; n > 0 && n < lines.length && k < 4; n += step, k++) {
+				if (!lines[n].text.trim()) continue;
+				if (!reprinted(n)) break;
+				spans.push(lines[n]);
+			}
 	for (const group of groups.values()) {
 		if (group.length < 2) continue;
 		const varying = group[0].numbers.map((_, k) => group.some((g) => g.numbers[k] !== group[0].numbers[k]));
@@ -149,7 +174,7 @@ export function pageFurniture(text: string): Span[] {
 		const paged = group.every((g, i) => i === 0 || (Number(g.numbers[k]) > Number(group[i - 1].numbers[k]) && g.n - group[i - 1].n >= 15));
 		if (paged) spans.push(...group.map((g) => g.line));
 	}
-	return spans.sort((a, b) => a.start - b.start);
+	return [...new Set(spans)].sort((a, b) => a.start - b.start);
 }
 
 /** The text with page furniture blanked out, same length, so every offset still holds. */
