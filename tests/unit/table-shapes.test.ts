@@ -195,4 +195,15 @@ describe('table shapes', () => {
 			'hele kommunen | 24'
 		]);
 	});
+
+	it('reads counts listed with periods of their own, applications granted, and keeps a change\'s starting year to itself', () => {
+		const body =
+			'Antallet af indberetninger er faldet fra 77 i 2023. Forvaltningen har i årets løb imødekommet 9 ansøgninger om forhåndsgodkendelse, heraf 6 til pejlesystemer. Fordelt på halvår blev der indberettet 31 i 1. halvår og 28 i 2. halvår.';
+		expect(read('Magtanvendelse 2024', body)).toEqual([
+			'forhaandsgodkendelser | hele kommunen | 2024 | 9',
+			'magtanvendelser_indberettet | hele kommunen | 2023 | 77',
+			'magtanvendelser_indberettet | hele kommunen | 2024-H1 | 31',
+			'magtanvendelser_indberettet | hele kommunen | 2024-H2 | 28'
+		]);
+	});
 });

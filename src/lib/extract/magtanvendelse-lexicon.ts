@@ -149,7 +149,8 @@ export const CONCEPTS: Concept[] = [
 		examples: [
 			{ text: 'Der blev modtaget 18 ansøgninger om forhåndsgodkendelse, hvoraf 15 blev imødekommet.', facts: ['forhaandsgodkendelser=15'] },
 			{ text: 'Forvaltningen har behandlet 96 ansøgninger om forhåndsgodkendelse og imødekommet 88 af dem.', facts: ['forhaandsgodkendelser=88'] },
-			{ text: 'Kommunen har modtaget 15 ansøgninger om forhåndsgodkendelse og givet 12.', facts: ['forhaandsgodkendelser=12'] }
+			{ text: 'Kommunen har modtaget 15 ansøgninger om forhåndsgodkendelse og givet 12.', facts: ['forhaandsgodkendelser=12'] },
+			{ text: 'I året har forvaltningen imødekommet 9 ansøgninger om forhåndsgodkendelse.', facts: ['forhaandsgodkendelser=9'] }
 		]
 	},
 	{

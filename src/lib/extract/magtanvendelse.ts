@@ -129,6 +129,7 @@ const FUNCTION_WORDS = new Set([
 	'af', 'blev', 'er', 'var', 'bliver', 'som', 'i', 'med', 'mod', 'til', 'fra', 'og', 'eller', 'der', 'hvor', 'ved', 'på', 'for', 'efter',
 	'om', 'heraf', 'hvoraf', 'mens', 'men', 'endnu', 'fortsat', 'stadig', 'ikke', 'vurderet', 'har', 'havde', 'blevet', 'at', 'de', 'det'
 ]);
+const GRANTED = new Set(['imødekommet', 'imødekom', 'bevilget', 'bevilgede', 'godkendt', 'godkendte', 'givet']);
 const DEFINITE = new Set(['de', 'disse', 'samtlige']);
 const PARTITIVE_DET = new Set(['de', 'disse', 'dem', 'årets', 'alle', 'periodens', 'halvårets']);
 const SUBSET = new Set(['heraf', 'hvoraf']);
@@ -153,6 +154,7 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 			para = sc.sentence.paragraph;
 			paraMain = null;
 		}
+		if (!sc.sentence.figures) continue;
 		const v = sc.view;
 		if (!v.quantities.length || !SENTENCE_GATE.test(v.view)) continue;
 		// In an item about something else, only a paragraph that speaks of magtanvendelse is read.
@@ -168,7 +170,8 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 			const own = periodFor(ctx, sc, f.qi);
 			const period: string | null = ownPeriods || f.how !== 'cue' ? own : (paraMain ?? own ?? titlePeriod);
 			if (!period) continue;
-			if (f.how === 'cue' && area === HOLE && !f.part) paraMain = period;
+			// "faldet fra 102 i 2023": the figure a change starts from dates no paragraph.
+			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra') paraMain = period;
 			const key = `${f.metric}|${period}|${f.value}|${area}`;
 			if (stated.has(key) && DEFINITE.has(toks[f.tok - 1]?.text ?? '')) continue;
 			stated.add(key);
@@ -239,6 +242,8 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 				continue;
 			}
 			if (OTHER_NOUNS.test(w.text)) {
+				// "imødekommet 14 ansøgninger om forhåndsgodkendelse": applications granted are approvals.
+				if (/^ansøgning/.test(w.text) && GRANTED.has(toks[f.tok - 1]?.text ?? '')) break;
 				f.out = true;
 				break;
 			}
@@ -325,6 +330,8 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 		if (f.metric && f.area && OWN_PARAGRAPH[f.metric]?.test(f.area)) f.area = null;
 		// "står for 31", "udgjorde 318 af …": a share of the whole, a fact only when it names whose share.
 		if (!f.role && toks.slice(Math.max(0, f.tok - 3), f.tok).some((t) => PART_VERBS.has(t.text))) f.part = true;
+		// "heraf 11 til alarmer": a part of the count before it, a fact only with a place of its own.
+		if (SUBSET.has(toks[f.tok - 1]?.text ?? '') && figures.some((g) => g.tok < f.tok && !g.out && g.metric === f.metric)) f.part = true;
 	}
 
 	// Ellipsis: a count compared with, or listed after, its parallel figure takes that figure's concept
@@ -342,7 +349,10 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 			continue;
 		}
 		if (f.metric) continue;
-		if (parallel && f.area !== null && (isSubset(toks, f) || toks.slice(f.tok - 2, f.tok).some((t) => t.text === 'og' || t.text === ','))) {
+		// "16 i 1. kvartal, 11 i 2. kvartal og 14 i 3. kvartal": counts listed with a place or a period of their own, as their parallel is.
+		const listed = toks.slice(f.tok - 2, f.tok).some((t) => t.text === 'og' || t.text === ',');
+		const ownPeriods = parallel && periodRightAfter(toks, f.tok) && periodRightAfter(toks, parallel.tok);
+		if (parallel && (f.area !== null || ownPeriods) && (isSubset(toks, f) || listed)) {
 			f.metric = parallel.metric;
 			f.how = 'ellipse';
 			continue;
@@ -355,6 +365,11 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 		}
 	}
 	return figures;
+}
+
+/** "11 i 2. kvartal": the figure's own period follows it at once. */
+function periodRightAfter(toks: Tok[], at: number): boolean {
+	return toks[at + 1]?.text === 'i' && !!toks[at + 2]?.period;
 }
 
 /** The cheapest way to give cues to figures, binding as many cues as can be bound. */
