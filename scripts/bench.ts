@@ -30,10 +30,13 @@ interface BenchOptions {
 	browser: boolean;
 	partition: boolean;
 	small: boolean;
+	/** Only the browser figures; the million facts repeated from this extraction (the seeds when 'seeds'). */
+	browserOnly: boolean;
+	millionFrom: string | null;
 }
 
 function parse(argv: string[]): BenchOptions {
-	const o: BenchOptions = { mb: 200, seed: 1, runs: 1, browser: true, partition: false, small: true };
+	const o: BenchOptions = { mb: 200, seed: 1, runs: 1, browser: true, partition: false, small: true, browserOnly: false, millionFrom: null };
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
 		const num = () => {
@@ -47,7 +50,9 @@ function parse(argv: string[]): BenchOptions {
 		else if (flag === '--no-browser') o.browser = false;
 		else if (flag === '--no-small') o.small = false;
 		else if (flag === '--partition') o.partition = true;
-		else throw new Error(`unknown option '${flag}' (use --mb, --seed, --runs, --partition, --no-small, --no-browser)`);
+		else if (flag === '--browser-only') o.browserOnly = true;
+		else if (flag === '--million-from') o.millionFrom = argv[++i] ?? null;
+		else throw new Error(`unknown option '${flag}' (use --mb, --seed, --runs, --partition, --no-small, --no-browser, --browser-only, --million-from <extraction|seeds>)`);
 	}
 	return o;
 }
@@ -92,6 +97,7 @@ async function main(): Promise<void> {
 		options: o
 	};
 
+	if (o.browserOnly) return browserOnly(o, result);
 	const big = await corpus(o.mb, o.seed);
 	const scratch = join(ROOT, 'bench', 'corpus', '.out');
 	await mkdir(scratch, { recursive: true });
@@ -183,6 +189,26 @@ async function main(): Promise<void> {
 	const dir = join(ROOT, 'bench', 'results');
 	await mkdir(dir, { recursive: true });
 	const file = join(dir, `${started.toISOString().slice(0, 10)}-${result.commit}.json`);
+	await writeFile(file, `${JSON.stringify(result, null, '\t')}\n`);
+	process.stdout.write(`\nwritten: ${file.slice(ROOT.length + 1)}\n`);
+}
+
+/**
+ * The browser figures alone (a quick look while working on the site): the seeds, and a million
+ * facts repeated from an extraction when one is named ('seeds' repeats the seeds' own facts).
+ */
+async function browserOnly(o: BenchOptions, result: Record<string, unknown>): Promise<void> {
+	let from = o.millionFrom;
+	if (from === 'seeds') {
+		from = join(ROOT, 'bench', 'corpus', '.seeds-extraction');
+		await runMeasured(process.execPath, ['--import', 'tsx', 'scripts/extract.ts', '--input', 'seeds', '--out', from], { cwd: ROOT });
+	}
+	const browser = await runBrowserBench(ROOT, from, from ? 10_000 : undefined);
+	result.browser = browser;
+	if ('rows' in browser) printTable(browser.rows.map(([a, b, c]) => [a, b, c, '']));
+	const dir = join(ROOT, 'bench', 'results');
+	await mkdir(dir, { recursive: true });
+	const file = join(dir, `${String(result.date).slice(0, 10)}-${result.commit}-browser.json`);
 	await writeFile(file, `${JSON.stringify(result, null, '\t')}\n`);
 	process.stdout.write(`\nwritten: ${file.slice(ROOT.length + 1)}\n`);
 }

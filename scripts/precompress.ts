@@ -5,7 +5,7 @@
  * static/data/ beside the data set's own names (see scripts/lib/publish.ts).
  */
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -30,7 +30,8 @@ async function* files(dir: string): AsyncGenerator<string> {
 async function compress(path: string): Promise<number> {
 	const bytes = await readFile(path);
 	if (bytes.length < MIN_BYTES) return 0;
-	const large = bytes.length > LARGE_BYTES;
+	// Large files, and the many small data files of a big corpus (data/site/), at a fast level.
+	const large = bytes.length > LARGE_BYTES || path.includes(`${sep}data${sep}site${sep}`);
 	const [br, gzipped] = await Promise.all([
 		brotli(bytes, {
 			params: {
@@ -40,7 +41,7 @@ async function compress(path: string): Promise<number> {
 				[constants.BROTLI_PARAM_SIZE_HINT]: bytes.length
 			}
 		}),
-		gz(bytes, { level: constants.Z_BEST_COMPRESSION })
+		gz(bytes, { level: large ? 6 : constants.Z_BEST_COMPRESSION })
 	]);
 	// a compressed copy that is not smaller is not written: the server then sends the file itself
 	if (br.length < bytes.length) await writeFile(`${path}.br`, br);

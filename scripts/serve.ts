@@ -22,6 +22,8 @@ export interface ServeOptions {
 }
 
 const IMMUTABLE = '/_app/immutable/';
+/** The small data files behind taps and filters: their folder is named by a hash of their content. */
+const DATA_FILES = /^\/data\/site\/[0-9a-f]{16}\//;
 const YEAR_S = 365 * 24 * 60 * 60;
 
 /**
@@ -44,7 +46,7 @@ function setHeaders(res: ServerResponse, pathname: string): void {
 	res.setHeader('Referrer-Policy', 'same-origin');
 	const page = pathname.endsWith('/') || pathname.endsWith('.html') || !/\.[a-z0-9]+$/i.test(pathname);
 	res.setHeader('Content-Security-Policy', page ? PAGE_POLICY : RESOURCE_POLICY);
-	res.setHeader('Cache-Control', pathname.startsWith(IMMUTABLE) ? `public, max-age=${YEAR_S}, immutable` : 'no-cache');
+	res.setHeader('Cache-Control', pathname.startsWith(IMMUTABLE) || DATA_FILES.test(pathname) ? `public, max-age=${YEAR_S}, immutable` : 'no-cache');
 	const ext = /\.[a-z0-9]+$/i.exec(pathname)?.[0].toLowerCase();
 	if (ext && EXTRA_TYPES[ext]) res.setHeader('Content-Type', EXTRA_TYPES[ext]);
 }

@@ -31,11 +31,14 @@ export interface ExtractionOptions {
 	cache?: boolean;
 	/** Keep the output folder of an earlier run (for a second run over it). */
 	keep?: boolean;
+	/** Run the TypeScript through tsx, as before the CLI was bundled (for the comparison). */
+	tsx?: boolean;
 }
 
 export async function runExtraction(o: ExtractionOptions): Promise<ExtractionRun> {
 	if (!o.keep) await rm(o.out, { recursive: true, force: true });
-	const args = ['--import', 'tsx', 'scripts/extract.ts', '--input', ...o.inputs, '--out', o.out];
+	// As `npm run extract` runs it: bundled once, no TypeScript compiled at start.
+	const args = [o.tsx ? '--import=tsx' : '--no-warnings', o.tsx ? 'scripts/extract.ts' : 'scripts/cli.mjs', '--input', ...o.inputs, '--out', o.out];
 	if (o.partition) args.push('--partition');
 	if (!o.cache) args.push('--full');
 	const env = { ...process.env, ...(o.worker ? { EXTRACT_BENCH_WORKER: o.worker } : {}) };

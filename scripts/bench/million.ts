@@ -14,14 +14,14 @@ const MAX_COPIES = 8;
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** Writes the million-fact tables into `to`; copies is 0 (nothing written) when the extraction is too small. */
-export async function millionFacts(from: string, to: string, target = 1_000_000): Promise<{ facts: number; copies: number }> {
+export async function millionFacts(from: string, to: string, target = 1_000_000, maxCopies = MAX_COPIES): Promise<{ facts: number; copies: number }> {
 	await mkdir(to, { recursive: true });
 	const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
 	const c = await instance.connect();
 	try {
 		const [{ n }] = (await c.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet(${lit(join(from, 'facts.parquet'))})`)).getRowObjectsJS() as { n: number }[];
 		const copies = Math.max(1, Math.ceil(target / Math.max(1, n)));
-		if (copies > MAX_COPIES) return { facts: n, copies: 0 };
+		if (copies > maxCopies) return { facts: n, copies: 0 };
 		const names = MUNICIPALITIES.map(lit).join(', ');
 		await c.run(`CREATE TABLE places AS SELECT unnest([${names}]) AS name, generate_subscripts([${names}], 1) - 1 AS i`);
 		await c.run(`CREATE TABLE copies AS SELECT range AS k FROM range(${copies})`);

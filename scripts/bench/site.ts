@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { cp, mkdir, rename, rm, symlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { precompress } from '../precompress';
 
 const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json'];
 
@@ -46,5 +47,6 @@ export async function buildSite(copy: string, dataDir: string, name: string): Pr
 	const dir = join(copy, `build-${name}`);
 	await rm(dir, { recursive: true, force: true });
 	await rename(join(copy, 'build'), dir);
+	await precompress(dir); // served as a production site would: brotli and gzip beside every file
 	return { dir, seconds: (performance.now() - started) / 1000 };
 }

@@ -4,6 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DocumentMeta, Extraction } from '../../src/lib/extract/types';
+import { restoreText } from './item-text';
 
 export interface SandboxOptions {
 	/** Longest time one file may take in the extractor. */
@@ -14,7 +15,9 @@ export interface SandboxOptions {
 	maxMemoryMb?: number;
 }
 
-const DEFAULT_WORKER = new URL('./extract-worker.ts', import.meta.url);
+/** Beside this module: the TypeScript source, or the bundle scripts/cli.mjs made of it. */
+const BUNDLED = import.meta.url.endsWith('.mjs');
+const DEFAULT_WORKER = new URL(BUNDLED ? './extract-worker.mjs' : './extract-worker.ts', import.meta.url);
 const BOOT_TIMEOUT_MS = 60_000;
 
 interface Reply {
@@ -34,9 +37,11 @@ export class ExtractionSandbox {
 	private boot(): Promise<Worker> {
 		if (this.worker) return Promise.resolve(this.worker);
 		if (this.booting) return this.booting;
-		const tsxApi = import.meta.resolve('tsx/esm/api');
 		const target = (this.options.workerUrl ?? DEFAULT_WORKER).href;
-		const source = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`;
+		// A TypeScript worker is compiled by tsx as it loads; a bundled one starts at once.
+		const source = target.endsWith('.ts')
+			? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`
+			: `import(${JSON.stringify(target)});`;
 		const worker = new Worker(source, {
 			eval: true,
 			resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb ?? 2048 }
@@ -107,7 +112,11 @@ export class ExtractionSandbox {
 				if (reply.id !== id) return;
 				settle();
 				if (reply.error !== undefined) reject(new Error(`extractor failed: ${reply.error}`));
-				else resolve(reply.extraction as Extraction);
+				else {
+					const extraction = reply.extraction as Extraction;
+					restoreText(extraction.items, text);
+					resolve(extraction);
+				}
 			};
 			const onError = (error: Error) => {
 				settle();

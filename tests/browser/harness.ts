@@ -1,7 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serve } from '../../scripts/serve';
+import { openRunner } from '../../src/lib/data/node.server';
+import { writeSet } from '../../src/lib/data/sitedata.server';
 
 export const CHROMIUM_ARGS = [
 	'--headless',
@@ -35,6 +39,7 @@ export async function startSite(options: { dataDir?: string; root?: string; widt
 	const root = options.root ?? 'build';
 	if (!existsSync(`${root}/index.html`)) throw new Error(`${root}/ mangler: kør "npm run build" først`);
 	const dataDir = options.dataDir ?? (options.root ? undefined : process.env.NOEGLETAL_DATA);
+	if (dataDir) await siteDataFor(root, dataDir);
 	const { server, url } = await serve({ root, dataDir, port: 0 });
 	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 	const context = await browser.newContext({ acceptDownloads: true, viewport: { width: options.width ?? 1280, height: 900 }, locale: 'da-DK' });
@@ -60,6 +65,18 @@ export async function startSite(options: { dataDir?: string; root?: string; widt
 	};
 }
 
+/**
+ * A swapped-in data folder gets the small files the build wrote for its own data, under the
+ * build's folder name, so taps and filters read the swapped data as they would after a build.
+ */
+async function siteDataFor(root: string, dataDir: string): Promise<void> {
+	const built = readdirSync(join(root, 'data', 'site')).find((n) => !n.startsWith('.'));
+	if (!built) return;
+	const target = join(dataDir, 'site', built);
+	await rm(join(dataDir, 'site'), { recursive: true, force: true });
+	await writeSet(await openRunner(dataDir), target, existsSync(join(dataDir, 'items.parquet')));
+}
+
 function watch(page: Page, errors: string[]) {
 	page.on('console', (m) => {
 		if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
@@ -67,9 +84,16 @@ function watch(page: Page, errors: string[]) {
 	page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
 }
 
-/** Waits until the browser's SQL engine has started (filters and the source view need it). */
+/**
+ * Waits until the page answers a tap: hydrated, and on the explorer also the browser's SQL
+ * engine started (its search and sorting need it; every other page reads small files).
+ */
 export async function engineReady(page: Page): Promise<void> {
-	await page.locator('main[data-engine="ready"]').waitFor({ timeout: 30_000 });
+	await page.locator('main[data-hydrated]').waitFor({ timeout: 30_000 });
+	if (new URL(page.url()).pathname.endsWith('/tal/')) {
+		await page.locator('main[data-engine="ready"]').waitFor({ timeout: 30_000 });
+		await page.locator('table.facts-table[aria-busy="false"]').waitFor({ timeout: 30_000 });
+	}
 }
 
 /** Requests that went anywhere but the local test server. */

@@ -32,10 +32,17 @@ async function start(): Promise<Runner> {
 		engine.phase = 'failed';
 		engine.message =
 			error instanceof Error && error.message === 'timeout'
-				? 'Databasen i browseren kunne ikke starte inden for 10 sekunder. Siden viser de forudberegnede tal; filtre og opslag i kilderne virker ikke lige nu. Prøv at genindlæse siden.'
-				: 'Databasen i browseren kunne ikke starte. Siden viser de forudberegnede tal; filtre og opslag i kilderne virker ikke lige nu.';
+				? 'Databasen i browseren kunne ikke starte inden for 10 sekunder. Søgning, sortering og filtre her virker ikke lige nu; de andre sider og kilderne til tallene virker. Prøv at genindlæse siden.'
+				: 'Databasen i browseren kunne ikke starte. Søgning, sortering og filtre her virker ikke lige nu; de andre sider og kilderne til tallene virker.';
 		throw error;
 	}
+}
+
+/** Starts the engine once the page is idle (the explorer: its first view is prerendered). */
+export function startWhenIdle(): void {
+	const start = () => void getEngine().catch(() => undefined);
+	if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 1500 });
+	else setTimeout(start, 300);
 }
 
 /** The browser's SQL engine, started once, on first use. */

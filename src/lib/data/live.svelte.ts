@@ -1,6 +1,3 @@
-import { getEngine } from './engine.svelte';
-import type { Runner } from './runner';
-
 export interface Live<T> {
 	readonly value: T;
 	readonly loading: boolean;
@@ -8,13 +5,14 @@ export interface Live<T> {
 }
 
 /**
- * Prerendered data for the default view; for any other selection, the same query run by the
- * browser's engine. `selection` returns null for the default view.
+ * Prerendered data for the default view; for any other selection, what `fetch` answers (a small
+ * file the build wrote, or the browser's SQL engine for the explorer). `selection` returns null
+ * for the default view.
  */
 export function live<S, T>(
 	initial: () => T,
 	selection: () => S | null,
-	fetch: (run: Runner, selection: S) => Promise<T>
+	fetch: (selection: S) => Promise<T>
 ): Live<T> {
 	let value = $state.raw(initial());
 	let loading = $state(false);
@@ -30,9 +28,7 @@ export function live<S, T>(
 			return;
 		}
 		loading = true;
-		getEngine()
-			.then((run) => fetch(run, s))
-			.then(
+		fetch(s).then(
 				(v) => {
 					if (mine !== generation) return;
 					value = v;

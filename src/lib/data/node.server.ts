@@ -21,8 +21,9 @@ function currentSet(dir: string): string {
 	}
 }
 
-async function open(): Promise<Runner> {
-	const dir = currentSet(dataDir());
+/** A runner over the data set in `folder` (its current generation). */
+export async function openRunner(folder: string): Promise<Runner> {
+	const dir = currentSet(folder);
 	for (const name of ['facts', 'documents']) {
 		const file = resolve(dir, `${name}.parquet`);
 		if (!existsSync(file)) throw new Error(`${file} findes ikke: kør "npm run extract" før build`);
@@ -62,6 +63,6 @@ let runner: Promise<Runner> | null = null;
 
 /** The build-time runner, opened once per build. */
 export function buildRunner(): Promise<Runner> {
-	runner ??= open();
+	runner ??= openRunner(dataDir());
 	return runner;
 }

@@ -1,4 +1,5 @@
 import { factColumns, type FactRow } from './facts';
+import { itemOf } from './files';
 import type { Runner } from './runner';
 
 export interface SourceView {
@@ -43,4 +44,14 @@ export async function sourceOf(run: Runner, factId: string): Promise<SourceView 
 	const found = row.text != null && row.item_start != null;
 	const parts = found ? cutAtQuote(row.text!, row.item_start!, row.char_start, row.char_end) : { before: '', quote: '', after: '' };
 	return { fact: row, file_name: row.file_name, ...parts, item_found: found };
+}
+
+/** The source of a fact from the build's small files: the fact's agenda item alone, a few KB. */
+export async function sourceFromFiles(factId: string): Promise<SourceView | null> {
+	const found = await itemOf(factId);
+	if (!found) return null;
+	const { item, fact } = found;
+	const hasText = item.text != null && item.item_start != null;
+	const parts = hasText ? cutAtQuote(item.text!, item.item_start!, fact.char_start, fact.char_end) : { before: '', quote: '', after: '' };
+	return { fact, file_name: item.file_name, ...parts, item_found: hasText };
 }
