@@ -170,7 +170,10 @@ export function budgetTables(ctx: ItemContext, followUp: string | null, subject:
 	const facts: FactDraft[] = [];
 	for (const table of tables) facts.push(...tableFacts(ctx, table, followUp, subject));
 	const labels = tables.flatMap((table) =>
-		table.rows.filter((r) => !r.total && r.label && !/^(?:servicerammen?|drift(?:en)?|anlæg(?:get)?)$/i.test(r.label.trim())).map((r) => r.label)
+		table.rows
+			// A row named by a metric ("Korrigeret budget: 541,3") is no area.
+			.filter((r) => !r.total && r.label && columnKind(r.label) === null && !/^(?:servicerammen?|drift(?:en)?|anlæg(?:get)?)$/i.test(r.label.trim()))
+			.map((r) => r.label)
 	);
 	return { facts, labels };
 }

@@ -20,7 +20,10 @@ export function budget(ctx: ItemContext): FactDraft[] {
 	const subject = subjectOf(ctx);
 	const { facts: out, labels } = budgetTables(ctx, followUp, subject);
 	// A transposed table names its areas in the header: every area a table fact carries is a name prose may use.
-	const prose = proseFacts(ctx, followUp, subject, [...labels, ...out.map((f) => f.area).filter((a) => !a.startsWith(subject))]);
+	// The follow-up's own basis: the budget its table measures deviations against (the korrigeret one when it shows both).
+	const tableRefs = new Set(out.map((f) => REF_OF_METRIC[f.metric]).filter(Boolean));
+	const tableRef: Ref | null = tableRefs.has('korrigeret') ? 'korrigeret' : tableRefs.has('vedtaget') ? 'vedtaget' : null;
+	const prose = proseFacts(ctx, followUp, subject, [...labels, ...out.map((f) => f.area).filter((a) => !a.startsWith(subject))], tableRef);
 	out.push(...plausible(prose, out));
 	return out;
 }
@@ -109,11 +112,14 @@ const AREA_AFTER = /^\s*(?:kr\.?\s*)?(?:\S+\s+){0,2}(?:til|på|for|inden for|und
 const RANGE_BEFORE = /mellem\s+Q\d+[a-z]*\s+og\s+$/;
 const PARTITIVE_AFTER = /^\s*(?:kr\.?\s*)?af\s+(?:det\s+|den\s+|de\s+)?(?:mer|mindre)forbrug/;
 
-function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, labels: string[]): FactDraft[] {
+const REF_OF_METRIC: Record<string, Ref> = { afvigelse_korrigeret_budget: 'korrigeret', afvigelse_vedtaget_budget: 'vedtaget' };
+
+function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, labels: string[], tableRef: Ref | null): FactDraft[] {
 	const out: FactDraft[] = [];
 	const areas = areaIndex(labels);
-	// The reference last stated in the item, for a deviation that names none ("Ved 1. kvartal var forventningen et merforbrug på 3,8 mio. kr.").
-	let itemRef: Ref | null = null;
+	// The follow-up's basis, for a deviation that names none ("Ved 1. kvartal var forventningen et merforbrug på 3,8 mio. kr."):
+	// the budget its table measures against, else the first one the prose measures against.
+	let itemRef: Ref | null = tableRef;
 	// The paragraph's last deviation, carried on by "steg dette til", "lød skønnet på".
 	let memory: { sign: number; ref: Ref | null; area: string; para: number } | null = null;
 	let para = -1;
@@ -132,6 +138,8 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 		const view = sc.view.view;
 		const hits = cuesIn(view);
 		const mentions = areaMentions(sc, areas);
+		const pointLabel = listPointLabel(sc.sentence.text);
+		if (pointLabel && !mentions.some((m) => m.at === 0)) mentions.push({ at: 0, area: pointLabel });
 		mentions.sort((a, b) => a.at - b.at);
 		const sentenceArea = mentions.length ? mentions[0].area : null;
 		const headingArea = sc.sentence.heading ? headingAreaOf(sc.sentence.heading, areas) : null;
@@ -167,9 +175,11 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 				if (r.kind === 'continuation' && !(memory && memory.para === para)) return;
 				if (r.kind === 'deviation' || r.kind === 'continuation') {
 					const carried = r.kind === 'continuation' ? memory : null;
-					const own = referenceOf(view, clauseHits, f, nextAt, inClause[inClause.length - 1].end, bound) ?? sentenceRef;
+					const named = referenceOf(view, clauseHits, f, nextAt, inClause[inClause.length - 1].end, bound);
+					// No budget named with it: the levels beside it may say which one it is measured against (afvigelse = budget − forbrug).
+					const own = named ?? arithmeticRef(inClause.map((g, k) => ({ reading: readings[k], value: qs[g.i].value })), q.value) ?? sentenceRef;
 					const ref = own ?? carried?.ref ?? itemRef;
-					if (own && own !== 'serviceramme') itemRef = own;
+					if (own && own !== 'serviceramme' && !itemRef) itemRef = own;
 					const period = figurePeriod(ctx, sc, clause, f, followUp);
 					if (!period) return;
 					const sign = carried ? carried.sign : r.sign;
@@ -262,6 +272,18 @@ function readingOf(view: string, f: Figure, hits: CueHit[], prevEnd: number, nex
 	return undefined;
 }
 
+/** The budget whose gap to the forventet forbrug stated beside it is the deviation's size, when exactly one is. */
+function arithmeticRef(levels: { reading: Reading | null; value: number }[], deviation: number): Ref | null {
+	const of = (concept: string) => levels.filter((l) => l.reading?.kind === 'level' && l.reading.concept === concept).map((l) => l.value);
+	const forbrug = of('forventet_forbrug');
+	if (forbrug.length !== 1) return null;
+	const fits = (['vedtaget', 'korrigeret'] as const).filter((ref) => {
+		const budgets = of(`${ref}_budget`);
+		return budgets.length === 1 && Math.abs(Math.abs(budgets[0] - forbrug[0]) - Math.abs(deviation)) <= Math.max(1, Math.abs(deviation) * 0.02);
+	});
+	return fits.length === 1 ? fits[0] : null;
+}
+
 function isReference(view: string, h: CueHit): boolean {
 	return !!h.concept.ref && REFERENCE_BEFORE.test(view.slice(Math.max(0, h.start - 40), h.start));
 }
@@ -298,6 +320,17 @@ function splitClauses(view: string): { start: number; end: number; text: string 
 }
 
 // ---- areas ----
+
+/** "• Handicap og psykiatri – korrigeret budget …", "Hjælpemidler: forventet forbrug …": the point's label is its area. */
+const POINT_LABEL = /^(?:[•▪◦·*\-–]\s+)?([\p{Lu}][\p{L}]*(?:[ ,-]+[\p{L}]+){0,5}?)\s*(?:\s[–-]|:)\s+\S/u;
+
+function listPointLabel(sentence: string): string | null {
+	const m = POINT_LABEL.exec(sentence);
+	if (!m) return null;
+	const label = m[1].trim();
+	// A label that is itself a budget word ("Korrigeret budget: 541,3") names a metric, not an area.
+	return cuesIn(label.toLowerCase()).length ? null : label;
+}
 
 /** A table row, committee or field a heading names. */
 function headingAreaOf(heading: string, index: AreaIndex): string | null {

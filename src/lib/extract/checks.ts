@@ -268,16 +268,20 @@ function checkRestatements(facts: Fact[], source: Source, flag: Flag, pass: Pass
 }
 
 /** A table row: a short quote ending in a figure, no sentence in it (a wrapped label may take two lines). */
-const isRow = (f: Fact) => f.quote.length <= 240 && /\d\s*%?\s*$/.test(f.quote) && !/[.!?:]\s+\S/.test(f.quote.replace(/\d[.,]\d/g, ''));
+const isRow = (f: Fact) => f.quote.length <= 240 && /\d[ \t]*%?[ \t]*$/m.test(f.quote) && !/[.!?:]\s+\S/.test(f.quote.replace(/\d[.,]\d/g, ''));
 
 const CELL = /^(?:[−÷+-]?\d[\d.,]*%?|[-–—])$/;
 
-/** How many cells (figures, or a dash for an empty one) end a row. */
+/** The cells at the end of a row's printed line; a label wrapped onto the next line ("… og 11 7 2" / "private tilbud") is skipped. */
 function cellCount(quote: string): number {
-	const tokens = quote.replace(/\s+%/g, '%').trim().split(/\s+/);
-	let n = 0;
-	while (n < tokens.length && CELL.test(tokens[tokens.length - 1 - n])) n++;
-	return n;
+	let most = 0;
+	for (const line of quote.split('\n')) {
+		const tokens = line.replace(/\s+%/g, '%').trim().split(/\s+/);
+		let n = 0;
+		while (n < tokens.length && CELL.test(tokens[tokens.length - 1 - n])) n++;
+		most = Math.max(most, n);
+	}
+	return most;
 }
 
 /**

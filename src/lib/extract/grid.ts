@@ -47,22 +47,34 @@ export function merforbrugSign(text: string): 1 | -1 | null {
 
 // ---- periods and totals on an axis ----
 
-export type AxisPeriod = { kind: 'year'; year: string } | { kind: 'quarter'; quarter: number; year: string | null } | { kind: 'half'; half: number; year: string | null } | { kind: 'total' };
+export type AxisPeriod =
+	| { kind: 'year'; year: string }
+	| { kind: 'quarter'; quarter: number; year: string | null }
+	| { kind: 'quarters'; from: number; to: number; year: string | null }
+	| { kind: 'half'; half: number; year: string | null }
+	| { kind: 'total' };
 
 const YEAR = /^((?:19|20)\d{2})$/;
 const QUARTER = /^(?:([1-4])\.?\s*(?:kvt|kvart|kvartal)\.?|Q([1-4]))(?:\s+((?:19|20)\d{2}))?$/i;
 const HALF = /^([12])\.\s*halvår(?:\s+((?:19|20)\d{2}))?$/i;
+/** "1.-3. kvartal", "1.-3. kvt. 2024": a run of quarters. */
+const QUARTERS = /^([1-4])\.?\s*[-–]\s*([1-4])\.?\s*(?:kvt|kvart|kvartal)\.?(?:\s+((?:19|20)\d{2}))?$/i;
+/** "1.-3. kvartal i alt", "2024 i alt": the period's own total row is that period. */
+const PERIOD_TOTAL = /\s+(?:i alt|total)$/i;
 const TOTAL = /^(?:i alt|total|samlet|hele året|året i alt)$/i;
 
 /** The period an axis label names: "2024", "1. kvt. 2024", "Q3", "1. halvår", "I alt". */
 export function axisPeriod(label: string): AxisPeriod | null {
-	const t = label.replace(/\s+/g, ' ').trim();
+	const whole = label.replace(/\s+/g, ' ').trim();
+	const t = PERIOD_TOTAL.test(whole) && !TOTAL.test(whole) ? whole.replace(PERIOD_TOTAL, '') : whole;
 	let m = YEAR.exec(t);
 	if (m) return { kind: 'year', year: m[1] };
 	m = QUARTER.exec(t);
 	if (m) return { kind: 'quarter', quarter: Number(m[1] ?? m[2]), year: m[3] ?? null };
 	m = HALF.exec(t);
 	if (m) return { kind: 'half', half: Number(m[1]), year: m[2] ?? null };
+	m = QUARTERS.exec(t);
+	if (m && Number(m[1]) < Number(m[2])) return { kind: 'quarters', from: Number(m[1]), to: Number(m[2]), year: m[3] ?? null };
 	return TOTAL.test(t) ? { kind: 'total' } : null;
 }
 
@@ -74,6 +86,10 @@ export function periodOfAxis(p: AxisPeriod, year: string | null, siblings: AxisP
 	if (p.kind === 'year') return p.year;
 	if (p.kind === 'quarter') return (p.year ?? year) ? `${p.year ?? year}-Q${p.quarter}` : null;
 	if (p.kind === 'half') return (p.year ?? year) ? `${p.year ?? year}-H${p.half}` : null;
+	if (p.kind === 'quarters') {
+		const y = p.year ?? year;
+		return !y ? null : p.from === 1 && p.to === 4 ? y : `${y}-Q${p.from}-Q${p.to}`;
+	}
 	const quarters = siblings.filter((s): s is Extract<AxisPeriod, { kind: 'quarter' }> => s.kind === 'quarter');
 	const years = new Set(quarters.map((q) => q.year ?? year));
 	if (quarters.length >= 2 && years.size === 1) {

@@ -89,6 +89,8 @@ export function layoutOf(text: string, from: number, to: number): Layout {
 			paraNo++;
 			continue;
 		}
+		// Each point of a list is a statement of its own: "• Handicap – korrigeret budget 203,5 mio. kr., …".
+		if (para.length && startsListPoint(t, para)) flush();
 		para.push(line);
 	}
 	flush();
@@ -97,6 +99,17 @@ export function layoutOf(text: string, from: number, to: number): Layout {
 		nextTable++;
 	}
 	return { sentences, tables: tableBlocks, headings };
+}
+
+const LIST_MARK = /^[•▪◦·*]\s+\S/;
+const DASH_MARK = /^[-–]\s+\S/;
+
+/** A bullet opens a new point; a dash does only after a finished line or in a list of dashes (else it is a wrapped "– 34 sager –"). */
+function startsListPoint(t: string, para: Line[]): boolean {
+	if (LIST_MARK.test(t)) return true;
+	if (!DASH_MARK.test(t)) return false;
+	const last = para[para.length - 1].text.trim();
+	return /[.:;]$/.test(last) || DASH_MARK.test(para[0].text.trim());
 }
 
 /** Running headers and footers a page break leaves: "Socialudvalget 26.11.2024   Side 2 af 4". */

@@ -1,6 +1,7 @@
 /** Magtanvendelse tables: per type of intervention, per tilbud, per year or quarter; or metrics as rows. */
 import { type FactDraft, type ItemContext } from './context';
 import { findPeriods } from './periods';
+import { findAreas, RANK } from './areas';
 import { readTable } from './tables';
 import { MAGTANVENDELSE_CONCEPTS } from './table-concepts';
 import { axisPeriod, periodOfAxis, type AxisPeriod } from './grid';
@@ -70,12 +71,14 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 		if (!namesMetric && !namesIntervention && !ABOUT_FORCE.test(`${table.caption ?? ''} ${table.stub}`)) continue;
 		const tableMetric = /forhåndsgodkend/i.test(caption) ? 'forhaandsgodkendelser' : 'magtanvendelser_indberettet';
 		const law = /servicelov/i.test(`${caption} ${table.stub}`) || columns.length ? 'serviceloven' : null;
+		// "Magtanvendelser på Sundheds- og Ældreudvalgets område": the whole is the committee's, not the municipality's.
+		const wholeArea = findAreas(caption).find((a) => a.rank === RANK.committee)?.area ?? 'hele kommunen';
 		const periodsOf = (list: (AxisPeriod | null)[]) => list.filter((p): p is AxisPeriod => p !== null);
 		table.rows.forEach((row, r) => {
 			const label = row.label.replace(/\s+/g, ' ').trim();
 			const rowMetric = byPeriod ? metricOfLabel(label) : null;
 			const rowPeriod = rowsArePeriods ? rowPeriods[r] : null;
-			const area = rowMetric || rowPeriod ? 'hele kommunen' : magtArea(label, row.total, law);
+			const area = rowMetric || rowPeriod ? wholeArea : row.total ? wholeArea : magtArea(label, row.total, law);
 			if (!area || (headerless && !row.total && !INTERVENTION.test(label) && !/§/.test(label))) return;
 			row.values.forEach((v, i) => {
 				const c = columns[i]!;

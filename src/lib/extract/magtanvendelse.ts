@@ -10,6 +10,7 @@ import { draft, entityFor, periodFor, type FactDraft, type ItemContext, type Sen
 import { CONCEPTS, COUNTERS, OTHER_NOUNS, type Concept, type CueKind, type MagtMetric } from './magtanvendelse-lexicon';
 import { findPeriods } from './periods';
 import { municipalityOf } from './places';
+import { TILBUD } from './areas';
 
 export const MAGTANVENDELSE_RULES = CONCEPTS;
 
@@ -443,8 +444,16 @@ function areaSlot(ctx: ItemContext, sc: SentenceContext, toks: Tok[], figures: F
 	const lead = ctx.text.slice(sc.sentence.start, q.start).replace(/\s+/g, ' ');
 	const subject = TILBUD_VERB.test(lead) ? lead.replace(TILBUD_VERB, '').trim() : TILBUD_PLACE.exec(lead)?.[1];
 	if (subject && isTilbud(subject)) return subject.replace(/^(?:På|Hos)\s+/, '');
+	// "Alene på Botilbuddet Kløverhuset blev der registreret 19", "Bostedet Hjortebo, hvor der blev indberettet 27".
+	const named = [...lead.matchAll(TILBUD)].pop();
+	if (named && TILBUD_THEN_COUNT.test(lead.slice(named.index! + named[0].length))) return named[0].replace(/\s+/g, ' ');
+	// "på udvalgets område": the committee's own figure.
+	if (ctx.committee && /\bpå udvalgets område\b/.test(v.view.slice(toks[f.tok].end).split(/[.;,]/)[0])) return ctx.committee;
 	return null;
 }
+
+/** After a named tilbud, the words that make the figure its own: ", hvor der blev indberettet", " er der indberettet". */
+const TILBUD_THEN_COUNT = /^(?:,\s*hvor\s+(?:der\s+)?|\s+(?:blev|er|var|har)\s+der\s+)(?:[\p{Ll}]+\s+){0,3}$/u;
 
 const AUTHORITY = /^(?:Familieretshuset|Ankestyrelsen|Socialtilsyn\w*|Styrelsen\w*|Forvaltningen|Kommunen|Udvalget|Myndighed\w*)$/;
 

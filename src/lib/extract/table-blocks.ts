@@ -4,7 +4,7 @@
  * running header or footer at a page break) is stepped over, so a table continues across pages.
  */
 import { parseDanishNumber } from './numbers';
-import type { Line } from './segment';
+import { isSectionHeading, type Line } from './segment';
 
 export interface TableBlock {
 	start: number;
@@ -108,7 +108,8 @@ export function isNumericRow(line: string): boolean {
 	const label = t.slice(0, labelEnd).trim();
 	// A line of a list: "• Fastholdelse: 12", "Personlig alarm: 4".
 	if (count === 1 && label.length <= 60 && (/^\S[^.:;]*:$/.test(label) || BULLET.test(label)) && !/[.;]$/.test(label)) return true;
-	if (/[.:;]$/.test(label)) return false;
+	// A label ending in a stop is prose, unless it is a short label whose last word is abbreviated ("1. kvt.", "Løn m.v.").
+	if (/[.:;]$/.test(label) && !(count >= 2 && label.length <= 40 && ABBREVIATED_END.test(label))) return false;
 	// "Kommune 2022 2023 2024": years in a row are column headers.
 	const cells = found.map((c) => c.text);
 	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && cells.every((c, i) => i === 0 || Number(c) >= Number(cells[i - 1]))) return false;
@@ -118,6 +119,8 @@ export function isNumericRow(line: string): boolean {
 	// A lone year is a column header, not a row.
 	return label === '' && !/^(?:19|20)\d{2}$/.test(t);
 }
+
+const ABBREVIATED_END = /(?:^|\s)(?:\d{1,2}\.\s*)?[\p{L}.]{1,6}\.$/u;
 
 function isListLine(line: string): boolean {
 	const t = line.trim();
@@ -148,6 +151,17 @@ const SIGN_NOTE = /fortegn|angiver|angives|\bvis(?:t|es)\s+med\b|[-−+÷]\s*\)?
 
 const TERMINAL = /[.!?:;]["”’)]*$/;
 const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t);
+
+/** A line of words with no column gaps: a table's title when column headers follow it. */
+function isTitleLine(line: string): boolean {
+	const t = line.trim();
+	return !/\S\s{2,}\S/.test(t) && !/[|\t]/.test(t) && t.split(/\s+/).length >= 4 && !ENDS_SENTENCE(t);
+}
+
+/** A line of column headers: cells parted by wide gaps, or indented past the row labels. */
+function isColumnLine(line: string): boolean {
+	return /\S\s{3,}\S/.test(line.trim()) || /^\s{8,}\S/.test(line);
+}
 
 export interface FoundTable {
 	firstLine: number;
@@ -213,6 +227,8 @@ export function findTables(lines: Line[], width: number): FoundTable[] {
 				captionLine = h;
 				break;
 			}
+			// A section heading ("Sagsfremstilling") is above the table, never part of it.
+			if (t && isSectionHeading(t)) break;
 			const gapped = /\S\s{3,}\S/.test(t);
 			// Prose ends a header: a sentence, or a long line that starts in lower case — not a line of column names.
 			const columnNames = (t.match(HEADER_WORDS) ?? []).length >= 3;
@@ -221,16 +237,24 @@ export function findTables(lines: Line[], width: number): FoundTable[] {
 		}
 		let headerFrom = captionLine >= 0 ? captionLine + 1 : h + 1;
 		// No "Tabel" caption: a title line set off by a blank line above the headers serves as one.
+		const labelled = captionLine >= 0;
 		if (captionLine < 0) {
 			const blank = lines.slice(headerFrom, rowsStart).findIndex((l, k, arr) => !l.text.trim() && k > 0 && arr.slice(k + 1).some((x) => x.text.trim()));
 			const above = blank > 0 ? lines.slice(headerFrom, headerFrom + blank).filter((l) => l.text.trim()) : [];
-			if (above.length === 1 && above[0].text.trim().length < width * 0.6 && !ENDS_SENTENCE(above[0].text.trim())) {
+			if (above.length === 1 && above[0].text.trim().length < width * 0.6 && !ENDS_SENTENCE(above[0].text.trim()) && !isSectionHeading(above[0].text.trim())) {
 				caption = above[0].text.trim();
 				captionLine = lines.indexOf(above[0]);
 				headerFrom = headerFrom + blank + 1;
 			}
 		}
-		const headerLines = lines.slice(headerFrom, rowsStart).filter((l) => l.text.trim());
+		let headerLines = lines.slice(headerFrom, rowsStart).filter((l) => l.text.trim());
+		// A title line flush above headers laid out in columns is the caption, not a header:
+		// "Indberetninger om magtanvendelse, voksne borgere …" over "   1. kvt. 2025   2. kvt. 2025".
+		if (!labelled && headerLines.length >= 2 && isTitleLine(headerLines[0].text) && headerLines.slice(1).every((l) => isColumnLine(l.text))) {
+			caption = headerLines[0].text.trim();
+			captionLine = lines.indexOf(headerLines[0]);
+			headerLines = headerLines.slice(1);
+		}
 		const lastRow = last;
 		// One line of "Label: 12" alone is prose, not a list.
 		if (lastRow === rowsStart && isListLine(lines[rowsStart].text) && !headerLines.length) {

@@ -31,8 +31,8 @@ export const MAGTANVENDELSE_CONCEPTS: AxisConcept[] = [
 	},
 	{
 		concept: 'magtanvendelser_uafgjort',
-		synonyms: /^(?:afventer|uafklarede?|ikke afgjorte?|verserende|under behandling)/i,
-		examples: ['Afventer afgørelse', 'Uafklarede', 'Under behandling']
+		synonyms: /^(?:afventer|uafklare(?:t|de)|ikke afgjorte?|verserende|under behandling)/i,
+		examples: ['Afventer afgørelse', 'Uafklarede', 'Uafklaret', 'Under behandling']
 	},
 	{
 		concept: 'magtanvendelser_indberettet',

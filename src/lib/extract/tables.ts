@@ -79,6 +79,22 @@ const RULE_LINE = /^[-|+=:_\s]+$/;
 
 const TOTAL = /^(?:i alt|total|totalt|samlet|sum|hovedtotal|i alt for udvalget)\b/i;
 
+/** A label that stops at a connector is not finished: "Andre kommuners og", "Bostøtte, § 85 samt". */
+const DANGLING = /(?:\s(?:og|eller|samt|til|for|af|i|på|med|inkl\.)|[,–-])$/i;
+const GOES_ON = /^(?:og|eller|samt|inkl\.|ekskl\.)\s/;
+
+/**
+ * A line of words below a row is the rest of that row's label when the label stops at a connector
+ * or the line opens with one ("samt private"), and the line after it is a row with a label of its
+ * own (values one per line would make it the next row's label).
+ */
+function continuesLabel(previous: string, line: string, next: string | undefined): boolean {
+	if (TOTAL.test(line) || !(DANGLING.test(previous) || GOES_ON.test(line))) return false;
+	if (next === undefined) return true;
+	const { count, labelEnd } = trailingCells(next.trim());
+	return count === 0 || labelEnd > 0;
+}
+
 /**
  * Header lines laid out in columns ("Afgjorte       Omgørelses-" over "sager          procent") are
  * merged cell by cell by position; other header lines are simply joined.
@@ -268,7 +284,7 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 	let pendingValues: number[] = [];
 	let pendingPercents: boolean[] = [];
 	let listRows = 0;
-	for (const line of block.rows) {
+	for (const [index, line] of block.rows.entries()) {
 		const t = line.text.trim();
 		if (RULE_LINE.test(t)) continue;
 		let { count, labelEnd, cells: found } = trailingCells(t);
@@ -277,6 +293,13 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 		if (count === 1 && labelEnd > 0 && /(?:kvt|kvartal|halvår|Q[1-4])\.?\s+(?:19|20)\d{2}$/i.test(t)) count = 0;
 		if (count === 0) {
 			if (pendingValues.length) return null;
+			// "Andre kommuners og   11   7" over "private tilbud": a label cut after a connector goes on below its numbers.
+			const previous = rows[rows.length - 1];
+			if (previous && !pendingLabel && continuesLabel(previous.label, t, block.rows[index + 1]?.text)) {
+				previous.label = `${previous.label} ${t.replace(/[|\t]/g, ' ')}`.replace(/\s+/g, ' ').trim();
+				previous.end = line.start + line.text.trimEnd().length;
+				continue;
+			}
 			if (pendingStart < 0) pendingStart = lineStart;
 			pendingLabel = `${pendingLabel} ${t.replace(/[|\t]/g, ' ')}`.trim();
 			continue;

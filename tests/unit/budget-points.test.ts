@@ -1,0 +1,66 @@
+/**
+ * Budget statements in lists and without a named basis: each point of a list is its own
+ * statement with its label as the area; a deviation's budget is the one whose gap to the
+ * forventet forbrug beside it is the deviation, else the follow-up's own basis.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/lib/extract/index';
+
+const item = (body: string, title = 'Budgetopfølgning pr. 31. august 2025') => `Punkt 6: ${title}\n\nSagsnr.: 25/4411\n\nSagsfremstilling\n\n${body}\n`;
+
+function budgetFacts(body: string, title?: string): string[] {
+	const { facts } = extractDocument(item(body, title), { doc_id: 'x', file_name: 'x.txt', municipality: 'Skanderborg', meeting_date: '2025-09-23', committee: 'Ældreudvalget' });
+	return facts
+		.filter((f) => f.family === 'budget')
+		.map((f) => `${f.metric} | ${f.area} | ${f.period} | ${f.value}`)
+		.sort();
+}
+
+describe('budget points and bases', () => {
+	it('reads each bullet as its own statement with its label as the area, and the basis from arithmetic', () => {
+		const body = [
+			'Sammenholdt med det vedtagne budget er der samlet et merforbrug på 9,0 mio. kr. Fordelingen er:',
+			'',
+			'  • Hjemmepleje – korrigeret budget 120,4 mio. kr., forventet forbrug 125,0 mio. kr.,',
+			'    merforbrug 4,6 mio. kr.',
+			'  • Træning – korrigeret budget 30,0 mio. kr., forventet forbrug 29,2 mio. kr., mindreforbrug',
+			'    0,8 mio. kr.'
+		].join('\n');
+		const facts = budgetFacts(body);
+		expect(facts).toContain('afvigelse_korrigeret_budget | Hjemmepleje | 2025-08 | -4600000');
+		expect(facts).toContain('korrigeret_budget | Hjemmepleje | 2025-08 | 120400000');
+		expect(facts).toContain('forventet_forbrug | Træning | 2025-08 | 29200000');
+		expect(facts).toContain('afvigelse_korrigeret_budget | Træning | 2025-08 | 800000');
+		expect(facts).toContain('afvigelse_vedtaget_budget | Ældreudvalget | 2025-08 | -9000000');
+	});
+
+	it("measures an earlier forecast against the table's korrigeret basis, not the budget prose named last", () => {
+		const body = [
+			'Tabel 1. Forventet regnskab pr. 31. august 2025 (mio. kr.)',
+			'',
+			'Område            Vedtaget budget   Korrigeret budget   Forventet forbrug   Afvigelse',
+			'Hjemmepleje       118,0             120,4               125,0               -4,6',
+			'Træning            29,5              30,0                29,2                0,8',
+			'I alt             147,5             150,4               154,2               -3,8',
+			'',
+			'Målt mod det vedtagne budget er merforbruget 6,7 mio. kr. Ved opfølgningen pr. 31. maj 2025 var det forventede merforbrug 2,2 mio. kr.'
+		].join('\n');
+		const facts = budgetFacts(body);
+		expect(facts).toContain('afvigelse_korrigeret_budget | Ældreudvalget | 2025-05 | -2200000');
+		expect(facts).toContain('afvigelse_vedtaget_budget | Ældreudvalget | 2025-08 | -6700000');
+	});
+
+	it('keeps a list whose labels are metrics ("Korrigeret budget: 541,3") from naming areas', () => {
+		const body = [
+			'Opfølgning pr. 31. august 2025 – Ældreudvalget (mio. kr.)',
+			'   Korrigeret budget: 310,2',
+			'   Forventet forbrug: 314,0',
+			'',
+			'  • Plejecentre – korrigeret budget 180,0 mio. kr., forventet forbrug 183,8 mio. kr., merforbrug 3,8 mio. kr.'
+		].join('\n');
+		const facts = budgetFacts(body);
+		expect(facts).toContain('korrigeret_budget | Ældreudvalget | 2025-08 | 310200000');
+		expect(facts).toContain('afvigelse_korrigeret_budget | Plejecentre | 2025-08 | -3800000');
+		expect(facts.filter((f) => /\| (?:Korrigeret budget|Forventet forbrug) \|/.test(f))).toEqual([]);
+	});
+});

@@ -1,0 +1,102 @@
+/**
+ * Table layouts that were read as nothing or as the wrong thing: a title line flush above column
+ * headers, a run of quarters as a row ("1.-3. kvt. i alt"), a row label wrapped below its numbers,
+ * the committee's total, and a tilbud named in the clause before its count.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/lib/extract/index';
+
+const item = (title: string, body: string) => `Punkt 5: ${title}\n\nSagsnr. 27.36.00-A00-4-25\n\nSagsfremstilling\n\n${body}\n`;
+
+function read(title: string, body: string, family = 'magtanvendelse'): string[] {
+	const { facts } = extractDocument(item(title, body), {
+		doc_id: 'x',
+		file_name: 'x.txt',
+		municipality: 'Favrskov',
+		committee: 'Social- og Sundhedsudvalget',
+		meeting_date: '2025-09-02'
+	});
+	return [...new Set(facts.filter((f) => f.family === family).map((f) => `${f.metric} | ${f.area} | ${f.period} | ${f.value}`))].sort();
+}
+
+const flagged = (title: string, body: string) =>
+	extractDocument(item(title, body), { doc_id: 'x', file_name: 'x.txt', municipality: 'Favrskov', meeting_date: '2025-09-02' })
+		.facts.filter((f) => f.check === 'inconsistent')
+		.map((f) => `${f.metric} | ${f.area} | ${f.value}`)
+		.sort();
+
+describe('table shapes', () => {
+	it('takes a title line flush above quarter columns as the caption, and reads the metrics in the rows', () => {
+		const body = [
+			'Opgørelse af magtanvendelser for voksne borgere i Favrskov Kommune',
+			'                          3. kvt. 2025    2. kvt. 2025    3. kvt. 2024',
+			'Indberettet                    31              26              22',
+			'Heraf lovlige                  24              20              15',
+			'Uafklaret                       2               0               1',
+			'',
+			'Udviklingen følges tæt i det kommende kvartal.'
+		].join('\n');
+		expect(read('Magtanvendelse 3. kvartal 2025', body)).toEqual([
+			'magtanvendelser_indberettet | hele kommunen | 2024-Q3 | 22',
+			'magtanvendelser_indberettet | hele kommunen | 2025-Q2 | 26',
+			'magtanvendelser_indberettet | hele kommunen | 2025-Q3 | 31',
+			'magtanvendelser_tilladte | hele kommunen | 2024-Q3 | 15',
+			'magtanvendelser_tilladte | hele kommunen | 2025-Q2 | 20',
+			'magtanvendelser_tilladte | hele kommunen | 2025-Q3 | 24',
+			'magtanvendelser_uafgjort | hele kommunen | 2024-Q3 | 1',
+			'magtanvendelser_uafgjort | hele kommunen | 2025-Q2 | 0',
+			'magtanvendelser_uafgjort | hele kommunen | 2025-Q3 | 2'
+		]);
+	});
+
+	it('reads "1.-2. kvt. i alt" as the run of quarters, not as a tilbud', () => {
+		const body = [
+			'Tabel 1. Indberetninger i 2025 pr. kvartal',
+			'',
+			'Kvartal               Indberettet    Tilladte    Ikke tilladte',
+			'1. kvt.               12             9           3',
+			'2. kvt.               10             8           2',
+			'1.-2. kvt. i alt      22             17          5'
+		].join('\n');
+		const facts = read('Magtanvendelse 1. halvår 2025', body);
+		expect(facts).toContain('magtanvendelser_indberettet | hele kommunen | 2025-Q1-Q2 | 22');
+		expect(facts.filter((f) => f.includes('kvt'))).toEqual([]);
+	});
+
+	it('joins a row label that goes on below its numbers, and checks the column with that row', () => {
+		const body = [
+			'Tilbud                     Indberettet    Tilladte    Ikke tilladte',
+			'Bostedet Solvang           14             10          4',
+			'Botilbud i andre kommuner  9              6           3',
+			'samt private',
+			'I alt                      23             17          7'
+		].join('\n');
+		const facts = read('Magtanvendelse 2024', body);
+		expect(facts).toContain('magtanvendelser_indberettet | Botilbud i andre kommuner samt private | 2024 | 9');
+		expect(facts.filter((f) => /\| samt private/.test(f))).toEqual([]);
+		// 4 + 3 is 7, but 10 + 6 is 16, not 17: the tilladte column is flagged.
+		expect(flagged('Magtanvendelse 2024', body)).toContain('magtanvendelser_tilladte | hele kommunen | 17');
+	});
+
+	it("gives a table's total to the committee its caption names", () => {
+		const body = [
+			'Tabel 3. Magtanvendelser på Social- og Sundhedsudvalgets område, 2024',
+			'',
+			'Plejecenter                Indberettet    Tilladte',
+			'Plejecenter Lunden         8              7',
+			'Plejecenter Bakkely        5              5',
+			'I alt                      13             12'
+		].join('\n');
+		expect(read('Magtanvendelse 2024', body)).toContain('magtanvendelser_indberettet | Social- og Sundhedsudvalget | 2024 | 13');
+	});
+
+	it('gives a count to the tilbud named in the clause before it', () => {
+		const body =
+			'I 2024 blev der indberettet 64 magtanvendelser. Flest kom fra Botilbuddet Granly, hvor der blev indberettet 21 episoder. Alene på Bostedet Ådalen er der registreret 12.';
+		expect(read('Magtanvendelse 2024', body)).toEqual([
+			'magtanvendelser_indberettet | Bostedet Ådalen | 2024 | 12',
+			'magtanvendelser_indberettet | Botilbuddet Granly | 2024 | 21',
+			'magtanvendelser_indberettet | hele kommunen | 2024 | 64'
+		]);
+	});
+});
