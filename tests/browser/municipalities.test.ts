@@ -39,6 +39,10 @@ describe('Overblik says how recent and which way is better', () => {
 		await page.locator('#sel-kommune').selectOption('Odder');
 		await page.waitForFunction(() => location.search.includes('kommune=Odder'));
 		await page.waitForFunction((d) => document.querySelector('.as-of')?.textContent?.includes(d), await latestMeeting('Odder'));
+		if (process.env.UPDATE_DOCS === '1') {
+			await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+			await page.screenshot({ path: 'docs/overview-kommuner.png', fullPage: true });
+		}
 		await page.close();
 	});
 
@@ -131,6 +135,8 @@ describe('municipalities compared on every topic page', () => {
 				expect(chosen.map((r) => r.name)).toEqual([`${m} (valgt)`]);
 				expect(chosen[0].weight).toBeGreaterThanOrEqual(600);
 				for (const r of rows.filter((r) => r.current !== 'true')) expect(r.weight).toBeLessThan(600);
+				if (process.env.UPDATE_DOCS === '1' && topic === 'budget' && m === 'Odder')
+					await page.locator('section.municipalities').screenshot({ path: 'docs/kommuner-sammenlignet.png' });
 				const names = rows.map((r) => r.name.replace(' (valgt)', ''));
 				expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'da')));
 				for (const r of rows) {
@@ -233,6 +239,18 @@ describe('seen last session', () => {
 				for (const w of wraps) expect(w.scroll, `${m} ${topic} ${w.table}`).toBeLessThanOrEqual(w.width + 1);
 				await page.close();
 			}
+	});
+});
+
+describe('comparison entities', () => {
+	test("a municipality named only in others' minutes can be compared with, not chosen", async () => {
+		const page = await openReady('/klagesager/');
+		await expect(page.locator('#sel-kommune option').allTextContents()).resolves.not.toContain('København');
+		const box = page.getByRole('group', { name: /Sammenlign med/ }).getByRole('checkbox', { name: 'København', exact: true });
+		await box.check();
+		await page.waitForFunction(() => decodeURIComponent(location.search).includes('sammenlign=København'));
+		await expect(box.isChecked()).resolves.toBe(true);
+		await page.close();
 	});
 });
 

@@ -47,6 +47,7 @@ describe('a phone, 390 px wide', () => {
 		for (const m of ['Gladsaxe', 'Odder', 'Aalborg'])
 			for (const path of PAGES) {
 				const page = await openReady(`${path}?kommune=${m}`);
+				if (process.env.UPDATE_DOCS === '1' && path === '/' && m === 'Odder') await page.screenshot({ path: 'docs/overview-mobil.png', fullPage: true });
 				expect(await smallText(page), `${m} ${path}`).toEqual([]);
 				const tables = await page.locator('table').evaluateAll((ts) =>
 					ts
