@@ -63,4 +63,35 @@ describe('budget points and bases', () => {
 		expect(facts).toContain('afvigelse_korrigeret_budget | Plejecentre | 2025-08 | -3800000');
 		expect(facts.filter((f) => /\| (?:Korrigeret budget|Forventet forbrug) \|/.test(f))).toEqual([]);
 	});
+
+	it('measures a deviation against the budget its clause is about, and reads the oprindeligt vedtagne budget as a reference', () => {
+		const facts = budgetFacts(
+			'Udvalgets serviceramme på 412,0 mio. kr. ventes overholdt med et mindreforbrug på 1,2 mio. kr. Målt mod det oprindeligt vedtagne budget på 455,0 mio. kr. giver det et merforbrug på 3,5 mio. kr.'
+		);
+		expect(facts).toContain('afvigelse_serviceramme | Ældreudvalget | 2025-08 | 1200000');
+		expect(facts).toContain('afvigelse_vedtaget_budget | Ældreudvalget | 2025-08 | -3500000');
+	});
+
+	it('joins tab-parted header lines cell by cell, takes a closed year\'s Regnskab column as regnskab, and lends a continued table its unit', () => {
+		const body = [
+			'Tabel 1. Forventet regnskab pr. 31. august 2025',
+			'',
+			'Område\tRegnskab\tOprindeligt\tKorrigeret\tForventet\tAfvigelse ift.',
+			'\t2024\tbudget\tbudget\tregnskab\tkorrigeret budget',
+			'Hjemmepleje\t112.400\t118.000\t120.400\t125.000\t-4.600',
+			'',
+			'Tabel 1 (fortsat)',
+			'',
+			'Område\tRegnskab\tOprindeligt\tKorrigeret\tForventet\tAfvigelse ift.',
+			'\t2024\tbudget\tbudget\tregnskab\tkorrigeret budget',
+			'Træning\t28.100\t29.500\t30.000\t29.200\t800',
+			'',
+			'Note: Beløb i 1.000 kr. Minus angiver merforbrug.'
+		].join('\n');
+		const facts = budgetFacts(body);
+		expect(facts).toContain('regnskab | Hjemmepleje | 2024 | 112400000');
+		expect(facts).toContain('vedtaget_budget | Hjemmepleje | 2025-08 | 118000000');
+		expect(facts).toContain('afvigelse_korrigeret_budget | Hjemmepleje | 2025-08 | -4600000');
+		expect(facts).toContain('afvigelse_korrigeret_budget | Træning | 2025-08 | 800000');
+	});
 });

@@ -1,6 +1,6 @@
 /**
  * The development corpora written by people who did not write the rules (tests/corpus/dev-a and
- * dev-b from outside the team, dev-c by a helper that never read the extractor): their answer keys are well-formed, and the extractor reaches each family's precision and recall in the
+ * dev-b from outside the team, dev-c and dev-d by helpers that never read the extractor): their answer keys are well-formed, and the extractor reaches each family's precision and recall in the
  * folder's thresholds.json (set at most one point below what was measured, raised as it improves).
  */
 import { readFileSync } from 'node:fs';
@@ -27,7 +27,8 @@ interface Thresholds {
 const SIZES: Record<string, { files: number; factsPerFamily: number }> = {
 	'dev-a': { files: 10, factsPerFamily: 100 },
 	'dev-b': { files: 10, factsPerFamily: 100 },
-	'dev-c': { files: 6, factsPerFamily: 60 }
+	'dev-c': { files: 6, factsPerFamily: 60 },
+	'dev-d': { files: 7, factsPerFamily: 80 }
 };
 
 for (const [name, size] of Object.entries(SIZES)) {

@@ -99,4 +99,56 @@ describe('table shapes', () => {
 			'magtanvendelser_indberettet | hele kommunen | 2024 | 64'
 		]);
 	});
+
+	it("reads an accountant's negatives, the unit stated above the caption and a legend with 'som'", () => {
+		const body = [
+			'Beløb i 1.000 kr. Merforbrug vises som tal i parentes.',
+			'',
+			'Forventet regnskab 2. kvartal 2025 – Social- og Sundhedsudvalget',
+			'                         Korrigeret    Forventet',
+			'                         budget        regnskab      Afvigelse',
+			'Hjemmepleje                 84.200        86.950       (2.750)',
+			'Plejecentre, drift og',
+			'  vedligehold              120.500       119.100        1.400',
+			'I alt                      204.700       206.050       (1.350)'
+		].join('\n');
+		const facts = read('Budgetopfølgning 2. kvartal 2025', body, 'budget');
+		expect(facts).toContain('afvigelse_korrigeret_budget | Hjemmepleje | 2025-Q2 | -2750000');
+		expect(facts).toContain('korrigeret_budget | Plejecentre, drift og vedligehold | 2025-Q2 | 120500000');
+		expect(facts).toContain('afvigelse_korrigeret_budget | Social- og Sundhedsudvalget | 2025-Q2 | -1350000');
+	});
+
+	it('reads records ("Indberetninger 12 · Lovlige 9") under each name as the rows of one table', () => {
+		const body = [
+			'Indberetninger fordelt på tilbud, 2024',
+			'',
+			'Bostedet Lyngbakken',
+			'Indberetninger 12 · Lovlige 9 · Ulovlige 3',
+			'',
+			'Plejecentret Kastanjen',
+			'Indberetninger 7 · Lovlige 7 · Ulovlige 0',
+			'',
+			'I alt',
+			'Indberetninger 19 · Lovlige 16 · Ulovlige 3'
+		].join('\n');
+		expect(read('Magtanvendelse 2024', body)).toEqual([
+			'magtanvendelser_ikke_tilladte | Bostedet Lyngbakken | 2024 | 3',
+			'magtanvendelser_ikke_tilladte | Plejecentret Kastanjen | 2024 | 0',
+			'magtanvendelser_ikke_tilladte | hele kommunen | 2024 | 3',
+			'magtanvendelser_indberettet | Bostedet Lyngbakken | 2024 | 12',
+			'magtanvendelser_indberettet | Plejecentret Kastanjen | 2024 | 7',
+			'magtanvendelser_indberettet | hele kommunen | 2024 | 19',
+			'magtanvendelser_tilladte | Bostedet Lyngbakken | 2024 | 9',
+			'magtanvendelser_tilladte | Plejecentret Kastanjen | 2024 | 7',
+			'magtanvendelser_tilladte | hele kommunen | 2024 | 16'
+		]);
+	});
+
+	it('reads a list with dotted leaders and dashes', () => {
+		const body = ['Episoderne fordeler sig på typer af indgreb:', '   – fastholdelse ........................  11', '   – personlig alarm .....................   6', '', 'Udvalget tager orienteringen til efterretning.'].join('\n');
+		expect(read('Magtanvendelse 2. kvartal 2025', body)).toEqual([
+			'magtanvendelser_indberettet | fastholdelse | 2025-Q2 | 11',
+			'magtanvendelser_indberettet | personlig alarm | 2025-Q2 | 6'
+		]);
+	});
 });

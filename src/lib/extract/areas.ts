@@ -28,6 +28,10 @@ export const TILBUD =
 /** Law names in their basic form, keyed by the ways minutes write them. */
 const LAWS: [RegExp, string][] = [
 	[/\b(?:servicelov(?:en|ens)?|lov om social service)\b/i, 'serviceloven'],
+	// The abbreviations laws are cited by ("SEL § 83", "LAS § 34", "BL § 32"), in capitals only.
+	[/\bSEL\b/, 'serviceloven'],
+	[/\bLAS\b/, 'aktivloven'],
+	[/\bLAB\b/, 'beskæftigelsesloven'],
 	[/\b(?:aktivlov(?:en|ens)?|lov om aktiv socialpolitik)\b/i, 'aktivloven'],
 	[/\b(?:barnets lov|barnets lovs)\b/i, 'barnets lov'],
 	[/\blov om social pension\b|\bpensionslov(?:en|ens)?\b/i, 'lov om social pension'],
@@ -41,7 +45,7 @@ const LAWS: [RegExp, string][] = [
 	[/\bdagtilbudslov(?:en|ens)?\b/i, 'dagtilbudsloven']
 ];
 
-const LAWS_GLOBAL: [RegExp, string][] = LAWS.map(([re, name]) => [new RegExp(re.source, 'gi'), name]);
+const LAWS_GLOBAL: [RegExp, string][] = LAWS.map(([re, name]) => [new RegExp(re.source, re.flags.includes('i') ? 'gi' : 'g'), name]);
 
 /** Fields written as "<x>området"; most keep their written form, a few have a canonical short form. */
 const FIELD_CANON: Record<string, string> = {

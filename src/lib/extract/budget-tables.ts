@@ -6,7 +6,15 @@ import { committeeIn, scopeOf, scoped } from './budget';
 import { merforbrugSign, metricAxis, transpose } from './grid';
 
 export type Ref = 'vedtaget' | 'korrigeret' | 'serviceramme';
-type ColumnKind = 'vedtaget_budget' | 'korrigeret_budget' | 'forventet_forbrug' | 'serviceramme' | 'forbrug_til_dato' | 'tillaegsbevilling' | `afvigelse:${Ref | 'default'}`;
+type ColumnKind =
+	| 'vedtaget_budget'
+	| 'korrigeret_budget'
+	| 'forventet_forbrug'
+	| 'serviceramme'
+	| 'forbrug_til_dato'
+	| 'tillaegsbevilling'
+	| `afvigelse:${Ref | 'default'}`
+	| `regnskab:${string}`;
 
 const REF_WORDS: [RegExp, Ref][] = [
 	[/\b(?:vb|vedtaget|vedtagne|oprindelig(?:t|e)?|opr\.?)\b/i, 'vedtaget'],
@@ -30,6 +38,8 @@ const HEADERS: HeaderRule<ColumnKind | 'ukendt'>[] = [
 	{ re: /^(?:vedtaget|vedtagne|oprindeligt|oprindelig|opr\.?)\s+(?:budget|budg\.?)/i, kind: () => 'vedtaget_budget' },
 	{ re: /^(?:korrigeret|korrigerede|korr\.?|aktuelt)\s+(?:budget|budg\.?)|^budget\s+inkl\.?\s+(?:tillæg\w*|tillægsbevillinger)/i, kind: () => 'korrigeret_budget' },
 	{ re: /^(?:forventet|forventede|forv\.?)\s+(?:forbrug|regnskab|resultat|årsresultat)|^prognose|^skøn(?:net)?\s+forbrug/i, kind: () => 'forventet_forbrug' },
+	// "Regnskab 2023" beside a follow-up: the final accounts of that closed year.
+	{ re: /^regnskab\s+((?:19|20)\d{2})(?=\s|$)/i, kind: (m) => `regnskab:${m[1]}` },
 	{
 		re: /^(?:forbrug|regnskab)\s+(?:pr\.?|per|til og med|t\.o\.m\.?)\s*(?:\d{1,2}\.\s?\d{1,2}\.?(?:\s?\d{2,4})?|\d{1,2}\.\s*[a-zæøå]+)|^forbrug til dato|^realiseret(?: forbrug)?|^faktisk forbrug|^regnskab(?:\s+(?:19|20)\d{2})?(?=\s|$)|^forbrug(?=\s|$)/i,
 		kind: () => 'forbrug_til_dato'
@@ -89,7 +99,13 @@ function tableFacts(ctx: ItemContext, printed: ReadTable, followUp: string | nul
 			let value = v * factor;
 			let cellPeriod = period;
 			if (k === 'tillaegsbevilling') cellPeriod = period.slice(0, 4);
-			if (k.startsWith('afvigelse:')) {
+			if (k.startsWith('regnskab:')) {
+				// Only a year the follow-up has closed; "Regnskab 2025" in a follow-up of 2025 is no final account.
+				const year = k.slice(9);
+				if (!(year < period.slice(0, 4) || (year === period && /^\d{4}$/.test(period)))) return;
+				metric = 'regnskab';
+				cellPeriod = year;
+			} else if (k.startsWith('afvigelse:')) {
 				const ref = (k.slice(10) === 'default' ? defaultRef : (k.slice(10) as Ref)) ?? null;
 				if (!ref) return;
 				metric = ref === 'vedtaget' ? 'afvigelse_vedtaget_budget' : ref === 'korrigeret' ? 'afvigelse_korrigeret_budget' : 'afvigelse_serviceramme';
@@ -164,9 +180,13 @@ function arithmeticSign(table: ReadTable, kinds: (ColumnKind | null)[], defaultR
 
 /** Facts from every budget table of the item, and the row labels the prose may name. */
 export function budgetTables(ctx: ItemContext, followUp: string | null, subject: string): { facts: FactDraft[]; labels: string[] } {
-	const tables = ctx.layout.tables
-		.map((b) => readTable(ctx.text, b, budgetLexicon))
-		.filter((t): t is ReadTable => t !== null);
+	const read = ctx.layout.tables.map((b) => readTable(ctx.text, b, budgetLexicon)).filter((t): t is ReadTable => t !== null);
+	// A table broken by a page ("Tabel 1 (fortsat)") states its unit and sign once, below its last part: every part with the same columns shares them.
+	const tables = read.map((t) => {
+		if (t.factor !== null) return t;
+		const twin = read.find((o) => o !== t && o.factor !== null && o.columns.join('|') === t.columns.join('|'));
+		return twin ? { ...t, factor: twin.factor, notes: [...t.notes, ...twin.notes] } : t;
+	});
 	const facts: FactDraft[] = [];
 	for (const table of tables) facts.push(...tableFacts(ctx, table, followUp, subject));
 	const labels = tables.flatMap((table) =>

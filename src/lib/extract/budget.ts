@@ -105,7 +105,7 @@ interface Figure {
 /** A level binds the amount after one of these (or right before it: "er det korrigerede budget 701,4 mio. kr."). */
 const LEVEL_LINK = /(?:^\s*|(?:^|\s)(?:på|er|var|udgør|udgjorde|blev|bliver|lyder på|lød på|endte på|ender på|opgjort til|anslås til|skønnes til|beløber sig til|af|i alt|:)(?:\s+(?:samlet set|samlet|i alt|nu|dermed|således|netto|brutto))*)\s*(?:kr\.?\s*)?$/;
 /** A budget after one of these is what a deviation is measured against. */
-const REFERENCE_BEFORE = /(?:i forhold til|ift\.?|sammen(?:holdt|lignet) med|målt (?:op )?(?:i forhold til|mod|imod)|holdt op (?:i)?mod|end|mod|(?:overskrid|overskred|underskrid|merforbrug|mindreforbrug)\w*(?:\s+(?:af|på))?)\s+(?:det\s+|den\s+|et\s+|sit\s+|sin\s+|de\s+|udvalgets\s+|kommunens\s+)?$/;
+const REFERENCE_BEFORE = /(?:i forhold til|ift\.?|sammen(?:holdt|lignet) med|målt (?:op )?(?:i forhold til|mod|imod)|holdt op (?:i)?mod|end|mod|(?:overskrid|overskred|underskrid|merforbrug|mindreforbrug)\w*(?:\s+(?:af|på))?)\s+(?:det\s+|den\s+|et\s+|sit\s+|sin\s+|de\s+|udvalgets\s+|kommunens\s+)?(?:oprindeligt\s+|senest\s+)?$/;
 const MAX_GAP_WORDS = 12;
 const LEVEL_VERB_END = /\s(?:udgør|udgjorde|er|var|blev|er opgjort til|lyder på|beløber sig til)(?: samlet set| i alt| samlet)?\s*(?:kr\.?\s*)?$/;
 const AREA_AFTER = /^\s*(?:kr\.?\s*)?(?:\S+\s+){0,2}(?:til|på|for|inden for|under)\s+(?:det\s+|den\s+)?$/;
@@ -177,7 +177,12 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 					const carried = r.kind === 'continuation' ? memory : null;
 					const named = referenceOf(view, clauseHits, f, nextAt, inClause[inClause.length - 1].end, bound);
 					// No budget named with it: the levels beside it may say which one it is measured against (afvigelse = budget − forbrug).
-					const own = named ?? arithmeticRef(inClause.map((g, k) => ({ reading: readings[k], value: qs[g.i].value })), q.value) ?? sentenceRef;
+					const own =
+						named ??
+						arithmeticRef(inClause.map((g, k) => ({ reading: readings[k], value: qs[g.i].value })), q.value) ??
+						// "Udvalgets serviceramme på 540,7 mio. kr. ventes overholdt med et mindreforbrug på 0,8 mio. kr.": the budget the clause is about.
+						subjectRef(clauseHits, f) ??
+						sentenceRef;
 					const ref = own ?? carried?.ref ?? itemRef;
 					if (own && own !== 'serviceramme' && !itemRef) itemRef = own;
 					const period = figurePeriod(ctx, sc, clause, f, followUp);
@@ -270,6 +275,12 @@ function readingOf(view: string, f: Figure, hits: CueHit[], prevEnd: number, nex
 	}
 	if (rightDeviation) return { kind: 'deviation', concept: rightDeviation.concept.concept, sign: rightDeviation.concept.sign!, cue: rightDeviation };
 	return undefined;
+}
+
+/** The one budget named before the deviation in its clause, when it is the only one (a level it also gives). */
+function subjectRef(hits: CueHit[], f: Figure): Ref | null {
+	const refs = [...new Set(hits.filter((h) => h.concept.ref && h.end <= f.at).map((h) => h.concept.ref!))];
+	return refs.length === 1 ? refs[0] : null;
 }
 
 /** The budget whose gap to the forventet forbrug stated beside it is the deviation's size, when exactly one is. */

@@ -194,7 +194,9 @@ class LazySentence implements SentenceContext {
 		const stated = usable.filter((p) => p.kind !== 'relative');
 		// The period a sentence is about comes first ("I 1. halvår 2025 … mod 52 i 1. halvår 2024").
 		if (stated.length) period = resolvePeriod(stated[0], titleYear, meetingYear) ?? period;
-		else if (usable.length) period = resolvePeriod(usable[0], period ? Number(period.slice(0, 4)) : titleYear, meetingYear) ?? period;
+		// "… 39, hvor den året før lå på 35": a relative period after the first figure is the comparison's, not what the text goes on about.
+		else if (usable.length && (!period || !view.qAt.length || view.tAt[view.periods.indexOf(usable[0])] < view.qAt[0]))
+			period = resolvePeriod(usable[0], period ? Number(period.slice(0, 4)) : titleYear, meetingYear) ?? period;
 		return {
 			areas: own.length ? own : before.areas,
 			period,
@@ -241,9 +243,12 @@ export function periodFor(
 	const span = v.periods.findLast((p, i) => p.kind === 'span' && v.tAt[i] < at && SPAN_LEAD.test(v.view.slice(Math.max(0, v.tAt[i] - 24), v.tAt[i])));
 	if (span && !before.some(({ pos }) => pos > v.tAt[v.periods.indexOf(span)])) return span.period;
 	if (before.length) return resolve(before[before.length - 1].p);
-	if (after.length === 1 && !v.qAt.some((x) => x > at && x < after[0].pos)) return resolve(after[0].p);
+	// "… 39 procent i alt for 2024": the one period after the figure, unless a clause of comparison stands between ("39, hvor den året før lå på 35").
+	if (after.length === 1 && !v.qAt.some((x) => x > at && x < after[0].pos) && !COMPARISON_BETWEEN.test(v.view.slice(at, after[0].pos))) return resolve(after[0].p);
 	return sc.carriedPeriod ?? sc.headingPeriod ?? (ctx.titleYear ? String(ctx.titleYear) : null);
 }
+
+const COMPARISON_BETWEEN = /[,;]|\b(?:hvor|mod|mens|end|sammenlignet|mens)\b/;
 
 /** "samme periode sidste år": the period the text is about, shifted ("2024-Q1-Q3" → "2023-Q1-Q3"); "i samme periode": unshifted. */
 function samePeriodShifted(ctx: ItemContext, sc: SentenceContext, offset: number): string | null {

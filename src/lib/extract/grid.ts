@@ -17,7 +17,7 @@ const LEGENDS: { re: RegExp; sign: number; direction: number }[] = [
 	// "+ = merforbrug", "÷ = mindreforbrug", "(-) angiver merforbrug", "Negative tal angiver merforbrug"
 	{ re: new RegExp(String.raw`${SIGN}${NOUN}\s*(?:${VERB}\s+)*(?:et\s+|en\s+)?${DIRECTION}`, 'giu'), sign: 1, direction: 2 },
 	// "Merforbrug er vist med minus", "Merforbrug vises med positivt fortegn, mindreforbrug med ÷"
-	{ re: new RegExp(String.raw`${DIRECTION}\s+(?:(?:er|vises|vist|angives|angivet|markeres|står)\s+)*med\s+${SIGN}`, 'giu'), sign: 2, direction: 1 }
+	{ re: new RegExp(String.raw`${DIRECTION}\s+(?:(?:er|vises|vist|angives|angivet|markeres|står)\s+)*(?:med|som)\s+${SIGN}`, 'giu'), sign: 2, direction: 1 }
 ];
 
 function signOf(word: string): number | null {

@@ -67,7 +67,7 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 		const namesMetric = columns.some((c) => c!.metric) || table.rows.some((r) => metricOfLabel(r.label));
 		// A list under a sentence ("• Fastholdelse: 12") says what it counts only through its labels.
 		const headerless = table.columns.length === 1 && table.columns[0] === '' && !table.caption;
-		const namesIntervention = headerless && table.rows.filter((r) => INTERVENTION.test(r.label)).length >= 2;
+		const namesIntervention = headerless && table.rows.filter((r) => INTERVENTION.test(undashed(r.label))).length >= 2;
 		if (!namesMetric && !namesIntervention && !ABOUT_FORCE.test(`${table.caption ?? ''} ${table.stub}`)) continue;
 		const tableMetric = /forhåndsgodkend/i.test(caption) ? 'forhaandsgodkendelser' : 'magtanvendelser_indberettet';
 		const law = /servicelov/i.test(`${caption} ${table.stub}`) || columns.length ? 'serviceloven' : null;
@@ -79,7 +79,7 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 			const rowMetric = byPeriod ? metricOfLabel(label) : null;
 			const rowPeriod = rowsArePeriods ? rowPeriods[r] : null;
 			const area = rowMetric || rowPeriod ? wholeArea : row.total ? wholeArea : magtArea(label, row.total, law);
-			if (!area || (headerless && !row.total && !INTERVENTION.test(label) && !/§/.test(label))) return;
+			if (!area || (headerless && !row.total && !INTERVENTION.test(undashed(label)) && !/§/.test(label))) return;
 			row.values.forEach((v, i) => {
 				const c = columns[i]!;
 				if (c.share || row.percents?.[i]) return;
@@ -94,12 +94,16 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 	return out;
 }
 
+/** "– fastholdelse": a list's dash is no part of the name. */
+const undashed = (label: string) => label.replace(/^[-–]\s+/, '');
+
 /** Kinds of intervention are common nouns ("fastholdelse"); a tilbud or type of tilbud keeps its printed name. */
 const INTERVENTION = /^(?:fastholdelse|føring|låsning|tilbageholdelse|aflåsning|personlig(?:e)? alarm|pejle|stofsele|bløde|beskyttelsesmidler|hindring|optagelse|flytning|magtanvendelse|indgreb|skærmning|brug af)/i;
 
 /** A row of a magtanvendelse table: a paragraph ("§ 126 a …", "Fastholdelse, § 126"), a type, a tilbud, or "I alt". */
-function magtArea(label: string, total: boolean, law: string | null): string | null {
-	if (total || !label) return 'hele kommunen';
+function magtArea(printed: string, total: boolean, law: string | null): string | null {
+	if (total || !printed) return 'hele kommunen';
+	const label = undashed(printed);
 	const para = /§\s*(\d+)\s*([a-z])?\b/.exec(label);
 	if (para && law) return `${law} § ${para[1]}${para[2] ?? ''}`;
 	if (/^(?:\d+\s*[-–]\s*\d+|\d+)\s*år/.test(label)) return null;

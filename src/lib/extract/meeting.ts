@@ -38,7 +38,7 @@ function fromUpperCase(s: string): string {
 function committeeOf(head: string): string | null {
 	const labelled = COMMITTEE_LABELLED.exec(head);
 	if (labelled && /\p{L}/u.test(labelled[1])) return fromUpperCase(labelled[1]);
-	for (const line of head.split(/\r\n|[\n\r\u2028\u2029]/)) {
+	for (const line of head.split(/\r\n|[\n\r\f\u2028\u2029]/)) {
 		// "Referat, Socialudvalget, 12. marts 2025": a part set off by commas, when the whole part is no name.
 		for (const raw of line.trim().split(PARTS).flatMap((p) => [p, ...p.split(/,\s+/)])) {
 			const part = fromUpperCase(raw.trim().replace(/^(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?:fra|for)\s+/i, ''));

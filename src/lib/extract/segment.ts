@@ -68,22 +68,23 @@ const CASE_LABEL = String.raw`(?:Sags?\.?\s*nr\.?|Sags[\s-]*ID|Sagsnummer|Journa
 const CASE_LABELLED = new RegExp(String.raw`^\s*${CASE_LABEL}\s*:?\s*(\S+(?: \S+)*?)(?=\s{2,}|\t|$)`, 'i');
 const CASE_BARE =
 	/^\s*((?:\d{2}-\d+-)?\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?(?:-\d+-\d{2})?|\d{2,4}[-/]\d{3,}(?:[-/]\d+)?)\s*$/;
+const CASE_LED_TITLE = /^(\d{2,4}[-/]\d{3,}(?:[-/]\d+)?)\s+(\p{Lu}.*)$/u;
 export function caseNumberOf(line: string): string | null {
 	const m = CASE_LABELLED.exec(line) ?? CASE_BARE.exec(line);
-	return m ? m[1] : null;
+	return m ? m[1].replace(STATUS_RE, '').trim() : null;
 }
 
 export interface Line extends Span {
 	text: string;
 }
 
-/** Lines of [from, to): \n, \r\n, a lone \r, U+2028 and U+2029 all end a line. */
+/** Lines of [from, to): \n, \r\n, a lone \r, a form feed (page break), U+2028 and U+2029 all end a line. */
 export function splitLines(text: string, from = 0, to = text.length): Line[] {
 	const lines: Line[] = [];
 	let pos = from;
 	for (let i = from; i < to; i++) {
 		const c = text.charCodeAt(i);
-		if (c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029) continue;
+		if (c !== 10 && c !== 13 && c !== 12 && c !== 0x2028 && c !== 0x2029) continue;
 		lines.push({ start: pos, end: i, text: text.slice(pos, i) });
 		if (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
 		pos = i + 1;
@@ -113,15 +114,25 @@ export function isSectionHeading(line: string): string | null {
 const SP = '[ \\u00a0]';
 /** "(Åben)", "(Lukket)", "(O)", "(B)" beside a title. */
 const STATUS = String.raw`\((?:Åben|Åbent|Lukket|O|B)\)`;
-const STATUS_RE = new RegExp(`${SP}*${STATUS}${SP}*$`);
+/** "(Åben)" after a title, "Åben" far to its right, or "· Åbent punkt" after a case number. */
+const STATUS_WORD = String.raw`(?:Åben|Åbent|Lukket)(?:${SP}+(?:punkt|sag))?`;
+const STATUS_RE = new RegExp(`(?:${SP}*${STATUS}|${SP}{2,}${STATUS_WORD}|${SP}*·${SP}*${STATUS_WORD})${SP}*$`);
 /** A § numbers items only inside a drawn box ("| § 2. Regnskab |"); in running text it is a law's. */
-const LABEL = String.raw`(?:Dagsordens?punkt|Punkt|PUNKT|Pkt\.?|PKT\.?|Sag|Nr\.|(?<=\|${SP}*)§)(?:${SP}+nr\.?)?`;
+const LABEL = String.raw`(?:Dagsordens?punkt|Punkt|PUNKT|Pkt\.?|PKT\.?|Sag|Nr\.|(?:Åben|Åbent|Lukket)${SP}+(?:sag|punkt)|(?<=\|${SP}*)§)(?:${SP}+nr\.?)?`;
 /** "3", "3.", "3)", "[3]", and "3.0" of a decimal numbering whose sections are 3.1, 3.2 … */
 const NUMBER = String.raw`\[?(\d{1,3})(?:\]|\.0(?=${SP}))?(?![\d/,]|\.\d)[.)]?`;
 /** A bullet before the header, or the left side of a drawn box. */
 const FRAME = String.raw`(?:[•·*|]${SP}*)?`;
-const LABELLED_HEADER = new RegExp(`^${SP}*${FRAME}${LABEL}${SP}*${NUMBER}${SP}*(?:${STATUS}${SP}*)?(?:[:–-]${SP}*)?(.*?)(?:${SP}*\\|)?$`, 'u');
-const BARE_HEADER = new RegExp(`^${SP}*(?:[•·]${SP}*)?${NUMBER}(?:${SP}+|\\t)(?:${STATUS}${SP}*)?(\\p{Lu}.*)$`, 'u');
+/** A running number of the year: "Sag 86/2024". */
+const NUMBER_OF_YEAR = String.raw`(\d{1,3})/(?:19|20)\d{2}(?!\d)`;
+/** "Punkt 2 af 8": the count of items after the number. */
+const OF_COUNT = String.raw`(?:af${SP}+\d{1,3}(?!\d))?`;
+const LABELLED_HEADER = new RegExp(
+	`^${SP}*${FRAME}${LABEL}${SP}*(?:${NUMBER_OF_YEAR}|${NUMBER})${SP}*${OF_COUNT}${SP}*(?:${STATUS}${SP}*)?(?:[:–-]${SP}*)?(.*?)(?:${SP}*\\|)?$`,
+	'u'
+);
+/** "3 Title", "3. Title", "3 – Title". */
+const BARE_HEADER = new RegExp(`^${SP}*(?:[•·]${SP}*)?${NUMBER}(?:${SP}+|\\t)(?:[–-]${SP}+)?(?:${STATUS}${SP}*)?(\\p{Lu}.*)$`, 'u');
 /** "Åben sag", "Lukket punkt", "Åbent punkt" on a line of its own or after a case number. */
 const STATUS_LINE = /(?:^|\s{2,})(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\s*$|^\s*(?:Åben|Åbent|Lukket)\s*$|\s{2,}(?:Åben|Åbent|Lukket)\s*$/i;
 /** A table of contents line: dotted leaders, or a page number set off at the end. */
@@ -137,7 +148,7 @@ interface Candidate {
 function headerOf(line: string): { no: number; rest: string; labelled: boolean; status: boolean } | null {
 	if (line.length > 300 || !/\d/.test(line.slice(0, 30))) return null;
 	const m = LABELLED_HEADER.exec(line);
-	if (m) return { no: Number(m[1]), rest: m[2].trim(), labelled: true, status: new RegExp(STATUS).test(line) };
+	if (m) return { no: Number(m[1] ?? m[2]), rest: m[3].replace(STATUS_RE, '').replace(/^·\s*/, '').trim(), labelled: true, status: new RegExp(STATUS).test(line) || STATUS_RE.test(line) };
 	const b = BARE_HEADER.exec(line);
 	if (b) return { no: Number(b[1]), rest: b[2].trim(), labelled: false, status: new RegExp(STATUS).test(line) };
 	return null;
@@ -258,8 +269,11 @@ export function segmentItems(text: string): ItemSegment[] {
 			titleParts.push(t.replace(STATUS_RE, ''));
 			i++;
 		}
-		// Case number, a repeated header, status lines: all before the body.
+		// "24/30455 Klagesager afgjort af Ankestyrelsen": a title led by its case number.
 		let caseNo: string | null = null;
+		const led = CASE_LED_TITLE.exec(titleParts[0] ?? '');
+		if (led) [caseNo, titleParts[0]] = [led[1], led[2]];
+		// Case number, a repeated header, status lines: all before the body.
 		let bodyStartLine = i;
 		let seen = 0;
 		for (let j = i; j < endLine && seen < 4; j++) {

@@ -16,6 +16,17 @@ export interface TableBlock {
 	notes: string[];
 	heading: string | null;
 	section: string | null;
+	/** A table printed as records, one line of "Key 23 · Key 17" under each row's name. */
+	records?: RecordRow[];
+}
+
+export interface RecordRow {
+	label: string;
+	keys: string[];
+	cells: Cell[];
+	/** From the row's name line to the end of its record line. */
+	start: number;
+	end: number;
 }
 
 /** One cell of a row: its text as printed, its value, and whether it is a percent ("31 %", "31%", "31 pct."). */
@@ -25,17 +36,27 @@ export interface Cell {
 	percent: boolean;
 }
 
-const NUMBER = /^[-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
+const AMOUNT = String.raw`(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?`;
+/** "1.234", "-1.234", "÷1.234", and the accountant's negatives "(1.234)" and "1.234-". */
+const NUMBER = new RegExp(String.raw`^(?:[-−–+÷]?${AMOUNT}|\((?!(?:19|20)\d{2}\))${AMOUNT}\)|(?:\d{1,3}(?:\.\d{3})+|\d+,\d+)-)$`);
 const NUMBER_WITH_PERCENT = /^([-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)(%)$/;
 const PERCENT_WORD = /^(?:%|pct\.?|procent)$/i;
 /** Cells run together by the export, split by their shapes: "202268,1%12,4%" → 2022 | 68,1% | 12,4%. */
 const GLUED = /^((?:19|20)\d{2})?((?:[-−÷]?\d{1,3}(?:,\d)?%)+)$/;
 const GLUED_PART = /[-−÷]?\d{1,3}(?:,\d)?%/g;
-const SEPARATORS = /[|\t]/g;
-const LAST_TOKEN_MAY_BE_CELL = /(?:\d|%|pct\.?|procent)[\s|]*$/i;
+/** What parts cells besides spaces: pipes, tabs and dotted leaders ("fastholdelse ........ 15"). */
+export const SEPARATORS = /[|\t]|\.{3,}|…+/g;
+const LAST_TOKEN_MAY_BE_CELL = /(?:\d[)-]?|%|pct\.?|procent)[\s|]*$/i;
+
+/** A cell's value: ÷ and − are minus, and so are parentheses and a trailing minus. */
+export function cellValue(text: string): number | null {
+	const t = /^\((.*)\)$/.exec(text)?.[1] ?? /^(.*\d)-$/.exec(text)?.[1];
+	return t !== undefined ? negate(parseDanishNumber(t)) : parseDanishNumber(text.replace(/[−–÷]/, '-'));
+}
+const negate = (v: number | null) => (v === null ? null : -v);
 
 function cellOf(text: string, percent: boolean): Cell | null {
-	const value = parseDanishNumber(text.replace(/[−–÷]/, '-'));
+	const value = cellValue(text);
 	return value === null ? null : { text, value, percent };
 }
 
@@ -54,7 +75,7 @@ function glued(token: string): Cell[] | null {
  * parted by spaces, tabs or pipes; a percent sign or "pct." after a number belongs to its cell.
  */
 export function trailingCells(line: string): { count: number; labelEnd: number; cells: Cell[] } {
-	const plain = line.replace(SEPARATORS, ' ');
+	const plain = line.replace(SEPARATORS, (m) => ' '.repeat(m.length));
 	const cells: Cell[] = [];
 	let labelEnd = plain.trimEnd().length;
 	// Most lines of an item are prose: only a line that ends in a digit, % or "pct." can end in cells.
@@ -100,12 +121,29 @@ export function trailingCells(line: string): { count: number; labelEnd: number; 
 	return { count: cells.length, labelEnd, cells };
 }
 
+/** "Indberetninger 23 · Lovlige 17 · Ikke magtanvendelse 2": keys with their numbers, parted by a middle dot, pipe or semicolon. */
+export function recordOf(line: string): { keys: string[]; cells: Cell[] } | null {
+	const parts = line.trim().split(/\s+[·|;]\s+/);
+	if (parts.length < 2) return null;
+	const keys: string[] = [];
+	const cells: Cell[] = [];
+	for (const part of parts) {
+		const m = RECORD_PART.exec(part);
+		const cell = m && cellOf(m[2], !!m[3]);
+		if (!m || !cell) return null;
+		keys.push(m[1]);
+		cells.push(cell);
+	}
+	return { keys, cells };
+}
+const RECORD_PART = /^(\p{L}[\p{L}\- ]{0,40}?)\s+([-−÷]?\d[\d.,]*)\s*(%|pct\.?)?$/u;
+
 export function isNumericRow(line: string): boolean {
 	const t = line.trim();
 	if (!t) return false;
 	const { count, labelEnd, cells: found } = trailingCells(t);
 	if (count === 0) return false;
-	const label = t.slice(0, labelEnd).trim();
+	const label = t.slice(0, labelEnd).replace(SEPARATORS, ' ').trim();
 	// A line of a list: "• Fastholdelse: 12", "Personlig alarm: 4".
 	if (count === 1 && label.length <= 60 && (/^\S[^.:;]*:$/.test(label) || BULLET.test(label)) && !/[.;]$/.test(label)) return true;
 	// A label ending in a stop is prose, unless it is a short label whose last word is abbreviated ("1. kvt.", "Løn m.v.").
@@ -115,7 +153,7 @@ export function isNumericRow(line: string): boolean {
 	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && cells.every((c, i) => i === 0 || Number(c) >= Number(cells[i - 1]))) return false;
 	if (count >= 2) return label.length <= 90;
 	// One number set off by a wide gap: a row of a one-column table ("Bostedet Egebakken      29").
-	if (label && /\S\s{3,}$/.test(t.slice(0, labelEnd).replace(SEPARATORS, ' ')) && label.length <= 60) return true;
+	if (label && /\S\s{3,}$/.test(t.slice(0, labelEnd).replace(SEPARATORS, (m) => ' '.repeat(m.length))) && label.length <= 60) return true;
 	// A lone year is a column header, not a row.
 	return label === '' && !/^(?:19|20)\d{2}$/.test(t);
 }
@@ -125,7 +163,7 @@ const ABBREVIATED_END = /(?:^|\s)(?:\d{1,2}\.\s*)?[\p{L}.]{1,6}\.$/u;
 function isListLine(line: string): boolean {
 	const t = line.trim();
 	const { count, labelEnd } = trailingCells(t);
-	const label = t.slice(0, labelEnd).trim();
+	const label = t.slice(0, labelEnd).replace(SEPARATORS, ' ').trim();
 	return count === 1 && (/:$/.test(label) || BULLET.test(label));
 }
 
@@ -152,6 +190,8 @@ const SIGN_NOTE = /fortegn|angiver|angives|\bvis(?:t|es)\s+med\b|[-−+÷]\s*\)?
 const TERMINAL = /[.!?:;]["”’)]*$/;
 const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t);
 
+const RULE = /^[-|+=:_\s]+$/;
+
 /** A line of words with no column gaps: a table's title when column headers follow it. */
 function isTitleLine(line: string): boolean {
 	const t = line.trim();
@@ -175,11 +215,63 @@ const HEADER_WORDS = /\b(?:budget|forbrug|afvigelse|regnskab|stadfæstet|hjemvis
 const CAPTION_START = /^(?:Tabel|Tab\.|Table|Oversigt|Figur)\s*\d+\b/i;
 const CAPTION = /^(?:Tabel|Tab\.|Table|Oversigt|Figur)\s*\d*[.:]?|(?:mio\.\s*kr|1\.000\s*kr|t\.\s?kr|\(kr\.?\)|i\s+kr\.)/i;
 
+/**
+ * Records in a row: each row's name on a line of its own, its "Key 23 · Key 17" line below, the
+ * same keys in every record. The title line above the first name is the caption.
+ */
+function recordGroup(lines: Line[], at: number, previousEnd: number): FoundTable | null {
+	const first = recordOf(lines[at].text);
+	if (!first) return null;
+	const records: RecordRow[] = [];
+	let last = at;
+	for (let j = at; j < lines.length; j++) {
+		const t = lines[j].text.trim();
+		if (!t) continue;
+		const r = recordOf(t);
+		if (!r) {
+			// A name line counts only if a record follows at once.
+			if (!/\d/.test(t) && t.length <= 80 && recordOf(lines[j + 1]?.text ?? '')) continue;
+			break;
+		}
+		if (r.keys.join('|') !== first.keys.join('|')) break;
+		const name = j > previousEnd + 1 && j > 0 ? lines[j - 1] : null;
+		const label = name && name.text.trim() && !/\d/.test(name.text) && !recordOf(name.text) ? name : null;
+		const lineStart = lines[j].start + (lines[j].text.length - lines[j].text.trimStart().length);
+		records.push({
+			label: label ? label.text.trim() : '',
+			keys: r.keys,
+			cells: r.cells,
+			start: label ? label.start + (label.text.length - label.text.trimStart().length) : lineStart,
+			end: lines[j].start + lines[j].text.trimEnd().length
+		});
+		last = j;
+	}
+	if (records.length < 2 || records.some((r) => !r.label)) return null;
+	const firstName = lines.findIndex((l) => l.start === records[0].start || (l.start < records[0].start && records[0].start <= l.end));
+	let c = firstName - 1;
+	while (c > previousEnd && !lines[c].text.trim()) c--;
+	const captionText = c > previousEnd ? lines[c].text.trim() : '';
+	const caption = captionText && !/\d\s*$/.test(captionText) && captionText.length <= 120 && !ENDS_SENTENCE(captionText) && !isSectionHeading(captionText) ? captionText : null;
+	const from = caption ? c : firstName;
+	return {
+		firstLine: from,
+		lastLine: last,
+		block: { start: lines[from].start, end: lines[last].end, caption, headerLines: [], rows: [], notes: [], records }
+	};
+}
+
 export function findTables(lines: Line[], width: number): FoundTable[] {
 	const found: FoundTable[] = [];
 	let i = 0;
 	let previousEnd = -1;
 	while (i < lines.length) {
+		const group = recordGroup(lines, i, previousEnd);
+		if (group) {
+			found.push(group);
+			i = group.lastLine + 1;
+			previousEnd = group.lastLine;
+			continue;
+		}
 		if (!isNumericRow(lines[i].text)) {
 			i++;
 			continue;
@@ -250,9 +342,9 @@ export function findTables(lines: Line[], width: number): FoundTable[] {
 		let headerLines = lines.slice(headerFrom, rowsStart).filter((l) => l.text.trim());
 		// A title line flush above headers laid out in columns is the caption, not a header:
 		// "Indberetninger om magtanvendelse, voksne borgere …" over "   1. kvt. 2025   2. kvt. 2025".
-		if (!labelled && headerLines.length >= 2 && isTitleLine(headerLines[0].text) && headerLines.slice(1).every((l) => isColumnLine(l.text))) {
-			caption = headerLines[0].text.trim();
-			captionLine = lines.indexOf(headerLines[0]);
+		if (headerLines.length >= 2 && isTitleLine(headerLines[0].text) && headerLines.slice(1).every((l) => isColumnLine(l.text) || RULE.test(l.text))) {
+			caption = labelled && caption ? `${caption} ${headerLines[0].text.trim()}` : headerLines[0].text.trim();
+			if (!labelled) captionLine = lines.indexOf(headerLines[0]);
 			headerLines = headerLines.slice(1);
 		}
 		const lastRow = last;
@@ -272,6 +364,13 @@ export function findTables(lines: Line[], width: number): FoundTable[] {
 			n++;
 		}
 		const first = captionLine >= 0 ? captionLine : headerFrom;
+		// "Alle beløb i 1.000 kr., netto. Mindreforbrug vises som positive tal …" just above the table speaks for it too.
+		for (let u = first - 1, seen = 0; u > previousEnd && u >= 0 && seen < 2; u--) {
+			const t = lines[u].text.trim();
+			if (!t) continue;
+			seen++;
+			if (t.length <= 200 && (UNIT_NOTE.test(t) || SIGN_NOTE.test(t))) notes.push(t);
+		}
 		found.push({
 			firstLine: first,
 			lastLine: last,

@@ -4,8 +4,7 @@
  * wrap over lines are re-joined; a caption, header or note gives the unit.
  */
 import type { TableBlock } from './table-blocks';
-import { BULLET, trailingCells } from './table-blocks';
-import { parseDanishNumber } from './numbers';
+import { BULLET, cellValue, SEPARATORS, trailingCells } from './table-blocks';
 
 export interface TableRow {
 	label: string;
@@ -108,6 +107,8 @@ export function headerStream(lines: string[]): string {
  * position ("Afventer" over "afgørelse" is one cell) with the first row's label left after them.
  */
 export function headerCells(printed: string[]): { stream: string; cells: string[] | null; tail: string } {
+	const tabbed = tabbedCells(printed);
+	if (tabbed) return tabbed;
 	// Pipes and tabs part cells as a wide gap does; a drawn rule is no header.
 	const lines = printed.filter((l) => !RULE_LINE.test(l)).map((l) => l.replace(/\t/g, '    ').replace(/\|/g, '  '));
 	const columnar =
@@ -141,6 +142,20 @@ export function headerCells(printed: string[]): { stream: string; cells: string[
 	return { stream: texts.concat(tail ? [tail] : []).join(' ').replace(/\s+/g, ' '), cells: texts, tail };
 }
 
+/**
+ * Header lines parted by tabs ("Oprindeligt\tKorrigeret" over "budget\tbudget"): a tab does not
+ * keep its column's position, so the lines are joined cell by cell in order.
+ */
+function tabbedCells(printed: string[]): { stream: string; cells: string[]; tail: string } | null {
+	const lines = printed.filter((l) => l.trim() && !RULE_LINE.test(l));
+	if (lines.length < 2 || !lines.every((l) => l.includes('\t'))) return null;
+	const rows = lines.map((l) => l.replace(/\s+$/, '').split('\t').map((c) => c.trim()));
+	const width = rows[0].length;
+	if (width < 3 || rows.some((r) => r.length !== width)) return null;
+	const cells = rows[0].map((_, i) => dehyphenate(rows.map((r) => r[i]).filter(Boolean).join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'));
+	return { stream: cells.join(' '), cells, tail: '' };
+}
+
 function laterHeader(rest: string, lexicon: ColumnLexicon): boolean {
 	const words = rest.split(' ');
 	for (let i = 0; i < words.length; i++) if (lexicon.match(words.slice(i).join(' '))) return true;
@@ -165,6 +180,7 @@ export function unitFactor(text: string): number | null {
  * there are values per row, what remains is the first row's label.
  */
 export function readTable(text: string, block: TableBlock, lexicon: ColumnLexicon): ReadTable | null {
+	if (block.records) return recordTable(block);
 	if (!block.rows.some((l) => trailingCells(l.text.trim()).count > 0)) return null;
 	const header = headerCells(block.headerLines.map((l) => l.text));
 	const stream = dehyphenate(header.stream);
@@ -209,6 +225,28 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 	// No header at all and one number per row: a single column whose meaning the caption gives.
 	if (!columns.length && !stream.trim() && block.rows.every((l) => trailingCells(l.text.trim()).count <= 1)) columns.push('');
 	return finish(block, stub.trim(), columns, rest.trim(), stream);
+}
+
+/** A table printed as records: the keys are the columns, each record's name its row label. */
+function recordTable(block: TableBlock): ReadTable {
+	const records = block.records!;
+	return {
+		caption: block.caption,
+		factor: unitFactor(block.caption ?? ''),
+		stub: '',
+		columns: records[0].keys,
+		rows: records.map((r) => ({
+			label: r.label,
+			values: r.cells.map((c) => c.value),
+			percents: r.cells.map((c) => c.percent),
+			start: r.start,
+			end: r.end,
+			total: TOTAL.test(r.label)
+		})),
+		notes: block.notes,
+		start: block.start,
+		end: block.end
+	};
 }
 
 /**
@@ -296,12 +334,12 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			// "Andre kommuners og   11   7" over "private tilbud": a label cut after a connector goes on below its numbers.
 			const previous = rows[rows.length - 1];
 			if (previous && !pendingLabel && continuesLabel(previous.label, t, block.rows[index + 1]?.text)) {
-				previous.label = `${previous.label} ${t.replace(/[|\t]/g, ' ')}`.replace(/\s+/g, ' ').trim();
+				previous.label = `${previous.label} ${t.replace(SEPARATORS, ' ')}`.replace(/\s+/g, ' ').trim();
 				previous.end = line.start + line.text.trimEnd().length;
 				continue;
 			}
 			if (pendingStart < 0) pendingStart = lineStart;
-			pendingLabel = `${pendingLabel} ${t.replace(/[|\t]/g, ' ')}`.trim();
+			pendingLabel = `${pendingLabel} ${t.replace(SEPARATORS, ' ')}`.trim();
 			continue;
 		}
 		let cells = found.map((c) => c.text);
@@ -320,9 +358,9 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			percents = percents.slice(1);
 			count = width;
 		}
-		const values = cells.map((c) => parseDanishNumber(c.replace(/[−–÷]/, '-')));
+		const values = cells.map(cellValue);
 		if (values.some((v) => v === null)) return null;
-		const ownLabel = t.slice(0, labelEnd).replace(/[|\t]/g, ' ').trim();
+		const ownLabel = t.slice(0, labelEnd).replace(SEPARATORS, ' ').trim();
 		// Values one per line (a column layout): gather them until the row is full.
 		if (count < width) {
 			if (ownLabel || pendingValues.length + count > width) return null;
