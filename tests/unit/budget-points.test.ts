@@ -94,4 +94,19 @@ describe('budget points and bases', () => {
 		expect(facts).toContain('afvigelse_korrigeret_budget | Hjemmepleje | 2025-08 | -4600000');
 		expect(facts).toContain('afvigelse_korrigeret_budget | Træning | 2025-08 | 800000');
 	});
+
+	it('tells two deviation columns apart by their arithmetic, and dates a half-year account', () => {
+		const body = [
+			'Tabel 1. Halvårsregnskab 2025 (mio. kr.; ÷ = merforbrug)',
+			'                     Vedtaget   Korrigeret   Forventet   Afvigelse   Afvigelse',
+			'                     budget     budget       forbrug     ift. korr.  ift. vedtaget',
+			'Hjemmepleje          118,0      120,4        125,0       ÷4,6        ÷7,0',
+			'Træning              29,5       30,0         29,2        0,8         0,3',
+			'I alt                147,5      150,4        154,2       ÷3,8        ÷6,7'
+		].join('\n');
+		const facts = budgetFacts(body, 'Halvårsregnskab 2025');
+		expect(facts).toContain('afvigelse_korrigeret_budget | Hjemmepleje | 2025-H1 | -4600000');
+		expect(facts).toContain('afvigelse_vedtaget_budget | Hjemmepleje | 2025-H1 | -7000000');
+		expect(facts).toContain('afvigelse_vedtaget_budget | Træning | 2025-H1 | 300000');
+	});
 });

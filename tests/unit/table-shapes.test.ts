@@ -151,4 +151,48 @@ describe('table shapes', () => {
 			'magtanvendelser_indberettet | personlig alarm | 2025-Q2 | 6'
 		]);
 	});
+
+	it('reads a list with each number before its words, under a caption that dates it', () => {
+		const body = [
+			'Nøgletal, 1. halvår 2025',
+			'   33   indberetninger om magtanvendelse i alt',
+			'   25   vurderet lovlige',
+			'    6   vurderet ulovlige',
+			'    2   endnu ikke vurderet',
+			'    0   afgørelser om flytning uden samtykke',
+			'',
+			'Forvaltningen har desuden truffet én afgørelse om flytning uden samtykke efter § 129 i 2024.'
+		].join('\n');
+		expect(read('Magtanvendelse 1. halvår 2025', body)).toEqual([
+			'flytning_uden_samtykke | hele kommunen | 2024 | 1',
+			'flytning_uden_samtykke | hele kommunen | 2025-H1 | 0',
+			'magtanvendelser_ikke_tilladte | hele kommunen | 2025-H1 | 6',
+			'magtanvendelser_indberettet | hele kommunen | 2025-H1 | 33',
+			'magtanvendelser_tilladte | hele kommunen | 2025-H1 | 25',
+			'magtanvendelser_uafgjort | hele kommunen | 2025-H1 | 2'
+		]);
+	});
+
+	it('steps over a page mark "– 2 –" and the running header printed again below it, inside a table', () => {
+		const body = [
+			'Oversigt: indberetninger efter bestemmelse, 2024',
+			'Bestemmelse                                  2024',
+			'§ 126 Fastholdelse                             14',
+			'§ 126a Hygiejnesituationer                      6',
+			'',
+			'                         – 2 –',
+			'LEJRE KOMMUNE                        Socialudvalget',
+			'',
+			'§ 127 Tilbageholdelse i boligen                 4',
+			'I alt                                          24'
+		].join('\n');
+		const text = `LEJRE KOMMUNE                        Socialudvalget\n\n${item('Magtanvendelse 2024', body)}`;
+		const { facts } = extractDocument(text, { doc_id: 'x', file_name: 'x.txt', municipality: 'Lejre', meeting_date: '2025-03-04' });
+		expect(facts.filter((f) => f.family === 'magtanvendelse').map((f) => `${f.area} | ${f.value}`)).toEqual([
+			'serviceloven § 126 | 14',
+			'serviceloven § 126a | 6',
+			'serviceloven § 127 | 4',
+			'hele kommunen | 24'
+		]);
+	});
 });

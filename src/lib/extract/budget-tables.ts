@@ -29,7 +29,7 @@ const HEADERS: HeaderRule<ColumnKind | 'ukendt'>[] = [
 		kind: () => 'ukendt'
 	},
 	{
-		re: /^(?:forventet |forventede |forv\.? |samlet |skønnet )?(?:mer-?\s?\/\s?mindreforbrug|mer-? og mindreforbrug|merforbrug\s?\/\s?mindreforbrug|merforbrug|mindreforbrug|afvigelse|afv\.|forskel|difference|over-?\s?\/\s?underskud)(?:\s*\(?(?:[+-]|plus|minus|positiv\w*|negativ\w*)?\s*=\s*[a-zæøå]+\)?)?((?:\s+(?:i forhold til|ift\.?|i f\.t\.|vs\.?|mod|til))?\s+(?:det\s+)?(?:vedtaget budget|vedtagne budget|korrigeret budget|korrigerede budget|oprindeligt budget|servicerammen|serviceramme|vb|kb|opr\.?\s*budget|korr\.?\s*budget))?/i,
+		re: /^(?:forventet |forventede |forv\.? |samlet |skønnet )?(?:mer-?\s?\/\s?mindreforbrug|mer-? og mindreforbrug|merforbrug\s?\/\s?mindreforbrug|merforbrug|mindreforbrug|afvigelse|afv\.|forskel|difference|over-?\s?\/\s?underskud)(?:\s*\(?(?:[+-]|plus|minus|positiv\w*|negativ\w*)?\s*=\s*[a-zæøå]+\)?)?((?:\s+(?:i forhold til|ift\.?|i f\.t\.|vs\.?|mod|til))?\s+(?:det\s+)?(?:vedtaget budget|vedtagne budget|korrigeret budget|korrigerede budget|oprindeligt budget|servicerammen|serviceramme|vb|kb|opr\.?\s*budget|korr\.?\s*budget)|\s+(?:i forhold til|ift\.?|i f\.t\.|vs\.?|mod)\s+(?:det\s+)?(?:vedtaget|vedtagne|korrigeret|korrigerede|oprindeligt|korr\.|opr\.))?/i,
 		kind: (m) => {
 			const ref = m[1] ? REF_WORDS.find(([re]) => re.test(m[1]))?.[1] : undefined;
 			return `afvigelse:${ref ?? 'default'}`;
@@ -83,6 +83,8 @@ function tableFacts(ctx: ItemContext, printed: ReadTable, followUp: string | nul
 	const legend = merforbrugSign(`${meta} ${headerText}`);
 	if (legend === 1) sign = -1;
 	else if (legend === null) sign = arithmeticSign(table, kinds, defaultRef);
+	// Which budget each deviation column is measured against, where the rows' arithmetic says so beyond doubt.
+	const fitted = kinds.map((k, i) => (k?.startsWith('afvigelse:') ? fittedRef(table, kinds, i) : null));
 	const out: FactDraft[] = [];
 	const totals = totalCheck(table);
 	const tableSubject = committeeIn(table.caption ?? '') ?? subject;
@@ -93,12 +95,13 @@ function tableFacts(ctx: ItemContext, printed: ReadTable, followUp: string | nul
 		const isScopeWord = /^(?:servicerammen?|drift(?:en)?|anlæg(?:get)?|i alt)$/i.test(plainLabel);
 		const base = row.total && rowsAreCommittees ? 'hele kommunen' : row.total || !plainLabel || isScopeWord ? tableSubject : plainLabel;
 		row.values.forEach((v, i) => {
-			const k = kinds[i];
+			let k = kinds[i];
 			if (!k || k === 'forbrug_til_dato') return;
 			let metric: string;
 			let value = v * factor;
 			let cellPeriod = period;
 			if (k === 'tillaegsbevilling') cellPeriod = period.slice(0, 4);
+			if (k.startsWith('afvigelse:') && fitted[i]) k = `afvigelse:${fitted[i]}`;
 			if (k.startsWith('regnskab:')) {
 				// Only a year the follow-up has closed; "Regnskab 2025" in a follow-up of 2025 is no final account.
 				const year = k.slice(9);
@@ -176,6 +179,31 @@ function arithmeticSign(table: ReadTable, kinds: (ColumnKind | null)[], defaultR
 		}
 	});
 	return flipped > 0 && same === 0 ? -1 : 1;
+}
+
+/**
+ * The budget a deviation column fits: in the rows where the vedtaget and korrigeret budgets differ,
+ * |afvigelse| = |budget − forventet forbrug| for one of them in every row and never for the other.
+ */
+function fittedRef(table: ReadTable, kinds: (ColumnKind | null)[], i: number): Ref | null {
+	const iF = kinds.indexOf('forventet_forbrug');
+	const iV = kinds.indexOf('vedtaget_budget');
+	const iK = kinds.indexOf('korrigeret_budget');
+	if (iF < 0 || iV < 0 || iK < 0) return null;
+	const near = (a: number, b: number) => Math.abs(Math.abs(a) - Math.abs(b)) <= Math.max(0.15, Math.abs(b) * 0.01);
+	let v = 0;
+	let k = 0;
+	let telling = 0;
+	for (const r of table.rows) {
+		const dv = r.values[iV] - r.values[iF];
+		const dk = r.values[iK] - r.values[iF];
+		if (near(dv, dk)) continue;
+		telling++;
+		if (near(r.values[i], dv)) v++;
+		if (near(r.values[i], dk)) k++;
+	}
+	if (telling < 2) return null;
+	return v === telling && k === 0 ? 'vedtaget' : k === telling && v === 0 ? 'korrigeret' : null;
 }
 
 /** Facts from every budget table of the item, and the row labels the prose may name. */

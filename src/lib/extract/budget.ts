@@ -6,7 +6,7 @@
  * the amount is left out. Sign of every afvigelse*: negative is merforbrug.
  */
 import { draft, type FactDraft, type ItemContext, type SentenceContext } from './context';
-import { resolvePeriod, findPeriods, type PeriodMention } from './periods';
+import { resolvePeriod, findPeriods, mayNamePeriod, type PeriodMention } from './periods';
 import { fieldNamed } from './areas';
 import { budgetTables, type Ref } from './budget-tables';
 import { cuesIn, type CueHit } from './budget-lexicon';
@@ -34,16 +34,27 @@ const FOLLOW_UP_NOUN = String.raw`(?:budgetopfølgning\w*|forventet regnskab|pro
 const FOLLOW_UP_DATE = String.raw`(?:\s+Q\d+n)?\s+(?:pr\.?\s+|per\s+|for\s+|efter\s+|ved\s+)?T(\d+)|(?:\s+[\p{L}]+){1,4}?\s+(?:pr\.?|per)\s+T(\d+)`;
 const FOLLOW_UP_NAMED = new RegExp(`${FOLLOW_UP_NOUN}(?:${FOLLOW_UP_DATE})`, 'u');
 
+const HALF_YEAR_ACCOUNTS = /\bhalvårsregnskab(?:et)?\s+((?:19|20)\d{2})\b/i;
+
+/** The words the view test below needs, in the raw text (a soft hyphen may split them there): the cheap test first. */
+const FOLLOW_UP_HINT = /budgetopfølgning|forventet|prognose|halvårsregnskab/iu;
+const mayNameFollowUp = (text: string) => text.includes('\u00ad') || FOLLOW_UP_HINT.test(text);
+
 /** The follow-up's period: "3. kvartal 2024" → 2024-Q3, "pr. 31. maj 2025" → 2025-05, else the year. */
 function followUpPeriod(ctx: ItemContext): string | null {
 	const sources = [ctx.item.title, ...ctx.layout.tables.map((t) => t.caption ?? '')];
+	// "Halvårsregnskab 2025": the accounts of the first half of that year.
+	for (const src of sources) {
+		const half = HALF_YEAR_ACCOUNTS.exec(src);
+		if (half) return `${half[1]}-H1`;
+	}
 	for (const src of sources) {
 		const dated = findPeriods(src).find((p) => DATED.has(p.kind) && p.period);
 		if (dated) return dated.period;
 	}
 	// The first sentence that names the follow-up with its date ("Budgetopfølgning 3 pr. 30. september 2024").
 	for (const sc of ctx.sentences) {
-		if (!sc.view.periods.length || !/budgetopfølgning|forventet regnskab|prognose|halvårsregnskab/.test(sc.view.view)) continue;
+		if (!mayNamePeriod(sc.sentence.text) || !sc.periods.length || !mayNameFollowUp(sc.sentence.text) || !/budgetopfølgning|forventet regnskab|prognose|halvårsregnskab/.test(sc.view.view)) continue;
 		const m = FOLLOW_UP_NAMED.exec(sc.view.view);
 		const p = m ? sc.view.periods[Number(m[1] ?? m[2])] : undefined;
 		if (p && DATED.has(p.kind)) {
@@ -129,6 +140,7 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 			para = sc.sentence.paragraph;
 			paraArea = null;
 		}
+		if (!sc.sentence.figures && !mayNamePeriod(sc.sentence.text)) continue;
 		const qs = sc.view.quantities;
 		// Work only around amounts.
 		if (!qs.some((q) => q.unit === 'kr')) {

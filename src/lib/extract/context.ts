@@ -8,7 +8,7 @@ import { MUNICIPALITY_RE, municipalityOf } from './places';
 import { findPeriods, resolvePeriod, type PeriodMention } from './periods';
 import type { ItemSegment } from './segment';
 import type { Dropped, Family, Unit } from './types';
-import { viewOf, type View } from './view';
+import { periodsOf, viewOf, type View } from './view';
 
 export interface FactDraft {
 	family: Family;
@@ -46,6 +46,8 @@ export interface ItemContext {
 export interface SentenceContext {
 	sentence: Sentence;
 	view: View;
+	/** The view's periods, found without building the view when it is not built yet. */
+	periods: PeriodMention[];
 	areas: AreaMention[];
 	headingAreas: AreaMention[];
 	/** Areas carried from earlier sentences of the same paragraph. */
@@ -115,7 +117,41 @@ export function buildItemContext(
 		}
 		return state;
 	};
-	for (const sc of sentences) sc.carry = carry;
+	// The entity a paragraph carries to sentence i, as carry(i).entity would give it, without carrying areas and periods:
+	// the nearest earlier sentence of the paragraph that names municipalities decides.
+	const entities: (string | null | undefined)[] = [];
+	const entityBefore = (i: number): string | null => {
+		const para = sentences[i].sentence.paragraph;
+		let k = i;
+		let found: string | null;
+		for (;;) {
+			const carried = sentences[k].carried;
+			if (carried) {
+				found = carried.entity;
+				break;
+			}
+			if (entities[k] !== undefined) {
+				found = entities[k]!;
+				break;
+			}
+			if (k === 0 || sentences[k - 1].sentence.paragraph !== para) {
+				found = null;
+				break;
+			}
+			const named = sentences[k - 1].ownNamed();
+			if (named.length) {
+				found = named.length === 1 ? named[0] : null;
+				break;
+			}
+			k--;
+		}
+		for (let j = k; j <= i; j++) entities[j] = found;
+		return found;
+	};
+	for (const sc of sentences) {
+		sc.carry = carry;
+		sc.entityBefore = entityBefore;
+	}
 	ctx.sentences = sentences;
 	return ctx;
 }
@@ -137,7 +173,9 @@ const NAMED_MUNICIPALITY = /\b(?:fra|i|for)\s+([\p{Lu}][\p{L}-]+)\s+Kommune\b/gu
 class LazySentence implements SentenceContext {
 	carried: Carried | null = null;
 	carry: (i: number) => Carried = () => ({ areas: [], period: null, text: '', entity: null });
+	entityBefore: (i: number) => string | null = () => null;
 	#view: View | null = null;
+	#periods: PeriodMention[] | null = null;
 	#areas: AreaMention[] | null = null;
 	#named: (string | null)[] | null = null;
 
@@ -151,7 +189,12 @@ class LazySentence implements SentenceContext {
 	get view(): View {
 		const s = this.sentence;
 		// A "sentence" of thousands of characters is debris, not prose: no rule reads it.
-		return (this.#view ??= s.end - s.start > MAX_SENTENCE ? viewOf(this.text, s.start, s.start) : viewOf(this.text, s.start, s.end));
+		return (this.#view ??= s.end - s.start > MAX_SENTENCE ? viewOf(this.text, s.start, s.start) : viewOf(this.text, s.start, s.end, this.#periods ?? undefined));
+	}
+	get periods(): PeriodMention[] {
+		if (this.#view) return this.#view.periods;
+		const s = this.sentence;
+		return (this.#periods ??= s.end - s.start > MAX_SENTENCE ? [] : periodsOf(this.text, s.start, s.end));
 	}
 	get areas(): AreaMention[] {
 		return (this.#areas ??= findAreas(this.sentence.text));
@@ -176,10 +219,10 @@ class LazySentence implements SentenceContext {
 		const named = this.ownNamed();
 		if (named.length === 1) return named[0];
 		if (named.length > 1) return null;
-		return (this.carried ?? this.carry(this.index)).entity;
+		return this.carried ? this.carried.entity : this.entityBefore(this.index);
 	}
 
-	private ownNamed(): (string | null)[] {
+	ownNamed(): (string | null)[] {
 		const t = this.sentence.text;
 		return (this.#named ??= t.includes('Kommune') ? [...new Set([...t.matchAll(NAMED_MUNICIPALITY)].map((m) => municipalityOf(m[1])).filter(Boolean))] : []);
 	}
@@ -283,6 +326,7 @@ function nationalBefore(clause: string): boolean {
 	for (const m of clause.matchAll(NATIONAL_CUE)) [last, end] = [m.index!, m.index! + m[0].length];
 	return last >= 0 && !CUE_BREAK.test(clause.slice(end));
 }
+const QUANTITY_TOKEN = /Q\d+\w*/y;
 const NATIONAL_AFTER = /^\s*(?:\)\s*)?(?:på landsplan|i hele landet|for hele landet|for landet som helhed|nationalt|i landsgennemsnit|som landsgennemsnit)/;
 
 /** Whose figure: the municipality named right before it, "Landsgennemsnit", or the writing municipality. */
@@ -291,7 +335,10 @@ export function entityFor(ctx: ItemContext, sc: SentenceContext, qi: number): st
 	const at = v.qAt[qi];
 	const clauseStart = Math.max(v.view.lastIndexOf(',', at), v.view.lastIndexOf(';', at), v.view.lastIndexOf(' mod ', at), 0);
 	const before = v.view.slice(Math.max(clauseStart, at - 120), at);
-	const afterTok = v.view.slice(at).replace(/^Q\d+\w*/, '');
+	// What follows the figure's token; NATIONAL_AFTER reads a few words of it only (the view's spaces are folded).
+	QUANTITY_TOKEN.lastIndex = at;
+	const tokenEnd = at + (QUANTITY_TOKEN.exec(v.view)?.[0].length ?? 0);
+	const afterTok = v.view.slice(tokenEnd, tokenEnd + 300);
 	if (nationalBefore(before) || NATIONAL_AFTER.test(afterTok)) return 'Landsgennemsnit';
 	const q = v.quantities[qi];
 	// A municipality named just after the figure ("38 pct. i Fredericia").

@@ -11,7 +11,7 @@ import { readMeetingHeader } from './meeting';
 import { otherFigures } from './other';
 import { periodYear } from './periods';
 import { municipalityOf, UNKNOWN_MUNICIPALITY } from './places';
-import { segmentItems } from './segment';
+import { segmentItems, splitLines, type Line } from './segment';
 import type { DocumentMeta, Dropped, Extraction, Fact, Item } from './types';
 import { canonicalValue, invalidDrop, valueProblem } from './validate';
 
@@ -23,8 +23,12 @@ export * from './types';
  */
 export function extractDocument(text: string, given: DocumentMeta): Extraction {
 	// Running page headers and footers are blanked (same length) before anything reads the text.
-	const clean = withoutFurniture(text, pageFurniture(text));
-	const segments = segmentItems(clean);
+	// The text is split into lines once; furniture, items and each item's layout share them.
+	const lines = splitLines(text);
+	const furniture = pageFurniture(text, lines);
+	const clean = withoutFurniture(text, furniture);
+	const cleanLines = blankedLines(clean, lines, furniture);
+	const segments = segmentItems(clean, cleanLines);
 	// What the text says about itself wins over the manifest.
 	// Minutes without item headers (one item from the first line): the head is their first lines, and only a labelled date counts.
 	const noHeaders = segments.length === 1 && segments[0].bodyStart === segments[0].start;
@@ -53,7 +57,7 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 			char_end: seg.end
 		});
 		if (/^Lukket\b/i.test(seg.title)) continue;
-		const layout = layoutOf(clean, seg.bodyStart, seg.end);
+		const layout = layoutOf(clean, seg.bodyStart, seg.end, cleanLines);
 		const ctx = buildItemContext(clean, seg, layout, municipality ?? UNKNOWN_MUNICIPALITY, meta.committee ?? null, meetingYear);
 		ctx.dropped = dropped;
 		const drafts: FactDraft[] = [...klagesager(ctx), ...klagesagerTables(ctx), ...magtanvendelse(ctx), ...magtanvendelseTables(ctx), ...budget(ctx)];
@@ -109,6 +113,19 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 		facts,
 		dropped
 	};
+}
+
+/** The lines of the text with its furniture blanked: the furniture lines (some of `lines`, in order) read as blanks. */
+function blankedLines(clean: string, lines: Line[], furniture: Line[]): Line[] {
+	if (!furniture.length) return lines;
+	const out = lines.slice();
+	let f = 0;
+	for (let k = 0; k < out.length && f < furniture.length; k++) {
+		if (out[k] !== furniture[f]) continue;
+		out[k] = { start: out[k].start, end: out[k].end, text: clean.slice(out[k].start, out[k].end) };
+		f++;
+	}
+	return out;
 }
 
 /** The decision without its heading line ("Beslutning i Socialudvalget den 11-03-2025"). */

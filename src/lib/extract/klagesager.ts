@@ -215,11 +215,11 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 			paraHasTotal = false;
 			memory = null;
 		}
-		const view = sc.view.view;
-		if (!sc.view.quantities.length) {
-			if (paraHasTotal && view.includes('ingen')) out.push(...zeroOutcomes(ctx, sc, true));
+		if (!sc.sentence.figures || !sc.view.quantities.length) {
+			if (paraHasTotal && sc.view.view.includes('ingen')) out.push(...zeroOutcomes(ctx, sc, true));
 			continue;
 		}
+		const view = sc.view.view;
 		const context = `${(sc.sentence.heading ?? '').toLowerCase()} ${titleContext} ${sc.carriedText}`;
 		const aboutOmgoerelse = itemOmgoerelse || /omgør|omgjor|danmarkskort/.test(context);
 		if (!SENTENCE_GATE.test(view) && !memory && !aboutOmgoerelse) continue;

@@ -2,8 +2,9 @@
  * An item's body as the PDF export left it → headings, paragraphs (re-joined across page
  * breaks), sentences, and flattened tables. Every piece keeps its offsets in the file text.
  */
-import { isItemHeaderLine, isSectionHeading, splitLines, type Line, type Span } from './segment';
+import { isItemHeaderLine, isSectionHeading, linesWithin, splitLines, type Line, type Span } from './segment';
 import { findTables } from './table-blocks';
+import { mayHoldFigure } from './numbers';
 
 export interface Sentence {
 	start: number;
@@ -13,6 +14,8 @@ export interface Sentence {
 	heading: string | null;
 	section: string | null;
 	paragraph: number;
+	/** Holds a digit or a number word: without one there is no figure, and rules skip it before building its view. */
+	figures: boolean;
 }
 
 import type { TableBlock } from './table-blocks';
@@ -28,9 +31,12 @@ const TERMINAL = /[.!?:;]["”’)]*$/;
 /** A line that ends a sentence, not one that ends in an abbreviation ("tandpleje m.v."). */
 const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t);
 
-export function layoutOf(text: string, from: number, to: number): Layout {
-	const lines = splitLines(text, from, to);
-	const width = Math.max(100, ...lines.map((l) => l.text.trimEnd().length));
+/** `all`: the lines of the whole text when the caller has split them already (splitLines(text)). */
+export function layoutOf(text: string, from: number, to: number, all?: Line[]): Layout {
+	const lines = all ? linesWithin(text, all, from, to) : splitLines(text, from, to);
+	let width = 100;
+	for (const l of lines) width = Math.max(width, l.text.trimEnd().length);
+	const trimmed = lines.map((l) => l.text.trim());
 	const tables = findTables(lines, width);
 	const inTable = new Set<number>();
 	for (const t of tables) for (let i = t.firstLine; i <= t.lastLine; i++) inTable.add(i);
@@ -40,21 +46,29 @@ export function layoutOf(text: string, from: number, to: number): Layout {
 	let heading: string | null = null;
 	let section: string | null = null;
 	let para: Line[] = [];
+	/** The trimmed text of the paragraph's last line. */
+	let prevText = '';
+	let nextIndex = -1;
+	let nextText: string | null = null;
 	let paraNo = 0;
 	const tableBlocks: TableBlock[] = [];
 	let nextTable = 0;
 
 	const flush = () => {
 		if (!para.length) return;
-		for (const s of splitSentences(text, para[0].start, para[para.length - 1].end))
-			sentences.push({ start: s.start, end: s.end, text: s.text, heading, section, paragraph: paraNo });
+		const from = para[0].start;
+		const to = para[para.length - 1].end;
+		// Sentences split between words: a paragraph without a digit or number word has none in any sentence.
+		const paragraphFigures = mayHoldFigure(text.slice(from, to));
+		for (const s of splitSentences(text, from, to))
+			sentences.push({ start: s.start, end: s.end, text: s.text, heading, section, paragraph: paraNo, figures: paragraphFigures && mayHoldFigure(s.text) });
 		para = [];
 		paraNo++;
 	};
 
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
-		const t = isPageDebris(line.text) ? '' : line.text.trim();
+		const t = isPageDebris(line.text) ? '' : trimmed[i];
 		if (inTable.has(i)) {
 			flush();
 			while (nextTable < tables.length && tables[nextTable].firstLine <= i) {
@@ -65,18 +79,22 @@ export function layoutOf(text: string, from: number, to: number): Layout {
 		}
 		if (!t) {
 			// A page break inside a sentence: keep the paragraph open.
-			if (para.length && continuesAfterBreak(para[para.length - 1].text, nextNonBlank(lines, i), width)) continue;
+			// The next non-blank line is the same for every line of a blank run: looked up once per run.
+			if (para.length) {
+				if (nextText === null || nextIndex <= i) [nextIndex, nextText] = nextNonBlank(lines, trimmed, i);
+				if (continuesAfterBreak(para[para.length - 1].text, nextText, width)) continue;
+			}
 			flush();
 			continue;
 		}
 		const sectionName = isSectionHeading(t);
 		const prev = para[para.length - 1];
-		const next = lines[i + 1]?.text.trim() ?? '';
+		const next = trimmed[i + 1] ?? '';
 		const looksLikeHeading =
 			sectionName !== null ||
 			(!TERMINAL.test(t) &&
 				t.length < width * 0.7 &&
-				(!prev || TERMINAL.test(prev.text.trim()) || prev.text.trim().length < width * 0.7) &&
+				(!prev || TERMINAL.test(prevText) || prevText.length < width * 0.7) &&
 				(next === '' || /^[A-ZÆØÅ0-9"”•\-]/.test(next)) &&
 				!/(?:,|\bog|\beller|\bi|\bpå|\bmed|\btil|\bfor|\baf|-)$/.test(t));
 		if (looksLikeHeading) {
@@ -92,6 +110,7 @@ export function layoutOf(text: string, from: number, to: number): Layout {
 		// Each point of a list is a statement of its own: "• Handicap – korrigeret budget 203,5 mio. kr., …".
 		if (para.length && startsListPoint(t, para)) flush();
 		para.push(line);
+		prevText = t;
 	}
 	flush();
 	while (nextTable < tables.length) {
@@ -114,32 +133,62 @@ function startsListPoint(t: string, para: Line[]): boolean {
 
 /** Running headers and footers a page break leaves: "Socialudvalget 26.11.2024   Side 2 af 4". */
 export function isPageDebris(line: string): boolean {
-	return /(?:^|\s)Side\s+\d+\s*(?:af|\/)\s*\d+\s*$/i.test(line) || /^\s*Side\s+\d+\s*$/i.test(line);
+	// Every form ends in the page number or a dash after it ("– 2 –").
+	const trimmed = line.trimEnd();
+	const last = trimmed.charCodeAt(trimmed.length - 1);
+	if (!(last >= 48 && last <= 57) && !/[-–—]$/.test(trimmed)) return false;
+	return /(?:^|\s)Side\s+\d+\s*(?:af|\/)\s*\d+\s*$/i.test(line) || /^\s*Side\s+\d+\s*$/i.test(line) || /^\s*[-–—]\s*\d{1,3}\s*[-–—]\s*$/.test(line);
 }
 
 /**
  * Running page headers and footers: a "Side N" line, or a line that recurs through the document
  * with one number changing upwards (the page): "Fredericia Kommune | … | 27-10-2025 | Side 3".
  */
-export function pageFurniture(text: string): Span[] {
-	const spans: Span[] = [];
+export function pageFurniture(text: string, lines: Line[] = splitLines(text)): Line[] {
+	const spans: Line[] = [];
 	const groups = new Map<string, { line: Line; n: number; numbers: string[] }[]>();
-	const lines = splitLines(text);
 	for (let n = 0; n < lines.length; n++) {
 		const line = lines[n];
+		// Furniture of either kind holds a number.
+		if (!DIGIT.test(line.text)) continue;
 		const t = line.text.trim();
 		if (t.length < 4 || t.length > 200) continue;
 		if (isPageDebris(t)) {
 			spans.push(line);
 			continue;
 		}
-		if (!/\d/.test(t) || !/\p{L}{3}/u.test(t) || isItemHeaderLine(t) || isSectionHeading(t)) continue;
+		if (!/\p{L}{3}/u.test(t) || isItemHeaderLine(t) || isSectionHeading(t)) continue;
 		const key = t.replace(/\d+/g, '#').replace(/\s+/g, ' ');
 		const numbers = t.match(/\d+/g)!;
 		const group = groups.get(key);
 		if (group) group.push({ line, n, numbers });
 		else groups.set(key, [{ line, n, numbers }]);
 	}
+	// A line printed again beside a page mark ("– 2 –", "Side 3 af 9", a form feed) is the running header, there:
+	// "FAXE KOMMUNE   Socialudvalget". Its first printing, the document's head, stays.
+	const seen = new Map<string, number>();
+	for (const l of lines) {
+		const k = l.text.trim().replace(/\s+/g, ' ');
+		if (k.length >= 4) seen.set(k, (seen.get(k) ?? 0) + 1);
+	}
+	const marks = lines.map((l, n) => (isPageDebris(l.text.trim()) || /\f/.test(text.slice(l.start - 1, l.start)) ? n : -1)).filter((n) => n >= 0);
+	const firstAt = new Map<string, number>();
+	lines.forEach((l, n) => {
+		const k = l.text.trim().replace(/\s+/g, ' ');
+		if (!firstAt.has(k)) firstAt.set(k, n);
+	});
+	const reprinted = (n: number) => {
+		const k = lines[n].text.trim().replace(/\s+/g, ' ');
+		return k.length >= 4 && (seen.get(k) ?? 0) >= 2 && firstAt.get(k)! < n && !isItemHeaderLine(k) && !isSectionHeading(k);
+	};
+	// Only lines joined to the mark by blank lines or other reprinted lines: a table's header repeated below "Tabel 2 (fortsat)" stays.
+	for (const m of marks)
+		for (const step of [-1, 1])
+			for (let n = m + step, k = 0; n > 0 && n < lines.length && k < 4; n += step, k++) {
+				if (!lines[n].text.trim()) continue;
+				if (!reprinted(n)) break;
+				spans.push(lines[n]);
+			}
 	for (const group of groups.values()) {
 		if (group.length < 2) continue;
 		const varying = group[0].numbers.map((_, k) => group.some((g) => g.numbers[k] !== group[0].numbers[k]));
@@ -149,8 +198,10 @@ export function pageFurniture(text: string): Span[] {
 		const paged = group.every((g, i) => i === 0 || (Number(g.numbers[k]) > Number(group[i - 1].numbers[k]) && g.n - group[i - 1].n >= 15));
 		if (paged) spans.push(...group.map((g) => g.line));
 	}
-	return spans.sort((a, b) => a.start - b.start);
+	return [...new Set(spans)].sort((a, b) => a.start - b.start);
 }
+
+const DIGIT = /\d/;
 
 /** The text with page furniture blanked out, same length, so every offset still holds. */
 export function withoutFurniture(text: string, furniture: Span[]): string {
@@ -164,9 +215,10 @@ export function withoutFurniture(text: string, furniture: Span[]): string {
 	return out + text.slice(pos);
 }
 
-function nextNonBlank(lines: Line[], i: number): string {
-	for (let j = i + 1; j < lines.length; j++) if (lines[j].text.trim() && !isPageDebris(lines[j].text)) return lines[j].text.trim();
-	return '';
+/** The first line after i that is neither blank nor page debris: its index (lines.length when none) and trimmed text. */
+function nextNonBlank(lines: Line[], trimmed: string[], i: number): [number, string] {
+	for (let j = i + 1; j < lines.length; j++) if (trimmed[j] && !isPageDebris(lines[j].text)) return [j, trimmed[j]];
+	return [lines.length, ''];
 }
 
 function continuesAfterBreak(last: string, next: string, width: number): boolean {

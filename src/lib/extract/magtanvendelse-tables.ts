@@ -66,7 +66,8 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 		const rowsArePeriods = rowPeriods.filter((p) => p && p.kind !== 'total').length >= 2;
 		const namesMetric = columns.some((c) => c!.metric) || table.rows.some((r) => metricOfLabel(r.label));
 		// A list under a sentence ("• Fastholdelse: 12") says what it counts only through its labels.
-		const headerless = table.columns.length === 1 && table.columns[0] === '' && !table.caption;
+		const single = table.columns.length === 1 && table.columns[0] === '';
+		const headerless = single && !table.caption;
 		const namesIntervention = headerless && table.rows.filter((r) => INTERVENTION.test(undashed(r.label))).length >= 2;
 		if (!namesMetric && !namesIntervention && !ABOUT_FORCE.test(`${table.caption ?? ''} ${table.stub}`)) continue;
 		const tableMetric = /forhåndsgodkend/i.test(caption) ? 'forhaandsgodkendelser' : 'magtanvendelser_indberettet';
@@ -76,7 +77,8 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 		const periodsOf = (list: (AxisPeriod | null)[]) => list.filter((p): p is AxisPeriod => p !== null);
 		table.rows.forEach((row, r) => {
 			const label = row.label.replace(/\s+/g, ' ').trim();
-			const rowMetric = byPeriod ? metricOfLabel(label) : null;
+			// Periods across, or one unnamed column of a list ("28   vurderet lovlige"): the row label names the metric.
+			const rowMetric = byPeriod || single ? metricOfLabel(label) : null;
 			const rowPeriod = rowsArePeriods ? rowPeriods[r] : null;
 			const area = rowMetric || rowPeriod ? wholeArea : row.total ? wholeArea : magtArea(label, row.total, law);
 			if (!area || (headerless && !row.total && !INTERVENTION.test(undashed(label)) && !/§/.test(label))) return;
@@ -104,8 +106,8 @@ const INTERVENTION = /^(?:fastholdelse|føring|låsning|tilbageholdelse|aflåsni
 function magtArea(printed: string, total: boolean, law: string | null): string | null {
 	if (total || !printed) return 'hele kommunen';
 	const label = undashed(printed);
-	const para = /§\s*(\d+)\s*([a-z])?\b/.exec(label);
-	if (para && law) return `${law} § ${para[1]}${para[2] ?? ''}`;
+	const para = /§\s*(\d+)(?:([a-z])|\s([a-hj-z]))?\b/.exec(label);
+	if (para && law) return `${law} § ${para[1]}${para[2] ?? para[3] ?? ''}`;
 	if (/^(?:\d+\s*[-–]\s*\d+|\d+)\s*år/.test(label)) return null;
 	return INTERVENTION.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }

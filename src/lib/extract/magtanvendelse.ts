@@ -153,6 +153,7 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 			para = sc.sentence.paragraph;
 			paraMain = null;
 		}
+		if (!sc.sentence.figures) continue;
 		const v = sc.view;
 		if (!v.quantities.length || !SENTENCE_GATE.test(v.view)) continue;
 		// In an item about something else, only a paragraph that speaks of magtanvendelse is read.
@@ -321,6 +322,8 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 	for (const f of figures) {
 		if (f.out) continue;
 		f.area = areaSlot(ctx, sc, toks, figures, f);
+		// "flytning uden samtykke efter § 129": the measure's own paragraph says what it is, not where.
+		if (f.metric && f.area && OWN_PARAGRAPH[f.metric]?.test(f.area)) f.area = null;
 		// "står for 31", "udgjorde 318 af …": a share of the whole, a fact only when it names whose share.
 		if (!f.role && toks.slice(Math.max(0, f.tok - 3), f.tok).some((t) => PART_VERBS.has(t.text))) f.part = true;
 	}
@@ -413,8 +416,12 @@ function headIsCounter(toks: Tok[], f: Figure): boolean {
 	return COUNTERS.test(next);
 }
 
+/** A measure named by its own paragraph (flytning uden samtykke is § 129): that § is no area. */
+const OWN_PARAGRAPH: Partial<Record<string, RegExp>> = { flytning_uden_samtykke: /§ 129$/ };
+
 // ── the area slot: a § or a tilbud in the figure's own stretch of the sentence ──
-const PARAGRAPH = /(?<!§)§\s*(\d+)\s*([a-z])?(?![\p{L}\d])(?!\s*(?:[-–,]|og|eller)\s*\d)/u;
+/** "§ 126a", "§ 126 a"; but "§ 85 i serviceloven" is § 85: a letter set apart is never the preposition "i". */
+const PARAGRAPH = /(?<!§)§\s*(\d+)(?:([a-z])|\s([a-hj-z]))?(?![\p{L}\d])(?!\s*(?:[-–,]|og|eller)\s*\d)/u;
 const TILBUD_WORD = /bosted|botilbud|bofællesskab|plejecent|plejehjem|center|centret|hus(?:et)?\b|tilbud|værested|opholdssted|afdeling|enhed/i;
 const TILBUD_VERB = /\s+(?:tegner\s+sig(?:\s+i\s+alt)?\s+for|står\s+for|stod\s+for|udgjorde|havde|har\s+haft|har\s+indberettet|indberettede)\s*$/u;
 const TILBUD_PLACE = /^(?:På|Hos)\s+(.+?)\s+(?:blev\s+der|er\s+der|var\s+der|registreredes|indberettedes|har\s+der)\b/u;
@@ -430,7 +437,7 @@ function areaSlot(ctx: ItemContext, sc: SentenceContext, toks: Tok[], figures: F
 	const para = PARAGRAPH.exec(right) ?? PARAGRAPH.exec(left);
 	if (para) {
 		const law = /barnets lov/.test(v.view) ? 'barnets lov' : 'serviceloven';
-		return `${law} § ${para[1]}${para[2] ?? ''}`;
+		return `${law} § ${para[1]}${para[2] ?? para[3] ?? ''}`;
 	}
 	// "7 af de 40 magtanvendelser var på Bostedet": the tilbud is the part's, not the whole's.
 	if (prev && /\baf (?:de |disse )?$/.test(v.view.slice(0, toks[f.tok].at))) return null;

@@ -25,6 +25,9 @@ const iso = (d: number, m: number, y: number) =>
 /** Words that end a committee's name. */
 const BODY = String.raw`(?:udvalget|udvalg|Byrådet|Byråd|Kommunalbestyrelsen|Borgerrepræsentationen|Regionsrådet|Magistraten)`;
 const COMMITTEE = new RegExp(String.raw`^(?:[\p{Lu}][\p{L}-]*,?\s+(?:og\s+|&\s+)?)*[\p{Lu}][\p{L}-]*${BODY}$|^Udvalg(?:et)?\s+for\s+[\p{L}][\p{L} ,&-]{2,60}$`, 'u');
+const BODY_WORDS = ['udvalget', 'udvalg', 'Byrådet', 'Byråd', 'Kommunalbestyrelsen', 'Borgerrepræsentationen', 'Regionsrådet', 'Magistraten'];
+/** COMMITTEE ends in a body's word or starts with "Udvalg": the cheap test before the pattern. */
+const mayNameCommittee = (part: string) => part.startsWith('Udvalg') || BODY_WORDS.some((w) => part.endsWith(w));
 const COMMITTEE_LABELLED = /^\s*(?:Udvalg|Forum|Organ)\s*:\s*(.+?)\s*$/imu;
 const PARTS = /\s+[-–|·]\s+|\s{3,}/;
 
@@ -42,7 +45,7 @@ function committeeOf(head: string): string | null {
 		// "Referat, Socialudvalget, 12. marts 2025": a part set off by commas, when the whole part is no name.
 		for (const raw of line.trim().split(PARTS).flatMap((p) => [p, ...p.split(/,\s+/)])) {
 			const part = fromUpperCase(raw.trim().replace(/^(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?:fra|for)\s+/i, ''));
-			if (part.length < 80 && COMMITTEE.test(part)) return part;
+			if (part.length < 80 && mayNameCommittee(part) && COMMITTEE.test(part)) return part;
 		}
 	}
 	return null;

@@ -88,35 +88,40 @@ export function parseDanishNumber(raw: string): number | null {
 const MONTHS =
 	'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.';
 
-/** Spans that contain digits but are never figures. Order matters only for readability. `needs`: a character every match contains, to skip the pattern cheaply. */
-export const NON_FIGURES: { kind: string; needs?: string; re: RegExp }[] = [
+/**
+ * Spans that contain digits but are never figures. Order matters only for readability. To skip a
+ * pattern cheaply: `needs`, a character every match contains; `anyOf`, words one of which every
+ * match contains in lower case.
+ */
+export const NON_FIGURES: { kind: string; needs?: string; anyOf?: string[]; re: RegExp }[] = [
 	{ kind: 'url', needs: 'http', re: /\bhttps?:\/\/\S+/g },
 	{ kind: 'email', needs: '@', re: /\b[\w.+-]+@[\w-]+\.[\w.]+\b/g },
 	{ kind: 'sagsnummer', needs: '-', re: /\b\d{2}-\d+-\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}\b/g },
 	{ kind: 'sagsnummer', needs: '-', re: /\b\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}(?:-\d+-\d{2})?\b/g },
 	{
 		kind: 'sagsnummer',
+		anyOf: ['nr', 'nummer'],
 		re: /\b(?:sags?\.?\s*nr|sagsnummer|journal\s*nr|j\.\s*nr|jour\.\s*nr)\.?\s*:?\s*[\w./-]*\d[\w./-]*/gi
 	},
-	{ kind: 'dato', re: /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b/g },
-	{ kind: 'dato', re: new RegExp(`\\b\\d{1,2}\\.\\s*(?:${MONTHS})(?:\\s+(?:19|20)\\d{2})?`, 'gi') },
-	{ kind: 'dato', re: /\b(?:pr|per|den|d|fra|til|indtil|efter|før|inden)\.?\s+\d{1,2}\.\d{1,2}\b(?!\.\d{3})/gi },
-	{ kind: 'tid', re: /\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?/gi },
-	{ kind: 'tid', re: /\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b/g },
+	{ kind: 'dato', needs: '.', re: /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b/g },
+	{ kind: 'dato', needs: '.', re: new RegExp(`\\b\\d{1,2}\\.\\s*(?:${MONTHS})(?:\\s+(?:19|20)\\d{2})?`, 'gi') },
+	{ kind: 'dato', needs: '.', re: /\b(?:pr|per|den|d|fra|til|indtil|efter|før|inden)\.?\s+\d{1,2}\.\d{1,2}\b(?!\.\d{3})/gi },
+	{ kind: 'tid', anyOf: ['kl'], re: /\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?/gi },
+	{ kind: 'tid', anyOf: ['-', '–'], re: /\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b/g },
 	{
 		kind: 'paragraf',
 		needs: '§',
 		re: /§{1,2}\s*\d+[a-z]?\b(?:\s*,?\s*(?:stk|nr|litra)\.?\s*\d+)*(?:\s*(?:,|og|eller|-|–)\s*\d+[a-z]?\b(?:\s*,?\s*(?:stk|nr)\.?\s*\d+)*)*/gi
 	},
-	{ kind: 'paragraf', re: /\b(?:stk|nr|litra|pkt)\.?\s*\d+[a-z]?(?:\s*[-–]\s*\d+)?\b/gi },
+	{ kind: 'paragraf', anyOf: ['stk', 'nr', 'litra', 'pkt'], re: /\b(?:stk|nr|litra|pkt)\.?\s*\d+[a-z]?(?:\s*[-–]\s*\d+)?\b/gi },
 	{
 		kind: 'henvisning',
 		re: /\b(?:punkt(?:erne)?|pkt|bilag|budgetnote|note|tabel|figur|kapitel|afsnit|gruppe|trin|anbefaling|spor|fase|etape|niveau|scenarie|model|indstillingspunkt|ad|ændringsforslag|principafgørelse|principmeddelelse|lov nr|bekendtgørelse nr)\.?\s+\d+[a-z]?(?:\s*[-–/]\s*\d+)?(?:\s*(?:,|og|eller)\s*\d+[a-z]?\b)*/gi
 	},
-	{ kind: 'varighed', re: /\b\d+(?:,\d+)?(?:\s*(?:-|–|til|og)\s*\d+(?:,\d+)?)?\s*(?:år|års|årig|årige|årigt|måned|måneder|måneders|uge|uger|ugers|døgn|dag|dage|dages|time|timer|timers|minut|minutter|minutters|sekunder)\b/gi },
+	{ kind: 'varighed', anyOf: ['år', 'måned', 'uge', 'døgn', 'dag', 'time', 'minut', 'sekund'], re: /\b\d+(?:,\d+)?(?:\s*(?:-|–|til|og)\s*\d+(?:,\d+)?)?\s*(?:år|års|årig|årige|årigt|måned|måneder|måneders|uge|uger|ugers|døgn|dag|dage|dages|time|timer|timers|minut|minutter|minutters|sekunder)\b/gi },
 	{ kind: 'varighed', needs: '-', re: /\+?\b\d+\s*-\s*(?:års|årig|årige|årigt|årsplan|sporet|sporede|dobbelt|timers|dages|ugers|måneders)\w*/gi },
-	{ kind: 'maal', re: /\b\d+(?:,\d+)?\s*(?:km\/t|km|m2|m²|kvm|kvadratmeter|meter|kg|liter|ton|mw|kwh|co2)\b/gi },
-	{ kind: 'telefon', re: /\b(?:tlf|telefon|mobil)\.?\s*:?\s*(?:\+45\s*)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b/gi },
+	{ kind: 'maal', anyOf: ['km', 'm2', 'm²', 'kvm', 'meter', 'kg', 'liter', 'ton', 'mw', 'kwh', 'co2'], re: /\b\d+(?:,\d+)?\s*(?:km\/t|km|m2|m²|kvm|kvadratmeter|meter|kg|liter|ton|mw|kwh|co2)\b/gi },
+	{ kind: 'telefon', anyOf: ['tlf', 'telefon', 'mobil'], re: /\b(?:tlf|telefon|mobil)\.?\s*:?\s*(?:\+45\s*)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b/gi },
 	{ kind: 'telefon', re: /\b\d{2} \d{2} \d{2} \d{2}\b/g },
 	{ kind: 'postnummer', needs: ',', re: /,\s*\d{4}\s+(?=[A-ZÆØÅ][a-zæøå])/g },
 	{ kind: 'adresse', needs: ',', re: /\b\d+[A-Za-z]?(?=,\s*\d{4}\s+[A-ZÆØÅ])/g },
@@ -125,12 +130,22 @@ export const NON_FIGURES: { kind: string; needs?: string; re: RegExp }[] = [
 	{ kind: 'version', needs: '.', re: /\b\d+(?:\.\d+){1,}[a-z]\b/g }
 ];
 
+function includesAny(text: string, words: string[]): boolean {
+	for (const w of words) if (text.includes(w)) return true;
+	return false;
+}
+
 /** All non-figure spans in [from, to), merged. */
 export function maskNonFigures(text: string, from = 0, to = text.length): Masked[] {
 	const slice = text.slice(from, to);
 	const spans: Masked[] = [];
-	for (const { kind, needs, re } of NON_FIGURES) {
+	let lower: string | null = null;
+	for (const { kind, needs, anyOf, re } of NON_FIGURES) {
 		if (needs && !slice.includes(needs)) continue;
+		if (anyOf) {
+			lower ??= slice.toLowerCase();
+			if (!includesAny(lower, anyOf)) continue;
+		}
 		re.lastIndex = 0;
 		for (let m = re.exec(slice); m; m = re.exec(slice)) {
 			if (m[0].length === 0) {
@@ -145,21 +160,53 @@ export function maskNonFigures(text: string, from = 0, to = text.length): Masked
 	for (const s of spans) {
 		const last = merged[merged.length - 1];
 		if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
-		else merged.push({ ...s });
+		else merged.push({ start: s.start, end: s.end, kind: s.kind });
 	}
 	return merged;
 }
 
 const NUMBER_TOKEN = /(?:[-−–+÷](?=\d))?\d+(?:[.,]\d+)*/g;
-/** Words, and the ones among them that can be numbers (a set look-up is cheaper than one big pattern). */
-const WORD = /[A-Za-zÆØÅæøåÉé]+/g;
 const NUMBER_WORDS = new Set([...Object.keys(WORDS), 'halv', 'halvanden']);
+const LONGEST_NUMBER_WORD = Math.max(...[...NUMBER_WORDS].map((w) => w.length));
+/** A word's length with its first and last letter in lower case: only a word of a number word's shape is looked up. */
+const shapeOf = (length: number, first: number, last: number) => length * 65536 + first * 256 + last;
+const lowerLetter = (c: number) => ((c >= 65 && c <= 90) || c === 0xc5 || c === 0xc6 || c === 0xc9 || c === 0xd8 ? c + 32 : c);
+const SHAPES = new Set([...NUMBER_WORDS].map((w) => shapeOf(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))));
+/** The letters a word is made of: A-Z, a-z, Æ Ø Å æ ø å É é. */
+const isLetter = (c: number) =>
+	(c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0xe6 || c === 0xf8 || c === 0xe5 || c === 0xc6 || c === 0xd8 || c === 0xc5 || c === 0xe9 || c === 0xc9;
+
+/** The words of [from, to) (runs of letters) that can be numbers, in order: [start, end, lower-case word]. */
+function numberWordsIn(text: string, from: number, to: number, firstOnly: boolean): [number, number, string][] {
+	const out: [number, number, string][] = [];
+	let start = -1;
+	for (let i = from; i <= to; i++) {
+		if (i < to && isLetter(text.charCodeAt(i))) {
+			if (start < 0) start = i;
+			continue;
+		}
+		if (start < 0) continue;
+		if (i - start <= LONGEST_NUMBER_WORD && SHAPES.has(shapeOf(i - start, lowerLetter(text.charCodeAt(start)), lowerLetter(text.charCodeAt(i - 1))))) {
+			const w = text.slice(start, i).toLowerCase();
+			if (NUMBER_WORDS.has(w)) {
+				out.push([start, i, w]);
+				if (firstOnly) return out;
+			}
+		}
+		start = -1;
+	}
+	return out;
+}
 
 /** Whether a text holds a word that can be a number. */
 export function hasNumberWord(text: string): boolean {
-	WORD.lastIndex = 0;
-	for (let m = WORD.exec(text); m; m = WORD.exec(text)) if (NUMBER_WORDS.has(m[0].toLowerCase())) return true;
-	return false;
+	return numberWordsIn(text, 0, text.length, true).length > 0;
+}
+
+const DIGIT = /\d/;
+/** Whether a text can hold a figure at all: a digit or a number word. */
+export function mayHoldFigure(text: string): boolean {
+	return DIGIT.test(text) || hasNumberWord(text);
 }
 
 const UNIT_AFTER: { re: RegExp; factor: number; unit: QuantityUnit }[] = [
@@ -175,23 +222,26 @@ const APPROX_BEFORE = /(?:\bca\.?|\bcirka|\bomkring|\bknap|\bgodt|\bnæsten|\bom
 const BOUND_BEFORE =
 	/(?:\bover|\bunder|\bmindst|\bop til|\bop mod|\bhøjst|\bmaksimalt|\bmaks\.?|\bminimum|\bmaksimum|\bmere end|\bmindre end|\bflere end|\bfærre end|\bmindst|\bud over|\bnedbringes til|\bskal ned på)\s*$/i;
 
+const byStart = (a: Masked, b: Masked) => a.start - b.start;
+
+/** Whether [s, e) overlaps a mask. Masks sorted by start: the first that could reach `s` is found by binary search. */
+function inMask(mask: Masked[], maxEnd: number[], s: number, e: number): boolean {
+	let lo = 0;
+	let hi = mask.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (maxEnd[mid] <= s) lo = mid + 1;
+		else hi = mid;
+	}
+	for (let i = lo; i < mask.length && mask[i].start < e; i++) if (s < mask[i].end && e > mask[i].start) return true;
+	return false;
+}
+
 /** Finds every figure in [from, to): numbers with their unit and value in base units. */
 export function findQuantities(text: string, from = 0, to = text.length, masked?: Masked[]): Quantity[] {
-	const mask = [...(masked ?? maskNonFigures(text, from, to))].sort((a, b) => a.start - b.start);
+	const mask = [...(masked ?? maskNonFigures(text, from, to))].sort(byStart);
 	const maxEnd: number[] = [];
-	mask.forEach((m, i) => (maxEnd[i] = Math.max(m.end, i ? maxEnd[i - 1] : 0)));
-	// Masks sorted by start: the first mask that could reach `s` is found by binary search.
-	const inMask = (s: number, e: number) => {
-		let lo = 0;
-		let hi = mask.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (maxEnd[mid] <= s) lo = mid + 1;
-			else hi = mid;
-		}
-		for (let i = lo; i < mask.length && mask[i].start < e; i++) if (s < mask[i].end && e > mask[i].start) return true;
-		return false;
-	};
+	for (let i = 0; i < mask.length; i++) maxEnd[i] = Math.max(mask[i].end, i ? maxEnd[i - 1] : 0);
 	const out: Quantity[] = [];
 	const slice = text.slice(from, to);
 	NUMBER_TOKEN.lastIndex = 0;
@@ -206,24 +256,19 @@ export function findQuantities(text: string, from = 0, to = text.length, masked?
 		}
 		const end = start + raw.length;
 		if (/[A-Za-zÆØÅæøå§]/.test(text[end] ?? '') || /[A-Za-zÆØÅæøå]/.test(prev)) continue;
-		if (inMask(start, end)) continue;
+		if (inMask(mask, maxEnd, start, end)) continue;
 		const value = parseDanishNumber(raw);
 		if (value === null) continue;
 		out.push(withContext(text, start, end, value, false, to));
 	}
-	WORD.lastIndex = 0;
-	for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-		const w = m[0].toLowerCase();
-		if (!NUMBER_WORDS.has(w)) continue;
-		const start = from + m.index;
-		const end = start + m[0].length;
+	for (const [start, end, w] of numberWordsIn(text, from, to, false)) {
 		if (w === 'halv' || w === 'halvanden') {
 			const q = halfMillion(text, start, end, to);
 			if (q) out.push(q);
 			continue;
 		}
 		const value = numberWord(w);
-		if (value === null || inMask(start, end)) continue;
+		if (value === null || inMask(mask, maxEnd, start, end)) continue;
 		// "to" and "ti" are too ambiguous unless a noun or unit follows.
 		if ((w === 'to' || w === 'ti') && !/^\s+[a-zæøå]/i.test(text.slice(end, end + 3))) continue;
 		out.push(withContext(text, start, end, value, true, to));

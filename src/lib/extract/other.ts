@@ -33,9 +33,14 @@ export function otherFigures(ctx: ItemContext, taken: FactDraft[]): FactDraft[] 
 	const out: FactDraft[] = [];
 	for (const sc of ctx.sentences) {
 		// A sentence in a key family's words is theirs: what they leave out stays out.
-		if (takenSentences.has(sc.sentence.start) || KEY_WORDS.test(sc.view.view)) continue;
+		if (!sc.sentence.figures || takenSentences.has(sc.sentence.start)) continue;
+		// Only a period the sentence itself states will do (below): without one, no figure of it is read.
+		const countPeriod = sc.periods.some((p) => COUNT_PERIODS.has(p.kind));
+		const beloebPeriod = countPeriod || sc.periods.some((p) => BELOEB_PERIODS.has(p.kind));
+		if (!beloebPeriod || KEY_WORDS.test(sc.view.view)) continue;
 		sc.view.quantities.forEach((q, qi) => {
 			if (q.range || q.bound || q.approx || q.value === 0) return;
+			if (!(q.unit === 'kr' ? beloebPeriod : countPeriod)) return;
 			const at = sc.view.qAt[qi];
 			const before = sc.view.view.slice(Math.max(0, at - 70), at);
 			if (/(?:\bde|\bdisse|\balle de)\s$/.test(before)) return;
@@ -66,8 +71,11 @@ interface Made {
 	area?: string;
 }
 
+const CLAUSE_STOP = /[,;.]/;
+
 function amount(before: string, after: string): Made | null {
-	const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1) + ' ' + after.split(/[,;.]/)[0];
+	const stop = after.search(CLAUSE_STOP);
+	const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1) + ' ' + (stop < 0 ? after : after.slice(0, stop));
 	for (const [re, metric] of AMOUNT_WORDS) if (re.test(clause)) return { family: 'beloeb', metric };
 	return null;
 }

@@ -32,6 +32,7 @@ const MONTHS: Record<string, number> = {
 const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 const Y = '((?:19|20)\\d{2})';
 const YEAR_HINT = /(?:19|20)\d\d/;
+const DAY_HINT = /\d\./;
 
 interface PeriodRule {
 	name: string;
@@ -77,13 +78,13 @@ export const PERIOD_RULES: PeriodRule[] = [
 	},
 	{
 		name: 'dato',
-		hint: /\d\./,
+		hint: DAY_HINT,
 		re: new RegExp(`\\b(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?${Y}\\b`, 'g'),
 		make: (m) => dateOf(Number(m[2]), m[3])
 	},
 	{
 		name: 'dato_maaned',
-		hint: /\d\./,
+		hint: DAY_HINT,
 		re: new RegExp(`\\b(\\d{1,2})\\.\\s*(${MONTH_RE})\\.?(?:\\s+${Y})?`, 'gi'),
 		make: (m) => dateOf(MONTHS[m[2].toLowerCase()], m[3])
 	},
@@ -169,25 +170,43 @@ function dateOf(month: number, year?: string): Omit<PeriodMention, 'start' | 'en
 /** All period mentions in [from, to), longest first, not overlapping. */
 const RELATIVE_HINT = /sidste|året|i år|fjor|forrige|næste|kommende|indeværende|foregående|periode|halvår/i;
 
+/** Whether a text can name a period at all (findPeriods finds none in a text that fails this). */
+export function mayNamePeriod(text: string): boolean {
+	return DIGIT.test(text) || RELATIVE_HINT.test(text);
+}
+const DIGIT = /\d/;
+
 export function findPeriods(text: string, from = 0, to = text.length): PeriodMention[] {
 	const slice = text.slice(from, to);
 	const found: PeriodMention[] = [];
-	const digits = /\d/.test(slice);
+	const digits = DIGIT.test(slice);
 	const relative = RELATIVE_HINT.test(slice);
 	if (!digits && !relative) return found;
+	// Rules share hints: each is tested once.
+	let hints: Map<RegExp, boolean> | null = null;
 	for (const rule of PERIOD_RULES) {
 		if (!rule.always && (rule.relative ? !relative : !digits)) continue;
-		if (rule.hint && !rule.hint.test(slice)) continue;
+		if (rule.hint) {
+			hints ??= new Map();
+			let ok = hints.get(rule.hint);
+			if (ok === undefined) hints.set(rule.hint, (ok = rule.hint.test(slice)));
+			if (!ok) continue;
+		}
 		rule.re.lastIndex = 0;
 		for (let m = rule.re.exec(slice); m; m = rule.re.exec(slice)) {
 			const start = from + m.index;
 			const end = start + m[0].length;
-			if (found.some((f) => start < f.end && end > f.start)) continue;
+			if (overlapsAny(found, start, end)) continue;
 			const made = rule.make(m);
 			if (made) found.push({ start, end, ...made });
 		}
 	}
 	return found.sort((a, b) => a.start - b.start);
+}
+
+function overlapsAny(found: PeriodMention[], start: number, end: number): boolean {
+	for (const f of found) if (start < f.end && end > f.start) return true;
+	return false;
 }
 
 /** Completes a period without a year from a context year; null when it cannot be known. */

@@ -78,6 +78,45 @@ export interface Line extends Span {
 	text: string;
 }
 
+/**
+ * The lines of [from, to) taken from the lines of the whole text (`all` = splitLines(text)), the
+ * same as splitLines(text, from, to) without splitting again: a line cut by `from` or `to` is cut
+ * the same way.
+ */
+export function linesWithin(text: string, all: Line[], from: number, to: number): Line[] {
+	// A range that starts or ends inside a "\r\n" is split afresh (the pair counts as one break only inside it).
+	if (text.charCodeAt(from - 1) === 13 || text.charCodeAt(to - 1) === 13) return splitLines(text, from, to);
+	let lo = 0;
+	let hi = all.length - 1;
+	// The last line starting at or before `from`.
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (all[mid].start <= from) lo = mid;
+		else hi = mid - 1;
+	}
+	const out: Line[] = [];
+	for (let k = lo; k < all.length; k++) {
+		const l = all[k];
+		const start = Math.max(l.start, from);
+		if (l.end >= to || k === all.length - 1) {
+			// The range ends in this line, or in the break after it (then an empty line follows, as splitLines makes).
+			if (to <= l.end) out.push(start === l.start && to === l.end ? l : { start, end: to, text: text.slice(start, to) });
+			else {
+				out.push(start === l.start ? l : { start, end: l.end, text: text.slice(start, l.end) });
+				out.push({ start: to, end: to, text: '' });
+			}
+			break;
+		}
+		if (all[k + 1].start > to) {
+			out.push(start === l.start ? l : { start, end: l.end, text: text.slice(start, l.end) });
+			out.push({ start: to, end: to, text: '' });
+			break;
+		}
+		out.push(start === l.start ? l : { start, end: l.end, text: text.slice(start, l.end) });
+	}
+	return out;
+}
+
 /** Lines of [from, to): \n, \r\n, a lone \r, a form feed (page break), U+2028 and U+2029 all end a line. */
 export function splitLines(text: string, from = 0, to = text.length): Line[] {
 	const lines: Line[] = [];
@@ -98,15 +137,24 @@ const SECTION_HINT =
 	/^(?:Indstilling|Beslutning|Resum[eé]|Sagsresum[eé]|Sagsfremstilling|Sagsbeskrivelse|Sagens\s+\p{L}+|Baggrund|Økonomi|Bilag|Vurdering|Beslutningstema|Problemstilling|Sammenfatning|Lovgrundlag|Retsgrundlag|Forslag til beslutning|(?:Forvaltningens|Administrationens|Direktionens|Direktørens)\s+(?:indstilling|vurdering)|Udvalgets beslutning|Kompetence)\b[^.!?]{0,50}:?$/iu;
 const looksLikeSection = (line: string) => isSectionHeading(line) !== null || (line.length <= 70 && SECTION_HINT.test(line.trim()));
 
+const SECTION_NUMBER = /^\d{1,3}\.\d{1,2}\s+/;
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const LONGEST_SECTION = Math.max(...SECTION_NAMES.map((s) => s.length));
+
 export function isSectionHeading(line: string): string | null {
 	if (line.length > 120) return null;
 	// "4.1 Sagsfremstilling": sections numbered under their item.
-	const t = line.trim().replace(/^\d{1,3}\.\d{1,2}\s+/, '');
+	let t = line.trim();
+	if (t && t.charCodeAt(0) <= 57 && t.charCodeAt(0) >= 48) t = t.replace(SECTION_NUMBER, '');
 	// Every section name and decision line starts with a capital and has no full stop before its end.
-	if (!t || !/^\p{Lu}/u.test(t) || t.length > 60 && !/^Beslutning|pkt\./.test(t)) return null;
-	const bare = t.replace(/:$/, '');
+	if (!t || !CAPITAL_FIRST.test(t)) return null;
+	// Only a decision line starts with "Beslutning" or holds "pkt."; any other heading is a section name, never longer than the longest.
+	const decision = t.startsWith('Beslutning') || t.includes('pkt.');
+	if (!decision && t.length > LONGEST_SECTION + 1) return null;
+	if (t.length > 60 && !decision) return null;
+	const bare = t.endsWith(':') ? t.slice(0, -1) : t;
 	if (SECTION_SET.has(bare.toLowerCase())) return bare;
-	if (DECISION_LINE.test(t) || DECISION_STAMP.test(t)) return 'Beslutning';
+	if (decision && (DECISION_LINE.test(t) || DECISION_STAMP.test(t))) return 'Beslutning';
 	return null;
 }
 
@@ -117,6 +165,7 @@ const STATUS = String.raw`\((?:Åben|Åbent|Lukket|O|B)\)`;
 /** "(Åben)" after a title, "Åben" far to its right, or "· Åbent punkt" after a case number. */
 const STATUS_WORD = String.raw`(?:Åben|Åbent|Lukket)(?:${SP}+(?:punkt|sag))?`;
 const STATUS_RE = new RegExp(`(?:${SP}*${STATUS}|${SP}{2,}${STATUS_WORD}|${SP}*·${SP}*${STATUS_WORD})${SP}*$`);
+const STATUS_ANYWHERE = new RegExp(STATUS);
 /** A § numbers items only inside a drawn box ("| § 2. Regnskab |"); in running text it is a law's. */
 const LABEL = String.raw`(?:Dagsordens?punkt|Punkt|PUNKT|Pkt\.?|PKT\.?|Sag|Nr\.|(?:Åben|Åbent|Lukket)${SP}+(?:sag|punkt)|(?<=\|${SP}*)§)(?:${SP}+nr\.?)?`;
 /** "3", "3.", "3)", "[3]", and "3.0" of a decimal numbering whose sections are 3.1, 3.2 … */
@@ -148,9 +197,9 @@ interface Candidate {
 function headerOf(line: string): { no: number; rest: string; labelled: boolean; status: boolean } | null {
 	if (line.length > 300 || !/\d/.test(line.slice(0, 30))) return null;
 	const m = LABELLED_HEADER.exec(line);
-	if (m) return { no: Number(m[1] ?? m[2]), rest: m[3].replace(STATUS_RE, '').replace(/^·\s*/, '').trim(), labelled: true, status: new RegExp(STATUS).test(line) || STATUS_RE.test(line) };
+	if (m) return { no: Number(m[1] ?? m[2]), rest: m[3].replace(STATUS_RE, '').replace(/^·\s*/, '').trim(), labelled: true, status: STATUS_ANYWHERE.test(line) || STATUS_RE.test(line) };
 	const b = BARE_HEADER.exec(line);
-	if (b) return { no: Number(b[1]), rest: b[2].trim(), labelled: false, status: new RegExp(STATUS).test(line) };
+	if (b) return { no: Number(b[1]), rest: b[2].trim(), labelled: false, status: STATUS_ANYWHERE.test(line) };
 	return null;
 }
 
@@ -167,8 +216,8 @@ function titleLike(rest: string): boolean {
 	return !/[a-zæøå]{2}\.\s+\p{Lu}/u.test(t);
 }
 
-export function segmentItems(text: string): ItemSegment[] {
-	const lines = splitLines(text);
+/** `lines`: the text's lines when the caller has split them already (splitLines(text)). */
+export function segmentItems(text: string, lines: Line[] = splitLines(text)): ItemSegment[] {
 	const blank = (i: number) => i < 0 || i >= lines.length || !lines[i].text.trim();
 	const nextNonBlank = (i: number, n: number): number[] => {
 		const out: number[] = [];

@@ -260,12 +260,35 @@ function recordGroup(lines: Line[], at: number, previousEnd: number): FoundTable
 	};
 }
 
+/** "   41   indberetninger om magtanvendelse i alt": a list with each number before its words. */
+const VALUE_FIRST = /^\s*([-−]?\d[\d.,]*)\s{2,}(\p{L}[^\d]{2,80})$/u;
+
+/** Three or more value-first lines in a row: one column whose row labels are the words after the numbers. */
+function valueFirstGroup(lines: Line[], at: number, previousEnd: number): FoundTable | null {
+	if (at > 0 && VALUE_FIRST.test(lines[at - 1].text)) return null;
+	const records: RecordRow[] = [];
+	let j = at;
+	for (; j < lines.length; j++) {
+		const m = VALUE_FIRST.exec(lines[j].text);
+		const cell = m && cellOf(m[1], false);
+		if (!m || !cell) break;
+		const start = lines[j].start + (lines[j].text.length - lines[j].text.trimStart().length);
+		records.push({ label: m[2].trim(), keys: [''], cells: [cell], start, end: lines[j].start + lines[j].text.trimEnd().length });
+	}
+	if (records.length < 3) return null;
+	const c = at - 1;
+	const captionText = c > previousEnd && c >= 0 ? lines[c].text.trim() : '';
+	const caption = captionText && captionText.length <= 120 && !ENDS_SENTENCE(captionText) && !isSectionHeading(captionText) ? captionText : null;
+	const from = caption ? c : at;
+	return { firstLine: from, lastLine: j - 1, block: { start: lines[from].start, end: lines[j - 1].end, caption, headerLines: [], rows: [], notes: [], records } };
+}
+
 export function findTables(lines: Line[], width: number): FoundTable[] {
 	const found: FoundTable[] = [];
 	let i = 0;
 	let previousEnd = -1;
 	while (i < lines.length) {
-		const group = recordGroup(lines, i, previousEnd);
+		const group = recordGroup(lines, i, previousEnd) ?? valueFirstGroup(lines, i, previousEnd);
 		if (group) {
 			found.push(group);
 			i = group.lastLine + 1;

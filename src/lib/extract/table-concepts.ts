@@ -31,8 +31,8 @@ export const MAGTANVENDELSE_CONCEPTS: AxisConcept[] = [
 	},
 	{
 		concept: 'magtanvendelser_uafgjort',
-		synonyms: /^(?:afventer|uafklare(?:t|de)|ikke afgjorte?|verserende|under behandling)/i,
-		examples: ['Afventer afgørelse', 'Uafklarede', 'Uafklaret', 'Under behandling']
+		synonyms: /^(?:afventer|uafklare(?:t|de)|(?:endnu\s+)?ikke (?:afgjorte?|vurderet|færdigbehandlede?)|verserende|under behandling)/i,
+		examples: ['Afventer afgørelse', 'Uafklarede', 'Uafklaret', 'Under behandling', 'endnu ikke vurderet']
 	},
 	{
 		concept: 'magtanvendelser_indberettet',
@@ -41,7 +41,12 @@ export const MAGTANVENDELSE_CONCEPTS: AxisConcept[] = [
 		examples: ['Indberetninger', 'Antal indberettede episoder', 'Registreret', 'Magtanvendelser i alt', 'Antal'],
 		notExamples: ['Andel']
 	},
-	{ concept: 'forhaandsgodkendelser', synonyms: /^forhåndsgodkendelser/i, examples: ['Forhåndsgodkendelser'] }
+	{ concept: 'forhaandsgodkendelser', synonyms: /^forhåndsgodkendelser/i, examples: ['Forhåndsgodkendelser'] },
+	{
+		concept: 'flytning_uden_samtykke',
+		synonyms: /^(?:afgørelser\s+om\s+)?flytning(?:er)?\s+uden\s+samtykke/i,
+		examples: ['Flytning uden samtykke', 'afgørelser om flytning uden samtykke']
+	}
 ];
 
 /** The first concept whose synonyms open the label. */

@@ -26,10 +26,20 @@ export function unitCode(q: Quantity): string {
 
 const DEBRIS_LINE = /^[^\n]*(?:\sSide\s+\d+\s*(?:af|\/)\s*\d+|^\s*Side\s+\d+)[ \t]*$/gim;
 
-export function viewOf(text: string, start: number, end: number): View {
+const FOOTER = /Side\s+\d+/i;
+/** A running page footer inside the sentence, which the view blanks. */
+const hasFooter = (slice: string) => slice.includes('ide ') && FOOTER.test(slice);
+
+/** The periods viewOf(text, start, end) finds, without building the view. */
+export function periodsOf(text: string, start: number, end: number): PeriodMention[] {
+	return hasFooter(text.slice(start, end)) ? viewOf(text, start, end).periods : findPeriods(text, start, end);
+}
+
+/** `periods`: what periodsOf(text, start, end) returned, when the caller has it. */
+export function viewOf(text: string, start: number, end: number, known?: PeriodMention[]): View {
 	const slice = text.slice(start, end);
 	// A running page footer inside a sentence is blanked (same length, so offsets still hold).
-	if (slice.includes('ide ') && /Side\s+\d+/i.test(slice)) {
+	if (hasFooter(slice)) {
 		const clean = slice.replace(DEBRIS_LINE, (m) => ' '.repeat(m.length));
 		if (clean !== slice) {
 			const v = viewOf(clean, 0, clean.length);
@@ -37,31 +47,36 @@ export function viewOf(text: string, start: number, end: number): View {
 			return { ...v, start, end, text: slice, quantities: v.quantities.map(shift), periods: v.periods.map(shift) };
 		}
 	}
-	const periods = findPeriods(text, start, end);
+	const periods = known ?? findPeriods(text, start, end);
 	// Without a digit or a number word there is no figure to find.
 	if (!/\d/.test(slice) && !hasNumberWord(slice)) return plainView(text, start, end, slice, periods);
 	const masked = maskNonFigures(text, start, end);
 	const periodMask = periods.map((p) => ({ start: p.start, end: p.end, kind: 'periode' }));
 	const quantities = findQuantities(text, start, end, [...masked, ...periodMask]);
-	type Tok = { start: number; end: number; out: string; kind: 'q' | 't'; i: number };
-	const toks: Tok[] = [
-		...quantities.map((q, i) => ({ start: q.start, end: q.end, out: `Q${i}${unitCode(q)}`, kind: 'q' as const, i })),
-		...periods.map((p, i) => ({ start: p.start, end: p.end, out: `T${i}`, kind: 't' as const, i }))
-	].sort((a, b) => a.start - b.start);
 	let view = '';
 	const qAt: number[] = [];
 	const tAt: number[] = [];
 	let pos = start;
-	for (const t of toks) {
-		if (t.start < pos) continue;
-		view += words(text.slice(pos, t.start));
-		if (t.kind === 'q') qAt[t.i] = view.length;
-		else tAt[t.i] = view.length;
-		view += t.out;
-		pos = t.end;
+	// Figures and periods in text order (both lists are sorted; at the same start the figure goes first).
+	for (let qi = 0, ti = 0; qi < quantities.length || ti < periods.length; ) {
+		const isQ = ti >= periods.length || (qi < quantities.length && quantities[qi].start <= periods[ti].start);
+		const tok = isQ ? quantities[qi] : periods[ti];
+		if (tok.start >= pos) {
+			view += words(text.slice(pos, tok.start));
+			if (isQ) {
+				qAt[qi] = view.length;
+				view += `Q${qi}${unitCode(quantities[qi])}`;
+			} else {
+				tAt[ti] = view.length;
+				view += `T${ti}`;
+			}
+			pos = tok.end;
+		}
+		if (isQ) qi++;
+		else ti++;
 	}
 	view += words(text.slice(pos, end));
-	return { start, end, text: text.slice(start, end), view, quantities, periods, qAt, tAt };
+	return { start, end, text: slice, view, quantities, periods, qAt, tAt };
 }
 
 
