@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 const TITLE = 'Omgørelsesprocenten steg fra 22 % i 2024 til 37 % i 2025';
-const SOURCE = 'Kilde: Psykiatri- og Handicapudvalget, møde 06.05.2026, punkt 7';
+const SOURCE = 'Kilde: Gladsaxe Kommune, Psykiatri- og Handicapudvalget, møde 06.05.2026, punkt 7';
 
 async function downloaded(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer; download: Download }> {
 	const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), button.click()]);
@@ -169,7 +169,7 @@ describe('exports of a chart on /klagesager', () => {
 		await social.waitFor({ timeout: 30_000 });
 		await expect(social.locator('.figure-note').first().textContent()).resolves.toMatch(/Bemærk: .*socialområdet, 2023/);
 		const flagged = (await downloaded(page, social.getByRole('button', { name: 'Hent SVG' }))).bytes.toString('utf8');
-		expect(flagged).toContain('Kilde: Psykiatri- og Handicapudvalget, møde 04.12.2024, punkt 1');
+		expect(flagged).toContain('Kilde: Gladsaxe Kommune, Psykiatri- og Handicapudvalget, møde 04.12.2024, punkt 1');
 		expect(flagged).toMatch(/⚠ Bemærk: [^<]*socialområdet/);
 		await page.close();
 	});

@@ -58,3 +58,17 @@ export async function buildMultiSite(): Promise<string> {
 	await run([join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], MULTI_DIR, { ...process.env, NOEGLETAL_DATA: data });
 	return MULTI_BUILD;
 }
+
+/** Rows of the multi-municipality site's own data (facts, documents), to compare what the pages show with. */
+export async function multiQuery<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+	const { DuckDBInstance } = await import('@duckdb/node-api');
+	const data = join(MULTI_DIR, 'static', 'data', '.current');
+	const db = await (await DuckDBInstance.create(':memory:')).connect();
+	await db.run(
+		`CREATE VIEW facts AS SELECT * FROM '${join(data, 'facts.parquet')}'; CREATE VIEW documents AS SELECT * FROM '${join(data, 'documents.parquet')}'`
+	);
+	const reader = await db.runAndReadAll(sql);
+	const rows = reader.getRowObjectsJson() as T[];
+	db.closeSync();
+	return rows;
+}

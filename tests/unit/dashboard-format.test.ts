@@ -5,6 +5,7 @@ import {
 	formatAntal,
 	formatDato,
 	formatKr,
+	formatNote,
 	formatPct,
 	formatPeriode,
 	formatPeriodeKort,
@@ -54,5 +55,17 @@ describe('Danish formats', () => {
 			'Tom;',
 			''
 		]);
+	});
+});
+
+describe('check notes', () => {
+	test('amounts in a note read as Danish millions; counts and table sums stay as written', () => {
+		expect(
+			formatNote('korrigeret budget 58.400.000 − forventet forbrug 51.700.000 = 6.700.000, men afvigelse -46.000.000.')
+		).toBe('korrigeret budget 58,4 mio. kr. − forventet forbrug 51,7 mio. kr. = 6,7 mio. kr., men afvigelse -46,0 mio. kr.'
+		);
+		expect(formatNote('stadfæstet 56 + ændret 5 = 61, men klagesager i alt 1.200. Summen 569,6 mod 575.')).toBe(
+			'stadfæstet 56 + ændret 5 = 61, men klagesager i alt 1.200. Summen 569,6 mod 575.'
+		);
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { comparePeriods } from '../../src/lib/data/facts';
-import { defaultPair, kindsOf, mainKind, ofKind, periodKind } from '../../src/lib/data/periods';
+import { defaultPair, isOlder, kindsOf, mainKind, ofKind, periodEnd, periodKind } from '../../src/lib/data/periods';
 
 describe('period kinds', () => {
 	test('every canonical period has its kind', () => {
@@ -47,5 +47,19 @@ describe('period kinds', () => {
 		expect(defaultPair(rows)).toEqual(['2023', '2024']);
 		expect(defaultPair([{ key: 'a', period: '2024-Q3' }, { key: 'a', period: '2025' }])).toEqual(['2025']);
 		expect(defaultPair([])).toEqual([]);
+	});
+});
+
+describe('how recent a figure is', () => {
+	test('every period kind ends on its last day; a card is older when it ended a year or more before the newest', () => {
+		expect(periodEnd('2024')).toBe('2024-12-31');
+		expect(periodEnd('2024-Q1-Q3')).toBe('2024-09-30');
+		expect(periodEnd('2024-H1')).toBe('2024-06-30');
+		expect(periodEnd('2024-02')).toBe('2024-02-29');
+		expect(periodEnd('2026-2029')).toBe('2029-12-31');
+		expect(isOlder('2023', '2024')).toBe(true);
+		expect(isOlder('2024', '2025-05')).toBe(false);
+		expect(isOlder('2024-Q1-Q3', '2025')).toBe(true);
+		expect(isOlder('2025', '2025')).toBe(false);
 	});
 });

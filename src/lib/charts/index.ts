@@ -4,3 +4,4 @@ export { default as Sparkline } from './Sparkline.svelte';
 export { default as Flag } from './Flag.svelte';
 export * from './palette';
 export type * from './types';
+export { reflow } from './reflow';

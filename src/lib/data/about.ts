@@ -1,4 +1,4 @@
-import { comparePeriods, FACT_COLUMNS, NATIONAL, type FactRow } from './facts';
+import { comparePeriods, factColumns, mainMunicipality, municipalities, NATIONAL, type FactRow } from './facts';
 import type { DocumentRow } from '../extract/types';
 import type { Runner } from './runner';
 
@@ -41,14 +41,26 @@ export interface Gap {
 	present: number;
 }
 
-export interface About {
-	documents: DocumentInfo[];
-	inconsistent: FactRow[];
-	gaps: Gap[];
-	counts: { facts: number; unchecked: number; inconsistent: number };
+export interface Counts {
+	facts: number;
+	unchecked: number;
+	inconsistent: number;
 }
 
-/** How many inconsistent figures the page lists; the explorer has the rest. */
+/** A fact with the municipality whose minutes it stands in. */
+export type OwnedFact = FactRow & { owner: string | null };
+
+export interface About {
+	municipalities: string[];
+	municipality: string;
+	documents: DocumentInfo[];
+	inconsistent: OwnedFact[];
+	gaps: Gap[];
+	/** Per municipality whose minutes are read ('' for minutes of no known municipality). */
+	counts: Record<string, Counts>;
+}
+
+/** How many inconsistent figures the page lists per municipality; the explorer has the rest. */
 export const LISTED = 200;
 
 export async function about(run: Runner): Promise<About> {
@@ -57,24 +69,31 @@ export async function about(run: Runner): Promise<About> {
 		   CAST(item_count AS INTEGER) AS item_count, CAST(fact_count AS INTEGER) AS fact_count, CAST(error AS VARCHAR) AS error
 		 FROM documents ORDER BY meeting_date NULLS LAST, doc_id`
 	);
-	const inconsistent = await run.all<FactRow>(
-		`SELECT ${FACT_COLUMNS} FROM facts WHERE "check" = 'inconsistent' ORDER BY meeting_date, doc_id, char_start LIMIT ${LISTED}`
+	const inconsistent = await run.all<OwnedFact>(
+		`SELECT ${factColumns('f')}, d.municipality AS owner FROM facts f JOIN documents d ON d.doc_id = f.doc_id
+		 WHERE f."check" = 'inconsistent'
+		 QUALIFY row_number() OVER (PARTITION BY d.municipality ORDER BY f.meeting_date, f.doc_id, f.char_start) <= ${LISTED}
+		 ORDER BY f.meeting_date, f.doc_id, f.char_start`
 	);
 	const present = await run.all<{ family: string; entity: string; area: string; period: string; metric: string }>(
 		`SELECT DISTINCT family, entity, area, period, metric FROM facts
 		 WHERE family IN ('klagesager', 'budget', 'magtanvendelse')`
 	);
-	const [counts] = await run.all<{ facts: number; unchecked: number; inconsistent: number }>(
-		`SELECT CAST(count(*) AS INTEGER) AS facts,
-		   CAST(count(*) FILTER (WHERE "check" = 'unchecked') AS INTEGER) AS unchecked,
-		   CAST(count(*) FILTER (WHERE "check" = 'inconsistent') AS INTEGER) AS inconsistent
-		 FROM facts`
+	const counted = await run.all<Counts & { owner: string | null }>(
+		`SELECT d.municipality AS owner, CAST(count(*) AS INTEGER) AS facts,
+		   CAST(count(*) FILTER (WHERE f."check" = 'unchecked') AS INTEGER) AS unchecked,
+		   CAST(count(*) FILTER (WHERE f."check" = 'inconsistent') AS INTEGER) AS inconsistent
+		 FROM facts f JOIN documents d ON d.doc_id = f.doc_id GROUP BY d.municipality`
 	);
+	const counts: Record<string, Counts> = {};
+	for (const { owner, ...c } of counted) counts[owner ?? ''] = c;
 	return {
+		municipalities: await municipalities(run),
+		municipality: await mainMunicipality(run),
 		documents,
 		inconsistent,
 		gaps: gaps(present),
-		counts: counts ?? { facts: 0, unchecked: 0, inconsistent: 0 }
+		counts
 	};
 }
 

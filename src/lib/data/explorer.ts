@@ -170,3 +170,21 @@ export async function explore(run: Runner, q: ExplorerQuery): Promise<ExplorerPa
 	}
 	return { total: count?.n ?? 0, rows };
 }
+
+/** The most rows one export holds (the whole data set of many municipalities stays below it). */
+export const EXPORT_LIMIT = 200_000;
+
+/** Every fact the filters and search select, in the page's order, with quotes: what an export holds. */
+export async function exploreAll(run: Runner, q: ExplorerQuery): Promise<FactRow[]> {
+	const { sql, params } = where(q);
+	const order = SORT_COLUMNS[q.sorter] ?? SORT_COLUMNS.moede;
+	const direction = q.faldende ? 'DESC' : 'ASC';
+	const orderBy = order
+		.split(', ')
+		.map((c) => `${c} ${direction} NULLS LAST`)
+		.join(', ');
+	return run.all<FactRow>(
+		`SELECT ${FACT_COLUMNS} FROM facts ${sql} ORDER BY ${orderBy}, doc_id, char_start, fact_id LIMIT ${EXPORT_LIMIT}`,
+		params
+	);
+}

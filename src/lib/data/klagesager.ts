@@ -10,6 +10,8 @@ export interface KlagesagerSelection {
 
 export interface KlagesagerOptions {
 	municipalities: string[];
+	/** Everyone the minutes give an omgørelsesprocent for, also municipalities named only in others' minutes. */
+	comparable: string[];
 	areas: AreaInfo[];
 	defaults: KlagesagerSelection;
 }
@@ -18,8 +20,14 @@ export async function klagesagerOptions(run: Runner): Promise<KlagesagerOptions>
 	const all = await municipalities(run);
 	const municipality = await mainMunicipality(run);
 	const areas = await areasOf(run, 'klagesager', municipality, 'omgoerelsespct');
+	const named = await run.all<{ entity: string }>(
+		`SELECT DISTINCT entity FROM facts WHERE family = 'klagesager' AND metric = 'omgoerelsespct' AND entity <> ?`,
+		[NATIONAL]
+	);
+	const comparable = [...new Set([...all, ...named.map((r) => r.entity)])].sort((a, b) => a.localeCompare(b, 'da'));
 	return {
 		municipalities: all,
+		comparable,
 		areas,
 		defaults: { municipality, areas: areas.slice(0, 1).map((a) => a.area), compare: [] }
 	};

@@ -148,3 +148,44 @@ export async function overview(run: Runner, municipality?: string): Promise<Over
 	);
 	return { municipality: m, municipalities: all, cards: buildCards(facts, m) };
 }
+
+/** One municipality's latest figure of a kind, for the comparison of municipalities on a topic page. */
+export interface MunicipalityFigure {
+	municipality: string;
+	latest: FactRow;
+	national: FactRow | null;
+}
+
+const COMPARED: Record<Exclude<CardKind, 'klagesager'>, string[]> = {
+	omgoerelse: ['omgoerelsespct'],
+	budget: ['afvigelse_vedtaget_budget', 'afvigelse_korrigeret_budget', 'vedtaget_budget'],
+	magtanvendelse: ['magtanvendelser_indberettet']
+};
+
+/**
+ * Every municipality with minutes of its own, beside each other on one key figure: the figure its
+ * Overblik card shows (the latest omgørelsesprocent, budget deviation or count of reported uses of force).
+ */
+export async function compareMunicipalities(run: Runner, kind: keyof typeof COMPARED): Promise<MunicipalityFigure[]> {
+	const all = await municipalities(run);
+	const metrics = COMPARED[kind];
+	const facts = await run.all<FactRow>(
+		`SELECT ${FACT_COLUMNS} FROM facts
+		 WHERE metric IN (${placeholders(metrics)}) AND entity IN (${placeholders([...all, NATIONAL])})
+		 ORDER BY year, period, meeting_date, doc_id, item_no, char_start, fact_id`,
+		[...metrics, ...all, NATIONAL]
+	);
+	const out: MunicipalityFigure[] = [];
+	for (const m of all) {
+		const own = facts.filter((f) => f.entity === m || f.entity === NATIONAL);
+		const c =
+			kind === 'budget'
+				? budgetCard(own, m)
+				: (() => {
+						const s = rankedSeries(own, metrics[0], m)[0];
+						return s ? card(kind, s, own) : null;
+					})();
+		if (c) out.push({ municipality: m, latest: c.latest, national: c.national });
+	}
+	return out;
+}

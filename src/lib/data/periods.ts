@@ -93,3 +93,25 @@ export function perKind(periods: readonly string[]): string {
 	};
 	return kind ? words[kind] : 'pr. år';
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthEnd = (year: number, month: number) => `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+
+/** The last day a period covers, "2024-Q3" → "2024-09-30" (ISO), so periods of any kind can be ordered by recency. */
+export function periodEnd(period: string): string {
+	const year = Number(period.slice(0, 4));
+	let m: RegExpMatchArray | null;
+	if ((m = period.match(/^\d{4}-Q[1-4]-Q([1-4])$/)) || (m = period.match(/^\d{4}-Q([1-4])$/))) return monthEnd(year, Number(m[1]) * 3);
+	if ((m = period.match(/^\d{4}-H([12])$/))) return monthEnd(year, Number(m[1]) * 6);
+	if ((m = period.match(/^\d{4}-(0[1-9]|1[0-2])$/))) return monthEnd(year, Number(m[1]));
+	if ((m = period.match(/^\d{4}-(\d{4})$/))) return `${m[1]}-12-31`;
+	return `${Number.isFinite(year) ? year : 0}-12-31`;
+}
+
+/** Whether a figure's period ended a year or more before the newest one shown beside it. */
+export function isOlder(period: string, newest: string): boolean {
+	const end = periodEnd(period);
+	const last = periodEnd(newest);
+	const yearBefore = `${Number(last.slice(0, 4)) - 1}${last.slice(4)}`;
+	return end <= yearBefore;
+}

@@ -1,17 +1,34 @@
 import type { FactRow } from '$lib/data/facts';
-import { formatDato, formatPeriode, formatValue, metricLabel } from '$lib/format';
+import { formatDato, formatNote, formatPeriode, formatValue, metricLabel } from '$lib/format';
 
 const MAX_NOTES = 3;
 
+/** Whose minutes each meeting is (doc_id → municipality), told once by the layout's data. */
+const owners = new Map<string, string>();
+
+export function registerMeetings(meetings: { doc_id: string; municipality: string | null }[]): void {
+	for (const m of meetings) if (m.municipality) owners.set(m.doc_id, m.municipality);
+}
+
+/** The municipality whose minutes a fact stands in, when known. */
+export function ownerOf(docId: string): string | null {
+	return owners.get(docId) ?? null;
+}
+
 /**
- * "Kilde: Psykiatri- og Handicapudvalget, møde 06.05.2026, punkt 7 (sag 25-77-27.00.00-A26)", one
+ * "Kilde: Gladsaxe Kommune, Psykiatri- og Handicapudvalget, møde 06.05.2026, punkt 7 (sag 25-77-27.00.00-A26)", one
  * line per meeting the facts come from, oldest first; several items of one meeting share its line.
  */
 export function sourceLines(facts: FactRow[]): string[] {
-	const meetings = new Map<string, { committee: string; date: string; items: Map<number, string | null> }>();
+	const meetings = new Map<string, { committee: string; owner: string | null; date: string; items: Map<number, string | null> }>();
 	for (const f of facts) {
 		const key = `${f.meeting_date ?? ''}|${f.committee ?? ''}|${f.doc_id}`;
-		const m = meetings.get(key) ?? { committee: f.committee ?? 'Ukendt udvalg', date: f.meeting_date ?? '', items: new Map() };
+		const m = meetings.get(key) ?? {
+			committee: f.committee ?? 'Ukendt udvalg',
+			owner: ownerOf(f.doc_id),
+			date: f.meeting_date ?? '',
+			items: new Map()
+		};
 		if (!m.items.has(f.item_no)) m.items.set(f.item_no, f.case_no);
 		meetings.set(key, m);
 	}
@@ -22,7 +39,7 @@ export function sourceLines(facts: FactRow[]): string[] {
 				.sort((a, b) => a[0] - b[0])
 				.map(([no, sag]) => `punkt ${no}${sag ? ` (sag ${sag})` : ''}`);
 			const date = m.date ? `møde ${formatDato(m.date)}` : 'mødedato ukendt';
-			return `Kilde: ${m.committee}, ${date}, ${joinDa(items)}`;
+			return `Kilde: ${m.owner ? `${m.owner} Kommune, ` : ''}${m.committee}, ${date}, ${joinDa(items)}`;
 		});
 }
 
@@ -39,7 +56,7 @@ export function flagNotes(facts: FactRow[]): string[] {
 		.slice(0, MAX_NOTES)
 		.map(
 			(f) =>
-				`⚠ Bemærk: ${metricLabel(f.metric)}, ${f.area}, ${formatPeriode(f.period)} (${formatValue(f.value, f.unit)}) stemmer ikke med referatets øvrige tal${f.check_note ? `: ${f.check_note}` : '.'}`
+				`⚠ Bemærk: ${metricLabel(f.metric)}, ${f.area}, ${formatPeriode(f.period)} (${formatValue(f.value, f.unit)}) stemmer ikke med referatets øvrige tal${f.check_note ? `: ${formatNote(f.check_note)}` : '.'}`
 		);
 	if (flagged.length > MAX_NOTES) notes.push(`⚠ Yderligere ${flagged.length - MAX_NOTES} tal er markeret som uoverensstemmende.`);
 	return notes;

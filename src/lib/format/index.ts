@@ -4,3 +4,4 @@ export * from './change';
 export * from './csv';
 export * from './labels';
 export { da } from './locale';
+export * from './note';

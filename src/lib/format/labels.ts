@@ -63,3 +63,8 @@ export function checkLabel(check: string): string {
 export function unitLabel(unit: string): string {
 	return UNIT_LABELS[unit] ?? unit;
 }
+
+/** An area as a reader says it: a committee's area is "Psykiatri- og Handicapudvalgets område", not the committee. */
+export function areaLabel(area: string): string {
+	return /udvalget$/i.test(area) ? `${area}s område` : area;
+}

@@ -1,8 +1,9 @@
 import { buildRunner } from '$lib/data/node.server';
+import { compareMunicipalities } from '$lib/data/overview';
 import { magtanvendelseFacts, magtanvendelseOptions } from '$lib/data/magtanvendelse';
 
 export const load = async () => {
 	const run = await buildRunner();
 	const options = await magtanvendelseOptions(run);
-	return { options, facts: await magtanvendelseFacts(run, options.municipality) };
+	return { options, facts: await magtanvendelseFacts(run, options.municipality), municipalities: await compareMunicipalities(run, 'magtanvendelse') };
 };
