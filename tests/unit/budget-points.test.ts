@@ -109,4 +109,40 @@ describe('budget points and bases', () => {
 		expect(facts).toContain('afvigelse_vedtaget_budget | Hjemmepleje | 2025-H1 | -7000000');
 		expect(facts).toContain('afvigelse_vedtaget_budget | Træning | 2025-H1 | 300000');
 	});
+
+	it('reads a caption that wraps its legend, units under each header, a total named "Udvalget i alt", and codes in the row labels', () => {
+		const body = [
+			'Tabel: Forventet regnskab 2025 (negative tal i afvigelsen er',
+			'merforbrug, positive tal er mindreforbrug)',
+			'',
+			'Funktion                       Korr. budget   Forv. regnskab   Afvigelse',
+			'                               (t.kr.)        (t.kr.)          (t.kr.)',
+			'5.32.32 Pleje og omsorg',
+			'i eget hjem                          40.100           41.000        -900',
+			'5.32.35 Hjælpemidler                 12.000           11.700         300',
+			'Udvalget i alt                       52.100           52.700        -600'
+		].join('\n');
+		const facts = budgetFacts(body);
+		expect(facts).toContain('afvigelse_korrigeret_budget | 5.32.32 Pleje og omsorg i eget hjem | 2025-08 | -900000');
+		expect(facts).toContain('korrigeret_budget | Ældreudvalget | 2025-08 | 52100000');
+	});
+
+	it('reads a minus after the amount and a legend above the table, and the budget "byrådet oprindeligt vedtog"', () => {
+		const body = [
+			'Regnskab 2024 – Ældreudvalget (beløb i 1.000 kr.)',
+			'Minus efter beløbet betyder merforbrug.',
+			'',
+			'                          Regnskab   Korr. budget   Regnskab   Afvigelse',
+			'                          2023       2024           2024       2024',
+			'Hjemmepleje               140.200    150.000        151.500    1.500-',
+			'Træning                    28.000     30.000         29.300       700',
+			'',
+			'Målt mod det budget, byrådet oprindeligt vedtog for 2024, er der et merforbrug på 3,1 mio. kr.'
+		].join('\n');
+		const facts = budgetFacts(body, 'Regnskab 2024 for udvalgets område');
+		expect(facts).toContain('regnskab | Hjemmepleje | 2023 | 140200000');
+		expect(facts).toContain('regnskab | Hjemmepleje | 2024 | 151500000');
+		expect(facts).toContain('afvigelse_korrigeret_budget | Hjemmepleje | 2024 | -1500000');
+		expect(facts).toContain('afvigelse_vedtaget_budget | Ældreudvalget | 2024 | -3100000');
+	});
 });

@@ -32,8 +32,18 @@ export const BUDGET_CONCEPTS: BudgetConcept[] = [
 		concept: 'vedtaget_budget',
 		role: 'level',
 		ref: 'vedtaget',
-		words: [String.raw`(?:oprindelig[et]?|vedtag(?:e|n)?e|vedtaget)\s+(?:samlede\s+)?(?:drifts)?budget\w*`, String.raw`opr\.\s*budget\w*`],
-		examples: ['det oprindelige budget var Q0k', 'udvalgets vedtagne budget for T0 er på Q0k', 'i forhold til oprindeligt budget']
+		words: [
+			String.raw`(?:oprindelig[et]?|vedtag(?:e|n)?e|vedtaget)\s+(?:samlede\s+)?(?:drifts)?budget\w*`,
+			String.raw`opr\.\s*budget\w*`,
+			// "det budget, byrådet oprindeligt vedtog i oktober T0": the adopted budget described by a relative clause.
+			String.raw`budget(?:tet)?,?\s+(?:som\s+)?(?:byrådet|kommunalbestyrelsen|byråd)\s+(?:oprindeligt\s+)?vedtog`
+		],
+		examples: [
+			'det oprindelige budget var Q0k',
+			'udvalgets vedtagne budget for T0 er på Q0k',
+			'i forhold til oprindeligt budget',
+			'sammenholdt med budgettet, som byrådet oprindeligt vedtog, ventes et merforbrug på Q0k'
+		]
 	},
 	{
 		concept: 'korrigeret_budget',

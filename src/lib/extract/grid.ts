@@ -10,7 +10,7 @@ import type { ReadTable, TableRow } from './tables';
 const SIGN = String.raw`(\(?\s*[+\-−–÷]\s*\)?|plus|minus|positiv\w*|negativ\w*)`;
 const DIRECTION = String.raw`(merforbrug|mindreforbrug|overskud|underskud)`;
 const VERB = String.raw`(?:angive[rs]?|angivet|er|betyder|viser|vises|vist|markeres|markeret|=)`;
-const NOUN = String.raw`(?:\s+(?:tal|beløb|værdier|fortegn|afvigelser?))?`;
+const NOUN = String.raw`(?:\s+(?:tal|beløb|værdier|fortegn|afvigelser?)|\s+(?:efter|foran|ved)\s+(?:beløbet|tallet))?`;
 
 /** The three ways a legend pairs a sign with a direction, each as (sign group, direction group). */
 const LEGENDS: { re: RegExp; sign: number; direction: number }[] = [

@@ -74,6 +74,8 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 		const law = /servicelov/i.test(`${caption} ${table.stub}`) || columns.length ? 'serviceloven' : null;
 		// "Magtanvendelser på Sundheds- og Ældreudvalgets område": the whole is the committee's, not the municipality's.
 		const wholeArea = findAreas(caption).find((a) => a.rank === RANK.committee)?.area ?? 'hele kommunen';
+		const part = findPeriods(caption).find((p) => !p.period && (p.kind === 'quarters' || p.kind === 'quarter' || p.kind === 'half'));
+		const yearPart = !part ? null : part.kind === 'half' ? `H${part.half}` : part.quarter![0] === part.quarter![1] ? `Q${part.quarter![0]}` : `Q${part.quarter![0]}-Q${part.quarter![1]}`;
 		const periodsOf = (list: (AxisPeriod | null)[]) => list.filter((p): p is AxisPeriod => p !== null);
 		table.rows.forEach((row, r) => {
 			const label = row.label.replace(/\s+/g, ' ').trim();
@@ -87,7 +89,9 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 				if (c.share || row.percents?.[i]) return;
 				const metric = c.metric ?? rowMetric ?? (byPeriod || columns.length === 1 ? tableMetric : null);
 				const axis = columnPeriods[i] ?? rowPeriod;
-				const period = axis ? periodOfAxis(axis, captionYear, periodsOf(columnPeriods[i] ? columnPeriods : rowPeriods)) : basePeriod;
+				const axisPeriod = axis ? periodOfAxis(axis, captionYear, periodsOf(columnPeriods[i] ? columnPeriods : rowPeriods)) : basePeriod;
+				// Years across under a caption that names part of a year ("pr. tilbud, 1.-3. kvartal"): that part of each year.
+				const period = axisPeriod && /^\d{4}$/.test(axisPeriod) && yearPart ? `${axisPeriod}-${yearPart}` : axisPeriod;
 				if (!metric || !period || !Number.isInteger(v)) return;
 				out.push({ family: 'magtanvendelse', metric, entity: ctx.municipality, area, period, value: v, unit: 'antal', start: row.start, end: row.end, rule: `magtanvendelse.tabel.${metric}` });
 			});

@@ -38,7 +38,7 @@ export interface Cell {
 
 const AMOUNT = String.raw`(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?`;
 /** "1.234", "-1.234", "÷1.234", and the accountant's negatives "(1.234)" and "1.234-". */
-const NUMBER = new RegExp(String.raw`^(?:[-−–+÷]?${AMOUNT}|\((?!(?:19|20)\d{2}\))${AMOUNT}\)|(?:\d{1,3}(?:\.\d{3})+|\d+,\d+)-)$`);
+const NUMBER = new RegExp(String.raw`^(?:[-−–+÷]?${AMOUNT}|\((?!(?:19|20)\d{2}\))${AMOUNT}\)|(?:\d{1,3}(?:\.\d{3})*|\d+,\d+)-)$`);
 const NUMBER_WITH_PERCENT = /^([-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)(%)$/;
 const PERCENT_WORD = /^(?:%|pct\.?|procent)$/i;
 /** Cells run together by the export, split by their shapes: "202268,1%12,4%" → 2022 | 68,1% | 12,4%. */
@@ -193,7 +193,9 @@ function isNote(t: string): boolean {
 }
 const NOTE_START = /^(?:Note|Anm\.|Anmærkning|Kilde|\*|\(\d\))/i;
 const UNIT_NOTE = /^(?:alle\s+)?(?:beløb|tal)(?:ene)?\s+(?:er\s+)?(?:angivet\s+|opgjort\s+)?i\b/i;
-const SIGN_NOTE = /fortegn|angiver|angives|\bvis(?:t|es)\s+med\b|[-−+÷]\s*\)?\s*=\s*(?:mer|mindre)forbrug/i;
+/** A title line that states the unit: "Regnskab 2024 – Ældreudvalget (beløb i 1.000 kr.)". */
+const UNIT_IN_TITLE = /\((?:beløb\s+i\s+|alle\s+beløb\s+i\s+)?(?:mio\.\s*kr|1\.000\s*kr|t\.\s?kr|kr)\.?\)/i;
+const SIGN_NOTE = /fortegn|angiver|angives|betyder|\bvis(?:t|es)\s+med\b|[-−+÷]\s*\)?\s*=\s*(?:mer|mindre)forbrug/i;
 
 const TERMINAL = /[.!?:;]["”’)]*$/;
 const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t);
@@ -383,7 +385,8 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 		let captionLine = -1;
 		while (h > previousEnd && rowsStart - h <= 45) {
 			const t = lines[h].text.trim();
-			if (t && CAPTION.test(t) && (/^(?:Tabel|Tab\.|Table|Oversigt|Figur)/i.test(t) || t.length < width * 0.8)) {
+			// A unit under each column header ("(t.kr.)   (t.kr.)") is part of the header, not a caption.
+			if (t && CAPTION.test(t) && (/^(?:Tabel|Tab\.|Table|Oversigt|Figur)/i.test(t) || (t.length < width * 0.8 && !/\S\s{3,}\S/.test(t)))) {
 				caption = t;
 				captionLine = h;
 				break;
@@ -397,6 +400,11 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			h--;
 		}
 		let headerFrom = captionLine >= 0 ? captionLine + 1 : h + 1;
+		// A caption whose parenthesis closes on the next line goes on there: "(negative tal er" / "merforbrug)".
+		while (caption && headerFrom < rowsStart && (caption.match(/\(/g) ?? []).length > (caption.match(/\)/g) ?? []).length && lines[headerFrom].text.trim()) {
+			caption = `${caption} ${lines[headerFrom].text.trim()}`;
+			headerFrom++;
+		}
 		// No "Tabel" caption: a title line set off by a blank line above the headers serves as one.
 		const labelled = captionLine >= 0;
 		if (captionLine < 0) {
@@ -448,7 +456,7 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			const t = lines[u].text.trim();
 			if (!t) continue;
 			seen++;
-			if (t.length <= 200 && (UNIT_NOTE.test(t) || SIGN_NOTE.test(t))) notes.push(t);
+			if (t.length <= 200 && (UNIT_NOTE.test(t) || SIGN_NOTE.test(t) || UNIT_IN_TITLE.test(t))) notes.push(t);
 		}
 		found.push({
 			firstLine: first,

@@ -77,7 +77,7 @@ const YEAR_ONLY = /^(?:19|20)\d{2}$/;
 /** A drawn rule between rows ("|---|---|", "-----", "====="). */
 const RULE_LINE = /^[-|+=:_\s]+$/;
 
-const TOTAL = /^(?:i alt|total|totalt|samlet|sum|hovedtotal|i alt for udvalget)\b/i;
+const TOTAL = /^(?:i alt|total|totalt|samlet|sum|hovedtotal|i alt for udvalget)\b|^(?:udvalget|udvalg|kommunen)\s+i\s+alt$/i;
 
 /** A label that stops at a connector is not finished: "Andre kommuners og", "Bostøtte, § 85 samt". */
 const DANGLING = /(?:\s(?:og|eller|samt|til|for|af|i|på|med|inkl\.)|[,–-])$/i;
