@@ -37,4 +37,20 @@ describe('comparisons and abbreviated laws', () => {
 		expect(facts).toContain('klagesager_antal | Vejle | serviceloven § 85 | 2024 | 27');
 		expect(facts).toContain('hjemvist_antal | Vejle | serviceloven § 107 | 2024 | 2');
 	});
+
+	it('gives each year the heading that spans it: "Afgjorte sager" over "2023  2024"', () => {
+		const body = [
+			'Tabel 1. Afgjorte sager og omgørelsesprocent fordelt på bestemmelse',
+			'',
+			'                                   Afgjorte sager       Omgørelsesprocent',
+			'Bestemmelse                        2023      2024       2023        2024',
+			'Serviceloven § 85 (bostøtte)         19        23       31,6 %      34,8 %',
+			'Serviceloven § 107 (ophold)          10         9       20,0 %      22,2 %'
+		].join('\n');
+		const facts = read('Klagesager 2023-2024', body);
+		expect(facts).toContain('klagesager_antal | Vejle | serviceloven § 85 | 2023 | 19');
+		expect(facts).toContain('klagesager_antal | Vejle | serviceloven § 85 | 2024 | 23');
+		expect(facts).toContain('omgoerelsespct | Vejle | serviceloven § 107 | 2024 | 22.2');
+		expect(facts.filter((f) => /\| (?:2023|2024) \| (?:2023|2024)$/.test(f))).toEqual([]);
+	});
 });

@@ -158,7 +158,8 @@ export function isNumericRow(line: string): boolean {
 	if (/[.:;]$/.test(label) && !(count >= 2 && label.length <= 40 && ABBREVIATED_END.test(label))) return false;
 	// "Kommune 2022 2023 2024": years in a row are column headers.
 	const cells = found.map((c) => c.text);
-	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && cells.every((c, i) => i === 0 || Number(c) >= Number(cells[i - 1]))) return false;
+	// ("2023 2024 2023 2024" under two headings that span two years each.)
+	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && (cells.every((c, i) => i === 0 || Number(c) >= Number(cells[i - 1])) || (count >= 4 && label.length <= 30))) return false;
 	if (count >= 2) return label.length <= 90;
 	// One number set off by a wide gap: a row of a one-column table ("Bostedet Egebakken      29").
 	if (label && /\S\s{3,}$/.test(t.slice(0, labelEnd).replace(SEPARATORS, (m) => ' '.repeat(m.length))) && label.length <= 60) return true;

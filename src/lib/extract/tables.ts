@@ -116,6 +116,8 @@ export function headerCells(printed: string[]): { stream: string; cells: string[
 		(lines.length >= 2 || (lines.length === 1 && /\S\s{2,}\S.*\S\s{2,}\S/.test(lines[0].trim()))) &&
 		(lines.filter((l) => /\S\s{2,}\S/.test(l.trim())).length >= Math.min(2, lines.length) || lines.slice(1).some((l) => /^\s{8,}\S/.test(l)));
 	if (!columnar) return { stream: lines.map((l) => l.trim()).join(' ').replace(/\s+/g, ' '), cells: null, tail: '' };
+	const spanned = spannedPeriods(lines);
+	if (spanned) return spanned;
 	// The header block ends at the first plain line (the first row's label, flush left).
 	let cut = 1;
 	while (cut < lines.length && (/^\s{8,}\S/.test(lines[cut]) || /\S\s{2,}\S/.test(lines[cut].trim()))) cut++;
@@ -141,6 +143,28 @@ export function headerCells(printed: string[]): { stream: string; cells: string[
 	}
 	const texts = cells.sort((a, b) => a.start - b.start).map((c) => dehyphenate(c.words.join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'));
 	return { stream: texts.concat(tail ? [tail] : []).join(' ').replace(/\s+/g, ' '), cells: texts, tail };
+}
+
+/**
+ * A header over years: "Afgjorte sager   Omgørelsesprocent" over "2023  2024  2023  2024". Each
+ * year takes the heading that spans it (the nearest one starting before its end): "Afgjorte sager 2023".
+ */
+function spannedPeriods(lines: string[]): { stream: string; cells: string[]; tail: string } | null {
+	if (lines.length < 2) return null;
+	const chunks = (line: string) => [...line.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+	const [upper, lower] = lines.slice(0, 2).map(chunks);
+	// Lines after the two are the first row's label.
+	const tail = lines.slice(2).map((l) => l.trim()).join(' ');
+	const years = lower.filter((c) => /^(?:19|20)\d{2}$/.test(c.text));
+	const stub = lower.filter((c) => !years.includes(c));
+	if (years.length < 2 || upper.length < 2 || years.length <= upper.length || stub.length > 1 || (stub[0] && stub[0].start > years[0].start)) return null;
+	const cells = years.map((y) => {
+		const over = upper.filter((u) => u.start <= y.end).pop();
+		return over ? `${over.text} ${y.text}` : null;
+	});
+	if (cells.some((c) => c === null)) return null;
+	const all = [...(stub[0] ? [stub[0].text] : []), ...(cells as string[])];
+	return { stream: [...all, tail].join(' ').trim(), cells: all, tail };
 }
 
 /**
