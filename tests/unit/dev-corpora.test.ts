@@ -1,6 +1,6 @@
 /**
  * The development corpora written by people who did not write the rules (tests/corpus/dev-a and
- * dev-b from outside the team, dev-c and dev-d by helpers that never read the extractor): their answer keys are well-formed, and the extractor reaches each family's precision and recall in the
+ * dev-b from outside the team, dev-c, dev-d and dev-e by helpers that never read the extractor): their answer keys are well-formed, and the extractor reaches each family's precision and recall in the
  * folder's thresholds.json (set at most one point below what was measured, raised as it improves).
  */
 import { readFileSync } from 'node:fs';
@@ -28,7 +28,8 @@ const SIZES: Record<string, { files: number; factsPerFamily: number }> = {
 	'dev-a': { files: 10, factsPerFamily: 100 },
 	'dev-b': { files: 10, factsPerFamily: 100 },
 	'dev-c': { files: 6, factsPerFamily: 60 },
-	'dev-d': { files: 7, factsPerFamily: 80 }
+	'dev-d': { files: 7, factsPerFamily: 80 },
+	'dev-e': { files: 6, factsPerFamily: 70 }
 };
 
 for (const [name, size] of Object.entries(SIZES)) {

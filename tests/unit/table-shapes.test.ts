@@ -206,4 +206,21 @@ describe('table shapes', () => {
 			'magtanvendelser_indberettet | hele kommunen | 2024-H2 | 28'
 		]);
 	});
+
+	it('reads quarters written "K1 2025" under a three-word title, with the total of the quarters', () => {
+		const body = [
+			'Indberetninger og vurderinger',
+			'                          K1 2025    K2 2025    I alt',
+			'Indberetninger i alt         12         14        26',
+			'Lovlige                       9         11        20'
+		].join('\n');
+		expect(read('Magtanvendelse 1. halvår 2025', body)).toEqual([
+			'magtanvendelser_indberettet | hele kommunen | 2025-Q1 | 12',
+			'magtanvendelser_indberettet | hele kommunen | 2025-Q1-Q2 | 26',
+			'magtanvendelser_indberettet | hele kommunen | 2025-Q2 | 14',
+			'magtanvendelser_tilladte | hele kommunen | 2025-Q1 | 9',
+			'magtanvendelser_tilladte | hele kommunen | 2025-Q1-Q2 | 20',
+			'magtanvendelser_tilladte | hele kommunen | 2025-Q2 | 11'
+		]);
+	});
 });

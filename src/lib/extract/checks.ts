@@ -268,9 +268,10 @@ function checkRestatements(facts: Fact[], source: Source, flag: Flag, pass: Pass
 }
 
 /** A table row: a short quote ending in a figure, no sentence in it (a wrapped label may take two lines). */
-const isRow = (f: Fact) => f.quote.length <= 240 && /\d[ \t]*%?[ \t]*$/m.test(f.quote) && !/[.!?:]\s+\S/.test(f.quote.replace(/\d[.,]\d/g, ''));
+const isRow = (f: Fact) => f.quote.length <= 240 && /\d[)-]?[ \t]*%?[ \t]*$/m.test(f.quote) && !/[.!?:]\s+\S/.test(f.quote.replace(/\d[.,]\d/g, ''));
 
-const CELL = /^(?:[−÷+-]?\d[\d.,]*%?|[-–—])$/;
+/** A printed cell: "1.234", "÷1.234", "31,5%", the accountant's "(1.234)" and "1.234-", or a dash for none. */
+const CELL = /^(?:[−÷+-]?\d[\d.,]*%?|\(\d[\d.,]*\)|\d[\d.,]*-|[-–—])$/;
 
 /** The cells at the end of a row's printed line; a label wrapped onto the next line ("… og 11 7 2" / "private tilbud") is skipped. */
 function cellCount(quote: string): number {
@@ -338,7 +339,7 @@ function checkTableTotals(facts: Fact[], source: Source, flag: Flag, pass: Pass)
 }
 
 /** A line of a table that carries figures (a page footer's "Side 3" does not count). */
-const isDataLine = (line: string) => /\d\s*%?\s*$/.test(line) && !/\bside\s+\d+(?:\s+af\s+\d+)?\s*$/i.test(line);
+const isDataLine = (line: string) => /\d[)-]?\s*%?\s*$/.test(line) && !/\bside\s+\d+(?:\s+af\s+\d+)?\s*$/i.test(line);
 
 /**
  * Was every row of the column read? Each figure-bearing line from the first row read to the total

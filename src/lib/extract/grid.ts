@@ -55,7 +55,7 @@ export type AxisPeriod =
 	| { kind: 'total' };
 
 const YEAR = /^((?:19|20)\d{2})$/;
-const QUARTER = /^(?:([1-4])\.?\s*(?:kvt|kvart|kvartal)\.?|Q([1-4]))(?:\s+((?:19|20)\d{2}))?$/i;
+const QUARTER = /^(?:([1-4])\.?\s*(?:kvt|kvart|kvartal)\.?|[QK]([1-4]))(?:\s+((?:19|20)\d{2}))?$/i;
 const HALF = /^([12])\.\s*halvår(?:\s+((?:19|20)\d{2}))?$/i;
 /** "1.-3. kvartal", "1.-3. kvt. 2024": a run of quarters. */
 const QUARTERS = /^([1-4])\.?\s*[-–]\s*([1-4])\.?\s*(?:kvt|kvart|kvartal)\.?(?:\s+((?:19|20)\d{2}))?$/i;

@@ -12,7 +12,7 @@ const MAGT_METRICS: [RegExp, string][] = MAGTANVENDELSE_CONCEPTS.map((c) => [c.s
 
 /** Columns that are shares, not counts ("Andel", "pct."): read past, never a fact. */
 const SHARE_HEADER = /^(?:andel(?:\s+i\s+(?:pct\.?|procent))?|pct\.?|procent|%)(?:\s*\((?:pct\.?|%)\))?(?=\s|$)/i;
-const PERIOD_HEADER = /^(?:(?:19|20)\d{2}\b|(?:[1-4]\.\s*(?:kvt|kvartal)\.?|Q[1-4]\b|[12]\.\s*halvår\b)(?:\s+(?:19|20)\d{2}\b)?|i alt\b)/i;
+const PERIOD_HEADER = /^(?:(?:19|20)\d{2}\b|(?:[1-4]\.\s*(?:kvt|kvartal)\.?|[QK][1-4]\b|[12]\.\s*halvår\b)(?:\s+(?:19|20)\d{2}\b)?|i alt\b)/i;
 
 export const magtLexicon = {
 	match(stream: string) {

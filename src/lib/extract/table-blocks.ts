@@ -206,7 +206,7 @@ const RULE = /^[-|+=:_\s]+$/;
 /** A line of words with no column gaps: a table's title when column headers follow it. */
 function isTitleLine(line: string): boolean {
 	const t = line.trim();
-	return !/\S\s{2,}\S/.test(t) && !/[|\t]/.test(t) && t.split(/\s+/).length >= 4 && !ENDS_SENTENCE(t);
+	return !/\S\s{2,}\S/.test(t) && !/[|\t]/.test(t) && t.split(/\s+/).length >= 3 && !ENDS_SENTENCE(t);
 }
 
 /** A line of column headers: cells parted by wide gaps, or indented past the row labels. */
