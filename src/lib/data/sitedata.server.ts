@@ -153,7 +153,9 @@ export async function writeSet(run: Runner, root: string, withText: boolean): Pr
 		files.push([paths.family('magtanvendelse', m), await magtanvendelseFacts(run, m)]);
 	}
 	// A selection of areas shows a subset of what the page shows with every area (see shownFacts).
-	const klagesager = await writeFamily(run, root, 'klagesager', [...own, NATIONAL], shownFacts);
+	// Every entity the page may compare with has its file: municipalities named only in others' minutes too.
+	const compared = (await run.all<{ entity: string }>(`SELECT DISTINCT entity FROM facts WHERE family = 'klagesager'`, [])).map((r) => r.entity);
+	const klagesager = await writeFamily(run, root, 'klagesager', [...new Set([...own, NATIONAL, ...compared])], shownFacts);
 	for (const [path, file] of klagesager) {
 		const entity = own.find((m) => paths.family('klagesager', m) === path);
 		if (entity) file.areas = await areasOf(run, 'klagesager', entity, 'omgoerelsespct');
