@@ -53,4 +53,15 @@ describe('comparisons and abbreviated laws', () => {
 		expect(facts).toContain('omgoerelsespct | Vejle | serviceloven § 107 | 2024 | 22.2');
 		expect(facts.filter((f) => /\| (?:2023|2024) \| (?:2023|2024)$/.test(f))).toEqual([]);
 	});
+
+	it('gives "henholdsvis" figures to the names in their order, and a relative clause\'s figure to the noun before it', () => {
+		const facts = read(
+			'Ankestyrelsens Danmarkskort 2024',
+			'Omgørelsesprocenten for Vejle Kommune på socialområdet var 33 i 2024. Vejle ligger under landsgennemsnittet på 36 procent, som var 37 i 2023. Blandt nabokommunerne havde Kolding og Fredericia en omgørelsesprocent på henholdsvis 39 og 31.'
+		);
+		expect(facts).toContain('omgoerelsespct | Landsgennemsnit | socialområdet | 2023 | 37');
+		expect(facts).toContain('omgoerelsespct | Kolding | socialområdet | 2024 | 39');
+		expect(facts).toContain('omgoerelsespct | Fredericia | socialområdet | 2024 | 31');
+		expect(facts.filter((f) => /\| Vejle \|/.test(f))).toEqual(['omgoerelsespct | Vejle | socialområdet | 2024 | 33']);
+	});
 });

@@ -295,7 +295,7 @@ export function periodFor(
 	return sc.carriedPeriod ?? sc.headingPeriod ?? (ctx.titleYear ? String(ctx.titleYear) : null);
 }
 
-const COMPARED_PERIOD = /(?:\b(?:fra|mod|end|sammenlignet med|i forhold til)\s+(?:Q\d+\w*\s+)?(?:[a-zæøå]+\s+)?(?:i\s+)?|\(\s*)$/;
+const COMPARED_PERIOD = /(?:\b(?:fra|mod|end|sammenlignet med|i forhold til)\s+(?:Q\d+\w*\s+)?(?:[a-zæøå]+\s+)?(?:i\s+)?|,\s*(?:som|der)\s+(?:var|lå\s+på|udgjorde)\s+(?:Q\d+\w*\s+)?(?:i\s+)?|\(\s*)$/;
 const COMPARISON_BETWEEN = /[,;]|\b(?:hvor|mod|mens|end|sammenlignet|mens)\b/;
 
 /** "samme periode sidste år": the period the text is about, shifted ("2024-Q1-Q3" → "2023-Q1-Q3"); "i samme periode": unshifted. */
@@ -338,6 +338,14 @@ const NATIONAL_AFTER = /^\s*(?:\)\s*)?(?:på landsplan|i hele landet|for hele la
 export function entityFor(ctx: ItemContext, sc: SentenceContext, qi: number): string {
 	const v = sc.view;
 	const at = v.qAt[qi];
+	// "Fredericia og Haderslev … på henholdsvis 37 og 40": the figures go to the names in their order.
+	const respective = respectiveEntity(ctx, sc, qi);
+	if (respective) return respective;
+	// "landsgennemsnittet på 36 procent, som var 38 i 2023": a relative clause goes on about the figure before it.
+	if (qi > 0) {
+		const prev = v.quantities[qi - 1];
+		if (RELATIVE_CLAUSE.test(ctx.text.slice(prev.end, v.quantities[qi].start))) return entityFor(ctx, sc, qi - 1);
+	}
 	const clauseStart = Math.max(v.view.lastIndexOf(',', at), v.view.lastIndexOf(';', at), v.view.lastIndexOf(' mod ', at), 0);
 	const before = v.view.slice(Math.max(clauseStart, at - 120), at);
 	// What follows the figure's token; NATIONAL_AFTER reads a few words of it only (the view's spaces are folded).
@@ -363,6 +371,24 @@ export function entityFor(ctx: ItemContext, sc: SentenceContext, qi: number): st
 		}
 	}
 	return sc.namedEntity ?? ctx.municipality;
+}
+
+const RELATIVE_CLAUSE = /^\s*(?:procent|pct\.?|%)?\s*,\s*(?:som|der|hvilket)\s+(?:(?:i\s+\S+|året\s+før|sidste\s+år)\s+)?(?:var|lå\s+på|udgjorde|blev)\s+(?:på\s+)?$/i;
+
+/**
+ * The n-th of the municipalities named before "henholdsvis" for the n-th figure after it, when as
+ * many figures follow as names precede; null when the sentence has no such list.
+ */
+export function respectiveEntity(ctx: ItemContext, sc: SentenceContext, qi: number): string | null {
+	const s = sc.sentence;
+	const q = sc.view.quantities[qi];
+	const word = ctx.text.slice(s.start, q.start).lastIndexOf('henholdsvis');
+	if (word < 0) return null;
+	const pivot = s.start + word;
+	const run = sc.view.quantities.filter((x) => x.start > pivot);
+	const names = [...ctx.text.slice(s.start, pivot).matchAll(MUNICIPALITY_RE)].map((m) => municipalityOf(m[1])).filter((m): m is string => !!m);
+	const k = run.indexOf(q);
+	return names.length >= 2 && names.length === run.length && k >= 0 ? names[k] : null;
 }
 
 /** The area of a figure: the most specific one named in the sentence, its paragraph, heading or title. */
