@@ -143,18 +143,20 @@ function quotesOf(run: Runner, rows: FactRow[]): Promise<{ fact_id: string; quot
 	return run.all(parts.join(' UNION ALL '), params);
 }
 
+/** The page's sort as SQL: its columns, each in the chosen direction with nulls last. */
+function orderOf(q: ExplorerQuery): { order: string; orderBy: string } {
+	const order = SORT_COLUMNS[q.sorter] ?? SORT_COLUMNS.moede;
+	const direction = q.faldende ? 'DESC' : 'ASC';
+	return { order, orderBy: order.split(', ').map((c) => `${c} ${direction} NULLS LAST`).join(', ') };
+}
+
 /**
  * One page of facts. Count and page come from the in-memory table (no quotes), and the quotes of
  * the rows shown from the Parquet file; a search in the quotes or a sort by quote reads the file.
  */
 export async function explore(run: Runner, q: ExplorerQuery): Promise<ExplorerPage> {
 	const { sql, params } = where(q);
-	const order = SORT_COLUMNS[q.sorter] ?? SORT_COLUMNS.moede;
-	const direction = q.faldende ? 'DESC' : 'ASC';
-	const orderBy = order
-		.split(', ')
-		.map((c) => `${c} ${direction} NULLS LAST`)
-		.join(', ');
+	const { order, orderBy } = orderOf(q);
 	const needsQuote = searchTerms(q.q).length > 0 || order === SORT_COLUMNS.citat;
 	if (!needsQuote) await run.withFactsInMemory();
 	const table = needsQuote ? 'facts' : 'facts_memory';
@@ -177,12 +179,7 @@ export const EXPORT_LIMIT = 200_000;
 /** Every fact the filters and search select, in the page's order, with quotes: what an export holds. */
 export async function exploreAll(run: Runner, q: ExplorerQuery): Promise<FactRow[]> {
 	const { sql, params } = where(q);
-	const order = SORT_COLUMNS[q.sorter] ?? SORT_COLUMNS.moede;
-	const direction = q.faldende ? 'DESC' : 'ASC';
-	const orderBy = order
-		.split(', ')
-		.map((c) => `${c} ${direction} NULLS LAST`)
-		.join(', ');
+	const { orderBy } = orderOf(q);
 	return run.all<FactRow>(
 		`SELECT ${FACT_COLUMNS} FROM facts ${sql} ORDER BY ${orderBy}, doc_id, char_start, fact_id LIMIT ${EXPORT_LIMIT}`,
 		params
