@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { engineReady, startSite, type Site } from './harness';
+import { openSettled, startSite, type Site } from './harness';
 import { MULTI_BUILD } from './multi';
 
 /** Keyboard, screen reader and axe-core on the site of many municipalities. */
@@ -17,13 +17,7 @@ afterAll(async () => {
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = ['/', '/klagesager/', '/budget/', '/magtanvendelse/', '/tal/', '/om/', '/praesentation/'];
 
-async function openReady(path: string): Promise<Page> {
-	const page = await site.open(path);
-	await engineReady(page);
-	await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && !document.querySelector('.status')?.textContent?.includes('Henter'));
-	await page.waitForTimeout(300);
-	return page;
-}
+const openReady = (path: string): Promise<Page> => openSettled(site, path);
 
 describe('before the page has hydrated', () => {
 	test('every control is visibly disabled, so no choice is silently undone; after hydration they work', async () => {

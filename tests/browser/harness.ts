@@ -96,6 +96,15 @@ export async function engineReady(page: Page): Promise<void> {
 	}
 }
 
+/** Opens a page of the site and waits until it answers and nothing on it is still loading. */
+export async function openSettled(site: Site, path: string): Promise<Page> {
+	const page = await site.open(path);
+	await engineReady(page);
+	await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && !document.querySelector('.status')?.textContent?.includes('Henter'));
+	await page.waitForTimeout(300);
+	return page;
+}
+
 /** Requests that went anywhere but the local test server. */
 export function external(requests: string[], base: string): string[] {
 	return requests.filter((r) => !r.startsWith(base) && !r.startsWith('blob:') && !r.startsWith('data:'));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { engineReady, startSite, type Site } from './harness';
+import { engineReady, openSettled, startSite, type Site } from './harness';
 import { MULTI_BUILD } from './multi';
 
 /** The site built from the seeds, tests/corpus/variants and the development corpora (global-setup.ts). */
@@ -72,13 +72,7 @@ function shownKind(text: string): string {
 const SAMPLE = ['Gladsaxe', 'Odder', 'Herning', 'Aalborg', 'Horsens', 'Gentofte', 'Skive', 'Esbjerg'];
 const TOPICS = ['/klagesager/', '/magtanvendelse/', '/budget/'];
 
-async function openReady(path: string): Promise<Page> {
-	const page = await site.open(path);
-	await engineReady(page);
-	await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && !document.querySelector('.status')?.textContent?.includes('Henter'));
-	await page.waitForTimeout(300);
-	return page;
-}
+const openReady = (path: string): Promise<Page> => openSettled(site, path);
 
 describe('like with like', () => {
 	test('no chart axis and no comparison sets periods of different kinds side by side; no raw month codes', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { engineReady, startSite, type Site } from './harness';
+import { openSettled, startSite, type Site } from './harness';
 import { MULTI_BUILD, multiQuery } from './multi';
 
 /** Overblik, the picker, the comparison of municipalities and Om tallene on the site of many municipalities. */
@@ -16,13 +16,7 @@ const SAMPLE = ['Gladsaxe', 'Odder', 'Herning', 'Aalborg', 'Horsens', 'Gentofte'
 const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 const danish = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
-async function openReady(path: string): Promise<Page> {
-	const page = await site.open(path);
-	await engineReady(page);
-	await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && !document.querySelector('.status')?.textContent?.includes('Henter'));
-	await page.waitForTimeout(300);
-	return page;
-}
+const openReady = (path: string): Promise<Page> => openSettled(site, path);
 
 async function latestMeeting(municipality: string): Promise<string> {
 	const [row] = await multiQuery<{ d: string }>(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { engineReady, startSite, type Site } from './harness';
+import { engineReady, openSettled, startSite, type Site } from './harness';
 import { MULTI_BUILD } from './multi';
 
 /** A 390 px wide phone on the site of many municipalities. */
@@ -14,13 +14,7 @@ afterAll(async () => {
 
 const PAGES = ['/', '/klagesager/', '/budget/', '/magtanvendelse/', '/tal/', '/om/'];
 
-async function openReady(path: string): Promise<Page> {
-	const page = await site.open(path);
-	await engineReady(page);
-	await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && !document.querySelector('.status')?.textContent?.includes('Henter'));
-	await page.waitForTimeout(300);
-	return page;
-}
+const openReady = (path: string): Promise<Page> => openSettled(site, path);
 
 /** Every visible piece of text smaller than 11 px as drawn (SVG text scaled by its chart), with the tables opened. */
 function smallText(page: Page): Promise<string[]> {

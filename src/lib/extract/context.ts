@@ -235,7 +235,11 @@ class LazySentence implements SentenceContext {
 		let period = before.period;
 		const usable = view.periods.filter((p) => PERIOD_KINDS_FOR_COUNTS.has(p.kind));
 		// "faldet fra 102 i 2023", "mod 52 i 2024", "(2023: 77)": a comparison's period is not what the paragraph goes on about.
-		const stated = usable.filter((p) => p.kind !== 'relative' && !(COMPARED_PERIOD.test(view.view.slice(Math.max(0, view.tAt[view.periods.indexOf(p)] - 30), view.tAt[view.periods.indexOf(p)]))));
+		const compared = (p: PeriodMention) => {
+			const at = view.tAt[view.periods.indexOf(p)];
+			return COMPARED_PERIOD.test(view.view.slice(Math.max(0, at - 30), at));
+		};
+		const stated = usable.filter((p) => p.kind !== 'relative' && !compared(p));
 		// The period a sentence is about comes first ("I 1. halvår 2025 … mod 52 i 1. halvår 2024").
 		if (stated.length) period = resolvePeriod(stated[0], titleYear, meetingYear) ?? period;
 		// "… 39, hvor den året før lå på 35": a relative period after the first figure is the comparison's, not what the text goes on about.
@@ -295,7 +299,8 @@ export function periodFor(
 	return sc.carriedPeriod ?? sc.headingPeriod ?? (ctx.titleYear ? String(ctx.titleYear) : null);
 }
 
-const COMPARED_PERIOD = /(?:\b(?:fra|mod|end|sammenlignet med|i forhold til)\s+(?:Q\d+\w*\s+)?(?:[a-zæøå]+\s+)?(?:i\s+)?|,\s*(?:som|der)\s+(?:var|lå\s+på|udgjorde)\s+(?:Q\d+\w*\s+)?(?:i\s+)?|\(\s*)$/;
+/** Before a period that belongs to a comparison ("fra 102 i", "mod", "end i", "(", "…, som var 38 i"): it dates that figure only. */
+export const COMPARED_PERIOD = /(?:\b(?:fra|mod|end|sammenlignet med|i forhold til)\s+(?:Q\d+\w*\s+)?(?:[a-zæøå]+\s+)?(?:i\s+)?|,\s*(?:som|der)\s+(?:var|lå\s+på|udgjorde)\s+(?:Q\d+\w*\s+)?(?:i\s+)?|\(\s*)$/;
 const COMPARISON_BETWEEN = /[,;]|\b(?:hvor|mod|mens|end|sammenlignet|mens)\b/;
 
 /** "samme periode sidste år": the period the text is about, shifted ("2024-Q1-Q3" → "2023-Q1-Q3"); "i samme periode": unshifted. */

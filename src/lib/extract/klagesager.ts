@@ -6,7 +6,7 @@
  * "(2023: 104)", "29 i Silkeborg og 35 i Holstebro") or on the paragraph ("I samme periode
  * sidste år var den 39 pct."). A figure with no clear reading is left out.
  */
-import { areaFor, draft, entityFor, periodFor, respectiveEntity, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { areaFor, COMPARED_PERIOD, draft, entityFor, periodFor, respectiveEntity, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { fieldNamed, findAreas, lawNamed, pickArea, RANK, type AreaMention } from './areas';
 import { resolvePeriod, type PeriodMention } from './periods';
 import { MUNICIPALITIES, municipalityOf } from './places';
@@ -598,8 +598,6 @@ function earlierAreas(ctx: ItemContext): (at: number) => AreaMention[] {
 
 /** A period named right after a comparison: "lavere end i samme periode sidste år", "mod 2023", "i forhold til 1. halvår 2024". */
 const COMPARED = /(?:^|[^\p{L}])(?:end|mod|sammenlignet med|i forhold til|set i forhold til)(?: i)? $/u;
-/** "landsgennemsnittet på 36 procent, som var 38 i 2023": the year of a figure in a relative clause is that figure's only. */
-const IN_RELATIVE_CLAUSE = /, (?:som|der) (?:var|lå på|udgjorde) Q\d+\w*(?: \S+)? i $/u;
 
 function usableMentions(sc: SentenceContext): { p: PeriodMention; pos: number; compared: boolean }[] {
 	const v = sc.view;
@@ -616,7 +614,7 @@ function usableMentions(sc: SentenceContext): { p: PeriodMention; pos: number; c
 function aboutAfter(ctx: ItemContext, sc: SentenceContext, about: string | null): string | null {
 	const firstFigure = sc.view.qAt.length ? Math.min(...sc.view.qAt) : Infinity;
 	const own = usableMentions(sc).filter(
-		(m) => !m.compared && !(m.p.kind === 'relative' && m.pos > firstFigure) && !IN_RELATIVE_CLAUSE.test(sc.view.view.slice(Math.max(0, m.pos - 40), m.pos))
+		(m) => !m.compared && !(m.p.kind === 'relative' && m.pos > firstFigure) && !COMPARED_PERIOD.test(sc.view.view.slice(Math.max(0, m.pos - 40), m.pos))
 	);
 	if (!own.length) return about;
 	const stated = own.find((m) => m.p.kind !== 'relative');
