@@ -4,6 +4,7 @@
  * folder, so the project's own build/ and static/data/ stay the seeds'.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,8 +13,8 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve('.');
 const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json'];
 
-/** Where the multi-municipality site is built (its own build/ inside). */
-export const MULTI_DIR = join(tmpdir(), 'noegletal-multi-site');
+/** Where the multi-municipality site is built (its own build/ inside); one per checkout, so two clones can test at once. */
+export const MULTI_DIR = join(tmpdir(), `noegletal-multi-site-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}`);
 export const MULTI_BUILD = join(MULTI_DIR, 'build');
 
 /** The minutes read: every folder of .txt files under these roots. */
