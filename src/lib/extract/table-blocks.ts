@@ -158,8 +158,11 @@ export function recordOf(line: string): { keys: string[]; cells: Cell[] } | null
 }
 const RECORD_PART = /^(\p{L}[\p{L}\- ]{0,40}?)\s+([-−÷]?\d[\d.,]*)\s*(%|pct\.?)?$/u;
 
+/** Empty cells printed as dashes at the end of a row, set off by wide gaps: "Afgjorte sager   212   71   –". */
+export const TRAILING_EMPTY_CELLS = /(?:\s{2,}[-–—])+$/;
+
 export function isNumericRow(line: string): boolean {
-	const t = line.trim();
+	const t = line.trim().replace(TRAILING_EMPTY_CELLS, '');
 	if (!t) return false;
 	const { count, labelEnd, cells: found } = trailingCells(t);
 	if (count === 0) return false;
