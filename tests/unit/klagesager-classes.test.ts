@@ -242,5 +242,23 @@ describe('tables printed the other way round, areas and words the layout breaks'
 			'omgoerelsespct Vejle Ældre- og Omsorgsudvalget 2024-H1 29'
 		]);
 	});
+
+	it('reads a grid parted by pipes whose headers wrap over two lines, under its title', () => {
+		const body = [
+			'Afgørelser 2024 fordelt på lov',
+			'Lov | Afgjort | Stadfæstet | Omgørelses-',
+			'    |         |            | procent',
+			'Serviceloven | 90 | 61 | 32,2',
+			'Barnets lov | 30 | 22 | 26,7'
+		].join('\n');
+		expect(klagesager(body)).toEqual([
+			'klagesager_antal Vejle barnets lov 2024 30',
+			'klagesager_antal Vejle serviceloven 2024 90',
+			'omgoerelsespct Vejle barnets lov 2024 26.7',
+			'omgoerelsespct Vejle serviceloven 2024 32.2',
+			'stadfaestet_antal Vejle barnets lov 2024 22',
+			'stadfaestet_antal Vejle serviceloven 2024 61'
+		]);
+	});
 });
 

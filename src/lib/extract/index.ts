@@ -63,7 +63,7 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 		const drafts: FactDraft[] = [...klagesager(ctx), ...klagesagerTables(ctx), ...magtanvendelse(ctx), ...magtanvendelseTables(ctx), ...budget(ctx)];
 		drafts.push(...otherFigures(ctx, drafts));
 		for (const d of drafts) {
-			const problem = valueProblem(d.value, d.period);
+			const problem = valueProblem(d.value, d.period, d.unit);
 			if (problem) {
 				dropped.push(invalidDrop(d, problem));
 				continue;

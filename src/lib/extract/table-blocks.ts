@@ -329,32 +329,44 @@ function valueFirstGroup(lines: Line[], at: number, previousEnd: number): FoundT
 const DELIMITED_VALUE = /^(?:[-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\s*(?:%|pct\.?)?)$/;
 
 /**
- * Rows whose cells are parted by ";" (a spreadsheet saved as text): "Serviceloven § 83;41;30;4;7;27".
- * A semicolon also joins clauses of prose, so a run is a grid only when the grid confirms it: a
- * header of the same arity with no values but years above at least two rows, every row as many cells, each
- * row a label and values. The grid's semicolons become pipes (same length: offsets hold), which
- * every reader already parts cells by; the header's index is returned so nothing above it is read as one.
+ * Rows whose cells are parted by ";" (a spreadsheet saved as text: "Serviceloven § 83;41;30;4;7;27")
+ * or by "|" (a drawn grid). A semicolon also joins clauses of prose, so a run is a grid only when the
+ * grid confirms it: header lines of the same arity with no values but years, above at least two
+ * rows of as many cells, each a label and values; a header may wrap over lines ("Ændret/ |" over
+ * "ophævet |"). Semicolons become pipes (same length: offsets hold), which every reader already
+ * parts cells by; the first header line's index is returned so nothing above it is read as one.
  */
 export function delimitedGrids(lines: Line[]): { lines: Line[]; headers: Set<number> } {
-	const cellsOf = (l: Line) => l.text.trim().split(';').map((c) => c.trim());
 	const headers = new Set<number>();
 	let out: Line[] | null = null;
 	let i = 0;
 	while (i < lines.length) {
-		const arity = lines[i].text.includes(';') ? cellsOf(lines[i]).length : 0;
+		const text = lines[i].text;
+		const separator = text.includes(';') ? ';' : text.includes('|') ? '|' : null;
+		// A drawn box opens and closes its lines with pipes; without one, a line led by a pipe has an empty first cell.
+		const boxed = text.trim().startsWith('|');
+		const cellsOf = (l: Line) => (boxed ? l.text.trim().replace(/^\|/, '').replace(/\|$/, '') : l.text.trimEnd()).split(separator!).map((c) => c.trim());
+		const arity = separator ? cellsOf(lines[i]).length : 0;
 		let j = i + 1;
-		while (arity >= 3 && j < lines.length && lines[j].text.includes(';') && cellsOf(lines[j]).length === arity) j++;
-		const header = arity >= 3 ? cellsOf(lines[i]) : [];
-		const rows = lines.slice(i + 1, j).map(cellsOf);
+		while (arity >= 3 && j < lines.length && lines[j].text.includes(separator!) && cellsOf(lines[j]).length === arity) j++;
+		const run = lines.slice(i, j).map(cellsOf);
+		const isValueRow = (r: string[]) => r[0] && !DELIMITED_VALUE.test(r[0]) && r.slice(1).every((c) => DELIMITED_VALUE.test(c));
+		// The first line is the header (years make it look like a row); lines below it that hold no values wrap it.
+		const firstRow = run.length > 1 ? 1 + run.slice(1).findIndex(isValueRow) : 0;
+		const head = firstRow > 0 ? run.slice(0, firstRow) : [];
+		const rows = firstRow > 0 ? run.slice(firstRow) : [];
 		const isGrid =
+			arity >= 3 &&
 			rows.length >= 2 &&
-			header.every((c) => c && (!DELIMITED_VALUE.test(c) || /^(?:19|20)\d{2}$/.test(c))) &&
-			header.some((c) => !DELIMITED_VALUE.test(c)) &&
-			rows.every((r) => r[0] && !DELIMITED_VALUE.test(r[0]) && r.slice(1).every((c) => DELIMITED_VALUE.test(c)));
+			head.length <= 3 &&
+			head[0].every((c) => c && (!DELIMITED_VALUE.test(c) || /^(?:19|20)\d{2}$/.test(c))) &&
+			head[0].some((c) => !DELIMITED_VALUE.test(c)) &&
+			head.slice(1).every((h) => h.every((c) => !c || !DELIMITED_VALUE.test(c))) &&
+			rows.every(isValueRow);
 		if (isGrid) {
 			out ??= [...lines];
 			headers.add(i);
-			for (let k = i; k < j; k++) out[k] = { ...lines[k], text: lines[k].text.replace(/;/g, '|') };
+			if (separator === ';') for (let k = i; k < j; k++) out[k] = { ...lines[k], text: lines[k].text.replace(/;/g, '|') };
 			i = j;
 		} else i++;
 	}

@@ -173,8 +173,10 @@ function spannedPeriods(lines: string[]): { stream: string; cells: string[]; tai
  */
 function tabbedCells(printed: string[]): { stream: string; cells: string[]; tail: string } | null {
 	const lines = printed.filter((l) => l.trim() && !RULE_LINE.test(l));
-	if (lines.length < 2 || !lines.every((l) => l.includes('\t'))) return null;
-	const rows = lines.map((l) => l.replace(/\s+$/, '').split('\t').map((c) => c.trim()));
+	// Pipes part cells the same way: "Ændret/ | Hjemvist" over "ophævet |".
+	const separator = lines.every((l) => l.includes('\t')) ? '\t' : lines.every((l) => l.includes('|')) ? '|' : null;
+	if (lines.length < 2 || !separator) return null;
+	const rows = lines.map((l) => l.replace(/\s+$/, '').replace(/^\s*\|/, '').replace(/\|\s*$/, '').split(separator).map((c) => c.trim()));
 	const width = rows[0].length;
 	if (width < 3 || rows.some((r) => r.length !== width)) return null;
 	const cells = rows[0].map((_, i) => dehyphenate(rows.map((r) => r[i]).filter(Boolean).join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'));
