@@ -213,3 +213,52 @@ describe('a § in another clause', () => {
 		expect(klagesager('Ankestyrelsen afgjorde 120 sager på socialområdet, heraf 14 sager efter serviceloven § 85.')).toEqual(['klagesager_antal Vejle socialområdet 2024 120']);
 	});
 });
+
+describe('tables printed the other way round, areas and words the layout breaks', () => {
+	it('reads outcomes as rows and municipalities as columns, with dashes for the national counts', () => {
+		const body = [
+			'Tabel 2. Ankestyrelsens afgørelser på socialområdet 2024',
+			'                    Vejle     Kolding     Hele landet',
+			'Afgjorte sager        180         201             –',
+			'Stadfæstet            120         139             –',
+			'Omgørelsesprocent    33,3        30,8          35,0'
+		].join('\n');
+		expect(klagesager(body)).toEqual([
+			'klagesager_antal Kolding socialområdet 2024 201',
+			'klagesager_antal Vejle socialområdet 2024 180',
+			'omgoerelsespct Kolding socialområdet 2024 30.8',
+			'omgoerelsespct Landsgennemsnit socialområdet 2024 35',
+			'omgoerelsespct Vejle socialområdet 2024 33.3',
+			'stadfaestet_antal Kolding socialområdet 2024 139',
+			'stadfaestet_antal Vejle socialområdet 2024 120'
+		]);
+	});
+
+	it('a committee whose name starts with Æ, a run of months, and a word broken over a line', () => {
+		const body =
+			'Fra januar til og med juni 2024 har Ankestyrelsen afgjort 41 klager fra Ældre- og Omsorgsudvalgets område.\nOmgørelses-\nprocenten blev 29.';
+		expect(klagesager(body, 'Klagesager 1. halvår 2024')).toEqual([
+			'klagesager_antal Vejle Ældre- og Omsorgsudvalget 2024-H1 41',
+			'omgoerelsespct Vejle Ældre- og Omsorgsudvalget 2024-H1 29'
+		]);
+	});
+
+	it('reads a grid parted by pipes whose headers wrap over two lines, under its title', () => {
+		const body = [
+			'Afgørelser 2024 fordelt på lov',
+			'Lov | Afgjort | Stadfæstet | Omgørelses-',
+			'    |         |            | procent',
+			'Serviceloven | 90 | 61 | 32,2',
+			'Barnets lov | 30 | 22 | 26,7'
+		].join('\n');
+		expect(klagesager(body)).toEqual([
+			'klagesager_antal Vejle barnets lov 2024 30',
+			'klagesager_antal Vejle serviceloven 2024 90',
+			'omgoerelsespct Vejle barnets lov 2024 26.7',
+			'omgoerelsespct Vejle serviceloven 2024 32.2',
+			'stadfaestet_antal Vejle barnets lov 2024 22',
+			'stadfaestet_antal Vejle serviceloven 2024 61'
+		]);
+	});
+});
+

@@ -3,6 +3,7 @@
  * them, the header lines and caption above, the notes below. Page furniture inside a run (a
  * running header or footer at a page break) is stepped over, so a table continues across pages.
  */
+import { merforbrugSign } from './grid';
 import { parseDanishNumber } from './numbers';
 import { isSectionHeading, type Line } from './segment';
 
@@ -47,6 +48,17 @@ const GLUED_PART = /[-−÷]?\d{1,3}(?:,\d)?%/g;
 /** What parts cells besides spaces: pipes, tabs and dotted leaders ("fastholdelse ........ 15"). */
 export const SEPARATORS = /[|\t]|\.{3,}|…+/g;
 const LAST_TOKEN_MAY_BE_CELL = /(?:\d[)-]?|%|pct\.?|procent)[\s|]*$/i;
+/**
+ * "148 200 000" in a row whose cells are parted by wide gaps: spaces group the thousands. The
+ * groups are joined by dots (same length, so offsets hold); a row with single spaces only keeps them apart.
+ */
+const SPACED_THOUSANDS = /(?<=^|\s\s|[(÷−–-])\d{1,3}(?: \d{3})+(?=\)?-?(?:\s\s|\s*$))/g;
+const WIDE_GAP = /\S\s{2,}\S/;
+
+function groupThousands(plain: string): string {
+	if (!WIDE_GAP.test(plain) || !/\d \d{3}/.test(plain)) return plain;
+	return plain.replace(SPACED_THOUSANDS, (m) => m.replaceAll(' ', '.'));
+}
 
 /** A cell's value: ÷ and − are minus, and so are parentheses and a trailing minus. */
 export function cellValue(text: string): number | null {
@@ -75,7 +87,7 @@ function glued(token: string): Cell[] | null {
  * parted by spaces, tabs or pipes; a percent sign or "pct." after a number belongs to its cell.
  */
 export function trailingCells(line: string): { count: number; labelEnd: number; cells: Cell[] } {
-	const plain = line.replace(SEPARATORS, (m) => ' '.repeat(m.length));
+	const plain = groupThousands(line.replace(SEPARATORS, (m) => ' '.repeat(m.length)));
 	const cells: Cell[] = [];
 	let labelEnd = plain.trimEnd().length;
 	// Most lines of an item are prose: only a line that ends in a digit, % or "pct." can end in cells.
@@ -146,8 +158,11 @@ export function recordOf(line: string): { keys: string[]; cells: Cell[] } | null
 }
 const RECORD_PART = /^(\p{L}[\p{L}\- ]{0,40}?)\s+([-−÷]?\d[\d.,]*)\s*(%|pct\.?)?$/u;
 
+/** Empty cells printed as dashes at the end of a row, set off by wide gaps: "Afgjorte sager   212   71   –". */
+export const TRAILING_EMPTY_CELLS = /(?:\s{2,}[-–—])+$/;
+
 export function isNumericRow(line: string): boolean {
-	const t = line.trim();
+	const t = line.trim().replace(TRAILING_EMPTY_CELLS, '');
 	if (!t) return false;
 	const { count, labelEnd, cells: found } = trailingCells(t);
 	if (count === 0) return false;
@@ -197,6 +212,21 @@ const UNIT_NOTE = /^(?:alle\s+)?(?:beløb|tal)(?:ene)?\s+(?:er\s+)?(?:angivet\s+
 /** A title line that states the unit: "Regnskab 2024 – Ældreudvalget (beløb i 1.000 kr.)". */
 const UNIT_IN_TITLE = /\((?:beløb\s+i\s+|alle\s+beløb\s+i\s+)?(?:mio\.\s*kr|1\.000\s*kr|t\.\s?kr|kr)\.?\)/i;
 const SIGN_NOTE = /fortegn|angiver|angives|betyder|\bvis(?:t|es)\s+med\b|[-−+÷]\s*\)?\s*=\s*(?:mer|mindre)forbrug/i;
+
+/** The sentences of the paragraph right above a table's first line (a blank line may stand between). */
+function leadIn(lines: Line[], first: number, previousEnd: number): string[] {
+	let u = first - 1;
+	while (u > previousEnd && u >= 0 && !lines[u].text.trim()) u--;
+	const paragraph: string[] = [];
+	for (; u > previousEnd && u >= 0 && lines[u].text.trim() && !isSectionHeading(lines[u].text.trim()) && paragraph.length < 6; u--) paragraph.unshift(lines[u].text.trim());
+	return paragraph.join(' ').split(SENTENCE_END).filter((t) => t.length <= 200);
+}
+const SENTENCE_END = /(?<=[.!?])\s+(?=[A-ZÆØÅ])/;
+
+/** A sentence that says how the table is printed: its unit ("Beløbene er i mio. kr.") or its sign ("negative tal er merforbrug"). */
+function isLegend(sentence: string): boolean {
+	return UNIT_NOTE.test(sentence) || SIGN_NOTE.test(sentence) || UNIT_IN_TITLE.test(sentence) || merforbrugSign(sentence) !== null;
+}
 
 const TERMINAL = /[.!?:;]["”’)]*$/;
 const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t);
@@ -299,32 +329,44 @@ function valueFirstGroup(lines: Line[], at: number, previousEnd: number): FoundT
 const DELIMITED_VALUE = /^(?:[-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\s*(?:%|pct\.?)?)$/;
 
 /**
- * Rows whose cells are parted by ";" (a spreadsheet saved as text): "Serviceloven § 83;41;30;4;7;27".
- * A semicolon also joins clauses of prose, so a run is a grid only when the grid confirms it: a
- * header of the same arity with no values but years above at least two rows, every row as many cells, each
- * row a label and values. The grid's semicolons become pipes (same length: offsets hold), which
- * every reader already parts cells by; the header's index is returned so nothing above it is read as one.
+ * Rows whose cells are parted by ";" (a spreadsheet saved as text: "Serviceloven § 83;41;30;4;7;27")
+ * or by "|" (a drawn grid). A semicolon also joins clauses of prose, so a run is a grid only when the
+ * grid confirms it: header lines of the same arity with no values but years, above at least two
+ * rows of as many cells, each a label and values; a header may wrap over lines ("Ændret/ |" over
+ * "ophævet |"). Semicolons become pipes (same length: offsets hold), which every reader already
+ * parts cells by; the first header line's index is returned so nothing above it is read as one.
  */
 export function delimitedGrids(lines: Line[]): { lines: Line[]; headers: Set<number> } {
-	const cellsOf = (l: Line) => l.text.trim().split(';').map((c) => c.trim());
 	const headers = new Set<number>();
 	let out: Line[] | null = null;
 	let i = 0;
 	while (i < lines.length) {
-		const arity = lines[i].text.includes(';') ? cellsOf(lines[i]).length : 0;
+		const text = lines[i].text;
+		const separator = text.includes(';') ? ';' : text.includes('|') ? '|' : null;
+		// A drawn box opens and closes its lines with pipes; without one, a line led by a pipe has an empty first cell.
+		const boxed = text.trim().startsWith('|');
+		const cellsOf = (l: Line) => (boxed ? l.text.trim().replace(/^\|/, '').replace(/\|$/, '') : l.text.trimEnd()).split(separator!).map((c) => c.trim());
+		const arity = separator ? cellsOf(lines[i]).length : 0;
 		let j = i + 1;
-		while (arity >= 3 && j < lines.length && lines[j].text.includes(';') && cellsOf(lines[j]).length === arity) j++;
-		const header = arity >= 3 ? cellsOf(lines[i]) : [];
-		const rows = lines.slice(i + 1, j).map(cellsOf);
+		while (arity >= 3 && j < lines.length && lines[j].text.includes(separator!) && cellsOf(lines[j]).length === arity) j++;
+		const run = lines.slice(i, j).map(cellsOf);
+		const isValueRow = (r: string[]) => r[0] && !DELIMITED_VALUE.test(r[0]) && r.slice(1).every((c) => DELIMITED_VALUE.test(c));
+		// The first line is the header (years make it look like a row); lines below it that hold no values wrap it.
+		const firstRow = run.length > 1 ? 1 + run.slice(1).findIndex(isValueRow) : 0;
+		const head = firstRow > 0 ? run.slice(0, firstRow) : [];
+		const rows = firstRow > 0 ? run.slice(firstRow) : [];
 		const isGrid =
+			arity >= 3 &&
 			rows.length >= 2 &&
-			header.every((c) => c && (!DELIMITED_VALUE.test(c) || /^(?:19|20)\d{2}$/.test(c))) &&
-			header.some((c) => !DELIMITED_VALUE.test(c)) &&
-			rows.every((r) => r[0] && !DELIMITED_VALUE.test(r[0]) && r.slice(1).every((c) => DELIMITED_VALUE.test(c)));
+			head.length <= 3 &&
+			head[0].every((c) => c && (!DELIMITED_VALUE.test(c) || /^(?:19|20)\d{2}$/.test(c))) &&
+			head[0].some((c) => !DELIMITED_VALUE.test(c)) &&
+			head.slice(1).every((h) => h.every((c) => !c || !DELIMITED_VALUE.test(c))) &&
+			rows.every(isValueRow);
 		if (isGrid) {
 			out ??= [...lines];
 			headers.add(i);
-			for (let k = i; k < j; k++) out[k] = { ...lines[k], text: lines[k].text.replace(/;/g, '|') };
+			if (separator === ';') for (let k = i; k < j; k++) out[k] = { ...lines[k], text: lines[k].text.replace(/;/g, '|') };
 			i = j;
 		} else i++;
 	}
@@ -459,6 +501,9 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			seen++;
 			if (t.length <= 200 && (UNIT_NOTE.test(t) || SIGN_NOTE.test(t) || UNIT_IN_TITLE.test(t))) notes.push(t);
 		}
+		// The lead-in paragraph's sentences that state the unit or the sign, wherever its lines wrap:
+		// "… for udvalgets fire hovedområder. Beløbene er i mio. kr., og en negativ afvigelse er et merforbrug."
+		for (const sentence of leadIn(lines, first, previousEnd)) if (!notes.includes(sentence) && isLegend(sentence)) notes.push(sentence);
 		found.push({
 			firstLine: first,
 			lastLine: last,

@@ -4,7 +4,7 @@
  * wrap over lines are re-joined; a caption, header or note gives the unit.
  */
 import type { TableBlock } from './table-blocks';
-import { BULLET, cellValue, SEPARATORS, trailingCells, type Cell } from './table-blocks';
+import { BULLET, cellValue, SEPARATORS, TRAILING_EMPTY_CELLS, trailingCells, type Cell } from './table-blocks';
 import { parseDanishNumber } from './numbers';
 
 export interface TableRow {
@@ -173,8 +173,10 @@ function spannedPeriods(lines: string[]): { stream: string; cells: string[]; tai
  */
 function tabbedCells(printed: string[]): { stream: string; cells: string[]; tail: string } | null {
 	const lines = printed.filter((l) => l.trim() && !RULE_LINE.test(l));
-	if (lines.length < 2 || !lines.every((l) => l.includes('\t'))) return null;
-	const rows = lines.map((l) => l.replace(/\s+$/, '').split('\t').map((c) => c.trim()));
+	// Pipes part cells the same way: "Ændret/ | Hjemvist" over "ophævet |".
+	const separator = lines.every((l) => l.includes('\t')) ? '\t' : lines.every((l) => l.includes('|')) ? '|' : null;
+	if (lines.length < 2 || !separator) return null;
+	const rows = lines.map((l) => l.replace(/\s+$/, '').replace(/^\s*\|/, '').replace(/\|\s*$/, '').split(separator).map((c) => c.trim()));
 	const width = rows[0].length;
 	if (width < 3 || rows.some((r) => r.length !== width)) return null;
 	const cells = rows[0].map((_, i) => dehyphenate(rows.map((r) => r[i]).filter(Boolean).join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'));
@@ -353,9 +355,17 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 	let pendingPercents: boolean[] = [];
 	let listRows = 0;
 	for (const [index, line] of block.rows.entries()) {
-		const t = line.text.trim();
-		if (RULE_LINE.test(t)) continue;
+		const printed = line.text.trim();
+		if (RULE_LINE.test(printed)) continue;
+		// Dashes closing the row are empty cells: read where the family skips them, else the row is left out.
+		const emptyAtEnd = TRAILING_EMPTY_CELLS.exec(printed)?.[0].trim().split(/\s+/).length ?? 0;
+		if (emptyAtEnd && !options.emptyCells) continue;
+		const t = emptyAtEnd ? printed.replace(TRAILING_EMPTY_CELLS, '') : printed;
 		let { count, labelEnd, cells: found } = trailingCells(t);
+		if (emptyAtEnd && count > 0) {
+			found = [...found, ...Array.from({ length: emptyAtEnd }, () => ({ text: '–', value: NaN, percent: false }))];
+			count += emptyAtEnd;
+		}
 		const lineStart = line.start + (line.text.length - line.text.trimStart().length);
 		// "1. kvt. 2025" or "Q3 2024" is a row label, though it ends in a number.
 		if (count === 1 && labelEnd > 0 && /(?:kvt|kvartal|halvår|Q[1-4])\.?\s+(?:19|20)\d{2}$/i.test(t)) count = 0;
