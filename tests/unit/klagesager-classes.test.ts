@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/lib/extract/index';
 import { delimitedGrids } from '../../src/lib/extract/table-blocks';
 
-const meta = { doc_id: 'x', file_name: 'x.txt', municipality: 'Vejle', meeting_date: '2025-04-08' };
+const meta = { doc_id: 'x', file_name: 'x.txt', municipality: 'Vejle', committee: 'Beskæftigelsesudvalget', meeting_date: '2025-04-08' };
 
 function klagesager(body: string, title = 'Klagesager i Ankestyrelsen 2024'): string[] {
 	const text = `Punkt 1: ${title}\n\nSagsnr. 25/1\n\n${body}\n`;
@@ -259,6 +259,44 @@ describe('tables printed the other way round, areas and words the layout breaks'
 			'stadfaestet_antal Vejle barnets lov 2024 22',
 			'stadfaestet_antal Vejle serviceloven 2024 61'
 		]);
+	});
+
+	it('names columns keyed "(1)" … "(3)" by the legend under the table, and lets dashes stand for no value', () => {
+		const body = [
+			'Tabel 1  Klagesager på socialområdet 2024',
+			'Kommune           (1)       (2)       (3)',
+			'Vejle             180       120      33,3',
+			'Kolding           201       139      30,8',
+			'Hele landet         -         -      35,0',
+			'(1) afgjorte sager (2) stadfæstet (3) omgørelses-',
+			'procent. Kilde: Ankestyrelsen.'
+		].join('\n');
+		expect(klagesager(body)).toEqual([
+			'klagesager_antal Kolding socialområdet 2024 201',
+			'klagesager_antal Vejle socialområdet 2024 180',
+			'omgoerelsespct Kolding socialområdet 2024 30.8',
+			'omgoerelsespct Landsgennemsnit socialområdet 2024 35',
+			'omgoerelsespct Vejle socialområdet 2024 33.3',
+			'stadfaestet_antal Kolding socialområdet 2024 139',
+			'stadfaestet_antal Vejle socialområdet 2024 120'
+		]);
+	});
+
+	it('reads laws as columns over outcome rows, and "på udvalgets område" before the title\'s field', () => {
+		const body = [
+			'På udvalgets område afgjorde Ankestyrelsen i 2024 i alt 75 sager. Inden for voksenhandicap blev 9 af 20 sager omgjort.',
+			'',
+			'Afgørelser 2024 fordelt på lov',
+			'                     Aktivloven    Sygedagpenge-     I alt',
+			'                                   loven',
+			'Afgjorte sager               40               35        75',
+			'Stadfæstet                   30               25        55'
+		].join('\n');
+		const facts = klagesager(body, 'Klagesager 2024 på beskæftigelsesområdet');
+		expect(facts).toContain('klagesager_antal Vejle Beskæftigelsesudvalget 2024 75');
+		expect(facts).toContain('klagesager_antal Vejle aktivloven 2024 40');
+		expect(facts).toContain('stadfaestet_antal Vejle sygedagpengeloven 2024 25');
+		expect(facts).toContain('omgjort_antal Vejle voksenhandicap 2024 9');
 	});
 });
 

@@ -71,7 +71,12 @@ const IGNORED_FIELDS = new Set([
 ]);
 
 /** Fields named by a phrase instead of "<x>området": "på det sociale område" is socialområdet. */
-const FIELD_PHRASES: [RegExp, string][] = [[/\bdet sociale område(?![\p{L}])/giu, 'socialområdet']];
+const FIELD_PHRASES: [RegExp, string][] = [
+	[/\bdet sociale område(?![\p{L}])/giu, 'socialområdet'],
+	// "Inden for voksenhandicap blev 19 af 46 sager omgjort": the Danmarkskort's fields by their bare names.
+	[/(?<![\p{L}])voksenhandicap(?![\p{L}])/giu, 'voksenhandicap'],
+	[/(?<![\p{L}])børnehandicap(?![\p{L}])/giu, 'børnehandicap']
+];
 
 /** A label naming a field ("Voksenhandicap", "Socialområdet") → its canonical form. */
 export function fieldNamed(label: string): string | null {
@@ -92,7 +97,7 @@ export function lawNamed(label: string): string | null {
 	return null;
 }
 
-const AREA_HINT = /§|lov|udvalg|forvaltning|område|kommune|magistrat|botilbud|bosted|bofællesskab|plejecent|plejehjem|aktivitetscent|døgntilbud|opholdssted|specialcent|dagtilbud|værested/i;
+const AREA_HINT = /§|lov|udvalg|forvaltning|område|kommune|magistrat|botilbud|bosted|bofællesskab|plejecent|plejehjem|aktivitetscent|døgntilbud|opholdssted|specialcent|dagtilbud|værested|handicap/i;
 
 export function findAreas(text: string): AreaMention[] {
 	if (!AREA_HINT.test(text)) return [];

@@ -34,6 +34,7 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['Ankestyrelsen afgjorde 38 sager i 2024. Ankestyrelsen stadfæstede 27 og omgjorde 11.', ['klagesager_antal=38', 'stadfaestet_antal=27', 'omgjort_antal=11']],
 			['Ankestyrelsen omgjorde 31 procent af de klagesager, den behandlede.', ['omgoerelsespct=31']],
 			['Mangelfuld sagsoplysning var årsagen i 61 pct. af de omgjorte sager.', []],
+			['Omgørelsesprocenten var 31. Kommunerne i KL\'s sammenligningsgruppe havde i snit en omgørelsesprocent på 37,4.', ['omgoerelsespct=31']],
 			['Ankestyrelsen afgjorde 120 sager. 14 af de omgjorte sager handlede om hjælp efter § 85.', ['klagesager_antal=120']],
 			['Ankestyrelsen omgjorde 12 pct. af sagerne om hjælpemidler.', []],
 			['Ankestyrelsen afgjorde 163 sager. Tre ud af fire hjemviste sager blev sendt tilbage, fordi sagen ikke var oplyst.', ['klagesager_antal=163']]
@@ -469,12 +470,17 @@ function medholdParty(view: string, cue: Cue<Role>, clause: Span): Outcome | nul
 	return kommune < borger ? 'stadfaestet' : 'omgjort';
 }
 
-/** Whose figure: the municipality or national cue nearest to it in its clause, else what the context says. */
+/** An average over a group of municipalities is nobody's figure: "KL's sammenligningsgruppe havde i snit 37,4". */
+const GROUP_AVERAGE = /sammenligningsgruppe|sammenligningskommune|klyngen|(?<![\p{L}])i snit(?![\p{L}])|gennemsnittet for (?:de|nabo)/u;
+
+/** Whose figure: the municipality or national cue nearest to it in its clause, else what the context says; '' for a group's average. */
 function entityOf(ctx: ItemContext, sc: SentenceContext, qi: number): string {
 	const respective = respectiveEntity(ctx, sc, qi);
 	if (respective) return respective;
 	const view = sc.view.view;
 	const at = sc.view.qAt[qi];
+	const own = clauseAt(clauseBreaks(view, SEPARATORS, []), at, view.length);
+	if (GROUP_AVERAGE.test(view.slice(own.start, own.end))) return '';
 	const end = tokenEnd(view, at);
 	const cues: Cue<string>[] = [];
 	ENTITY_CUES.lastIndex = 0;

@@ -173,6 +173,8 @@ export function isNumericRow(line: string): boolean {
 	if (/[.:;]$/.test(label) && !(count >= 2 && label.length <= 40 && ABBREVIATED_END.test(label))) return false;
 	// "Kommune 2022 2023 2024": years in a row are column headers.
 	const cells = found.map((c) => c.text);
+	// "Kommune   (1)   (2)   (3)": keys of columns a legend names, not accountant's negatives.
+	if (count >= 2 && cells.every((c, i) => c === `(${i + 1})` || c === `(${Number(cells[0].slice(1, -1)) + i})`)) return false;
 	// ("2023 2024 2023 2024" under two headings that span two years each.)
 	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && (cells.every((c, i) => i === 0 || Number(c) >= Number(cells[i - 1])) || (count >= 4 && label.length <= 30))) return false;
 	if (count >= 2) return label.length <= 90;
@@ -439,7 +441,9 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			const gapped = /\S\s{3,}\S/.test(t);
 			// Prose ends a header: a sentence, or a long line that starts in lower case — not a line of column names.
 			const columnNames = (t.match(HEADER_WORDS) ?? []).length >= 3;
-			if (t && !gapped && !columnNames && ((TERMINAL.test(t) && t.split(/\s+/).length > 4) || (t.length >= width * 0.8 && /^[a-zæøå]/.test(t)))) break;
+			// A long sentence is prose even when it names outcomes ("… 75 sager. Inden for voksenhandicap blev 9 omgjort.").
+			const longSentence = TERMINAL.test(t) && t.split(/\s+/).length > 10;
+			if (t && !gapped && (!columnNames || longSentence) && ((TERMINAL.test(t) && t.split(/\s+/).length > 4) || (t.length >= width * 0.8 && /^[a-zæøå]/.test(t)))) break;
 			h--;
 		}
 		let headerFrom = captionLine >= 0 ? captionLine + 1 : h + 1;
@@ -489,6 +493,10 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			const t = lines[n].text.trim();
 			if (isNote(t)) {
 				notes.push(t);
+				last = n;
+			} else if (t && notes.length && /\p{L}-$/u.test(notes[notes.length - 1])) {
+				// A note whose last word breaks over the line ("(5) omgørelses-" / "procent.") goes on.
+				notes[notes.length - 1] += ` ${t}`;
 				last = n;
 			} else if (t) break;
 			n++;

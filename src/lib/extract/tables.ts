@@ -217,7 +217,7 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 	const header = headerCells(block.headerLines.map((l) => l.text));
 	const stream = dehyphenate(header.stream);
 	const positional = positionalColumns(header, block, lexicon);
-	if (positional) return finish(block, positional.stub, positional.columns, header.tail, stream, options);
+	if (positional) return finish(block, positional.stub, keyedColumns(positional.columns, block.notes), header.tail, stream, options);
 	const columns: string[] = [];
 	const arity = rowArity(block);
 	let stub = '';
@@ -323,6 +323,8 @@ function positionalColumns(
 	// A year as the row label ("2022   66   50") is not a value column.
 	const arities = new Set(
 		block.rows
+			// A row with dashes for empty cells ("Hele landet   -   -   36,0") has fewer values: its width comes from the others.
+			.filter((l) => !/\s[-–—](?=\s)/.test(l.text.trim()))
 			.map((l) => trailingCells(l.text.trim()))
 			.filter((c) => c.count > 0)
 			.map((c) => (c.labelEnd === 0 && /^(?:19|20)\d{2}$/.test(c.cells[0].text) ? c.count - 1 : c.count))
@@ -334,9 +336,27 @@ function positionalColumns(
 	const columns = cells.length === arity + 1 ? cells.slice(1) : cells.length === arity ? cells : null;
 	if (!columns) return null;
 	// Worth it only when it names more columns than the word stream would: no worse than the lexicon.
+	// A table whose row labels are the metrics (laws or municipalities as columns) is read by position.
 	const known = columns.filter((c) => lexicon.match(c)).length;
-	if (known < columns.length && known > 0 && columns.length - known > 1) return null;
+	const labels = block.rows.map((l) => l.text.trim()).map((t) => t.slice(0, trailingCells(t).labelEnd).trim()).filter(Boolean);
+	const metricRows = labels.filter((label) => lexicon.match(label)).length >= Math.max(2, Math.ceil(labels.length / 2));
+	if (!metricRows && known < columns.length && known > 0 && columns.length - known > 1) return null;
 	return { stub: cells.length === arity + 1 ? cells[0] : '', columns };
+}
+
+const COLUMN_KEY = /^[([](\d{1,2})[)\]]$/;
+const KEY_DEFINITION = /[([](\d{1,2})[)\]]\s*(.+?)(?=\s*[([]\d{1,2}[)\]]|$)/g;
+
+/**
+ * Columns headed only by keys, "(1)" … "(5)", named in a legend below the table ("(1) afgjorte
+ * sager i alt (2) stadfæstet …"): each key is read as the words the legend gives it.
+ */
+function keyedColumns(columns: string[], notes: string[]): string[] {
+	if (!columns.every((c) => COLUMN_KEY.test(c.trim()))) return columns;
+	const legend = new Map<string, string>();
+	for (const m of dehyphenate(notes.join(' ')).matchAll(KEY_DEFINITION)) legend.set(m[1], m[2].split(/\.\s+(?=\p{Lu})/u)[0].replace(/[.;,]\s*$/, '').trim());
+	const named = columns.map((c) => legend.get(COLUMN_KEY.exec(c.trim())![1]));
+	return named.every(Boolean) ? (named as string[]) : columns;
 }
 
 function finish(block: TableBlock, stub: string, columns: string[], firstLabelLines: string, stream: string, options: ReadOptions = {}): ReadTable | null {
