@@ -144,9 +144,13 @@ export class ParquetStreams {
 		private readonly streams: Record<TableName, TableStream>
 	) {}
 
-	/** Null where named pipes cannot be made: the caller stages rows instead. */
+	/**
+	 * Null where named pipes cannot be made, or Node's thread pool is too small to hold the three
+	 * COPYs and still read files (each COPY holds one of its threads for the whole run): the
+	 * caller stages rows instead.
+	 */
 	static async open(dir: string): Promise<ParquetStreams | null> {
-		if (process.platform === 'win32') return null;
+		if (process.platform === 'win32' || Number(process.env.UV_THREADPOOL_SIZE ?? 4) < 4) return null;
 		const pipes = await mkdtemp(join(tmpdir(), 'noegletal-pipes-'));
 		const names = Object.keys(TABLES) as TableName[];
 		try {
