@@ -51,8 +51,11 @@ export interface Counts {
 /** A fact with the municipality whose minutes it stands in. */
 export type OwnedFact = FactRow & { owner: string | null };
 
-/** Rows per page of each of the page's lists. */
-export const PER_PAGE = 25;
+/** Rows per page of each of the page's lists; NOEGLETAL_OM_PER_PAGE at build sets another (the tests page through few rows). */
+export function perPage(): number {
+	const asked = typeof process === 'undefined' ? NaN : Number(process.env.NOEGLETAL_OM_PER_PAGE);
+	return Number.isInteger(asked) && asked > 0 ? asked : 25;
+}
 
 /** The page's lists: meetings, inconsistent figures, missing figures. */
 export interface AboutRows {
@@ -77,6 +80,7 @@ export type AboutPages = { [L in AboutList]: AboutPage<AboutRows[L][number]> };
  * with the number of meetings.
  */
 export interface About {
+	perPage: number;
 	municipalities: string[];
 	municipality: string;
 	/** Per group (a municipality, or ALL when the data has one municipality). */
@@ -98,7 +102,8 @@ export function aboutPath(group: string, list: AboutList, page: number): string 
 }
 
 function pageOf<T>(rows: T[], page: number): AboutPage<T> {
-	return { total: rows.length, rows: rows.slice(page * PER_PAGE, (page + 1) * PER_PAGE) };
+	const n = perPage();
+	return { total: rows.length, rows: rows.slice(page * n, (page + 1) * n) };
 }
 
 /** Every group's lists, whole. */
@@ -163,6 +168,7 @@ export async function about(run: Runner): Promise<About> {
 	const single = all.length <= 1;
 	const rows = await aboutRows(run, single);
 	return {
+		perPage: perPage(),
 		municipalities: all,
 		municipality,
 		counts: await aboutCounts(run, single),
@@ -178,7 +184,7 @@ export async function aboutFiles(run: Runner): Promise<[string, AboutPage<unknow
 	for (const [group, rows] of await aboutRows(run, single)) {
 		if (!single && !all.includes(group)) continue;
 		for (const list of ABOUT_LISTS) {
-			const pages = Math.max(1, Math.ceil(rows[list].length / PER_PAGE));
+			const pages = Math.max(1, Math.ceil(rows[list].length / perPage()));
 			for (let n = 0; n < pages; n++) files.push([aboutPath(group, list, n), pageOf<unknown>(rows[list], n)]);
 		}
 	}

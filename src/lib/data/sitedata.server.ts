@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { aboutFiles } from './about';
+import { aboutFiles, perPage } from './about';
 import { areasOf } from './areas';
 import { budgetFacts } from './budget';
 import { FACT_COLUMNS, familyFacts, municipalities, NATIONAL, placeholders, type FactRow } from './facts';
@@ -177,7 +177,7 @@ export async function writeSiteData(): Promise<SiteDataMeta> {
 	const set = dataSet(dir);
 	const parquet = ['facts', 'documents', 'items'].map((n) => join(set, `${n}.parquet`));
 	if (!existsSync(parquet[0]) || !existsSync(parquet[1])) return { base: '', digits: 0 };
-	const hash = await hashOf(parquet, `${VERSION}\n${sourcesText()}`);
+	const hash = await hashOf(parquet, `${VERSION}\n${perPage()}\n${sourcesText()}`);
 	const site = join(dir, 'site');
 	const target = join(site, hash);
 	const metaFile = join(target, 'meta.json');
