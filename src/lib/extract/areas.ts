@@ -36,7 +36,7 @@ const LAWS: [RegExp, string][] = [
 	[/\b(?:barnets lov|barnets lovs)\b/i, 'barnets lov'],
 	[/\blov om social pension\b|\bpensionslov(?:en|ens)?\b/i, 'lov om social pension'],
 	[/\bbeskæftigelseslov(?:en|ens)?\b|\blov om en aktiv beskæftigelsesindsats\b/i, 'beskæftigelsesloven'],
-	[/\bsygedagpengelov(?:en|ens)?\b/i, 'sygedagpengeloven'],
+	[/\bsygedagpengelov(?:en|ens)?\b|\blov om sygedagpenge\b/i, 'sygedagpengeloven'],
 	[/(?<![\p{L}\d])ældrelov(?:en|ens)?(?![\p{L}\d])/iu, 'ældreloven'],
 	[/\bintegrationslov(?:en|ens)?\b/i, 'integrationsloven'],
 	[/\bboligstøttelov(?:en|ens)?\b/i, 'boligstøtteloven'],
@@ -45,12 +45,14 @@ const LAWS: [RegExp, string][] = [
 	[/\bdagtilbudslov(?:en|ens)?\b/i, 'dagtilbudsloven']
 ];
 
-const LAWS_GLOBAL: [RegExp, string][] = LAWS.map(([re, name]) => [new RegExp(re.source, re.flags.includes('i') ? 'gi' : 'g'), name]);
+const LAWS_GLOBAL: [RegExp, string][] = LAWS.map(([re, name]) => [new RegExp(re.source, `${re.flags}g`), name]);
 
 /** Fields written as "<x>området"; most keep their written form, a few have a canonical short form. */
 const FIELD_CANON: Record<string, string> = {
 	voksenhandicapområdet: 'voksenhandicap',
 	børnehandicapområdet: 'børnehandicap',
+	// A field named after its one law is that law.
+	sygedagpengeområdet: 'sygedagpengeloven',
 	socialområdet: 'socialområdet'
 };
 const IGNORED_FIELDS = new Set([
@@ -75,7 +77,8 @@ const FIELD_PHRASES: [RegExp, string][] = [
 	[/\bdet sociale område(?![\p{L}])/giu, 'socialområdet'],
 	// "Inden for voksenhandicap blev 19 af 46 sager omgjort": the Danmarkskort's fields by their bare names.
 	[/(?<![\p{L}])voksenhandicap(?![\p{L}])/giu, 'voksenhandicap'],
-	[/(?<![\p{L}])børnehandicap(?![\p{L}])/giu, 'børnehandicap']
+	[/(?<![\p{L}])børnehandicap(?![\p{L}])/giu, 'børnehandicap'],
+	[/(?<![\p{L}])sygedagpengesager(?:ne)?(?![\p{L}])/giu, 'sygedagpengeloven']
 ];
 
 /** A label naming a field ("Voksenhandicap", "Socialområdet") → its canonical form. */
@@ -85,6 +88,12 @@ export function fieldNamed(label: string): string | null {
 	if (FIELD_CANON[`${lower}området`]) return FIELD_CANON[`${lower}området`];
 	if (/^[a-zæøå-]+området$/.test(lower) && !IGNORED_FIELDS.has(lower)) return lower;
 	return null;
+}
+
+/** The paragraph a label opens with, letter joined: "§ 83 a rehabiliteringsforløb" → "83a", "§ 126a" → "126a". */
+export function paragraphOf(label: string): string | null {
+	const m = /^§\s*(\d+)(?:\s?([a-z]))?(?![\p{L}\d])/iu.exec(label.trim());
+	return m ? `${m[1]}${(m[2] ?? '').toLowerCase()}` : null;
 }
 
 /** A label that is just a law's name ("Serviceloven", "Lov om social pension") → its basic form. */
@@ -97,7 +106,7 @@ export function lawNamed(label: string): string | null {
 	return null;
 }
 
-const AREA_HINT = /§|lov|udvalg|forvaltning|område|kommune|magistrat|botilbud|bosted|bofællesskab|plejecent|plejehjem|aktivitetscent|døgntilbud|opholdssted|specialcent|dagtilbud|værested|handicap/i;
+const AREA_HINT = /§|lov|udvalg|forvaltning|område|kommune|magistrat|botilbud|bosted|bofællesskab|plejecent|plejehjem|aktivitetscent|døgntilbud|opholdssted|specialcent|dagtilbud|værested|handicap|sygedagpenge/i;
 
 export function findAreas(text: string): AreaMention[] {
 	if (!AREA_HINT.test(text)) return [];

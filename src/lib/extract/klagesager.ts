@@ -7,7 +7,7 @@
  * sidste år var den 39 pct."). A figure with no clear reading is left out.
  */
 import { areaFor, COMPARED_PERIOD, draft, entityFor, periodFor, respectiveEntity, type FactDraft, type ItemContext, type SentenceContext } from './context';
-import { fieldNamed, findAreas, lawNamed, pickArea, RANK, type AreaMention } from './areas';
+import { fieldNamed, findAreas, lawNamed, paragraphOf, pickArea, RANK, type AreaMention } from './areas';
 import { resolvePeriod, type PeriodMention } from './periods';
 import { MUNICIPALITIES, municipalityOf } from './places';
 import { clauseAt, clauseBreaks, cueFinder, inside, nearest, parentheses, tokenEnd, type Concept, type Cue, type Span } from './slots';
@@ -339,7 +339,7 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		// "Tre ud af fire hjemviste sager", "nr. 41 af 98": a ratio or a rank, not a count of cases.
 		if (RATIO_FIRST.test(tail) && !RATIO_FIRST_WHOLE.test(tail)) return;
 		if (RATIO_SECOND.test(view.slice(Math.max(0, at - 30), at)) && !WHOLE_NOUN.test(tail)) return;
-		if (stated === 'pct' && SHARE_OF.test(tail) && !SHARE_OF_ALL.test(tail)) return;
+		if (stated === 'pct' && SHARE_OF.test(tail) && !SHARE_OF_ALL.test(tail) && !shareOfArea(tail)) return;
 		// "14 af de omgjorte sager handlede om § 85": a part of an outcome's cases, not that outcome's count.
 		if (OF_OUTCOME.test(tail)) return;
 		const clause = clauseAt(breaks, at, view.length);
@@ -418,6 +418,12 @@ const COPULA_BEFORE = /^(?:var|er|blev|udgjorde|udgør|lå på|ligger på) $/;
 function subjectCue(view: string, clause: Span, at: number, end: number, cues: Cue<Role>[], parens: Span[], figures: number[]): Cue<Role> | null {
 	if (!COUNTED_SUBJECT.test(view) || !COPULA_BEFORE.test(view.slice(clause.start, at).trimStart())) return null;
 	return nearest(cues, { start: 0, end: clause.start }, at, end, parens, figures);
+}
+
+/** "27,9 pct. af sygedagpengesagerne": a share of the cases of an area the compound names is that area's share. */
+function shareOfArea(tail: string): boolean {
+	const m = /^ af (?:de |alle )?(\p{L}{4,}sager)(?:ne)?(?![\p{L}])(?! om )/u.exec(tail);
+	return m !== null && m[1] !== 'klagesager' && findAreas(m[1]).length > 0;
 }
 
 /** A figure's reading from its concept and stated unit; "omgørelsesprocenten er 27" states its unit by its noun. */
@@ -548,11 +554,14 @@ function areaOf(ctx: ItemContext, sc: SentenceContext, earlier: (at: number) => 
  * another clause, a figure whose own clause names a wider area keeps that one.
  */
 function clauseArea(sc: SentenceContext, breaks: number[], qi: number): string | null {
-	if (!sc.areas.some((a) => a.rank === RANK.paragraph)) return null;
+	const paragraphNamed = sc.areas.some((a) => a.rank === RANK.paragraph);
+	// Else only a sentence naming several areas has clauses with one of their own ("… af sygedagpengesagerne, og for aktivloven var …").
+	if (!paragraphNamed && new Set(sc.areas.filter((a) => !a.tilbud).map((a) => a.area)).size < 2) return null;
 	const view = sc.view.view;
 	const clause = clauseAt(breaks, sc.view.qAt[qi], view.length);
 	const own = findAreas(view.slice(clause.start, clause.end)).filter((a) => a.rank < RANK.paragraph && a.rank > RANK.kommune && !a.tilbud);
 	if (!own.length || findAreas(view.slice(clause.start, clause.end)).some((a) => a.rank === RANK.paragraph)) return null;
+	if (!paragraphNamed && new Set(own.map((a) => a.area)).size > 1) return null;
 	return pickArea(own);
 }
 
@@ -601,12 +610,12 @@ function outside(sc: SentenceContext, list: { start: number; end: number }[]): s
  * leaves the item without an area.
  */
 function itemArea(ctx: ItemContext, sc: SentenceContext, label: string, earlier: (at: number) => AreaMention[]): string | null {
-	const para = /^§\s*(\d+[a-z]?)\b/.exec(label.trim());
+	const para = paragraphOf(label);
 	if (para) {
 		const law = [findAreas(label), findAreas(outside(sc, listItems(sc))), sc.carriedAreas, earlier(sc.sentence.start), ctx.titleAreas]
 			.flat()
 			.find((a) => a.rank === RANK.law)?.area;
-		return law ? `${law} § ${para[1]}` : null;
+		return law ? `${law} § ${para}` : null;
 	}
 	return lawNamed(label) ?? fieldNamed(label) ?? pickArea(findAreas(label));
 }

@@ -232,7 +232,10 @@ function isLegend(sentence: string): boolean {
 }
 
 const TERMINAL = /[.!?:;]["”’)]*$/;
-const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t);
+const ORDINAL_END = /(?:^|\s|-)\d{1,2}\.$/;
+/** The end of a period a title was cut before: "kvartal 2024", "halvår 2025", "2024". */
+const PERIOD_TAIL = /^(?:(?:kvartal|kvt\.|halvår)\s+)?(?:19|20)\d{2}\.?$/i;
+const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t) && !ORDINAL_END.test(t);
 
 const RULE = /^[-|+=:_\s]+$/;
 
@@ -444,7 +447,9 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			const columnNames = (t.match(HEADER_WORDS) ?? []).length >= 3;
 			// A long sentence is prose even when it names outcomes ("… 75 sager. Inden for voksenhandicap blev 9 omgjort.").
 			const longSentence = TERMINAL.test(t) && t.split(/\s+/).length > 10;
-			if (t && !gapped && (!columnNames || longSentence) && ((TERMINAL.test(t) && t.split(/\s+/).length > 4) || (t.length >= width * 0.8 && /^[a-zæøå]/.test(t)))) break;
+			// A line cut after an ordinal ("… fra udvalgets område, 1.-3.") is a title going on, not a sentence.
+			const ended = TERMINAL.test(t) && !ORDINAL_END.test(t);
+			if (t && !gapped && (!columnNames || longSentence) && ((ended && t.split(/\s+/).length > 4) || (t.length >= width * 0.8 && /^[a-zæøå]/.test(t)))) break;
 			h--;
 		}
 		let headerFrom = captionLine >= 0 ? captionLine + 1 : h + 1;
@@ -487,6 +492,12 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			caption = headerLines[0].text.trim();
 			captionLine = lines.indexOf(headerLines[0]);
 			headerLines = [];
+		}
+		// A title wrapped before its period ("Ankestyrelsens afgørelser …, 1.-3." / "kvartal 2024") above headers one per line.
+		if (caption === null && headerLines.length >= 3 && isTitleLine(headerLines[0].text) && PERIOD_TAIL.test(headerLines[1].text.trim())) {
+			caption = `${headerLines[0].text.trim()} ${headerLines[1].text.trim()}`;
+			captionLine = lines.indexOf(headerLines[0]);
+			headerLines = headerLines.slice(2);
 		}
 		const lastRow = last;
 		// One line of "Label: 12" alone is prose, not a list.
