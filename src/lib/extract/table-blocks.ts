@@ -75,10 +75,12 @@ function glued(token: string): Cell[] | null {
  * parted by spaces, tabs or pipes; a percent sign or "pct." after a number belongs to its cell.
  */
 export function trailingCells(line: string): { count: number; labelEnd: number; cells: Cell[] } {
-	const plain = line.replace(SEPARATORS, (m) => ' '.repeat(m.length));
+	const parted = hasSeparator(line);
 	const cells: Cell[] = [];
-	let labelEnd = plain.trimEnd().length;
 	// Most lines of an item are prose: only a line that ends in a digit, % or "pct." can end in cells.
+	if (!parted && !mayEndInCell(line)) return { count: 0, labelEnd: line.trimEnd().length, cells };
+	const plain = parted ? line.replace(SEPARATORS, (m) => ' '.repeat(m.length)) : line;
+	let labelEnd = plain.trimEnd().length;
 	if (!LAST_TOKEN_MAY_BE_CELL.test(plain)) return { count: 0, labelEnd, cells };
 	// Tokens from the end only, as far as the cells reach (no pass over a long line's words).
 	const tokens: { 0: string; index: number }[] = [];
@@ -126,11 +128,25 @@ export function trailingCells(line: string): { count: number; labelEnd: number; 
 	return { count: cells.length, labelEnd, cells };
 }
 
+/** Whether SEPARATORS can match in the line. */
+const hasSeparator = (line: string) => line.includes('|') || line.includes('\t') || line.includes('...') || line.includes('…');
+
+/** A cheap look at the last character before LAST_TOKEN_MAY_BE_CELL, for a line without separators: false only where it fails. */
+function mayEndInCell(line: string): boolean {
+	let e = line.length;
+	while (e > 0 && WHITESPACE.test(line[e - 1])) e--;
+	const c = line.charCodeAt(e - 1);
+	if ((c >= 48 && c <= 57) || c === 41 || c === 45 || c === 37 || c === 116 || c === 84) return true;
+	return c === 46 && /pct\.$/i.test(line.slice(Math.max(0, e - 4), e));
+}
+const WHITESPACE = /\s/;
+
 /** A label that ends in a period word wants a year after it: "1. kvt.", "Q3", "2. halvår", "1.-3. kvartal". */
 const PERIOD_WORD_AT_END = /(?:^|\s)(?:kvt\.?|kvart\.?|kvartal|halvår|Q[1-4])\s*$/i;
 
 /** "Indberetninger 23 · Lovlige 17 · Ikke magtanvendelse 2": keys with their numbers, parted by a middle dot, pipe or semicolon. */
 export function recordOf(line: string): { keys: string[]; cells: Cell[] } | null {
+	if (!line.includes('·') && !line.includes('|') && !line.includes(';')) return null;
 	const parts = line.trim().split(/\s+[·|;]\s+/);
 	if (parts.length < 2) return null;
 	const keys: string[] = [];
@@ -334,6 +350,11 @@ export function delimitedGrids(lines: Line[]): { lines: Line[]; headers: Set<num
 export function findTables(printed: Line[], width: number): FoundTable[] {
 	const { lines, headers: gridHeaders } = delimitedGrids(printed);
 	const found: FoundTable[] = [];
+	// The look-ahead for wrapped labels asks about the same lines again: each line is judged once.
+	const numeric: (boolean | undefined)[] = [];
+	const furniture: (boolean | undefined)[] = [];
+	const isRow = (k: number) => (numeric[k] ??= isNumericRow(lines[k].text));
+	const isRowNotFurniture = (k: number) => !(furniture[k] ??= isPageFurniture(lines[k].text)) && isRow(k);
 	let i = 0;
 	let previousEnd = -1;
 	while (i < lines.length) {
@@ -344,7 +365,7 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			previousEnd = group.lastLine;
 			continue;
 		}
-		if (!isNumericRow(lines[i].text)) {
+		if (!isRow(i)) {
 			i++;
 			continue;
 		}
@@ -353,19 +374,19 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 		let last = i;
 		let j = i + 1;
 		while (j < lines.length) {
-			const t = isPageFurniture(lines[j].text) ? '' : lines[j].text.trim();
-			if (isNumericRow(t)) {
+			if (isRowNotFurniture(j)) {
 				last = j;
 				j++;
 				continue;
 			}
+			const t = furniture[j] ? '' : lines[j].text.trim();
 			if (!t || (t.length < width * 0.6 && !ENDS_SENTENCE(t) && !/^Note\b/i.test(t) && !CAPTION_START.test(t))) {
 				// Look ahead: a label counts only if a numeric row follows soon.
 				let k = j;
 				let labels = 0;
 				while (k < lines.length && labels < 5) {
-					const u = isPageFurniture(lines[k].text) ? '' : lines[k].text.trim();
-					if (isNumericRow(u)) break;
+					if (isRowNotFurniture(k)) break;
+					const u = furniture[k] ? '' : lines[k].text.trim();
 					if (u && (u.length >= width * 0.6 || ENDS_SENTENCE(u) || CAPTION_START.test(u))) {
 						k = lines.length;
 						break;
@@ -373,7 +394,7 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 					if (u) labels++;
 					k++;
 				}
-				if (k < lines.length && isNumericRow(lines[k].text)) {
+				if (k < lines.length && isRow(k)) {
 					j = k;
 					continue;
 				}
