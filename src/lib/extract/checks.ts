@@ -50,10 +50,17 @@ interface Source {
 
 export function checkFacts(facts: Fact[], items: Item[] = []): void {
 	const source: Source = { items: new Map(items.map((i) => [i.item_no, i])) };
+	rowQuotes.clear();
+	cellCounts.clear();
 	// A figure stated in several places is one fact: what a check finds about it holds for every statement.
 	const twins = new Map<string, Fact[]>();
 	const twinKey = (f: Fact) => [f.doc_id, f.metric, f.entity, f.area, f.period, f.value].join('|');
-	for (const f of facts) twins.set(twinKey(f), [...(twins.get(twinKey(f)) ?? []), f]);
+	for (const f of facts) {
+		const k = twinKey(f);
+		const twin = twins.get(k);
+		if (twin) twin.push(f);
+		else twins.set(k, [f]);
+	}
 	const flag = (fs: Fact[], note: string) => {
 		for (const f of new Set(fs.flatMap((x) => (x.family === 'klagesager' ? twins.get(twinKey(x))! : [x])))) {
 			f.check = 'inconsistent';
@@ -268,7 +275,16 @@ function checkRestatements(facts: Fact[], source: Source, flag: Flag, pass: Pass
 }
 
 /** A table row: a short quote ending in a figure, no sentence in it (a wrapped label may take two lines). */
-const isRow = (f: Fact) => f.quote.length <= 240 && /\d[)-]?[ \t]*%?[ \t]*$/m.test(f.quote) && !/[.!?:]\s+\S/.test(f.quote.replace(/\d[.,]\d/g, ''));
+const isRow = (f: Fact) => memo(rowQuotes, f.quote, isRowQuote);
+const isRowQuote = (quote: string) => quote.length <= 240 && /\d[)-]?[ \t]*%?[ \t]*$/m.test(quote) && !/[.!?:]\s+\S/.test(quote.replace(/\d[.,]\d/g, ''));
+/** Pairs of rows ask about the same quotes again and again: each quote is judged once per checkFacts call. */
+const rowQuotes = new Map<string, boolean>();
+const cellCounts = new Map<string, number>();
+function memo<T>(cache: Map<string, T>, quote: string, of: (quote: string) => T): T {
+	let v = cache.get(quote);
+	if (v === undefined) cache.set(quote, (v = of(quote)));
+	return v;
+}
 
 /** A printed cell: "1.234", "÷1.234", "31,5%", the accountant's "(1.234)" and "1.234-", or a dash for none. */
 const CELL = /^(?:[−÷+-]?\d[\d.,]*%?|\(\d[\d.,]*\)|\d[\d.,]*-|[-–—])$/;
@@ -292,7 +308,7 @@ function cellCount(quote: string): number {
 function sameTable(a: Fact, b: Fact, source: Source): boolean {
 	if (a.item_no !== b.item_no || !isRow(a) || !isRow(b)) return false;
 	if (a.char_start === b.char_start) return true;
-	if (cellCount(a.quote) !== cellCount(b.quote)) return false;
+	if (memo(cellCounts, a.quote, cellCount) !== memo(cellCounts, b.quote, cellCount)) return false;
 	const item = source.items.get(a.item_no);
 	if (!item) return false;
 	const [first, second] = a.char_start < b.char_start ? [a, b] : [b, a];
@@ -353,7 +369,7 @@ function wholeColumn(column: Fact[], source: Source): boolean {
 	const to = Math.max(...column.map((f) => f.char_end)) - item.char_start;
 	const spans = column.map((f) => [f.char_start - item.char_start, f.char_end - item.char_start]);
 	let at = item.text.lastIndexOf('\n', from - 1) + 1;
-	const above = item.text.slice(0, Math.max(0, at - 1)).split('\n').reverse().find((l) => l.trim() !== '');
+	const above = lastFilledLine(item.text, Math.max(0, at - 1));
 	if (above !== undefined && isDataLine(above)) return false;
 	while (at < to) {
 		const end = item.text.indexOf('\n', at) < 0 ? item.text.length : item.text.indexOf('\n', at);
@@ -361,6 +377,18 @@ function wholeColumn(column: Fact[], source: Source): boolean {
 		at = end + 1;
 	}
 	return true;
+}
+
+/** The last line of text.slice(0, end) (lines parted by "\n") that is not blank, or undefined. */
+function lastFilledLine(text: string, end: number): string | undefined {
+	for (let stop = end; stop >= 0; ) {
+		const from = stop === 0 ? 0 : text.lastIndexOf('\n', stop - 1) + 1;
+		const line = text.slice(from, stop);
+		if (line.trim() !== '') return line;
+		if (from === 0) return undefined;
+		stop = from - 1;
+	}
+	return undefined;
 }
 
 /** How much a row's stated outcomes exceed its whole (magtanvendelser), or null when they do not. */
