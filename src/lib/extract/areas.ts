@@ -74,8 +74,11 @@ const IGNORED_FIELDS = new Set([
 	'politikområdet'
 ]);
 
-/** Fields named by a phrase instead of "<x>området": "på det sociale område" is socialområdet. */
-const FIELD_PHRASES: [RegExp, string][] = [[/\bdet sociale område(?![\p{L}])/giu, 'socialområdet']];
+/**
+ * Fields named by a phrase instead of "<x>området": "på det sociale område" is socialområdet.
+ * With letters every match holds in lower case (none that case-folds to another letter), so a text without them is not searched.
+ */
+const FIELD_PHRASES: [RegExp, string, string][] = [[/\bdet sociale område(?![\p{L}])/giu, 'socialområdet', 'ociale omr']];
 
 /** A label naming a field ("Voksenhandicap", "Socialområdet") → its canonical form. */
 export function fieldNamed(label: string): string | null {
@@ -144,8 +147,9 @@ export function findAreas(text: string): AreaMention[] {
 		const canon = FIELD_CANON[word] ?? word;
 		out.push({ area: canon, rank: canon === 'socialområdet' ? RANK.socialomraadet : RANK.field, start: m.index });
 	}
-	for (const [re, canon] of FIELD_PHRASES)
-		for (const m of text.matchAll(re)) out.push({ area: canon, rank: canon === 'socialområdet' ? RANK.socialomraadet : RANK.field, start: m.index! });
+	for (const [re, canon, needs] of FIELD_PHRASES)
+		if (lower.includes(needs))
+			for (const m of text.matchAll(re)) out.push({ area: canon, rank: canon === 'socialområdet' ? RANK.socialomraadet : RANK.field, start: m.index! });
 	for (const m of text.matchAll(TILBUD)) out.push({ area: m[0].replace(/\s+/g, ' '), rank: RANK.field, start: m.index!, tilbud: true });
 	if ((text.includes('Kommune') && /\b(?:fra|i|for)\s+(?:hele\s+)?[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+Kommune\b/.test(text)) || (lower.includes('hele kommunen') && /\bhele kommunen\b/i.test(text)))
 		out.push({ area: 'hele kommunen', rank: RANK.kommune, start: 0 });

@@ -558,7 +558,20 @@ const LIST_MARK = /(?:^|\n)[ \t]*[•▪◦·*–-][ \t]+/g;
 const BLANK_LINE = /\n[ \t]*\n/;
 
 /** The items of a bulleted list inside a sentence ("• § 83 (…): 14 sager afgjort – …"), in file offsets, with their labels. */
-function listItems(sc: SentenceContext): { start: number; end: number; label: string }[] {
+function listItems(sc: SentenceContext): ListItem[] {
+	// Asked once for every figure of the sentence: found once.
+	let items = listsOf.get(sc);
+	if (!items) listsOf.set(sc, (items = findListItems(sc)));
+	return items;
+}
+interface ListItem {
+	start: number;
+	end: number;
+	label: string;
+}
+const listsOf = new WeakMap<SentenceContext, ListItem[]>();
+
+function findListItems(sc: SentenceContext): ListItem[] {
 	const text = sc.sentence.text;
 	if (!/[•▪◦·*–-][ \t]/.test(text)) return [];
 	const found = [...text.matchAll(LIST_MARK)];

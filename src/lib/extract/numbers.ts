@@ -74,6 +74,7 @@ export function numberWord(word: string): number | null {
 
 /** Parses "1.341.696", "126.755,52", "46,0", "-17,0", "−2,3". Returns null for what is not a Danish number. */
 export function parseDanishNumber(raw: string): number | null {
+	if (allDigits(raw)) return Number(raw);
 	let s = raw.trim().replace(/[\u00a0 ]/g, '');
 	let sign = 1;
 	if (/^[-−–÷]/.test(s)) {
@@ -83,6 +84,16 @@ export function parseDanishNumber(raw: string): number | null {
 	if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s)) return sign * Number(s.replace(/\./g, '').replace(',', '.'));
 	if (/^\d+(?:,\d+)?$/.test(s)) return sign * Number(s.replace(',', '.'));
 	return null;
+}
+
+/** "2024", "17": most numbers are digits only, read without a pattern. */
+function allDigits(raw: string): boolean {
+	if (!raw.length) return false;
+	for (let i = 0; i < raw.length; i++) {
+		const c = raw.charCodeAt(i);
+		if (c < 48 || c > 57) return false;
+	}
+	return true;
 }
 
 const MONTHS =
