@@ -82,11 +82,17 @@ function glued(token: string): Cell[] | null {
 	return [...(m[1] ? [cellOf(m[1], false)!] : []), ...(cells as Cell[])];
 }
 
+export interface TrailingCells {
+	count: number;
+	labelEnd: number;
+	cells: Cell[];
+}
+
 /**
  * The run of numeric cells at the end of a line and where the label before them ends. Cells are
  * parted by spaces, tabs or pipes; a percent sign or "pct." after a number belongs to its cell.
  */
-export function trailingCells(line: string): { count: number; labelEnd: number; cells: Cell[] } {
+export function trailingCells(line: string): TrailingCells {
 	const parted = hasSeparator(line);
 	const cells: Cell[] = [];
 	// Most lines of an item are prose: only a line that ends in a digit, % or "pct." can end in cells.
@@ -175,6 +181,8 @@ export function recordOf(line: string): { keys: string[]; cells: Cell[] } | null
 const RECORD_PART = /^(\p{L}[\p{L}\- ]{0,40}?)\s+([-−÷]?\d[\d.,]*)\s*(%|pct\.?)?$/u;
 
 export function isNumericRow(line: string): boolean {
+	// Most lines are prose: one that cannot end in a cell is no row (trailingCells would find none).
+	if (!hasSeparator(line) && !mayEndInCell(line)) return false;
 	const t = line.trim();
 	if (!t) return false;
 	const { count, labelEnd, cells: found } = trailingCells(t);
