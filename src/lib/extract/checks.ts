@@ -50,8 +50,6 @@ interface Source {
 
 export function checkFacts(facts: Fact[], items: Item[] = []): void {
 	const source: Source = { items: new Map(items.map((i) => [i.item_no, i])) };
-	rowQuotes.clear();
-	cellCounts.clear();
 	// A figure stated in several places is one fact: what a check finds about it holds for every statement.
 	const twins = new Map<string, Fact[]>();
 	const twinKey = (f: Fact) => [f.doc_id, f.metric, f.entity, f.area, f.period, f.value].join('|');
@@ -275,16 +273,7 @@ function checkRestatements(facts: Fact[], source: Source, flag: Flag, pass: Pass
 }
 
 /** A table row: a short quote ending in a figure, no sentence in it (a wrapped label may take two lines). */
-const isRow = (f: Fact) => memo(rowQuotes, f.quote, isRowQuote);
-const isRowQuote = (quote: string) => quote.length <= 240 && /\d[)-]?[ \t]*%?[ \t]*$/m.test(quote) && !/[.!?:]\s+\S/.test(quote.replace(/\d[.,]\d/g, ''));
-/** Pairs of rows ask about the same quotes again and again: each quote is judged once per checkFacts call. */
-const rowQuotes = new Map<string, boolean>();
-const cellCounts = new Map<string, number>();
-function memo<T>(cache: Map<string, T>, quote: string, of: (quote: string) => T): T {
-	let v = cache.get(quote);
-	if (v === undefined) cache.set(quote, (v = of(quote)));
-	return v;
-}
+const isRow = (f: Fact) => f.quote.length <= 240 && /\d[)-]?[ \t]*%?[ \t]*$/m.test(f.quote) && !/[.!?:]\s+\S/.test(f.quote.replace(/\d[.,]\d/g, ''));
 
 /** A printed cell: "1.234", "÷1.234", "31,5%", the accountant's "(1.234)" and "1.234-", or a dash for none. */
 const CELL = /^(?:[−÷+-]?\d[\d.,]*%?|\(\d[\d.,]*\)|\d[\d.,]*-|[-–—])$/;
@@ -306,9 +295,14 @@ function cellCount(quote: string): number {
  * figure-bearing lines between them.
  */
 function sameTable(a: Fact, b: Fact, source: Source): boolean {
-	if (a.item_no !== b.item_no || !isRow(a) || !isRow(b)) return false;
+	return isRow(a) && isRow(b) && sameTableRows(a, b, source, (f) => cellCount(f.quote));
+}
+
+/** sameTable for two facts known to be rows; `cells` gives a row's cell count. */
+function sameTableRows(a: Fact, b: Fact, source: Source, cells: (row: Fact) => number): boolean {
+	if (a.item_no !== b.item_no) return false;
 	if (a.char_start === b.char_start) return true;
-	if (memo(cellCounts, a.quote, cellCount) !== memo(cellCounts, b.quote, cellCount)) return false;
+	if (cells(a) !== cells(b)) return false;
 	const item = source.items.get(a.item_no);
 	if (!item) return false;
 	const [first, second] = a.char_start < b.char_start ? [a, b] : [b, a];
@@ -323,11 +317,18 @@ function sameTable(a: Fact, b: Fact, source: Source): boolean {
  */
 function checkTableTotals(facts: Fact[], source: Source, flag: Flag, pass: Pass) {
 	const rows = facts.filter((f) => ['klagesager', 'budget', 'magtanvendelse'].includes(f.family) && f.unit !== 'pct' && isRow(f));
+	// Each row is compared with the last row of every table of its column: its cells are counted once.
+	const counted = new Map<Fact, number>();
+	const cells = (row: Fact) => {
+		let n = counted.get(row);
+		if (n === undefined) counted.set(row, (n = cellCount(row.quote)));
+		return n;
+	};
 	const columns = new Map<string, Fact[][]>();
 	for (const f of rows) {
 		const k = [f.doc_id, f.item_no, f.family, f.metric, f.entity, f.period, f.unit].join('|');
 		const tables = columns.get(k) ?? [];
-		const table = tables.find((t) => sameTable(t[t.length - 1], f, source));
+		const table = tables.find((t) => sameTableRows(t[t.length - 1], f, source, cells));
 		if (table) table.push(f);
 		else tables.push([f]);
 		columns.set(k, tables);

@@ -201,12 +201,21 @@ interface Candidate {
 }
 
 function headerOf(line: string): { no: number; rest: string; labelled: boolean; status: boolean } | null {
-	if (line.length > 300 || !/\d/.test(line.slice(0, 30))) return null;
+	if (line.length > 300 || !digitWithin(line, 30)) return null;
 	const m = LABELLED_HEADER.exec(line);
 	if (m) return { no: Number(m[1] ?? m[2]), rest: m[3].replace(STATUS_RE, '').replace(/^·\s*/, '').trim(), labelled: true, status: STATUS_ANYWHERE.test(line) || STATUS_RE.test(line) };
 	const b = BARE_HEADER.exec(line) ?? (FIGURES_AT_END.test(line) ? null : PARAGRAPH_HEADER.exec(line));
 	if (b) return { no: Number(b[1]), rest: b[2].trim(), labelled: false, status: STATUS_ANYWHERE.test(line) };
 	return null;
+}
+
+/** Whether one of the first `n` characters is a digit (every header's number stands there). */
+function digitWithin(line: string, n: number): boolean {
+	for (let i = 0; i < n && i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		if (c >= 48 && c <= 57) return true;
+	}
+	return false;
 }
 
 /** A line that reads as an agenda item's header ("Pkt. 12", "3 (Åben) Budget"), wherever it stands. */

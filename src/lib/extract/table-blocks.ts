@@ -104,10 +104,10 @@ export function trailingCells(line: string): TrailingCells {
 	const tokens: { 0: string; index: number }[] = [];
 	let end = plain.length;
 	const nextToken = () => {
-		while (end > 0 && /\s/.test(plain[end - 1])) end--;
+		while (end > 0 && isSpace(plain.charCodeAt(end - 1))) end--;
 		if (!end) return false;
 		let start = end - 1;
-		while (start > 0 && !/\s/.test(plain[start - 1])) start--;
+		while (start > 0 && !isSpace(plain.charCodeAt(start - 1))) start--;
 		tokens.unshift({ 0: plain.slice(start, end), index: start });
 		end = start;
 		return true;
@@ -152,12 +152,24 @@ const hasSeparator = (line: string) => line.includes('|') || line.includes('\t')
 /** A cheap look at the last character before LAST_TOKEN_MAY_BE_CELL, for a line without separators: false only where it fails. */
 function mayEndInCell(line: string): boolean {
 	let e = line.length;
-	while (e > 0 && WHITESPACE.test(line[e - 1])) e--;
+	while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
 	const c = line.charCodeAt(e - 1);
 	if ((c >= 48 && c <= 57) || c === 41 || c === 45 || c === 37 || c === 116 || c === 84) return true;
 	return c === 46 && /pct\.$/i.test(line.slice(Math.max(0, e - 4), e));
 }
-const WHITESPACE = /\s/;
+/** What /\s/ matches (white space and line terminators), by character code: the token loops ask it of every character. */
+const isSpace = (c: number) =>
+	c === 32 ||
+	(c >= 9 && c <= 13) ||
+	c === 0xa0 ||
+	c === 0x1680 ||
+	(c >= 0x2000 && c <= 0x200a) ||
+	c === 0x2028 ||
+	c === 0x2029 ||
+	c === 0x202f ||
+	c === 0x205f ||
+	c === 0x3000 ||
+	c === 0xfeff;
 
 /** A label that ends in a period word wants a year after it: "1. kvt.", "Q3", "2. halvår", "1.-3. kvartal". */
 const PERIOD_WORD_AT_END = /(?:^|\s)(?:kvt\.?|kvart\.?|kvartal|halvår|Q[1-4])\s*$/i;
