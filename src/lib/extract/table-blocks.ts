@@ -389,12 +389,21 @@ export function delimitedGrids(lines: Line[]): { lines: Line[]; headers: Set<num
 	while (i < lines.length) {
 		const text = lines[i].text;
 		const separator = text.includes(';') ? ';' : text.includes('|') ? '|' : null;
+		// Most lines hold neither separator: no grid starts there.
+		if (!separator) {
+			i++;
+			continue;
+		}
 		// A drawn box opens and closes its lines with pipes; without one, a line led by a pipe has an empty first cell.
 		const boxed = text.trim().startsWith('|');
-		const cellsOf = (l: Line) => (boxed ? l.text.trim().replace(/^\|/, '').replace(/\|$/, '') : l.text.trimEnd()).split(separator!).map((c) => c.trim());
-		const arity = separator ? cellsOf(lines[i]).length : 0;
+		const cellsOf = (l: Line) => (boxed ? l.text.trim().replace(/^\|/, '').replace(/\|$/, '') : l.text.trimEnd()).split(separator).map((c) => c.trim());
+		const arity = cellsOf(lines[i]).length;
+		if (arity < 3) {
+			i++;
+			continue;
+		}
 		let j = i + 1;
-		while (arity >= 3 && j < lines.length && lines[j].text.includes(separator!) && cellsOf(lines[j]).length === arity) j++;
+		while (j < lines.length && lines[j].text.includes(separator) && cellsOf(lines[j]).length === arity) j++;
 		const run = lines.slice(i, j).map(cellsOf);
 		const isValueRow = (r: string[]) => r[0] && !DELIMITED_VALUE.test(r[0]) && r.slice(1).every((c) => DELIMITED_VALUE.test(c));
 		// The first line is the header (years make it look like a row); lines below it that hold no values wrap it.
@@ -402,7 +411,6 @@ export function delimitedGrids(lines: Line[]): { lines: Line[]; headers: Set<num
 		const head = firstRow > 0 ? run.slice(0, firstRow) : [];
 		const rows = firstRow > 0 ? run.slice(firstRow) : [];
 		const isGrid =
-			arity >= 3 &&
 			rows.length >= 2 &&
 			head.length <= 3 &&
 			head[0].every((c) => c && (!DELIMITED_VALUE.test(c) || /^(?:19|20)\d{2}$/.test(c))) &&
