@@ -30,6 +30,11 @@ const MONTHS: Record<string, number> = {
 	november: 11, nov: 11, december: 12, dec: 12
 };
 const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+
+/** The number of a month's name or its short form ("marts", "Mar.", "sept."), or null. */
+export function monthNumber(word: string): number | null {
+	return MONTHS[word.toLowerCase().replace(/\.$/, '')] ?? null;
+}
 const Y = '((?:19|20)\\d{2})';
 const YEAR_HINT = /(?:19|20)\d\d/;
 const DAY_HINT = /\d\./;

@@ -223,7 +223,8 @@ export function isNumericRow(line: string): boolean {
 	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && (cells.every((c, i) => i === 0 || Number(c) >= Number(cells[i - 1])) || (count >= 4 && label.length <= 30))) return false;
 	if (count >= 2) return label.length <= 90;
 	// One number set off by a wide gap: a row of a one-column table ("Bostedet Egebakken      29").
-	if (label && /\S\s{3,}$/.test(t.slice(0, labelEnd).replace(SEPARATORS, (m) => ' '.repeat(m.length))) && label.length <= 60) return true;
+	// (A tab or a pipe parts cells as a wide gap does.)
+	if (label && /\S\s{3,}$/.test(t.slice(0, labelEnd).replace(SEPARATORS, (m) => ' '.repeat(Math.max(3, m.length)))) && label.length <= 60) return true;
 	// A lone year is a column header, not a row.
 	return label === '' && !/^(?:19|20)\d{2}$/.test(t);
 }
@@ -537,6 +538,12 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			caption = labelled && caption ? `${caption} ${headerLines[0].text.trim()}` : headerLines[0].text.trim();
 			if (!labelled) captionLine = lines.indexOf(headerLines[0]);
 			headerLines = headerLines.slice(1);
+		}
+		// One title line over rows of one value each ("Indberetninger pr. måned, 1. halvår 2025" over "Januar ⇥ 9"): a caption, not a header.
+		if (headerLines.length === 1 && caption === null && !isColumnLine(headerLines[0].text) && isTitleLine(headerLines[0].text) && lines.slice(rowsStart, last + 1).every((l) => trailingCells(l.text.trim()).count <= 1)) {
+			caption = headerLines[0].text.trim();
+			captionLine = lines.indexOf(headerLines[0]);
+			headerLines = [];
 		}
 		const lastRow = last;
 		// One line of "Label: 12" alone is prose, not a list.
