@@ -479,9 +479,23 @@ function entityOf(ctx: ItemContext, sc: SentenceContext, qi: number): string {
 	if (respective) return respective;
 	const view = sc.view.view;
 	const at = sc.view.qAt[qi];
-	const own = clauseAt(clauseBreaks(view, SEPARATORS, []), at, view.length);
+	const { breaks, cues } = entityCues(sc);
+	const own = clauseAt(breaks, at, view.length);
 	if (GROUP_AVERAGE.test(view.slice(own.start, own.end))) return '';
 	const end = tokenEnd(view, at);
+	if (cues.length) {
+		const clause = antecedentScope(view, breaks, clauseAt(breaks, at, view.length));
+		const cue = nearest(cues, clause, at, end, parentheses(view), sc.view.qAt);
+		if (cue) return cue.role;
+	}
+	return entityFor(ctx, sc, qi);
+}
+
+/** The sentence's clause breaks and the municipalities and national cues it names: the same for each of its figures, found once. */
+function entityCues(sc: SentenceContext): { breaks: number[]; cues: Cue<string>[] } {
+	let found = entityCuesOf.get(sc);
+	if (found) return found;
+	const view = sc.view.view;
 	const cues: Cue<string>[] = [];
 	ENTITY_CUES.lastIndex = 0;
 	for (let m = ENTITY_CUES.exec(view); m; m = ENTITY_CUES.exec(view)) {
@@ -489,14 +503,10 @@ function entityOf(ctx: ItemContext, sc: SentenceContext, qi: number): string {
 		// A municipality is named with a capital letter; "vejen" is not Vejen.
 		if (name && (name === 'Landsgennemsnit' || sc.view.text.includes(name))) cues.push({ role: name, start: m.index, end: m.index + m[0].length });
 	}
-	if (cues.length) {
-		const breaks = clauseBreaks(view, SEPARATORS, []);
-		const clause = antecedentScope(view, breaks, clauseAt(breaks, at, view.length));
-		const cue = nearest(cues, clause, at, end, parentheses(view), sc.view.qAt);
-		if (cue) return cue.role;
-	}
-	return entityFor(ctx, sc, qi);
+	entityCuesOf.set(sc, (found = { breaks: clauseBreaks(view, SEPARATORS, []), cues }));
+	return found;
 }
+const entityCuesOf = new WeakMap<SentenceContext, { breaks: number[]; cues: Cue<string>[] }>();
 
 /**
  * A clause opened by "hvor" says something about the noun that closes the clause before it
