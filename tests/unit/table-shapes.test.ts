@@ -270,5 +270,21 @@ describe('table shapes', () => {
 			'magtanvendelser_indberettet | hele kommunen | 2025-Q1 | 13'
 		]);
 	});
+
+	it('reads the column "Regnskab" of a year\'s accounts as that year\'s regnskab, and "kr. 3 950 000" as one amount', () => {
+		const body = [
+			'Regnskab 2024, drift (1.000 kr.)',
+			'                         Korrigeret',
+			'Område                       budget      Regnskab     Afvigelse',
+			'Hjemmepleje                  84.200        86.950        -2.750',
+			'Plejecentre                 120.500       119.100         1.400',
+			'',
+			'Efter 2. kvartal 2024 forventedes et mindreforbrug på kr. 3 950 000.'
+		].join('\n');
+		const facts = read('Regnskab 2024', body, 'budget');
+		expect(facts).toContain('regnskab | Hjemmepleje | 2024 | 86950000');
+		expect(facts).toContain('korrigeret_budget | Plejecentre | 2024 | 120500000');
+		expect(facts.some((f) => f.endsWith('| 3') || f.endsWith('| 950') || f.endsWith('| 0'))).toBe(false);
+	});
 });
 

@@ -135,7 +135,8 @@ export function findAreas(text: string): AreaMention[] {
 		/(?<![\p{L}\d])((?:[A-ZÆØÅ][a-zæøå]+-,?\s+)*(?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅ][a-zæøå]*udvalg)(ets|et|s)?(\s+område)?/gu;
 	for (let m = text.includes('udvalg') ? committeeRe.exec(text) : null; m; m = committeeRe.exec(text)) {
 		const name = `${m[1]}et`.replace(/\s+/g, ' ');
-		if (/^(?:Økonomi|Bør)?$/.test(m[1])) continue;
+		// "Udvalget" alone names no committee ("Udvalget ender året …"); the reader knows which one meets.
+		if (/^(?:Økonomi|Bør)?$/.test(m[1]) || /^udvalg$/i.test(m[1])) continue;
 		const before = lower.slice(Math.max(0, m.index - 12), m.index);
 		const isArea = (m[2] === 'ets' && !!m[3]) || /(?:under|på)\s+$/.test(before) || (m[2] === 'ets' && /\bpå\s+$/.test(before));
 		if (isArea) out.push({ area: name, rank: RANK.committee, start: m.index });
