@@ -45,7 +45,11 @@ const LAWS: [RegExp, string][] = [
 	[/\bdagtilbudslov(?:en|ens)?\b/i, 'dagtilbudsloven']
 ];
 
-const LAWS_GLOBAL: [RegExp, string][] = LAWS.map(([re, name]) => [new RegExp(re.source, `${re.flags}g`), name]);
+/** Each law's pattern with the word every match contains ("lov", or the capitals "SEL"), so a text without it is not searched. */
+const LAWS_GLOBAL: [RegExp, string, string][] = LAWS.map(([re, name]) => {
+	const ignoreCase = re.flags.includes('i');
+	return [new RegExp(re.source, `${re.flags}g`), name, ignoreCase ? 'lov' : re.source.replace(/\\b/g, '')];
+});
 
 /** Fields written as "<x>området"; most keep their written form, a few have a canonical short form. */
 const FIELD_CANON: Record<string, string> = {
@@ -72,13 +76,16 @@ const IGNORED_FIELDS = new Set([
 	'politikområdet'
 ]);
 
-/** Fields named by a phrase instead of "<x>området": "på det sociale område" is socialområdet. */
-const FIELD_PHRASES: [RegExp, string][] = [
-	[/\bdet sociale område(?![\p{L}])/giu, 'socialområdet'],
+/**
+ * Fields named by a phrase instead of "<x>området": "på det sociale område" is socialområdet.
+ * With letters every match holds in lower case (none that case-folds to another letter), so a text without them is not searched.
+ */
+const FIELD_PHRASES: [RegExp, string, string][] = [
+	[/\bdet sociale område(?![\p{L}])/giu, 'socialområdet', 'ociale omr'],
 	// "Inden for voksenhandicap blev 19 af 46 sager omgjort": the Danmarkskort's fields by their bare names.
-	[/(?<![\p{L}])voksenhandicap(?![\p{L}])/giu, 'voksenhandicap'],
-	[/(?<![\p{L}])børnehandicap(?![\p{L}])/giu, 'børnehandicap'],
-	[/(?<![\p{L}])sygedagpengesager(?:ne)?(?![\p{L}])/giu, 'sygedagpengeloven']
+	[/(?<![\p{L}])voksenhandicap(?![\p{L}])/giu, 'voksenhandicap', 'handicap'],
+	[/(?<![\p{L}])børnehandicap(?![\p{L}])/giu, 'børnehandicap', 'handicap'],
+	[/(?<![\p{L}])sygedagpengesager(?:ne)?(?![\p{L}])/giu, 'sygedagpengeloven', 'sygedagpenge']
 ];
 
 /** A label naming a field ("Voksenhandicap", "Socialområdet") → its canonical form. */
@@ -114,14 +121,15 @@ export function findAreas(text: string): AreaMention[] {
 	const lower = text.toLowerCase();
 	// § of a law: "servicelovens § 100", "§ 100 i serviceloven", "efter § 85" (law from elsewhere).
 	const paraRe = /§\s*(\d+[a-z]?)\b(?!\s*(?:,|og|eller)\s*\d)/gi;
-	const distinctParagraphs = new Set([...text.matchAll(/(?<!§)§+\s*(\d+[a-z]?)\b/gi)].map((m) => m[0])).size;
+	const distinctParagraphs = text.includes('§') ? new Set([...text.matchAll(/(?<!§)§+\s*(\d+[a-z]?)\b/gi)].map((m) => m[0])).size : 0;
 	for (let m = distinctParagraphs === 1 ? paraRe.exec(text) : null; m; m = paraRe.exec(text)) {
 		if (/§§/.test(text.slice(Math.max(0, m.index - 1), m.index + 1))) continue;
 		const around = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 30);
 		const law = LAWS.find(([re]) => re.test(around));
 		out.push({ area: law ? `${law[1]} § ${m[1]}` : `§ ${m[1]}`, rank: RANK.paragraph, start: m.index });
 	}
-	for (const [re, name] of LAWS_GLOBAL) {
+	for (const [re, name, needs] of LAWS_GLOBAL) {
+		if (!(needs === 'lov' ? lower : text).includes(needs)) continue;
 		const g = re;
 		g.lastIndex = 0;
 		for (let m = g.exec(text); m; m = g.exec(text)) {
@@ -134,7 +142,7 @@ export function findAreas(text: string): AreaMention[] {
 	}
 	const committeeRe =
 		/(?<![\p{L}\d])((?:[A-ZÆØÅ][a-zæøå]+-,?\s+)*(?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅ][a-zæøå]*udvalg)(ets|et|s)?(\s+område)?/gu;
-	for (let m = committeeRe.exec(text); m; m = committeeRe.exec(text)) {
+	for (let m = text.includes('udvalg') ? committeeRe.exec(text) : null; m; m = committeeRe.exec(text)) {
 		const name = `${m[1]}et`.replace(/\s+/g, ' ');
 		// "Udvalget" alone names no committee ("Udvalget ender året …"); the reader knows which one meets.
 		if (/^(?:Økonomi|Bør)?$/.test(m[1]) || /^udvalg$/i.test(m[1])) continue;
@@ -143,21 +151,22 @@ export function findAreas(text: string): AreaMention[] {
 		if (isArea) out.push({ area: name, rank: RANK.committee, start: m.index });
 	}
 	const forvRe = /(?<![\p{L}\d])((?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅ][a-zæøå]*forvaltning)(ens|en)(\s+område)?/gu;
-	for (let m = forvRe.exec(text); m; m = forvRe.exec(text)) {
+	for (let m = text.includes('forvaltning') ? forvRe.exec(text) : null; m; m = forvRe.exec(text)) {
 		if (m[2] === 'ens' && m[3]) out.push({ area: `${m[1]}en`.replace(/\s+/g, ' '), rank: RANK.forvaltning, start: m.index });
 	}
 	const fieldRe = /(?<![\p{L}\d])([a-zæøå-]*?)(området)(?![\p{L}\d])/gu;
-	for (let m = fieldRe.exec(lower); m; m = fieldRe.exec(lower)) {
+	for (let m = lower.includes('området') ? fieldRe.exec(lower) : null; m; m = fieldRe.exec(lower)) {
 		const word = m[1] + m[2];
 		if (!m[1] || IGNORED_FIELDS.has(word) || m[1].endsWith('-')) continue;
 		if (/s$/.test(m[1]) && !FIELD_CANON[word] && m[1].length < 4) continue;
 		const canon = FIELD_CANON[word] ?? word;
 		out.push({ area: canon, rank: canon === 'socialområdet' ? RANK.socialomraadet : RANK.field, start: m.index });
 	}
-	for (const [re, canon] of FIELD_PHRASES)
-		for (const m of text.matchAll(re)) out.push({ area: canon, rank: canon === 'socialområdet' ? RANK.socialomraadet : RANK.field, start: m.index! });
+	for (const [re, canon, needs] of FIELD_PHRASES)
+		if (lower.includes(needs))
+			for (const m of text.matchAll(re)) out.push({ area: canon, rank: canon === 'socialområdet' ? RANK.socialomraadet : RANK.field, start: m.index! });
 	for (const m of text.matchAll(TILBUD)) out.push({ area: m[0].replace(/\s+/g, ' '), rank: RANK.field, start: m.index!, tilbud: true });
-	if (/\b(?:fra|i|for)\s+(?:hele\s+)?[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+Kommune\b/.test(text) || /\bhele kommunen\b/i.test(text))
+	if ((text.includes('Kommune') && /\b(?:fra|i|for)\s+(?:hele\s+)?[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+Kommune\b/.test(text)) || (lower.includes('hele kommunen') && /\bhele kommunen\b/i.test(text)))
 		out.push({ area: 'hele kommunen', rank: RANK.kommune, start: 0 });
 	return out.sort((a, b) => a.start - b.start);
 }

@@ -485,9 +485,23 @@ function entityOf(ctx: ItemContext, sc: SentenceContext, qi: number): string {
 	if (respective) return respective;
 	const view = sc.view.view;
 	const at = sc.view.qAt[qi];
-	const own = clauseAt(clauseBreaks(view, SEPARATORS, []), at, view.length);
+	const { breaks, cues } = entityCues(sc);
+	const own = clauseAt(breaks, at, view.length);
 	if (GROUP_AVERAGE.test(view.slice(own.start, own.end))) return '';
 	const end = tokenEnd(view, at);
+	if (cues.length) {
+		const clause = antecedentScope(view, breaks, clauseAt(breaks, at, view.length));
+		const cue = nearest(cues, clause, at, end, parentheses(view), sc.view.qAt);
+		if (cue) return cue.role;
+	}
+	return entityFor(ctx, sc, qi);
+}
+
+/** The sentence's clause breaks and the municipalities and national cues it names: the same for each of its figures, found once. */
+function entityCues(sc: SentenceContext): { breaks: number[]; cues: Cue<string>[] } {
+	let found = entityCuesOf.get(sc);
+	if (found) return found;
+	const view = sc.view.view;
 	const cues: Cue<string>[] = [];
 	ENTITY_CUES.lastIndex = 0;
 	for (let m = ENTITY_CUES.exec(view); m; m = ENTITY_CUES.exec(view)) {
@@ -495,14 +509,10 @@ function entityOf(ctx: ItemContext, sc: SentenceContext, qi: number): string {
 		// A municipality is named with a capital letter; "vejen" is not Vejen.
 		if (name && (name === 'Landsgennemsnit' || sc.view.text.includes(name))) cues.push({ role: name, start: m.index, end: m.index + m[0].length });
 	}
-	if (cues.length) {
-		const breaks = clauseBreaks(view, SEPARATORS, []);
-		const clause = antecedentScope(view, breaks, clauseAt(breaks, at, view.length));
-		const cue = nearest(cues, clause, at, end, parentheses(view), sc.view.qAt);
-		if (cue) return cue.role;
-	}
-	return entityFor(ctx, sc, qi);
+	entityCuesOf.set(sc, (found = { breaks: clauseBreaks(view, SEPARATORS, []), cues }));
+	return found;
 }
+const entityCuesOf = new WeakMap<SentenceContext, { breaks: number[]; cues: Cue<string>[] }>();
 
 /**
  * A clause opened by "hvor" says something about the noun that closes the clause before it
@@ -576,7 +586,20 @@ const LIST_MARK = /(?:^|\n)[ \t]*[•▪◦·*–-][ \t]+/g;
 const BLANK_LINE = /\n[ \t]*\n/;
 
 /** The items of a bulleted list inside a sentence ("• § 83 (…): 14 sager afgjort – …"), in file offsets, with their labels. */
-function listItems(sc: SentenceContext): { start: number; end: number; label: string }[] {
+function listItems(sc: SentenceContext): ListItem[] {
+	// Asked once for every figure of the sentence: found once.
+	let items = listsOf.get(sc);
+	if (!items) listsOf.set(sc, (items = findListItems(sc)));
+	return items;
+}
+interface ListItem {
+	start: number;
+	end: number;
+	label: string;
+}
+const listsOf = new WeakMap<SentenceContext, ListItem[]>();
+
+function findListItems(sc: SentenceContext): ListItem[] {
 	const text = sc.sentence.text;
 	if (!/[•▪◦·*–-][ \t]/.test(text)) return [];
 	const found = [...text.matchAll(LIST_MARK)];

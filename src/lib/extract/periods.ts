@@ -89,6 +89,7 @@ export const PERIOD_RULES: PeriodRule[] = [
 	{
 		name: 'halvaar',
 		always: true,
+		hint: /halvår/i,
 		re: new RegExp(`\\b(?:([12])\\.|(første|andet|sidste))\\s*halvår\\w*(?:\\s+(?:i\\s+|af\\s+)?${Y})?`, 'gi'),
 		make: (m) => {
 			const h = m[1] ? Number(m[1]) : /første/i.test(m[2]) ? 1 : 2;
