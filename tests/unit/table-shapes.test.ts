@@ -286,5 +286,18 @@ describe('table shapes', () => {
 		expect(facts).toContain('korrigeret_budget | Plejecentre | 2024 | 120500000');
 		expect(facts.some((f) => f.endsWith('| 3') || f.endsWith('| 950') || f.endsWith('| 0'))).toBe(false);
 	});
+
+	it('keeps a line that goes on from a sentence cut mid-clause in its paragraph, not as a heading', () => {
+		const body = [
+			'Opgørelsen dækker alle borgere med Favrskov som handlekommune, også de borgere, der bor på et tilbud i en anden kommune, hvilket er nyt i år, og',
+			'som derfor tælles med. I 2025 indberettedes',
+			'84 magtanvendelser (2024: 97). Heraf blev 61 vurderet som lovlige.'
+		].join('\n');
+		expect(read('Magtanvendelse 2025', body)).toEqual([
+			'magtanvendelser_indberettet | hele kommunen | 2024 | 97',
+			'magtanvendelser_indberettet | hele kommunen | 2025 | 84',
+			'magtanvendelser_tilladte | hele kommunen | 2025 | 61'
+		]);
+	});
 });
 

@@ -95,6 +95,9 @@ export function layoutOf(text: string, from: number, to: number, all?: Line[]): 
 			(!TERMINAL.test(t) &&
 				t.length < width * 0.7 &&
 				(!prev || TERMINAL.test(prevText) || prevText.length < width * 0.7) &&
+				// A line that goes on from a sentence cut mid-clause, or that holds a sentence's end, is prose.
+				!(prev && /[a-zæøå,]$/.test(prevText)) &&
+				!/[.!?]\s+\p{Lu}/u.test(t) &&
 				(next === '' || /^[A-ZÆØÅ0-9"”•\-]/.test(next)) &&
 				!/(?:,|\bog|\beller|\bi|\bpå|\bmed|\btil|\bfor|\baf|-)$/.test(t));
 		if (looksLikeHeading) {
