@@ -289,9 +289,9 @@ describe('table shapes', () => {
 
 	it('keeps a line that goes on from a sentence cut mid-clause in its paragraph, not as a heading', () => {
 		const body = [
-			'Opgørelsen dækker alle borgere med Favrskov som handlekommune, også de borgere, der bor på et tilbud i en anden kommune, hvilket er nyt i år, og',
-			'som derfor tælles med. I 2025 indberettedes',
-			'84 magtanvendelser (2024: 97). Heraf blev 61 vurderet som lovlige.'
+			'Opgørelsen dækker alle borgere med Favrskov som handlekommune, også de',
+			'borgere, der bor på et tilbud i en anden kommune. I 2025 indberettedes',
+			'84 magtanvendelser efter serviceloven (2024: 97). Heraf blev 61 vurderet som lovlige af myndigheden i kommunen.'
 		].join('\n');
 		expect(read('Magtanvendelse 2025', body)).toEqual([
 			'magtanvendelser_indberettet | hele kommunen | 2024 | 97',
