@@ -29,7 +29,9 @@ const SIZES: Record<string, { files: number; factsPerFamily: number }> = {
 	'dev-b': { files: 10, factsPerFamily: 100 },
 	'dev-c': { files: 6, factsPerFamily: 60 },
 	'dev-d': { files: 7, factsPerFamily: 80 },
-	'dev-e': { files: 6, factsPerFamily: 70 }
+	'dev-e': { files: 6, factsPerFamily: 70 },
+	'dev-f': { files: 4, factsPerFamily: 30 },
+	'dev-g': { files: 4, factsPerFamily: 60 }
 };
 
 for (const [name, size] of Object.entries(SIZES)) {
