@@ -157,9 +157,13 @@ export const CONCEPTS: Concept[] = [
 		name: 'flytning uden samtykke',
 		kind: 'navneord',
 		metric: 'flytning_uden_samtykke',
-		cues: ['flytning(?:er)? uden samtykke'],
+		cues: ['flytning(?:er)? uden samtykke', 'flyttet uden samtykke'],
 		examples: [
 			{ text: 'Derudover er der ansøgt Familieretshuset om 1 flytning uden samtykke.', facts: ['flytning_uden_samtykke=1'] },
+			// A count stated as none, in a clause without a figure.
+			{ text: 'Der er givet 4 forhåndsgodkendelser, og ingen borgere er flyttet uden samtykke.', facts: ['forhaandsgodkendelser=4', 'flytning_uden_samtykke=0'] },
+			{ text: 'Der er ikke truffet afgørelse om flytning uden samtykke i perioden.', facts: ['flytning_uden_samtykke=0'] },
+			{ text: 'Ingen af episoderne på Hjortø Bofællesskab blev vurderet som ulovlige.', facts: ['magtanvendelser_ikke_tilladte=0'] },
 			{ text: 'I to tilfælde har Familieretshuset truffet afgørelse om flytning uden samtykke til en plejebolig.', facts: ['flytning_uden_samtykke=2'] },
 			{
 				text: 'I halvåret er der givet tre forhåndsgodkendelser, og i ét tilfælde har Familieretshuset godkendt en flytning uden samtykke.',

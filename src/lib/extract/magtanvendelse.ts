@@ -10,7 +10,7 @@ import { draft, entityFor, periodFor, type FactDraft, type ItemContext, type Sen
 import { CONCEPTS, COUNTERS, OTHER_NOUNS, type Concept, type CueKind, type MagtMetric } from './magtanvendelse-lexicon';
 import { findPeriods } from './periods';
 import { municipalityOf } from './places';
-import { TILBUD } from './areas';
+import { findAreas, TILBUD } from './areas';
 
 export const MAGTANVENDELSE_RULES = CONCEPTS;
 
@@ -154,6 +154,7 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 			para = sc.sentence.paragraph;
 			paraMain = null;
 		}
+		if (titled || TOPIC.test(sc.carriedText)) out.push(...statedZeros(ctx, sc, titlePeriod));
 		if (!sc.sentence.figures) continue;
 		const v = sc.view;
 		if (!v.quantities.length || !SENTENCE_GATE.test(v.view)) continue;
@@ -181,6 +182,43 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 		if (sentenceLead) lead = sentenceLead;
 	}
 	return plausible(out);
+}
+
+/** "ingen", "ingen af", "ikke … nogen", "ikke truffet afgørelse(r)": a count stated as none. */
+const NONE = /(?<![\p{L}])(?:ingen(?: af)?|ikke(?: [\p{L}]+){0,3}? nogen|ikke truffet(?: nogen)? afgørelser?)(?![\p{L}])/u;
+/** The counts a sentence can state as none; "ikke magtanvendelse" is a concept of its own, not a zero. */
+const ZERO_METRICS = new Set<MagtMetric>(['flytning_uden_samtykke', 'magtanvendelser_ikke_tilladte', 'magtanvendelser_uafgjort', 'forhaandsgodkendelser']);
+
+/**
+ * "ingen borgere er flyttet uden samtykke", "Ingen af episoderne på Bostedet X blev vurderet som
+ * ulovlige", "Der er ikke truffet afgørelse om flytning uden samtykke": a zero, in a clause with no
+ * figure, whose concept the clause names. Its period is the sentence's, else the paragraph's.
+ */
+function statedZeros(ctx: ItemContext, sc: SentenceContext, titlePeriod: string | null): FactDraft[] {
+	const view = sc.view.view;
+	if (!NONE.test(view)) return [];
+	const out: FactDraft[] = [];
+	let from = 0;
+	for (const clause of view.split(/[,;]| mens | men /)) {
+		const start = from;
+		from += clause.length + 1;
+		if (/Q\d/.test(clause) || !NONE.test(clause)) continue;
+		const metrics = new Set<MagtMetric>();
+		for (const { concept, re } of CUE_RES) {
+			re.lastIndex = 0;
+			if (concept.metric && ZERO_METRICS.has(concept.metric) && re.test(clause)) metrics.add(concept.metric);
+		}
+		if (metrics.size !== 1) continue;
+		const metric = [...metrics][0];
+		const own = sc.view.periods.find((p, i) => p.period && p.kind !== 'relative' && p.kind !== 'date' && sc.view.tAt[i] >= start && sc.view.tAt[i] < from)?.period;
+		const period = own ?? sc.carriedPeriod ?? sc.headingPeriod ?? titlePeriod ?? (ctx.titleYear ? String(ctx.titleYear) : null);
+		if (!period) continue;
+		// The tilbud the clause names: "Botilbuddet Egely", or a name before its kind, "på Skovsbo Bofællesskab".
+		const named = /(?:^|\s)(?:på|hos)\s+((?:[\p{Lu}][\p{L}-]*)(?:\s[\p{Lu}][\p{L}-]*){0,3})/u.exec(sc.sentence.text)?.[1];
+		const tilbud = findAreas(sc.sentence.text).find((a) => a.tilbud)?.area ?? (named && TILBUD_WORD.test(named) && isTilbud(named) ? named : undefined);
+		out.push(draft('magtanvendelse', metric, ctx.municipality, tilbud ?? HOLE, period, 0, 'antal', sc, `magtanvendelse.ingen.${metric}`));
+	}
+	return out;
 }
 
 /** Slot filling of one sentence: every count gets its metric, area and how it was read. */
