@@ -299,5 +299,11 @@ describe('table shapes', () => {
 			'magtanvendelser_tilladte | hele kommunen | 2025 | 61'
 		]);
 	});
+
+	it('a breakdown by quarters dates its own figures, not the sentences after it', () => {
+		const body =
+			'I 1.-3. kvartal 2025 blev der indberettet 54 magtanvendelser. Fordelt på kvartaler var der 21 indberetninger i 1. kvartal, 15 i 2. kvartal og 18 i 3. kvartal. Af de 54 er 37 vurderet som lovlige.';
+		expect(read('Magtanvendelse 1.-3. kvartal 2025', body)).toContain('magtanvendelser_tilladte | hele kommunen | 2025-Q1-Q3 | 37');
+	});
 });
 

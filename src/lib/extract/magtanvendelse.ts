@@ -165,6 +165,9 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 		const figures = readFigures(ctx, sc, toks, cues, lead);
 		let sentenceLead: { metric: MagtMetric; area: string } | null = null;
 		const ownPeriods = v.periods.some((p) => p.kind !== 'span');
+		// A breakdown by period ("21 i 1. kvartal, 15 i 2. kvartal …") dates its own figures, not the paragraph.
+		const dated = v.periods.filter((p) => p.kind === 'quarter' || p.kind === 'month' || p.kind === 'half');
+		const breakdown = dated.length >= 2 && new Set(dated.map((p) => `${p.kind}${p.period ?? p.quarter ?? p.half ?? p.month}`)).size >= 2;
 		for (const f of figures) {
 			if (f.out || !f.metric || (f.part && f.area === null)) continue;
 			const area = f.area ?? HOLE;
@@ -172,7 +175,7 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 			const period: string | null = ownPeriods || f.how !== 'cue' ? own : (paraMain ?? own ?? titlePeriod);
 			if (!period) continue;
 			// "faldet fra 102 i 2023": the figure a change starts from dates no paragraph.
-			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra') paraMain = period;
+			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra' && !breakdown) paraMain = period;
 			const key = `${f.metric}|${period}|${f.value}|${area}`;
 			if (stated.has(key) && DEFINITE.has(toks[f.tok - 1]?.text ?? '')) continue;
 			stated.add(key);
