@@ -214,6 +214,17 @@ describe('a § in another clause', () => {
 	});
 });
 
+/** The same table of two municipalities and the national figure, printed in several layouts below. */
+const TWO_MUNICIPALITIES = [
+	'klagesager_antal Kolding socialområdet 2024 201',
+	'klagesager_antal Vejle socialområdet 2024 180',
+	'omgoerelsespct Kolding socialområdet 2024 30.8',
+	'omgoerelsespct Landsgennemsnit socialområdet 2024 35',
+	'omgoerelsespct Vejle socialområdet 2024 33.3',
+	'stadfaestet_antal Kolding socialområdet 2024 139',
+	'stadfaestet_antal Vejle socialområdet 2024 120'
+];
+
 describe('tables printed the other way round, areas and words the layout breaks', () => {
 	it('reads outcomes as rows and municipalities as columns, with dashes for the national counts', () => {
 		const body = [
@@ -223,15 +234,7 @@ describe('tables printed the other way round, areas and words the layout breaks'
 			'Stadfæstet            120         139             –',
 			'Omgørelsesprocent    33,3        30,8          35,0'
 		].join('\n');
-		expect(klagesager(body)).toEqual([
-			'klagesager_antal Kolding socialområdet 2024 201',
-			'klagesager_antal Vejle socialområdet 2024 180',
-			'omgoerelsespct Kolding socialområdet 2024 30.8',
-			'omgoerelsespct Landsgennemsnit socialområdet 2024 35',
-			'omgoerelsespct Vejle socialområdet 2024 33.3',
-			'stadfaestet_antal Kolding socialområdet 2024 139',
-			'stadfaestet_antal Vejle socialområdet 2024 120'
-		]);
+		expect(klagesager(body)).toEqual(TWO_MUNICIPALITIES);
 	});
 
 	it('a committee whose name starts with Æ, a run of months, and a word broken over a line', () => {
@@ -271,15 +274,7 @@ describe('tables printed the other way round, areas and words the layout breaks'
 			'(1) afgjorte sager (2) stadfæstet (3) omgørelses-',
 			'procent. Kilde: Ankestyrelsen.'
 		].join('\n');
-		expect(klagesager(body)).toEqual([
-			'klagesager_antal Kolding socialområdet 2024 201',
-			'klagesager_antal Vejle socialområdet 2024 180',
-			'omgoerelsespct Kolding socialområdet 2024 30.8',
-			'omgoerelsespct Landsgennemsnit socialområdet 2024 35',
-			'omgoerelsespct Vejle socialområdet 2024 33.3',
-			'stadfaestet_antal Kolding socialområdet 2024 139',
-			'stadfaestet_antal Vejle socialområdet 2024 120'
-		]);
+		expect(klagesager(body)).toEqual(TWO_MUNICIPALITIES);
 	});
 
 	it('reads laws as columns over outcome rows, and "på udvalgets område" before the title\'s field', () => {
