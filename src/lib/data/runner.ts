@@ -10,8 +10,17 @@ export interface Runner {
 	withFactsInMemory(): Promise<void>;
 }
 
-/** What `withFactsInMemory` loads: the quote stays in the Parquet file and is fetched for the rows shown. */
-export const FACTS_IN_MEMORY = 'CREATE TABLE facts_memory AS SELECT * EXCLUDE (quote) FROM facts';
+/** The explorer's default order (newest meeting first). It numbers the facts (`n`), and the explorer's files follow it. */
+export const EXPLORER_ORDER = 'meeting_date DESC NULLS LAST, doc_id, char_start, fact_id';
+
+/** Every fact with its number `n` in the explorer's default order, counted from 0. */
+export const NUMBERED_FACTS = `SELECT * EXCLUDE (rule), CAST(row_number() OVER (ORDER BY ${EXPLORER_ORDER}) - 1 AS INTEGER) AS n FROM facts`;
+
+/**
+ * What `withFactsInMemory` loads when the build wrote no explorer files: the numbered facts
+ * without quotes (the quotes are fetched for the rows shown).
+ */
+export const FACTS_IN_MEMORY = `CREATE TABLE facts_memory AS SELECT * EXCLUDE (quote) FROM (${NUMBERED_FACTS}) ORDER BY n`;
 
 /** DuckDB hands back BIGINT as bigint and DATE as a date object or a number; the pages want plain values. */
 export function plain(value: unknown): unknown {

@@ -6,7 +6,8 @@
  * - `kilde/<part>.json`: fact id → number of its agenda item file (the index, split by hash);
  * - `punkt/<n>.json`: one agenda item: its text, file name and facts with their offsets;
  * - `oversigt/<municipality>.json`: the overview's key figures for one municipality;
- * - `klagesager|budget|magtanvendelse/<municipality>.json`: the facts a page's filters choose from.
+ * - `klagesager|budget|magtanvendelse/<municipality>.json`: the facts a page's filters choose from;
+ * - `alle/…`: the explorer's files (explorerfiles.server.ts).
  *
  * The folder is named by a hash of the data and of these modules, so it is cached for good.
  */
@@ -16,6 +17,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { areasOf } from './areas';
 import { budgetFacts } from './budget';
+import { writeExplorerFiles } from './explorerfiles.server';
 import { FACT_COLUMNS, familyFacts, municipalities, NATIONAL, placeholders, type FactRow } from './facts';
 import { indexPart, itemFact, paths, type FamilyFile, type ItemFile, type SiteDataMeta, type SourceFact } from './filekeys';
 import { shownFacts } from './klagesager';
@@ -162,6 +164,7 @@ export async function writeSet(run: Runner, root: string, withText: boolean): Pr
 		files.push([path, file]);
 	}
 	await writeAll(root, files);
+	await writeExplorerFiles(run, root);
 	return digitsFor(facts);
 }
 
