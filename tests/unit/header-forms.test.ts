@@ -52,3 +52,38 @@ describe('item headers of web exports and numbered paragraphs', () => {
 		]);
 	});
 });
+
+describe('item headers in a form the minute system chose for itself', () => {
+	it('a word of its own as the label ("Emne 2:", "Orienteringssag 3:"), when it numbers several items', () => {
+		const text = `Referat\n\nEmne 1: Meddelelser\nDok.nr. 2025-40110\n\nTekst.\n\nEmne 2: Takster 2026\nDok.nr. 2025-40111\n\nTekst.\n\nOrienteringssag 3: Status på hjemmeplejen\nJournal: 25/40112 · Forvaltning: Ældre\n\nTekst.\n\nEmne 4: Eventuelt\n\nIntet.\n`;
+		expect(items(text)).toEqual(['1 Meddelelser | 2025-40110', '2 Takster 2026 | 2025-40111', '3 Status på hjemmeplejen | 25/40112', '4 Eventuelt | ']);
+	});
+
+	it('but "Tabel 2: …" and "Bilag 3 – …" inside an item stay text', () => {
+		const text = `Referat\n\nPunkt 1: Budgetopfølgning\nSagsnr.: 25/1\n\nTabel 2: Forbrug pr. område\nBilag 3 – Notat om takster\nBilag 4 – Oversigt\nTabel 5: Udvikling\n\nPunkt 2: Eventuelt\nSagsnr.: 25/2\n\nIntet.\n`;
+		expect(items(text).map((i) => i.split(' |')[0])).toEqual(['1 Budgetopfølgning', '2 Eventuelt']);
+	});
+
+	it('"B-4" letter labels, Roman numerals and "3. punkt – Title"', () => {
+		expect(items(`Mødereferat\n\nB-1   Meddelelser\nSags-id: 25/501\n\nTekst.\n\nB-2   Takster 2026\nSags-id: 25/502\n\nTekst.\n\nL-3   Personsag\nSags-id: 25/503\n\nTekst.\n`)).toEqual([
+			'1 Meddelelser | 25/501',
+			'2 Takster 2026 | 25/502',
+			'3 Personsag | 25/503'
+		]);
+		expect(items(`Beslutningsprotokol\n\nIII.  Meddelelser\nAcadre-sag 25/0601\n\nTekst.\n\nIV.   Takster 2026\nAcadre-sag 25/0602\n\nTekst.\n\nV.    Eventuelt\n\nIntet.\n`)).toEqual([
+			'3 Meddelelser | 25/0601',
+			'4 Takster 2026 | 25/0602',
+			'5 Eventuelt | '
+		]);
+		expect(items(`Referat\n\n1. punkt – Meddelelser\nÅben sag · 25/701\n\nTekst.\n\n2. punkt – Takster 2026\nÅben sag · 25/702\n\nTekst.\n`)).toEqual(['1 Meddelelser | 25/701', '2 Takster 2026 | 25/702']);
+	});
+
+	it('the case number between number and title on one line, and the number under its title', () => {
+		expect(items(`Referat\n\n1\t25/00811\tMeddelelser\n\nTekst.\n\n2\t25/00812\tTakster 2026\n\nTekst.\n`)).toEqual(['1 Meddelelser | 25/00811', '2 Takster 2026 | 25/00812']);
+		expect(items(`Referat\n\nMeddelelser\n(Pkt. nr. 1 — åbent — sagsnr. 25/00901)\n\nTekst.\n\nTakster 2026\n(Pkt. nr. 2 — lukket — sagsnr. 25/00902)\n\nTekst.\n`)).toEqual([
+			'1 Meddelelser | 25/00901',
+			'2 Takster 2026 | 25/00902'
+		]);
+	});
+});
+

@@ -223,4 +223,28 @@ describe('table shapes', () => {
 			'magtanvendelser_tilladte | hele kommunen | 2025-Q2 | 11'
 		]);
 	});
+
+	it('reads thousands grouped by spaces in cells parted by wide gaps, with the unit and sign stated in the lead-in sentences', () => {
+		const body = [
+			'Tabellen viser budget og forventet regnskab for udvalgets områder. Alle beløb er i hele',
+			'kroner, og i kolonnen Afvigelse er positive tal merforbrug.',
+			'',
+			'                         Korrigeret      Forventet',
+			'                             budget       regnskab      Afvigelse',
+			'Hjemmepleje             84 200 000     86 950 000      2 750 000',
+			'Plejecentre            120 500 000    119 100 000     -1 400 000',
+			'I alt                  204 700 000    206 050 000      1 350 000'
+		].join('\n');
+		const facts = read('Budgetopfølgning 2. kvartal 2025', body, 'budget');
+		expect(facts).toContain('korrigeret_budget | Hjemmepleje | 2025-Q2 | 84200000');
+		expect(facts).toContain('afvigelse_korrigeret_budget | Hjemmepleje | 2025-Q2 | -2750000');
+		expect(facts).toContain('afvigelse_korrigeret_budget | Plejecentre | 2025-Q2 | 1400000');
+		expect(facts).toContain('forventet_forbrug | Social- og Sundhedsudvalget | 2025-Q2 | 206050000');
+	});
+
+	it('keeps numbers parted by single spaces apart when no wide gap parts the cells', () => {
+		const body = ['Antal magtanvendelser pr. tilbud', '', 'Bostedet Lyngen 12 345 9', 'Bostedet Kilden 3 201 4'].join('\n');
+		expect(read('Magtanvendelse 2025', body).some((f) => /12345|345000/.test(f))).toBe(false);
+	});
 });
+

@@ -13,6 +13,8 @@ export const NUMBER_EXAMPLES: [string, string[]][] = [
 	['puljen er på 2,5 mia. kr.', ['2500000000 kr']],
 	['en besparelse på 450 t.kr.', ['450000 kr']],
 	['Udgiften er 1.200 tkr.', ['1200000 kr']],
+	['et korrigeret budget på 148 200 000 kr. og et mindreforbrug på -2 325 000 kroner', ['148200000 kr', '-2325000 kr']],
+	['ud af 12 345 borgere', ['12 -', '345 -']],
 	['der gives en halv million kroner', ['500000 kr']],
 	['heraf blev 56 (52 pct.) stadfæstet', ['56 -', '52 pct']],
 	['en omgørelsesprocent på 48 procent', ['48 pct']],

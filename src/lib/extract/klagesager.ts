@@ -55,9 +55,11 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 	},
 	{
 		role: 'afgjort',
-		cues: ['afgjor\\p{L}*', 'behandle(?:t|de|des)', `tr(?:af|uffet)(?: ${W}){0,4}? afgørelse`],
+		cues: ['afgjor\\p{L}*', '(?:færdig)?behandle(?:t|de|des)', 'afslutte(?:t|de)', `tr(?:af|uffet)(?: ${W}){0,4}? afgørelse`],
 		examples: [
 			['Ankestyrelsen traf afgørelse i 57 sager i 2024.', ['klagesager_antal=57']],
+			['Antallet af klagesager, Ankestyrelsen har afgjort fra Varde Kommune på socialområdet, var 148 i 2024.', ['klagesager_antal=148']],
+			['I 2024 afsluttede Ankestyrelsen 96 klagesager. Styrelsen stadfæstede 58 af afgørelserne, ændrede 15 og hjemviste 23.', ['klagesager_antal=96', 'stadfaestet_antal=58', 'aendret_antal=15', 'hjemvist_antal=23']],
 			['I 2024 traf kommunen cirka 700 afgørelser om enkeltydelser.', []],
 			['I 2024 traf kommunen 700 afgørelser om enkeltydelser.', []],
 			['Ankestyrelsen modtog i 2024 i alt 131 klager fra borgere i kommunen.', []],
@@ -80,7 +82,9 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 		examples: [
 			['Ankestyrelsen afgjorde 60 sager. I 14 sager blev kommunens afgørelse ophævet eller omstødt, og 13 sager blev hjemvist.', ['klagesager_antal=60', 'aendret_antal=14', 'hjemvist_antal=13']],
 			// The part's cue stands after its whole, whose own word ("behandlede") is nearer.
-			['I 2024 blev 7 af 31 behandlede klagesager ændret af Ankestyrelsen.', ['klagesager_antal=31', 'aendret_antal=7']]
+			['I 2024 blev 7 af 31 behandlede klagesager ændret af Ankestyrelsen.', ['klagesager_antal=31', 'aendret_antal=7']],
+			// The whole is named by whose cases they are: "af Struers 47 sager".
+			['Ankestyrelsen afgjorde 96 sager. På voksenhandicapområdet blev 19 af Struers 47 sager ændret.', ['klagesager_antal=96', 'aendret_antal=19', 'klagesager_antal=47']]
 		]
 	},
 	{
@@ -163,8 +167,11 @@ const ENTITY_CUES = new RegExp(
 const SEPARATORS = /, |; | mens | men |(?<!-) og | samt | mod | hvor | hvorimod |\. /;
 /** A count of klagesager with no cue of its own is all decided cases when the text totals it: "Der var i alt 15 klagesager". */
 const TOTAL_BEFORE = /(?<![\p{L}])(?:i alt|samlet(?: set)?|var der|blev der|er der|der var|der blev|indgår|indgik)(?: [^ ,.;]+){0,3}? $/u;
+/** Whose cases a whole counts, between "af" and its number: "19 af Struers 47 sager", "af kommunens 120". */
+const GENITIVE_WORD = `(?:${MUNICIPALITY_WORDS.join('|')})s|kommunens`;
+const GENITIVE = `(?:${GENITIVE_WORD}) `;
 /** A whole the figure is a part of: "af de 152 sager", "ud af 57", "af i alt 90". */
-const WHOLE_BEFORE = /(?:^|[^\p{L}])(?:ud )?af(?: de| i alt| de i alt| samlet| alle)? $/u;
+const WHOLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:ud )?af(?: de| i alt| de i alt| samlet| alle| ${GENITIVE_WORD})? $`, 'u');
 /** What may follow a klagesager figure; any other word makes it a count of something else ("12 borgere"). */
 const FOLLOWER =
 	/^(?:\s*$|\s*[(),.;:]|\s+(?:(?:klage)?sag(?:er|erne|en)?|afgørelse\p{L}*|klage[rn]?\p{L}*|af|i|på|mod|og|eller|for|fra|til|blev|bliver|er|var|ud|heraf|hvoraf|mens|men|som|hvor|hvilket|T\d+|helt|alle|stadfæst\p{L}*|ændre\p{L}*|hjemvis\p{L}*|hjemsend\p{L}*|omgjor\p{L}*|afgjor\p{L}*|behandle\p{L}*|afvist\p{L}*|sendt\p{L}*|tilbage|retur|ophævet|omstødt)(?![\p{L}]))/u;
@@ -178,13 +185,16 @@ const BESIDES = /(?<![\p{L}])(?:ud over|udover|yderligere|derudover|herudover|de
 /** Said of dismissed complaints anywhere in the sentence: they are not counted in the whole. */
 const OUTSIDE_WHOLE = /(?<![\p{L}])(?:indgår|indgik|tælles|regnes|medregnes|medtages)(?: [^ ,.;]+)? ikke(?![\p{L}])|(?<![\p{L}])ikke (?:medregnet|medtaget|talt med|indregnet)(?![\p{L}])/u;
 const OF_OUTCOME = /^ (?:ud )?af (?:de|disse|alle)(?: \p{L}+)? (?:omgjorte|hjemviste|ændrede|stadfæstede|afviste)(?![\p{L}])/u;
-const RATIO_FIRST = /^ (?:ud )?af Q\d+n/;
-const RATIO_FIRST_WHOLE = /^ (?:ud )?af Q\d+n (?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sag|^ (?:ud )?af Q\d+n afgørelse|^ (?:ud )?af Q\d+n klage/;
+const RATIO_FIRST = new RegExp(`^ (?:ud )?af (?:${GENITIVE})?Q\\d+n`);
+const RATIO_FIRST_WHOLE = new RegExp(`^ (?:ud )?af (?:${GENITIVE})?Q\\d+n (?:(?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sag|afgørelse|klage)`);
 const RATIO_SECOND = /Q\d+n (?:ud )?af $/;
 /** A part of a whole: "52 ud af 118", "38 af de 57". */
-const PART_OF = /^ (?:ud )?af (?:de |i alt )?Q\d+n(?: (?!Q\d)[\p{L}]+){0,2}/u;
+const PART_OF = new RegExp(`^ (?:ud )?af (?:de |i alt |${GENITIVE})?Q\\d+n(?: (?!Q\\d)[\\p{L}]+){0,2}`, 'u');
 /** The words of a part's whole: "af 29 afgjorte sager", "ud af de 57 klager". */
-const WHOLE_PHRASE = /^ (?:ud )?af (?:de |i alt )?Q\d+n(?: (?:afgjorte|behandlede|realitetsbehandlede|samlede))?(?: (?:klage)?sager(?:ne)?| afgørelser| klager)?(?![\p{L}])/u;
+const WHOLE_PHRASE = new RegExp(
+	`^ (?:ud )?af (?:de |i alt |${GENITIVE})?Q\\d+n(?: (?:afgjorte|behandlede|realitetsbehandlede|samlede))?(?: (?:klage)?sager(?:ne)?| afgørelser| klager)?(?![\\p{L}])`,
+	'u'
+);
 /** What may stand after a figure that leans on a parallel one: a place, a period, a closing bracket. */
 const ELLIPSIS_TAIL = /^\)?\s*(?:(?:i|på|for|blandt)(?: (?!Q\d)[\p{L}\d][\p{L}\d-]*){1,3}|T\d+|året før|sidste år|i fjor)?\s*\)?\s*\.?\s*$/u;
 /** Between two parallel figures of one clause: "fra 45 pct. i 2023 til 35 pct.", "22 pct. i 2024 og 38 pct.". */
@@ -352,7 +362,7 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		const wholeEnd = end + (WHOLE_PHRASE.exec(tail)?.[0].length ?? 0);
 		const partCues = part ? cues.filter((c) => c.end <= end || c.start >= wholeEnd) : cues;
 		const found = nearest(partCues, clause, at, end, parens, blocking);
-		const cue = part && found?.role === 'afgjort' ? null : found;
+		const cue = (part && found?.role === 'afgjort' ? null : found) ?? subjectCue(view, clause, at, end, cues, parens, blocking);
 		if (cue) {
 			const role = cue.role === 'medhold' ? medholdParty(view, cue, clause) : cue.role;
 			if (!role || role === 'andet') return;
@@ -390,6 +400,20 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		else if (!memory && national && stated === 'pct' && aboutOmgoerelse) readings[qi] = { role: 'omgoerelse', unit: 'pct', how: 'anafor' };
 	});
 	return readings.map((r) => (r && METRIC[r.role][r.unit] ? r : null));
+}
+
+/** A subject that names what is counted, opening the sentence: "Antallet af klagesager, …", "Andelen af sager, som …". */
+const COUNTED_SUBJECT = /^(?:(?:det |den )?samlede |samlet )?(?:antal(?:let)?|andel(?:en)?) af /;
+/** A clause that is only the copula before the figure: "…, var 148 i 2024". */
+const COPULA_BEFORE = /^(?:var|er|blev|udgjorde|udgør|lå på|ligger på) $/;
+
+/**
+ * "Antallet af klagesager, Ankestyrelsen har afgjort fra Varde Kommune, var 148": a figure
+ * whose clause is only the copula takes the nearest cue of the subject the sentence opens with.
+ */
+function subjectCue(view: string, clause: Span, at: number, end: number, cues: Cue<Role>[], parens: Span[], figures: number[]): Cue<Role> | null {
+	if (!COUNTED_SUBJECT.test(view) || !COPULA_BEFORE.test(view.slice(clause.start, at).trimStart())) return null;
+	return nearest(cues, { start: 0, end: clause.start }, at, end, parens, figures);
 }
 
 /** A figure's reading from its concept and stated unit; "omgørelsesprocenten er 27" states its unit by its noun. */

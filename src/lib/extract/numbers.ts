@@ -165,7 +165,9 @@ export function maskNonFigures(text: string, from = 0, to = text.length): Masked
 	return merged;
 }
 
-const NUMBER_TOKEN = /(?:[-−–+÷](?=\d))?\d+(?:[.,]\d+)*/g;
+/** "148 200 000 kr.": spaces group the thousands of an amount in kroner (without the unit, "i 2024 125 sager" stays apart). */
+const SPACED_KRONER = String.raw`\d{1,3}(?:[ \u00a0]\d{3})+(?=[ \u00a0]?(?:kr\.|kr\b|kroner|DKK))`;
+const NUMBER_TOKEN = new RegExp(String.raw`(?:[-−–+÷](?=\d))?(?:${SPACED_KRONER}|\d+(?:[.,]\d+)*)`, 'g');
 const NUMBER_WORDS = new Set([...Object.keys(WORDS), 'halv', 'halvanden']);
 const LONGEST_NUMBER_WORD = Math.max(...[...NUMBER_WORDS].map((w) => w.length));
 /** A word's length with its first and last letter in lower case: only a word of a number word's shape is looked up. */

@@ -64,8 +64,8 @@ const DECISION_LINE = /^Beslutning(?:\s+(?:i|fra)\s+[^\n]{3,80}?(?:\s+den\s+[^\n
 const DECISION_STAMP = /^[\p{Lu}][\p{L} ,-]*(?:udvalg\p{L}*|Byrådet|Kommunalbestyrelsen),\s*\d{1,2}[-.]\d{1,2}[-.]\d{4},\s*pkt\.\s*\d{1,3}$/u;
 
 /** Case-number labels: "Sagsnr.:", "Sags ID:", "Journalnr.:", "Sagsnummer:", "J.nr.", "Dok.nr.:". */
-const CASE_LABEL = String.raw`(?:Sag(?=\s*:)|Sags?\.?\s*nr\.?|Sags[\s-]*ID|Sagsnummer|Journal\s*nr\.?|Journalnummer|Jour\.\s*nr\.?|J\.\s*nr\.?|Dok\.?\s*nr\.?|Dokumentnr\.?|Acadre[\s-]*(?:sag\s*)?nr\.?|Acadre(?=\s*:)|ESDH[\s-]*nr\.?|Emne\s*nr\.?)`;
-const CASE_LABELLED = new RegExp(String.raw`^\s*${CASE_LABEL}\s*:?\s*(\S+(?: \S+)*?)(?=\s{2,}|\t|$)`, 'i');
+const CASE_LABEL = String.raw`(?:Sag(?=\s*:)|Sags?\.?\s*nr\.?|Sags[\s-]*ID|Sagsnummer|Journal(?=\s*:)|Journal\s*nr\.?|Acadre[\s-]*sag|Journalnummer|Jour\.\s*nr\.?|J\.\s*nr\.?|Dok\.?\s*nr\.?|Dokumentnr\.?|Acadre[\s-]*(?:sag\s*)?nr\.?|Acadre(?=\s*:)|ESDH[\s-]*nr\.?|Emne\s*nr\.?)`;
+const CASE_LABELLED = new RegExp(String.raw`^\s*${CASE_LABEL}\s*:?\s*(\S+(?: \S+)*?)(?=\s{2,}|\t|\s+·|$)`, 'i');
 const CASE_BARE =
 	/^\s*((?:\d{2}-\d+-)?\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?(?:-\d+-\d{2})?|\d{2,4}[-/]\d{3,}(?:[-/]\d+)?)\s*$/;
 /** A line under the title that opens with the item's status or case: "Åbent punkt – Acadre: 25/00481", "Sag 25/00918, åbent punkt". */
@@ -193,19 +193,71 @@ const STATUS_LINE = /(?:^|\s{2,})(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\s*$|^\s
 /** A table of contents line: dotted leaders, or a page number set off at the end. */
 const TOC_LEADERS = /(?:\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$/;
 
+// A header in a form the minute system chose for itself is an item only with evidence; one
+// piece of it is that the same form numbers several lines of the meeting.
+/** "Emne 2: Title", "Beslutningssag 2: Title", "Orienteringssag 3 – Title": a word of its own as the label. */
+const WORD_LABELLED = new RegExp(`^${SP}*(\\p{Lu}\\p{Ll}{2,24})${SP}+(\\d{1,3})${SP}*[:.–—-]${SP}*(\\p{Lu}.*)$`, 'u');
+/** Words that number other things than agenda items: "Tabel 2: …", "Bilag 3 – …". */
+const NOT_ITEM_LABEL =
+	/^(?:tabel|figur|bilag|note|oversigt|kilde|trin|fase|spor|side|kapitel|afsnit|model|scenarie|gruppe|mål|målsætning|indsats|tema|område|lov|boks|eksempel|anbefaling|initiativ|pulje|bilagsnr|spørgsmål|svar|forslag|ændringsforslag|kvartal|uge|år|dag|runde|etape|niveau|version|pkt|punkt)$/i;
+/** "A-2   Title" (A for åbne, L for lukkede punkter). */
+const LETTER_LABELLED = new RegExp(`^${SP}*([A-ZÆØÅ])-(\\d{1,3})(?:${SP}+|\\t)(\\p{Lu}.*)$`, 'u');
+/** "II.   Title": items numbered in Roman numerals. */
+const ROMAN_LABELLED = new RegExp(`^${SP}*([IVXL]{1,7})\\.(?:${SP}+|\\t)(\\p{Lu}.*)$`, 'u');
+/** "2. punkt – Title": the word after the number. */
+const NUMBER_FIRST_LABELLED = new RegExp(`^${SP}*(\\d{1,3})\\.?${SP}+(?:punkt|sag)${SP}*[:–—-]${SP}*(\\p{Lu}.*)$`, 'iu');
+/** "2 ⇥ 25/08795 ⇥ Title": the number, the case number and the title on one line. */
+const CASE_BETWEEN = new RegExp(`^${SP}*(\\d{1,3})[.)]?(?:${SP}+|\\t)+(\\d{2,4}[-/]\\d{3,}(?:[-/]\\d+)?)(?:${SP}+|\\t)+(\\p{Lu}.*)$`, 'u');
+/** "(Pkt. nr. 2 — åbent — sagsnr. 26/01877)" under the title it numbers. */
+const NUMBER_UNDER_TITLE = new RegExp(`^${SP}*\\(${SP}*(?:Pkt\\.?|Punkt)${SP}*(?:nr\\.?)?${SP}*(\\d{1,3})(?!\\d)[^)]*\\)?${SP}*$`, 'iu');
+
+function romanValue(r: string): number {
+	const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+	let n = 0;
+	for (let i = 0; i < r.length; i++) n += v[r[i]] < (v[r[i + 1]] ?? 0) ? -v[r[i]] : v[r[i]];
+	return n;
+}
+
+interface Header {
+	no: number;
+	rest: string;
+	labelled: boolean;
+	status: boolean;
+	/** The form of a header in a form of the minute system's own ("emne", "A-", "roman"), to see it recur. */
+	form?: string;
+	/** The case number printed on the header line. */
+	caseNo?: string;
+	/** The number stands on its own line under the title (the line above). */
+	titleAbove?: boolean;
+}
+
 interface Candidate {
 	line: number;
 	no: number;
 	rest: string;
 	score: number;
+	caseNo?: string;
 }
 
-function headerOf(line: string): { no: number; rest: string; labelled: boolean; status: boolean } | null {
-	if (line.length > 300 || !/\d/.test(line.slice(0, 30))) return null;
+function headerOf(line: string): Header | null {
+	if (line.length > 300 || !/\d|^\s*[IVXL]+\./.test(line.slice(0, 30))) return null;
 	const m = LABELLED_HEADER.exec(line);
 	if (m) return { no: Number(m[1] ?? m[2]), rest: m[3].replace(STATUS_RE, '').replace(/^·\s*/, '').trim(), labelled: true, status: STATUS_ANYWHERE.test(line) || STATUS_RE.test(line) };
+	const n = NUMBER_FIRST_LABELLED.exec(line);
+	if (n) return { no: Number(n[1]), rest: n[2].trim(), labelled: true, status: STATUS_ANYWHERE.test(line) };
+	const c = CASE_BETWEEN.exec(line);
+	if (c) return { no: Number(c[1]), rest: c[3].trim(), labelled: true, status: false, caseNo: c[2] };
+	const u = NUMBER_UNDER_TITLE.exec(line);
+	if (u) return { no: Number(u[1]), rest: '', labelled: true, status: /åben|lukket/i.test(line), titleAbove: true };
 	const b = BARE_HEADER.exec(line) ?? (FIGURES_AT_END.test(line) ? null : PARAGRAPH_HEADER.exec(line));
 	if (b) return { no: Number(b[1]), rest: b[2].trim(), labelled: false, status: STATUS_ANYWHERE.test(line) };
+	if (FIGURES_AT_END.test(line)) return null;
+	const w = WORD_LABELLED.exec(line);
+	if (w && !NOT_ITEM_LABEL.test(w[1])) return { no: Number(w[2]), rest: w[3].trim(), labelled: false, status: STATUS_ANYWHERE.test(line), form: w[1].toLowerCase() };
+	const l = LETTER_LABELLED.exec(line);
+	if (l) return { no: Number(l[2]), rest: l[3].trim(), labelled: false, status: STATUS_ANYWHERE.test(line), form: 'letter' };
+	const r = ROMAN_LABELLED.exec(line);
+	if (r) return { no: romanValue(r[1]), rest: r[2].trim(), labelled: false, status: STATUS_ANYWHERE.test(line), form: 'roman' };
 	return null;
 }
 
@@ -236,11 +288,21 @@ export function segmentItems(text: string, lines: Line[] = splitLines(text)): It
 	};
 
 	// Header-like lines; adjacent ones (a list with nothing between) are a table of contents or a list.
-	const raw: { line: number; no: number; rest: string; labelled: boolean; status: boolean }[] = [];
+	const raw: (Header & { line: number })[] = [];
 	for (let i = 0; i < lines.length; i++) {
 		const h = headerOf(lines[i].text);
-		if (h && h.no > 0) raw.push({ line: i, ...h });
+		if (!h || h.no <= 0) continue;
+		// "(Pkt. nr. 2 — åbent — …)" numbers the title line above it: the item starts there.
+		if (h.titleAbove) {
+			const above = prevNonBlank(i);
+			if (above < 0 || i - above > 2 || headerOf(lines[above].text) || !titleLike(lines[above].text.trim())) continue;
+			raw.push({ ...h, line: above, rest: lines[above].text.trim() });
+		} else raw.push({ line: i, ...h });
 	}
+	// A form of the minute system's own counts as a label when it numbers three lines or more.
+	const formCount = new Map<string, Set<number>>();
+	for (const r of raw) if (r.form) formCount.set(r.form, (formCount.get(r.form) ?? new Set()).add(r.no));
+	const recurring = (r: Header) => r.form !== undefined && formCount.get(r.form)!.size >= 3;
 	const rawAt = new Map(raw.map((r) => [r.line, r]));
 	const toc = new Map<number, string[]>();
 	const tocLines = new Set<number>();
@@ -266,13 +328,14 @@ export function segmentItems(text: string, lines: Line[] = splitLines(text)): It
 		if (!rest && below.length) rest = lines[below[0]].text.trim(); // "Pkt. 12" alone, the title below
 		const titleOk = rest.length > 0 && titleLike(rest);
 		const near = below.slice(0, 4);
-		const caseNear = near.some((j) => caseNumberOf(lines[j].text) !== null);
+		const caseNear = r.caseNo !== undefined || near.some((j) => caseNumberOf(lines[j].text) !== null);
 		const statusNear = r.status || near.some((j) => STATUS_LINE.test(lines[j].text)) || (prevNonBlank(r.line) >= 0 && STATUS_LINE.test(lines[prevNonBlank(r.line)].text) && r.line - prevNonBlank(r.line) <= 3);
 		const sectionNear = below.some((j) => looksLikeSection(lines[j].text));
 		const repeated = below.length > 0 && letters(lines[below[0]].text).startsWith(letters(rest).slice(0, 16)) && letters(rest).length >= 4;
 		const key = letters(rest.replace(STATUS_RE, '')).slice(0, 16);
 		const tocConfirms = (toc.get(r.no) ?? []).some((t) => t.length >= 4 && (key.startsWith(t) || t.startsWith(key)));
-		const evidence = (caseNear ? 2 : 0) + (statusNear ? 1.5 : 0) + (sectionNear ? 1.5 : 0) + (tocConfirms ? 2 : 0) + (repeated && !r.rest ? 0 : repeated ? 1.5 : 0);
+		const evidence =
+			(caseNear ? 2 : 0) + (statusNear ? 1.5 : 0) + (sectionNear ? 1.5 : 0) + (tocConfirms ? 2 : 0) + (repeated && !r.rest ? 0 : repeated ? 1.5 : 0) + (recurring(r) ? 1.5 : 0);
 		if (r.labelled && !rest) continue;
 		const score = (r.labelled ? 3 : 1) + evidence + (blank(r.line - 1) ? 1 : 0) + (titleOk ? 1 : -3);
 		if (!r.labelled && (evidence < 1.5 || !titleOk)) {
@@ -281,7 +344,7 @@ export function segmentItems(text: string, lines: Line[] = splitLines(text)): It
 			continue;
 		}
 		if (score <= 0) continue;
-		candidates.push({ line: r.line, no: r.no, rest: r.rest, score });
+		candidates.push({ line: r.line, no: r.no, rest: r.rest, score, caseNo: r.caseNo });
 	}
 	let kept = bestRisingSequence(candidates);
 	if (kept.length < 2) {
@@ -326,7 +389,7 @@ export function segmentItems(text: string, lines: Line[] = splitLines(text)): It
 			i++;
 		}
 		// "24/30455 Klagesager afgjort af Ankestyrelsen": a title led by its case number.
-		let caseNo: string | null = null;
+		let caseNo: string | null = s.caseNo ?? null;
 		const led = CASE_LED_TITLE.exec(titleParts[0] ?? '');
 		if (led) [caseNo, titleParts[0]] = [led[1], led[2]];
 		// Case number, a repeated header, status lines: all before the body.
@@ -336,8 +399,8 @@ export function segmentItems(text: string, lines: Line[] = splitLines(text)): It
 			const t = lines[j].text.trim();
 			if (!t) continue;
 			seen++;
-			const c = caseNumberOf(lines[j].text) ?? (STATUS_LED.test(t) ? CASE_IN_STATUS_LINE.exec(t)?.[1] ?? null : null);
 			const h = headerOf(lines[j].text);
+			const c = caseNumberOf(lines[j].text) ?? (STATUS_LED.test(t) || h?.titleAbove ? CASE_IN_STATUS_LINE.exec(t)?.[1] ?? null : null);
 			if (c) caseNo ??= c;
 			else if (!(h && h.no === s.no) && !STATUS_LINE.test(lines[j].text) && !STATUS_LED.test(t)) break;
 			bodyStartLine = j + 1;

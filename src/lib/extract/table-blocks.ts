@@ -3,6 +3,7 @@
  * them, the header lines and caption above, the notes below. Page furniture inside a run (a
  * running header or footer at a page break) is stepped over, so a table continues across pages.
  */
+import { merforbrugSign } from './grid';
 import { parseDanishNumber } from './numbers';
 import { isSectionHeading, type Line } from './segment';
 
@@ -47,6 +48,17 @@ const GLUED_PART = /[-−÷]?\d{1,3}(?:,\d)?%/g;
 /** What parts cells besides spaces: pipes, tabs and dotted leaders ("fastholdelse ........ 15"). */
 export const SEPARATORS = /[|\t]|\.{3,}|…+/g;
 const LAST_TOKEN_MAY_BE_CELL = /(?:\d[)-]?|%|pct\.?|procent)[\s|]*$/i;
+/**
+ * "148 200 000" in a row whose cells are parted by wide gaps: spaces group the thousands. The
+ * groups are joined by dots (same length, so offsets hold); a row with single spaces only keeps them apart.
+ */
+const SPACED_THOUSANDS = /(?<=^|\s\s|[(÷−–-])\d{1,3}(?: \d{3})+(?=\)?-?(?:\s\s|\s*$))/g;
+const WIDE_GAP = /\S\s{2,}\S/;
+
+function groupThousands(plain: string): string {
+	if (!WIDE_GAP.test(plain) || !/\d \d{3}/.test(plain)) return plain;
+	return plain.replace(SPACED_THOUSANDS, (m) => m.replaceAll(' ', '.'));
+}
 
 /** A cell's value: ÷ and − are minus, and so are parentheses and a trailing minus. */
 export function cellValue(text: string): number | null {
@@ -75,7 +87,7 @@ function glued(token: string): Cell[] | null {
  * parted by spaces, tabs or pipes; a percent sign or "pct." after a number belongs to its cell.
  */
 export function trailingCells(line: string): { count: number; labelEnd: number; cells: Cell[] } {
-	const plain = line.replace(SEPARATORS, (m) => ' '.repeat(m.length));
+	const plain = groupThousands(line.replace(SEPARATORS, (m) => ' '.repeat(m.length)));
 	const cells: Cell[] = [];
 	let labelEnd = plain.trimEnd().length;
 	// Most lines of an item are prose: only a line that ends in a digit, % or "pct." can end in cells.
@@ -197,6 +209,21 @@ const UNIT_NOTE = /^(?:alle\s+)?(?:beløb|tal)(?:ene)?\s+(?:er\s+)?(?:angivet\s+
 /** A title line that states the unit: "Regnskab 2024 – Ældreudvalget (beløb i 1.000 kr.)". */
 const UNIT_IN_TITLE = /\((?:beløb\s+i\s+|alle\s+beløb\s+i\s+)?(?:mio\.\s*kr|1\.000\s*kr|t\.\s?kr|kr)\.?\)/i;
 const SIGN_NOTE = /fortegn|angiver|angives|betyder|\bvis(?:t|es)\s+med\b|[-−+÷]\s*\)?\s*=\s*(?:mer|mindre)forbrug/i;
+
+/** The sentences of the paragraph right above a table's first line (a blank line may stand between). */
+function leadIn(lines: Line[], first: number, previousEnd: number): string[] {
+	let u = first - 1;
+	while (u > previousEnd && u >= 0 && !lines[u].text.trim()) u--;
+	const paragraph: string[] = [];
+	for (; u > previousEnd && u >= 0 && lines[u].text.trim() && !isSectionHeading(lines[u].text.trim()) && paragraph.length < 6; u--) paragraph.unshift(lines[u].text.trim());
+	return paragraph.join(' ').split(SENTENCE_END).filter((t) => t.length <= 200);
+}
+const SENTENCE_END = /(?<=[.!?])\s+(?=[A-ZÆØÅ])/;
+
+/** A sentence that says how the table is printed: its unit ("Beløbene er i mio. kr.") or its sign ("negative tal er merforbrug"). */
+function isLegend(sentence: string): boolean {
+	return UNIT_NOTE.test(sentence) || SIGN_NOTE.test(sentence) || UNIT_IN_TITLE.test(sentence) || merforbrugSign(sentence) !== null;
+}
 
 const TERMINAL = /[.!?:;]["”’)]*$/;
 const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t);
@@ -459,6 +486,9 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			seen++;
 			if (t.length <= 200 && (UNIT_NOTE.test(t) || SIGN_NOTE.test(t) || UNIT_IN_TITLE.test(t))) notes.push(t);
 		}
+		// The lead-in paragraph's sentences that state the unit or the sign, wherever its lines wrap:
+		// "… for udvalgets fire hovedområder. Beløbene er i mio. kr., og en negativ afvigelse er et merforbrug."
+		for (const sentence of leadIn(lines, first, previousEnd)) if (!notes.includes(sentence) && isLegend(sentence)) notes.push(sentence);
 		found.push({
 			firstLine: first,
 			lastLine: last,
