@@ -12,8 +12,9 @@ export const MEETINGS_ON_PAGE = 500;
 
 /**
  * The explorer's own files, written at build below the site data folder (explorerfiles.server.ts):
- * the facts without quotes in the default order, numbered `n` (what the browser's engine holds in
- * memory), the quotes in the same order, QUOTES_PER_FILE to a file, and each municipality's meetings.
+ * the facts in the default order without ids, quotes and what the page does not show (what the
+ * browser's engine holds in memory; a fact's number n is its row number), their ids and quotes in
+ * the same order, QUOTES_PER_FILE to a file, and each municipality's meetings.
  */
 export const explorerPaths = {
 	facts: 'alle/fakta.parquet',
@@ -170,26 +171,43 @@ export interface ExplorerPage {
 	rows: ExplorerRow[];
 }
 
-/** Where the quotes of a page's rows come from: fact id → quote. */
-export type QuoteSource = (run: Runner, rows: ExplorerRow[]) => Promise<Map<string, string>>;
+/** What a quote file holds: the fact ids and quotes of QUOTES_PER_FILE facts in the default order. */
+export interface QuoteFile {
+	fact_id: string[];
+	quote: string[];
+}
+
+/** Where the fact ids and quotes of a page's rows come from, by their numbers n. */
+export type QuoteSource = (run: Runner, rows: ExplorerRow[]) => Promise<Map<number, { fact_id: string; quote: string }>>;
 
 /**
- * The quotes of a page of facts from the Parquet file, one lookup per meeting: the file is sorted
- * by meeting, so an equality on doc_id lets the reader skip the row groups of other meetings.
- * (The browser reads the quote files the build wrote instead.)
+ * The fact ids and quotes of a page of facts from the in-memory table (built from facts.parquet,
+ * so it has the ids) and the Parquet file, one lookup per meeting: the file is sorted by meeting,
+ * so an equality on doc_id lets the reader skip the row groups of other meetings. The browser
+ * reads the quote files the build wrote instead (explorerdata.ts).
  */
 export const quotesFromFacts: QuoteSource = async (run, rows) => {
-	const byDoc = new Map<string, ExplorerRow[]>();
-	for (const row of rows) byDoc.set(row.doc_id, [...(byDoc.get(row.doc_id) ?? []), row]);
+	const ids = await run.all<{ n: number; fact_id: string; doc_id: string }>(
+		`SELECT n, fact_id, doc_id FROM facts_memory WHERE n IN (${placeholders(rows)})`,
+		rows.map((r) => r.n ?? -1)
+	);
+	const byDoc = new Map<string, string[]>();
+	for (const row of ids) byDoc.set(row.doc_id, [...(byDoc.get(row.doc_id) ?? []), row.fact_id]);
 	const parts: string[] = [];
 	const params: Param[] = [];
 	for (const [doc, facts] of byDoc) {
 		parts.push(`SELECT fact_id, quote FROM facts WHERE doc_id = ? AND fact_id IN (${placeholders(facts)})`);
-		params.push(doc, ...facts.map((f) => f.fact_id));
+		params.push(doc, ...facts);
 	}
-	const found = await run.all<{ fact_id: string; quote: string }>(parts.join(' UNION ALL '), params);
-	return new Map(found.map((r) => [r.fact_id, r.quote]));
+	const found = new Map((await run.all<{ fact_id: string; quote: string }>(parts.join(' UNION ALL '), params)).map((r) => [r.fact_id, r.quote]));
+	return new Map(ids.map((r) => [r.n, { fact_id: r.fact_id, quote: found.get(r.fact_id) ?? '' }]));
 };
+
+/**
+ * The in-memory table's columns as FactRow: it holds what the page filters, sorts and shows;
+ * the fact id and quote come from a QuoteSource, the item's title and case number are not shown.
+ */
+const MEMORY_COLUMNS = `${FACT_COLUMNS.replace(/\b(fact_id|item_title|case_no|quote) AS \1\b/g, 'NULL AS $1')}, n`;
 
 /** The page's sort as SQL: its columns, each in the chosen direction with nulls last. */
 function orderOf(q: ExplorerQuery): { order: string; orderBy: string } {
@@ -209,16 +227,18 @@ export async function explore(run: Runner, q: ExplorerQuery, quotes: QuoteSource
 	const needsQuote = searchTerms(q.q).length > 0 || order === SORT_COLUMNS.citat;
 	if (!needsQuote) await run.withFactsInMemory();
 	const table = needsQuote ? 'facts' : 'facts_memory';
-	const columns = needsQuote ? FACT_COLUMNS : `${FACT_COLUMNS.replace('quote AS quote', 'NULL AS quote')}, n`;
-	const sorted = !needsQuote && `${orderBy}, doc_id, char_start, fact_id` === EXPLORER_ORDER ? 'n' : `${orderBy}, doc_id, char_start, fact_id`;
+	const columns = needsQuote ? FACT_COLUMNS : MEMORY_COLUMNS;
+	// In memory, n stands in for the fact id as the last tie-break (within a meeting it follows the ids).
+	const full = `${orderBy}, doc_id, char_start, fact_id`;
+	const sorted = needsQuote ? full : full === EXPLORER_ORDER ? 'n' : `${orderBy}, doc_id, char_start, n`;
 	const [count] = await run.all<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${table} ${sql}`, params);
 	const rows = await run.all<ExplorerRow>(
 		`SELECT ${columns} FROM ${table} ${sql} ORDER BY ${sorted} LIMIT ${PAGE_SIZE} OFFSET CAST(? AS INTEGER)`,
 		[...params, (Math.max(1, q.side) - 1) * PAGE_SIZE]
 	);
 	if (!needsQuote && rows.length > 0) {
-		const byId = await quotes(run, rows);
-		for (const row of rows) row.quote = byId.get(row.fact_id) ?? '';
+		const byNumber = await quotes(run, rows);
+		for (const row of rows) Object.assign(row, byNumber.get(row.n!) ?? { fact_id: `n${row.n}`, quote: '' });
 	}
 	return { total: count?.n ?? 0, rows };
 }

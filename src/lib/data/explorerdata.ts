@@ -1,5 +1,5 @@
 import { asset } from '$app/paths';
-import { explorerPaths, QUOTES_PER_FILE, quotesFromFacts, type Meeting, type QuoteSource } from './explorer';
+import { explorerPaths, QUOTES_PER_FILE, quotesFromFacts, type Meeting, type QuoteFile, type QuoteSource } from './explorer';
 import { dataFile } from './files';
 
 /** The explorer's files in the browser (written at build by explorerfiles.server.ts). */
@@ -14,21 +14,21 @@ export function explorerFactsUrl(): string | null {
 	return b ? new URL(asset(`/${b}/${explorerPaths.facts}`), location.href).href : null;
 }
 
-/** The quotes of a page's rows from the quote files (their numbers say which); the Parquet file when there are none. */
+/** The ids and quotes of a page's rows from the quote files their numbers name; from SQL when the build wrote none. */
 export const quotesFromFiles: QuoteSource = async (run, rows) => {
-	if (!base() || rows.some((r) => r.n == null)) return quotesFromFacts(run, rows);
-	const files = new Map<string, Promise<string[]>>();
+	if (!explorerFactsUrl()) return quotesFromFacts(run, rows);
+	const files = new Map<string, Promise<QuoteFile>>();
 	for (const r of rows) {
 		const path = explorerPaths.quotes(r.n!);
-		if (!files.has(path)) files.set(path, dataFile<string[]>(path));
+		if (!files.has(path)) files.set(path, dataFile<QuoteFile>(path));
 	}
-	const read = new Map<string, string[]>();
-	try {
-		for (const [path, file] of files) read.set(path, await file);
-	} catch {
-		return quotesFromFacts(run, rows);
+	const out = new Map<number, { fact_id: string; quote: string }>();
+	for (const r of rows) {
+		const file = await files.get(explorerPaths.quotes(r.n!))!;
+		const i = r.n! % QUOTES_PER_FILE;
+		out.set(r.n!, { fact_id: file.fact_id[i], quote: file.quote[i] });
 	}
-	return new Map(rows.map((r) => [r.fact_id, read.get(explorerPaths.quotes(r.n!))?.[r.n! % QUOTES_PER_FILE] ?? '']));
+	return out;
 };
 
 /** The meetings in a municipality's minutes, newest first. */

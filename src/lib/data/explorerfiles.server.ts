@@ -2,17 +2,18 @@
  * The explorer's («Alle tal») own files, derived at build from facts.parquet and documents.parquet
  * (whose shape stays the CLI's), below the site data folder:
  *
- * - `alle/fakta.parquet`: every fact without its quote, in the default order and numbered `n` in
- *   it: what the browser's engine loads into memory to count, filter, sort and page;
- * - `alle/citat/<n / QUOTES_PER_FILE>.json`: the quotes in the same order, so the rows of a page
- *   (neighbours in the default order) read one or two small files;
+ * - `alle/fakta.parquet`: every fact in the default order with what the page filters, sorts and
+ *   shows, but without its id and quote: what the browser's engine loads into memory to count,
+ *   filter, sort and page (a fact's row number is its number n);
+ * - `alle/citat/<n / QUOTES_PER_FILE>.json`: the ids and quotes in the same order, so the rows of
+ *   a page (neighbours in the default order) read one or two small files;
  * - `alle/moeder/<municipality>.json`: the meetings in a municipality's minutes, for the meeting
  *   filter when there are too many meetings to list on the page.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { explorerPaths, meetingsByMunicipality, QUOTES_PER_FILE } from './explorer';
-import { NUMBERED_FACTS, type Runner } from './runner';
+import { explorerPaths, meetingsByMunicipality, QUOTES_PER_FILE, type QuoteFile } from './explorer';
+import { NOT_IN_MEMORY, NUMBERED_FACTS, type Runner } from './runner';
 
 /** Quotes read per query while the quote files are written. */
 const QUOTES_PER_BATCH = QUOTES_PER_FILE * 200;
@@ -35,17 +36,20 @@ export async function writeExplorerFiles(run: Runner, root: string): Promise<voi
 		const facts = join(root, explorerPaths.facts);
 		await mkdir(dirname(facts), { recursive: true });
 		await run.all(
-			`COPY (SELECT * EXCLUDE (quote) FROM explorer_facts ORDER BY n) TO ${literal(facts)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP})`
+			`COPY (SELECT * EXCLUDE (${NOT_IN_MEMORY.join(', ')}) FROM explorer_facts ORDER BY n) TO ${literal(facts)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP})`
 		);
 		const [{ total }] = await run.all<{ total: number }>('SELECT CAST(count(*) AS INTEGER) AS total FROM explorer_facts');
 		for (let from = 0; from < total; from += QUOTES_PER_BATCH) {
-			const rows = await run.all<{ quote: string | null }>('SELECT quote FROM explorer_facts WHERE n >= ? AND n < ? ORDER BY n', [
+			const rows = await run.all<{ fact_id: string; quote: string | null }>('SELECT fact_id, quote FROM explorer_facts WHERE n >= ? AND n < ? ORDER BY n', [
 				from,
 				from + QUOTES_PER_BATCH
 			]);
 			const files: Promise<void>[] = [];
-			for (let i = 0; i < rows.length; i += QUOTES_PER_FILE)
-				files.push(write(root, explorerPaths.quotes(from + i), rows.slice(i, i + QUOTES_PER_FILE).map((r) => r.quote ?? '')));
+			for (let i = 0; i < rows.length; i += QUOTES_PER_FILE) {
+				const part = rows.slice(i, i + QUOTES_PER_FILE);
+				const file: QuoteFile = { fact_id: part.map((r) => r.fact_id), quote: part.map((r) => r.quote ?? '') };
+				files.push(write(root, explorerPaths.quotes(from + i), file));
+			}
 			await Promise.all(files);
 		}
 	} finally {

@@ -16,6 +16,14 @@ export const EXPLORER_ORDER = 'meeting_date DESC NULLS LAST, doc_id, char_start,
 /** Every fact with its number `n` in the explorer's default order, counted from 0. */
 export const NUMBERED_FACTS = `SELECT * EXCLUDE (rule), CAST(row_number() OVER (ORDER BY ${EXPLORER_ORDER}) - 1 AS INTEGER) AS n FROM facts`;
 
+/** The columns the explorer's facts file leaves out: a fact's row number n finds its id and quote in the quote files. */
+export const NOT_IN_MEMORY = ['fact_id', 'quote', 'item_title', 'case_no', 'char_end', 'n'];
+
+/** The in-memory table from the explorer's facts file (`file` as registered), each fact numbered by its row. */
+export function factsInMemoryFrom(file: string): string {
+	return `CREATE TABLE facts_memory AS SELECT * EXCLUDE (file_row_number), CAST(file_row_number AS INTEGER) AS n FROM read_parquet('${file}', file_row_number = true)`;
+}
+
 /**
  * What `withFactsInMemory` loads when the build wrote no explorer files: the numbered facts
  * without quotes (the quotes are fetched for the rows shown).

@@ -4,7 +4,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { explorerFactsUrl } from './explorerdata';
-import { FACTS_IN_MEMORY, plainRow, type Param, type Row, type Runner } from './runner';
+import { FACTS_IN_MEMORY, factsInMemoryFrom, plainRow, type Param, type Row, type Runner } from './runner';
 
 const bundles: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -26,12 +26,12 @@ export async function openWasm(dataUrl: (name: string) => string): Promise<Runne
 	};
 	await register('facts');
 	await register('documents');
-	/** The explorer's own facts file when the build wrote one (sorted, numbered, without quotes), else facts.parquet. */
+	/** The explorer's own facts file when the build wrote one (in the default order, without ids and quotes), else facts.parquet. */
 	const loadFactsInMemory = async () => {
 		const url = explorerFactsUrl();
 		if (!url) return void (await connection.query(FACTS_IN_MEMORY));
 		await db.registerFileURL('alle.parquet', url, duckdb.DuckDBDataProtocol.HTTP, false);
-		await connection.query(`CREATE TABLE facts_memory AS SELECT * FROM read_parquet('alle.parquet')`);
+		await connection.query(factsInMemoryFrom('alle.parquet'));
 	};
 	let items: Promise<void> | null = null;
 	let memory: Promise<void> | null = null;
