@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/lib/extract/index';
 import { delimitedGrids } from '../../src/lib/extract/table-blocks';
 
-const meta = { doc_id: 'x', file_name: 'x.txt', municipality: 'Vejle', meeting_date: '2025-04-08' };
+const meta = { doc_id: 'x', file_name: 'x.txt', municipality: 'Vejle', committee: 'Beskæftigelsesudvalget', meeting_date: '2025-04-08' };
 
 function klagesager(body: string, title = 'Klagesager i Ankestyrelsen 2024'): string[] {
 	const text = `Punkt 1: ${title}\n\nSagsnr. 25/1\n\n${body}\n`;
@@ -213,3 +213,90 @@ describe('a § in another clause', () => {
 		expect(klagesager('Ankestyrelsen afgjorde 120 sager på socialområdet, heraf 14 sager efter serviceloven § 85.')).toEqual(['klagesager_antal Vejle socialområdet 2024 120']);
 	});
 });
+
+describe('tables printed the other way round, areas and words the layout breaks', () => {
+	it('reads outcomes as rows and municipalities as columns, with dashes for the national counts', () => {
+		const body = [
+			'Tabel 2. Ankestyrelsens afgørelser på socialområdet 2024',
+			'                    Vejle     Kolding     Hele landet',
+			'Afgjorte sager        180         201             –',
+			'Stadfæstet            120         139             –',
+			'Omgørelsesprocent    33,3        30,8          35,0'
+		].join('\n');
+		expect(klagesager(body)).toEqual([
+			'klagesager_antal Kolding socialområdet 2024 201',
+			'klagesager_antal Vejle socialområdet 2024 180',
+			'omgoerelsespct Kolding socialområdet 2024 30.8',
+			'omgoerelsespct Landsgennemsnit socialområdet 2024 35',
+			'omgoerelsespct Vejle socialområdet 2024 33.3',
+			'stadfaestet_antal Kolding socialområdet 2024 139',
+			'stadfaestet_antal Vejle socialområdet 2024 120'
+		]);
+	});
+
+	it('a committee whose name starts with Æ, a run of months, and a word broken over a line', () => {
+		const body =
+			'Fra januar til og med juni 2024 har Ankestyrelsen afgjort 41 klager fra Ældre- og Omsorgsudvalgets område.\nOmgørelses-\nprocenten blev 29.';
+		expect(klagesager(body, 'Klagesager 1. halvår 2024')).toEqual([
+			'klagesager_antal Vejle Ældre- og Omsorgsudvalget 2024-H1 41',
+			'omgoerelsespct Vejle Ældre- og Omsorgsudvalget 2024-H1 29'
+		]);
+	});
+
+	it('reads a grid parted by pipes whose headers wrap over two lines, under its title', () => {
+		const body = [
+			'Afgørelser 2024 fordelt på lov',
+			'Lov | Afgjort | Stadfæstet | Omgørelses-',
+			'    |         |            | procent',
+			'Serviceloven | 90 | 61 | 32,2',
+			'Barnets lov | 30 | 22 | 26,7'
+		].join('\n');
+		expect(klagesager(body)).toEqual([
+			'klagesager_antal Vejle barnets lov 2024 30',
+			'klagesager_antal Vejle serviceloven 2024 90',
+			'omgoerelsespct Vejle barnets lov 2024 26.7',
+			'omgoerelsespct Vejle serviceloven 2024 32.2',
+			'stadfaestet_antal Vejle barnets lov 2024 22',
+			'stadfaestet_antal Vejle serviceloven 2024 61'
+		]);
+	});
+
+	it('names columns keyed "(1)" … "(3)" by the legend under the table, and lets dashes stand for no value', () => {
+		const body = [
+			'Tabel 1  Klagesager på socialområdet 2024',
+			'Kommune           (1)       (2)       (3)',
+			'Vejle             180       120      33,3',
+			'Kolding           201       139      30,8',
+			'Hele landet         -         -      35,0',
+			'(1) afgjorte sager (2) stadfæstet (3) omgørelses-',
+			'procent. Kilde: Ankestyrelsen.'
+		].join('\n');
+		expect(klagesager(body)).toEqual([
+			'klagesager_antal Kolding socialområdet 2024 201',
+			'klagesager_antal Vejle socialområdet 2024 180',
+			'omgoerelsespct Kolding socialområdet 2024 30.8',
+			'omgoerelsespct Landsgennemsnit socialområdet 2024 35',
+			'omgoerelsespct Vejle socialområdet 2024 33.3',
+			'stadfaestet_antal Kolding socialområdet 2024 139',
+			'stadfaestet_antal Vejle socialområdet 2024 120'
+		]);
+	});
+
+	it('reads laws as columns over outcome rows, and "på udvalgets område" before the title\'s field', () => {
+		const body = [
+			'På udvalgets område afgjorde Ankestyrelsen i 2024 i alt 75 sager. Inden for voksenhandicap blev 9 af 20 sager omgjort.',
+			'',
+			'Afgørelser 2024 fordelt på lov',
+			'                     Aktivloven    Sygedagpenge-     I alt',
+			'                                   loven',
+			'Afgjorte sager               40               35        75',
+			'Stadfæstet                   30               25        55'
+		].join('\n');
+		const facts = klagesager(body, 'Klagesager 2024 på beskæftigelsesområdet');
+		expect(facts).toContain('klagesager_antal Vejle Beskæftigelsesudvalget 2024 75');
+		expect(facts).toContain('klagesager_antal Vejle aktivloven 2024 40');
+		expect(facts).toContain('stadfaestet_antal Vejle sygedagpengeloven 2024 25');
+		expect(facts).toContain('omgjort_antal Vejle voksenhandicap 2024 9');
+	});
+});
+

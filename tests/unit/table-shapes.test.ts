@@ -246,5 +246,29 @@ describe('table shapes', () => {
 		const body = ['Antal magtanvendelser pr. tilbud', '', 'Bostedet Lyngen 12 345 9', 'Bostedet Kilden 3 201 4'].join('\n');
 		expect(read('Magtanvendelse 2025', body).some((f) => /12345|345000/.test(f))).toBe(false);
 	});
+
+	it('reads months as periods: runs of months as quarters, "Halvår" beside them, and one month per row under a title', () => {
+		const quarters = [
+			'Indberetninger fordelt på tilbud, 1. halvår 2025',
+			'Tilbud                     Jan.-mar.   Apr.-jun.   Halvår',
+			'Bostedet Egely                     6           4       10',
+			'I alt                              9           7       16'
+		].join('\n');
+		expect(read('Magtanvendelse 1. halvår 2025', quarters)).toEqual([
+			'magtanvendelser_indberettet | Bostedet Egely | 2025-H1 | 10',
+			'magtanvendelser_indberettet | Bostedet Egely | 2025-Q1 | 6',
+			'magtanvendelser_indberettet | Bostedet Egely | 2025-Q2 | 4',
+			'magtanvendelser_indberettet | hele kommunen | 2025-H1 | 16',
+			'magtanvendelser_indberettet | hele kommunen | 2025-Q1 | 9',
+			'magtanvendelser_indberettet | hele kommunen | 2025-Q2 | 7'
+		]);
+		const months = ['Indberetninger pr. måned, 1. kvartal 2025', 'Januar\t4', 'Februar\t6', 'Marts\t3', 'I alt 1. kvartal\t13'].join('\n');
+		expect(read('Magtanvendelse 1. kvartal 2025', months)).toEqual([
+			'magtanvendelser_indberettet | hele kommunen | 2025-01 | 4',
+			'magtanvendelser_indberettet | hele kommunen | 2025-02 | 6',
+			'magtanvendelser_indberettet | hele kommunen | 2025-03 | 3',
+			'magtanvendelser_indberettet | hele kommunen | 2025-Q1 | 13'
+		]);
+	});
 });
 

@@ -31,6 +31,8 @@ describe('values are validated where facts are made', () => {
 		expect(valueProblem(12, '1850')).toMatch(/uden for 1900-2099/);
 		expect(valueProblem(12, '2024-2150')).toMatch(/2150/);
 		expect(valueProblem(12, 'NaN')).toMatch(/kendt form/);
+		expect(valueProblem(29.7, '2025', 'antal')).toMatch(/helt tal, ikke 29,7/);
+		expect(valueProblem(29.7, '2025', 'pct')).toBeNull();
 		expect(valueProblem(NaN, '2024')).toMatch(/endeligt tal/);
 	});
 });

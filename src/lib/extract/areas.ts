@@ -37,7 +37,7 @@ const LAWS: [RegExp, string][] = [
 	[/\blov om social pension\b|\bpensionslov(?:en|ens)?\b/i, 'lov om social pension'],
 	[/\bbeskæftigelseslov(?:en|ens)?\b|\blov om en aktiv beskæftigelsesindsats\b/i, 'beskæftigelsesloven'],
 	[/\bsygedagpengelov(?:en|ens)?\b/i, 'sygedagpengeloven'],
-	[/\bældrelov(?:en|ens)?\b/i, 'ældreloven'],
+	[/(?<![\p{L}\d])ældrelov(?:en|ens)?(?![\p{L}\d])/iu, 'ældreloven'],
 	[/\bintegrationslov(?:en|ens)?\b/i, 'integrationsloven'],
 	[/\bboligstøttelov(?:en|ens)?\b/i, 'boligstøtteloven'],
 	[/\bsundhedslov(?:en|ens)?\b/i, 'sundhedsloven'],
@@ -71,7 +71,12 @@ const IGNORED_FIELDS = new Set([
 ]);
 
 /** Fields named by a phrase instead of "<x>området": "på det sociale område" is socialområdet. */
-const FIELD_PHRASES: [RegExp, string][] = [[/\bdet sociale område(?![\p{L}])/giu, 'socialområdet']];
+const FIELD_PHRASES: [RegExp, string][] = [
+	[/\bdet sociale område(?![\p{L}])/giu, 'socialområdet'],
+	// "Inden for voksenhandicap blev 19 af 46 sager omgjort": the Danmarkskort's fields by their bare names.
+	[/(?<![\p{L}])voksenhandicap(?![\p{L}])/giu, 'voksenhandicap'],
+	[/(?<![\p{L}])børnehandicap(?![\p{L}])/giu, 'børnehandicap']
+];
 
 /** A label naming a field ("Voksenhandicap", "Socialområdet") → its canonical form. */
 export function fieldNamed(label: string): string | null {
@@ -92,7 +97,7 @@ export function lawNamed(label: string): string | null {
 	return null;
 }
 
-const AREA_HINT = /§|lov|udvalg|forvaltning|område|kommune|magistrat|botilbud|bosted|bofællesskab|plejecent|plejehjem|aktivitetscent|døgntilbud|opholdssted|specialcent|dagtilbud|værested/i;
+const AREA_HINT = /§|lov|udvalg|forvaltning|område|kommune|magistrat|botilbud|bosted|bofællesskab|plejecent|plejehjem|aktivitetscent|døgntilbud|opholdssted|specialcent|dagtilbud|værested|handicap/i;
 
 export function findAreas(text: string): AreaMention[] {
 	if (!AREA_HINT.test(text)) return [];
@@ -119,7 +124,7 @@ export function findAreas(text: string): AreaMention[] {
 		}
 	}
 	const committeeRe =
-		/\b((?:[A-ZÆØÅ][a-zæøå]+-,?\s+)*(?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅ][a-zæøå]*udvalg)(ets|et|s)?(\s+område)?/g;
+		/(?<![\p{L}\d])((?:[A-ZÆØÅ][a-zæøå]+-,?\s+)*(?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅ][a-zæøå]*udvalg)(ets|et|s)?(\s+område)?/gu;
 	for (let m = committeeRe.exec(text); m; m = committeeRe.exec(text)) {
 		const name = `${m[1]}et`.replace(/\s+/g, ' ');
 		if (/^(?:Økonomi|Bør)?$/.test(m[1])) continue;
@@ -127,11 +132,11 @@ export function findAreas(text: string): AreaMention[] {
 		const isArea = (m[2] === 'ets' && !!m[3]) || /(?:under|på)\s+$/.test(before) || (m[2] === 'ets' && /\bpå\s+$/.test(before));
 		if (isArea) out.push({ area: name, rank: RANK.committee, start: m.index });
 	}
-	const forvRe = /\b((?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅ][a-zæøå]*forvaltning)(ens|en)(\s+område)?/g;
+	const forvRe = /(?<![\p{L}\d])((?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅ][a-zæøå]*forvaltning)(ens|en)(\s+område)?/gu;
 	for (let m = forvRe.exec(text); m; m = forvRe.exec(text)) {
 		if (m[2] === 'ens' && m[3]) out.push({ area: `${m[1]}en`.replace(/\s+/g, ' '), rank: RANK.forvaltning, start: m.index });
 	}
-	const fieldRe = /\b([a-zæøå-]*?)(området)\b/g;
+	const fieldRe = /(?<![\p{L}\d])([a-zæøå-]*?)(området)(?![\p{L}\d])/gu;
 	for (let m = fieldRe.exec(lower); m; m = fieldRe.exec(lower)) {
 		const word = m[1] + m[2];
 		if (!m[1] || IGNORED_FIELDS.has(word) || m[1].endsWith('-')) continue;

@@ -398,7 +398,10 @@ export function respectiveEntity(ctx: ItemContext, sc: SentenceContext, qi: numb
 
 /** The area of a figure: the most specific one named in the sentence, its paragraph, heading or title. */
 export function areaFor(ctx: ItemContext, sc: SentenceContext, fallback: string | null): string | null {
-	const lists = [sc.areas, sc.carriedAreas, sc.headingAreas, sc.areas.length || sc.carriedAreas.length || sc.headingAreas.length ? [] : ctx.titleAreas];
+	const named = sc.areas.length > 0 || sc.carriedAreas.length > 0 || sc.headingAreas.length > 0;
+	// "på udvalgets område": the committee that meets, nearer than the item's title.
+	if (!named && ctx.committee && /udvalgets område|under udvalget/i.test(`${sc.sentence.text} ${sc.carriedText}`)) return ctx.committee;
+	const lists = [sc.areas, sc.carriedAreas, sc.headingAreas, named ? [] : ctx.titleAreas];
 	const picked = pickArea(...lists);
 	if (picked && picked.startsWith('§')) {
 		// "§ 82" alone: the law comes from the sentence's context, else the paragraph is left out.
@@ -406,8 +409,6 @@ export function areaFor(ctx: ItemContext, sc: SentenceContext, fallback: string 
 		if (law) return `${law} ${picked}`;
 		return pickArea(...lists.map((l) => l.filter((a) => !a.area.startsWith('§')))) ?? fallback;
 	}
-	// "på udvalgets område": the committee that meets.
-	if (!picked && ctx.committee && /udvalgets område|under udvalget/i.test(`${sc.sentence.text} ${sc.carriedText}`)) return ctx.committee;
 	return picked ?? fallback;
 }
 

@@ -2,6 +2,7 @@
  * What every family's table reader shares: the sign legend, the periods and totals on an axis,
  * and which axis holds the metrics (a table may be printed either way round).
  */
+import { monthNumber } from './periods';
 import type { ReadTable, TableRow } from './tables';
 
 // ---- sign legend ----
@@ -52,6 +53,7 @@ export type AxisPeriod =
 	| { kind: 'quarter'; quarter: number; year: string | null }
 	| { kind: 'quarters'; from: number; to: number; year: string | null }
 	| { kind: 'half'; half: number; year: string | null }
+	| { kind: 'month'; month: number; year: string | null }
 	| { kind: 'total' };
 
 const YEAR = /^((?:19|20)\d{2})$/;
@@ -63,10 +65,16 @@ const QUARTERS = /^([1-4])\.?\s*[-–]\s*([1-4])\.?\s*(?:kvt|kvart|kvartal)\.?(?
 const PERIOD_TOTAL = /\s+(?:i alt|total)$/i;
 const TOTAL = /^(?:i alt|total|samlet|hele året|året i alt)$/i;
 
-/** The period an axis label names: "2024", "1. kvt. 2024", "Q3", "1. halvår", "I alt". */
+/** "Jan.-mar.", "april–juni 2025": a run of months; "Januar", "Sept. 2024": one month. */
+const MONTH_RUN = /^(\p{L}+\.?)\s*[-–]\s*(\p{L}+\.?)(?:\s+((?:19|20)\d{2}))?$/u;
+const ONE_MONTH = /^(\p{L}+\.?)(?:\s+((?:19|20)\d{2}))?$/u;
+/** "I alt 1. halvår": the total named before its period. */
+const TOTAL_FIRST = /^(?:i alt|total)\s+/i;
+
+/** The period an axis label names: "2024", "1. kvt. 2024", "Q3", "1. halvår", "Jan.-mar.", "Marts", "I alt". */
 export function axisPeriod(label: string): AxisPeriod | null {
 	const whole = label.replace(/\s+/g, ' ').trim();
-	const t = PERIOD_TOTAL.test(whole) && !TOTAL.test(whole) ? whole.replace(PERIOD_TOTAL, '') : whole;
+	const t = PERIOD_TOTAL.test(whole) && !TOTAL.test(whole) ? whole.replace(PERIOD_TOTAL, '') : TOTAL_FIRST.test(whole) && !TOTAL.test(whole) ? whole.replace(TOTAL_FIRST, '') : whole;
 	let m = YEAR.exec(t);
 	if (m) return { kind: 'year', year: m[1] };
 	m = QUARTER.exec(t);
@@ -75,6 +83,21 @@ export function axisPeriod(label: string): AxisPeriod | null {
 	if (m) return { kind: 'half', half: Number(m[1]), year: m[2] ?? null };
 	m = QUARTERS.exec(t);
 	if (m && Number(m[1]) < Number(m[2])) return { kind: 'quarters', from: Number(m[1]), to: Number(m[2]), year: m[3] ?? null };
+	// "Halvår" beside the quarters or months it sums: which half, the siblings say.
+	if (/^(?:hele )?halvår(?:et)?$/i.test(t)) return { kind: 'half', half: 0, year: null };
+	m = MONTH_RUN.exec(t);
+	if (m) {
+		const [a, b] = [monthNumber(m[1]), monthNumber(m[2])];
+		if (a && b && b > a && a % 3 === 1 && b % 3 === 0) {
+			if (a === 1 && b === 6) return { kind: 'half', half: 1, year: m[3] ?? null };
+			if (a === 7 && b === 12) return { kind: 'half', half: 2, year: m[3] ?? null };
+			return a + 2 === b ? { kind: 'quarter', quarter: b / 3, year: m[3] ?? null } : { kind: 'quarters', from: (a + 2) / 3, to: b / 3, year: m[3] ?? null };
+		}
+		return null;
+	}
+	m = ONE_MONTH.exec(t);
+	const month = m ? monthNumber(m[1]) : null;
+	if (m && month) return { kind: 'month', month, year: m[2] ?? null };
 	return TOTAL.test(t) ? { kind: 'total' } : null;
 }
 
@@ -85,7 +108,13 @@ export function axisPeriod(label: string): AxisPeriod | null {
 export function periodOfAxis(p: AxisPeriod, year: string | null, siblings: AxisPeriod[]): string | null {
 	if (p.kind === 'year') return p.year;
 	if (p.kind === 'quarter') return (p.year ?? year) ? `${p.year ?? year}-Q${p.quarter}` : null;
+	if (p.kind === 'half' && p.half === 0) {
+		const within = siblings.flatMap((s) => (s.kind === 'quarter' ? [s.quarter * 3] : s.kind === 'month' ? [s.month] : []));
+		const half = within.length && within.every((m) => m <= 6) ? 1 : within.length && within.every((m) => m > 6) ? 2 : 0;
+		return half && year ? `${year}-H${half}` : null;
+	}
 	if (p.kind === 'half') return (p.year ?? year) ? `${p.year ?? year}-H${p.half}` : null;
+	if (p.kind === 'month') return (p.year ?? year) ? `${p.year ?? year}-${String(p.month).padStart(2, '0')}` : null;
 	if (p.kind === 'quarters') {
 		const y = p.year ?? year;
 		return !y ? null : p.from === 1 && p.to === 4 ? y : `${y}-Q${p.from}-Q${p.to}`;
@@ -103,6 +132,13 @@ export function periodOfAxis(p: AxisPeriod, year: string | null, siblings: AxisP
 	}
 	const halves = siblings.filter((s) => s.kind === 'half');
 	if (halves.length === 2 && year) return year;
+	// Months beside a total: the half or the quarters they fill.
+	const months = siblings.filter((s): s is Extract<AxisPeriod, { kind: 'month' }> => s.kind === 'month').map((s) => s.month);
+	if (months.length >= 3 && year) {
+		const [lo, hi] = [Math.min(...months), Math.max(...months)];
+		if (hi - lo + 1 === months.length && lo % 3 === 1 && hi % 3 === 0)
+			return lo === 1 && hi === 12 ? year : lo === 1 && hi === 6 ? `${year}-H1` : lo === 7 && hi === 12 ? `${year}-H2` : `${year}-Q${(lo + 2) / 3}${hi > lo + 2 ? `-Q${hi / 3}` : ''}`;
+	}
 	return null;
 }
 

@@ -63,7 +63,7 @@ export function extractDocument(text: string, given: DocumentMeta): Extraction {
 		const drafts: FactDraft[] = [...klagesager(ctx), ...klagesagerTables(ctx), ...magtanvendelse(ctx), ...magtanvendelseTables(ctx), ...budget(ctx)];
 		drafts.push(...otherFigures(ctx, drafts));
 		for (const d of drafts) {
-			const problem = valueProblem(d.value, d.period);
+			const problem = valueProblem(d.value, d.period, d.unit);
 			if (problem) {
 				dropped.push(invalidDrop(d, problem));
 				continue;
@@ -137,7 +137,7 @@ function decisionText(section: string): string | null {
 /** "Gladsaxe Kommune" named most often in the text, when no manifest says whose minutes these are. */
 function municipalityFromText(text: string): string | null {
 	const counts = new Map<string, number>();
-	for (const m of text.matchAll(/\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?) Kommunes?\b/g)) {
+	for (const m of text.matchAll(/(?<![\p{L}\d])([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?) Kommunes?(?![\p{L}\d])/gu)) {
 		const name = municipalityOf(m[1]);
 		if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
 	}

@@ -4,7 +4,7 @@ import { fieldNamed, findAreas, lawNamed, pickArea, RANK } from './areas';
 import { findPeriods, quarterPeriod } from './periods';
 import { municipalityOf } from './places';
 import { headerLexicon, readTable, type HeaderRule, type ReadTable } from './tables';
-import { axisPeriod, periodOfAxis, type AxisPeriod } from './grid';
+import { axisPeriod, metricAxis, periodOfAxis, transpose, type AxisPeriod } from './grid';
 
 const ITEM_GATE = /klage|ankestyrelsen|omgørelse|danmarkskort/i;
 
@@ -54,13 +54,15 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 	if (!ITEM_GATE.test(ctx.item.title) && !ITEM_GATE.test(ctx.text.slice(ctx.item.start, ctx.item.end))) return [];
 	const out: FactDraft[] = [];
 	for (const block of ctx.layout.tables) {
-		const table = readTable(ctx.text, block, klageLexicon, { emptyCells: true });
-		if (!table) continue;
-		const transposed = metricsAsRows(ctx, block, table) ?? metricList(ctx, block, table);
+		const printed = readTable(ctx.text, block, klageLexicon, { emptyCells: true });
+		if (!printed) continue;
+		const transposed = metricsAsRows(ctx, block, printed) ?? metricList(ctx, block, printed);
 		if (transposed) {
 			out.push(...transposed);
 			continue;
 		}
+		// Outcomes as rows and municipalities or areas as columns: read it turned round.
+		const table = metricAxis(printed, (label) => !!klageColumn(label)?.metric && !klageColumn(label)?.entity) === 'rows' ? transpose(printed) : printed;
 		const columns = table.columns.map(klageColumn);
 		// One metric column is a table of its own only across municipalities ("Vejle 33", "Landsgennemsnit 36").
 		const entityRows = table.rows.filter((r) => NATIONAL_LABEL.test(r.label.trim()) || municipalityOf(r.label.replace(/\s+Kommune$/i, '').trim())).length;
@@ -121,7 +123,8 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 				let e = entity;
 				if (c.entity) e = NATIONAL_LABEL.test(c.entity) ? 'Landsgennemsnit' : municipalityOf(c.entity) ?? entity;
 				if (!metric || !p || !area || Number.isNaN(v) || (unit === 'antal' && !Number.isInteger(v))) return;
-				out.push({ family: 'klagesager', metric, entity: e, area, period: p, value: v, unit, start: row.start, end: row.end, rule: `klagesager.tabel.${metric}` });
+				const span = row.cellSpans?.[i] ?? row;
+				out.push({ family: 'klagesager', metric, entity: e, area, period: p, value: v, unit, start: span.start, end: span.end, rule: `klagesager.tabel.${metric}` });
 			});
 		}
 	}

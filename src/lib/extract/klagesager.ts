@@ -34,6 +34,7 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['Ankestyrelsen afgjorde 38 sager i 2024. Ankestyrelsen stadfæstede 27 og omgjorde 11.', ['klagesager_antal=38', 'stadfaestet_antal=27', 'omgjort_antal=11']],
 			['Ankestyrelsen omgjorde 31 procent af de klagesager, den behandlede.', ['omgoerelsespct=31']],
 			['Mangelfuld sagsoplysning var årsagen i 61 pct. af de omgjorte sager.', []],
+			['Omgørelsesprocenten var 31. Kommunerne i KL\'s sammenligningsgruppe havde i snit en omgørelsesprocent på 37,4.', ['omgoerelsespct=31']],
 			['Ankestyrelsen afgjorde 120 sager. 14 af de omgjorte sager handlede om hjælp efter § 85.', ['klagesager_antal=120']],
 			['Ankestyrelsen omgjorde 12 pct. af sagerne om hjælpemidler.', []],
 			['Ankestyrelsen afgjorde 163 sager. Tre ud af fire hjemviste sager blev sendt tilbage, fordi sagen ikke var oplyst.', ['klagesager_antal=163']]
@@ -94,6 +95,7 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['To andre sager om merudgifter blev hjemvist.', []],
 			['Ankestyrelsen stadfæstede 63 pct. af de 152 sager. Det svarer til 96 stadfæstede, 18 ændrede og 38 hjemviste afgørelser.', ['stadfaestet_pct=63', 'klagesager_antal=152', 'stadfaestet_antal=96', 'aendret_antal=18', 'hjemvist_antal=38']],
 			['I 2024 afgjorde Ankestyrelsen 118 klagesager (2023: 104).', ['klagesager_antal=118', 'klagesager_antal=104']],
+			['Ankestyrelsen afgjorde 58 sager, hvoraf 39 blev stadfæstet, 7 ændret og 12 hjemvist (omgørelsesprocent 32,8).', ['klagesager_antal=58', 'stadfaestet_antal=39', 'aendret_antal=7', 'hjemvist_antal=12', 'omgoerelsespct=32.8']],
 			['Ankestyrelsen afgjorde 118 sager. I 19 sager ændrede Ankestyrelsen kommunens afgørelse, og 28 sager blev sendt tilbage til fornyet behandling i kommunen.', ['klagesager_antal=118', 'aendret_antal=19', 'hjemvist_antal=28']],
 			// The figure stands between the verb and its particle: "sendte 9 tilbage".
 			['Ankestyrelsen afgjorde 64 sager i 2024, stadfæstede 51 og sendte 9 tilbage til ny behandling hos kommunen.', ['klagesager_antal=64', 'stadfaestet_antal=51', 'hjemvist_antal=9']],
@@ -349,7 +351,9 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		const before = readings.map((r, i) => ({ r, i })).filter(({ r, i }) => r && i < qi && lean(r, own, 'parallel'));
 		const parallel = before.filter(({ r }) => r!.how !== 'helhed').pop() ?? before.pop() ?? null;
 		// "47 (52 pct.)", "118 klagesager (2023: 104)": an aside takes the concept of the figure right before it.
-		if (paren && qi > 0 && figures[qi - 1] < paren.start && paren.start - tokenEnd(view, figures[qi - 1]) <= 80) {
+		// "(omgørelsesprocent 36,2)" names its own concept.
+		const cuedInParen = paren !== null && cues.some((c) => c.start >= paren.start && c.end <= at);
+		if (paren && !cuedInParen && qi > 0 && figures[qi - 1] < paren.start && paren.start - tokenEnd(view, figures[qi - 1]) <= 80) {
 			const host = readings[qi - 1];
 			if (host) readings[qi] = lean(host, own, 'parallel');
 			return;
@@ -466,12 +470,17 @@ function medholdParty(view: string, cue: Cue<Role>, clause: Span): Outcome | nul
 	return kommune < borger ? 'stadfaestet' : 'omgjort';
 }
 
-/** Whose figure: the municipality or national cue nearest to it in its clause, else what the context says. */
+/** An average over a group of municipalities is nobody's figure: "KL's sammenligningsgruppe havde i snit 37,4". */
+const GROUP_AVERAGE = /sammenligningsgruppe|sammenligningskommune|klyngen|(?<![\p{L}])i snit(?![\p{L}])|gennemsnittet for (?:de|nabo)/u;
+
+/** Whose figure: the municipality or national cue nearest to it in its clause, else what the context says; '' for a group's average. */
 function entityOf(ctx: ItemContext, sc: SentenceContext, qi: number): string {
 	const respective = respectiveEntity(ctx, sc, qi);
 	if (respective) return respective;
 	const view = sc.view.view;
 	const at = sc.view.qAt[qi];
+	const own = clauseAt(clauseBreaks(view, SEPARATORS, []), at, view.length);
+	if (GROUP_AVERAGE.test(view.slice(own.start, own.end))) return '';
 	const end = tokenEnd(view, at);
 	const cues: Cue<string>[] = [];
 	ENTITY_CUES.lastIndex = 0;

@@ -30,6 +30,11 @@ const MONTHS: Record<string, number> = {
 	november: 11, nov: 11, december: 12, dec: 12
 };
 const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+
+/** The number of a month's name or its short form ("marts", "Mar.", "sept."), or null. */
+export function monthNumber(word: string): number | null {
+	return MONTHS[word.toLowerCase().replace(/\.$/, '')] ?? null;
+}
 const Y = '((?:19|20)\\d{2})';
 const YEAR_HINT = /(?:19|20)\d\d/;
 const DAY_HINT = /\d\./;
@@ -48,10 +53,24 @@ interface PeriodRule {
 
 export const PERIOD_RULES: PeriodRule[] = [
 	{
+		// "fra januar til og med juni 2025", "jan.-sep. 2024": a run of months is the half or the quarters it fills.
+		name: 'maaneder',
+		hint: /jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec/i,
+		re: new RegExp(`\\b(${MONTH_RE})\\.?\\s*(?:-|–|til(?:\\s+og\\s+med)?|t\\.o\\.m\\.)\\s*(${MONTH_RE})\\.?(?:\\s+(?:i\\s+)?${Y})?`, 'gi'),
+		make: (m) => monthRun(MONTHS[m[1].toLowerCase()], MONTHS[m[2].toLowerCase()], m[3])
+	},
+	{
 		name: 'kvartaler',
 		hint: /kv|Q/i,
 		re: new RegExp(`\\b([1-4])\\.?\\s*(?:-|–|til)\\s*([1-4])\\.\\s*(?:kvartal|kvt\\.?)\\w*(?:\\s+(?:i\\s+)?${Y})?`, 'gi'),
 		make: (m) => quarters(Number(m[1]), Number(m[2]), m[3])
+	},
+	{
+		// "de første tre kvartaler af 2024": quarters counted from the year's start.
+		name: 'foerste_kvartaler',
+		always: true,
+		re: new RegExp(`(?<![\\p{L}])første\\s+(to|tre|2|3)\\s+kvartaler(?:\\s+(?:i|af)\\s+${Y})?`, 'giu'),
+		make: (m) => quarters(1, /^(?:to|2)$/i.test(m[1]) ? 2 : 3, m[2])
 	},
 	{
 		name: 'kvartal',
@@ -147,6 +166,17 @@ export const PERIOD_RULES: PeriodRule[] = [
 
 function pad(n: number): string {
 	return String(n).padStart(2, '0');
+}
+
+/** Months a to b: the half-year or the run of quarters they fill; any other run names no period of the contract. */
+function monthRun(a: number, b: number, year?: string): Omit<PeriodMention, 'start' | 'end'> | null {
+	if (!a || !b || b <= a) return null;
+	if ((a === 1 && b === 6) || (a === 7 && b === 12)) {
+		const half = a === 1 ? 1 : 2;
+		return { kind: 'half', period: year ? `${year}-H${half}` : null, half };
+	}
+	if (a % 3 === 1 && b % 3 === 0) return quarters((a + 2) / 3, b / 3, year);
+	return { kind: 'span', period: null };
 }
 
 function quarters(a: number, b: number, year?: string): Omit<PeriodMention, 'start' | 'end'> | null {

@@ -158,8 +158,11 @@ export function recordOf(line: string): { keys: string[]; cells: Cell[] } | null
 }
 const RECORD_PART = /^(\p{L}[\p{L}\- ]{0,40}?)\s+([-−÷]?\d[\d.,]*)\s*(%|pct\.?)?$/u;
 
+/** Empty cells printed as dashes at the end of a row, set off by wide gaps: "Afgjorte sager   212   71   –". */
+export const TRAILING_EMPTY_CELLS = /(?:\s{2,}[-–—])+$/;
+
 export function isNumericRow(line: string): boolean {
-	const t = line.trim();
+	const t = line.trim().replace(TRAILING_EMPTY_CELLS, '');
 	if (!t) return false;
 	const { count, labelEnd, cells: found } = trailingCells(t);
 	if (count === 0) return false;
@@ -170,11 +173,14 @@ export function isNumericRow(line: string): boolean {
 	if (/[.:;]$/.test(label) && !(count >= 2 && label.length <= 40 && ABBREVIATED_END.test(label))) return false;
 	// "Kommune 2022 2023 2024": years in a row are column headers.
 	const cells = found.map((c) => c.text);
+	// "Kommune   (1)   (2)   (3)": keys of columns a legend names, not accountant's negatives.
+	if (count >= 2 && cells.every((c, i) => c === `(${i + 1})` || c === `(${Number(cells[0].slice(1, -1)) + i})`)) return false;
 	// ("2023 2024 2023 2024" under two headings that span two years each.)
 	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && (cells.every((c, i) => i === 0 || Number(c) >= Number(cells[i - 1])) || (count >= 4 && label.length <= 30))) return false;
 	if (count >= 2) return label.length <= 90;
 	// One number set off by a wide gap: a row of a one-column table ("Bostedet Egebakken      29").
-	if (label && /\S\s{3,}$/.test(t.slice(0, labelEnd).replace(SEPARATORS, (m) => ' '.repeat(m.length))) && label.length <= 60) return true;
+	// (A tab or a pipe parts cells as a wide gap does.)
+	if (label && /\S\s{3,}$/.test(t.slice(0, labelEnd).replace(SEPARATORS, (m) => ' '.repeat(Math.max(3, m.length)))) && label.length <= 60) return true;
 	// A lone year is a column header, not a row.
 	return label === '' && !/^(?:19|20)\d{2}$/.test(t);
 }
@@ -326,32 +332,44 @@ function valueFirstGroup(lines: Line[], at: number, previousEnd: number): FoundT
 const DELIMITED_VALUE = /^(?:[-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\s*(?:%|pct\.?)?)$/;
 
 /**
- * Rows whose cells are parted by ";" (a spreadsheet saved as text): "Serviceloven § 83;41;30;4;7;27".
- * A semicolon also joins clauses of prose, so a run is a grid only when the grid confirms it: a
- * header of the same arity with no values but years above at least two rows, every row as many cells, each
- * row a label and values. The grid's semicolons become pipes (same length: offsets hold), which
- * every reader already parts cells by; the header's index is returned so nothing above it is read as one.
+ * Rows whose cells are parted by ";" (a spreadsheet saved as text: "Serviceloven § 83;41;30;4;7;27")
+ * or by "|" (a drawn grid). A semicolon also joins clauses of prose, so a run is a grid only when the
+ * grid confirms it: header lines of the same arity with no values but years, above at least two
+ * rows of as many cells, each a label and values; a header may wrap over lines ("Ændret/ |" over
+ * "ophævet |"). Semicolons become pipes (same length: offsets hold), which every reader already
+ * parts cells by; the first header line's index is returned so nothing above it is read as one.
  */
 export function delimitedGrids(lines: Line[]): { lines: Line[]; headers: Set<number> } {
-	const cellsOf = (l: Line) => l.text.trim().split(';').map((c) => c.trim());
 	const headers = new Set<number>();
 	let out: Line[] | null = null;
 	let i = 0;
 	while (i < lines.length) {
-		const arity = lines[i].text.includes(';') ? cellsOf(lines[i]).length : 0;
+		const text = lines[i].text;
+		const separator = text.includes(';') ? ';' : text.includes('|') ? '|' : null;
+		// A drawn box opens and closes its lines with pipes; without one, a line led by a pipe has an empty first cell.
+		const boxed = text.trim().startsWith('|');
+		const cellsOf = (l: Line) => (boxed ? l.text.trim().replace(/^\|/, '').replace(/\|$/, '') : l.text.trimEnd()).split(separator!).map((c) => c.trim());
+		const arity = separator ? cellsOf(lines[i]).length : 0;
 		let j = i + 1;
-		while (arity >= 3 && j < lines.length && lines[j].text.includes(';') && cellsOf(lines[j]).length === arity) j++;
-		const header = arity >= 3 ? cellsOf(lines[i]) : [];
-		const rows = lines.slice(i + 1, j).map(cellsOf);
+		while (arity >= 3 && j < lines.length && lines[j].text.includes(separator!) && cellsOf(lines[j]).length === arity) j++;
+		const run = lines.slice(i, j).map(cellsOf);
+		const isValueRow = (r: string[]) => r[0] && !DELIMITED_VALUE.test(r[0]) && r.slice(1).every((c) => DELIMITED_VALUE.test(c));
+		// The first line is the header (years make it look like a row); lines below it that hold no values wrap it.
+		const firstRow = run.length > 1 ? 1 + run.slice(1).findIndex(isValueRow) : 0;
+		const head = firstRow > 0 ? run.slice(0, firstRow) : [];
+		const rows = firstRow > 0 ? run.slice(firstRow) : [];
 		const isGrid =
+			arity >= 3 &&
 			rows.length >= 2 &&
-			header.every((c) => c && (!DELIMITED_VALUE.test(c) || /^(?:19|20)\d{2}$/.test(c))) &&
-			header.some((c) => !DELIMITED_VALUE.test(c)) &&
-			rows.every((r) => r[0] && !DELIMITED_VALUE.test(r[0]) && r.slice(1).every((c) => DELIMITED_VALUE.test(c)));
+			head.length <= 3 &&
+			head[0].every((c) => c && (!DELIMITED_VALUE.test(c) || /^(?:19|20)\d{2}$/.test(c))) &&
+			head[0].some((c) => !DELIMITED_VALUE.test(c)) &&
+			head.slice(1).every((h) => h.every((c) => !c || !DELIMITED_VALUE.test(c))) &&
+			rows.every(isValueRow);
 		if (isGrid) {
 			out ??= [...lines];
 			headers.add(i);
-			for (let k = i; k < j; k++) out[k] = { ...lines[k], text: lines[k].text.replace(/;/g, '|') };
+			if (separator === ';') for (let k = i; k < j; k++) out[k] = { ...lines[k], text: lines[k].text.replace(/;/g, '|') };
 			i = j;
 		} else i++;
 	}
@@ -424,7 +442,9 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			const gapped = /\S\s{3,}\S/.test(t);
 			// Prose ends a header: a sentence, or a long line that starts in lower case — not a line of column names.
 			const columnNames = (t.match(HEADER_WORDS) ?? []).length >= 3;
-			if (t && !gapped && !columnNames && ((TERMINAL.test(t) && t.split(/\s+/).length > 4) || (t.length >= width * 0.8 && /^[a-zæøå]/.test(t)))) break;
+			// A long sentence is prose even when it names outcomes ("… 75 sager. Inden for voksenhandicap blev 9 omgjort.").
+			const longSentence = TERMINAL.test(t) && t.split(/\s+/).length > 10;
+			if (t && !gapped && (!columnNames || longSentence) && ((TERMINAL.test(t) && t.split(/\s+/).length > 4) || (t.length >= width * 0.8 && /^[a-zæøå]/.test(t)))) break;
 			h--;
 		}
 		let headerFrom = captionLine >= 0 ? captionLine + 1 : h + 1;
@@ -462,6 +482,12 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			if (!labelled) captionLine = lines.indexOf(headerLines[0]);
 			headerLines = headerLines.slice(1);
 		}
+		// One title line over rows of one value each ("Indberetninger pr. måned, 1. halvår 2025" over "Januar ⇥ 9"): a caption, not a header.
+		if (headerLines.length === 1 && caption === null && !isColumnLine(headerLines[0].text) && isTitleLine(headerLines[0].text) && lines.slice(rowsStart, last + 1).every((l) => trailingCells(l.text.trim()).count <= 1)) {
+			caption = headerLines[0].text.trim();
+			captionLine = lines.indexOf(headerLines[0]);
+			headerLines = [];
+		}
 		const lastRow = last;
 		// One line of "Label: 12" alone is prose, not a list.
 		if (lastRow === rowsStart && isListLine(lines[rowsStart].text) && !headerLines.length) {
@@ -474,6 +500,10 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			const t = lines[n].text.trim();
 			if (isNote(t)) {
 				notes.push(t);
+				last = n;
+			} else if (t && notes.length && /\p{L}-$/u.test(notes[notes.length - 1])) {
+				// A note whose last word breaks over the line ("(5) omgørelses-" / "procent.") goes on.
+				notes[notes.length - 1] += ` ${t}`;
 				last = n;
 			} else if (t) break;
 			n++;

@@ -4,7 +4,7 @@
  * wrap over lines are re-joined; a caption, header or note gives the unit.
  */
 import type { TableBlock } from './table-blocks';
-import { BULLET, cellValue, SEPARATORS, trailingCells, type Cell } from './table-blocks';
+import { BULLET, cellValue, SEPARATORS, TRAILING_EMPTY_CELLS, trailingCells, type Cell } from './table-blocks';
 import { parseDanishNumber } from './numbers';
 
 export interface TableRow {
@@ -173,8 +173,10 @@ function spannedPeriods(lines: string[]): { stream: string; cells: string[]; tai
  */
 function tabbedCells(printed: string[]): { stream: string; cells: string[]; tail: string } | null {
 	const lines = printed.filter((l) => l.trim() && !RULE_LINE.test(l));
-	if (lines.length < 2 || !lines.every((l) => l.includes('\t'))) return null;
-	const rows = lines.map((l) => l.replace(/\s+$/, '').split('\t').map((c) => c.trim()));
+	// Pipes part cells the same way: "Ændret/ | Hjemvist" over "ophævet |".
+	const separator = lines.every((l) => l.includes('\t')) ? '\t' : lines.every((l) => l.includes('|')) ? '|' : null;
+	if (lines.length < 2 || !separator) return null;
+	const rows = lines.map((l) => l.replace(/\s+$/, '').replace(/^\s*\|/, '').replace(/\|\s*$/, '').split(separator).map((c) => c.trim()));
 	const width = rows[0].length;
 	if (width < 3 || rows.some((r) => r.length !== width)) return null;
 	const cells = rows[0].map((_, i) => dehyphenate(rows.map((r) => r[i]).filter(Boolean).join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'));
@@ -215,7 +217,7 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 	const header = headerCells(block.headerLines.map((l) => l.text));
 	const stream = dehyphenate(header.stream);
 	const positional = positionalColumns(header, block, lexicon);
-	if (positional) return finish(block, positional.stub, positional.columns, header.tail, stream, options);
+	if (positional) return finish(block, positional.stub, keyedColumns(positional.columns, block.notes), header.tail, stream, options);
 	const columns: string[] = [];
 	const arity = rowArity(block);
 	let stub = '';
@@ -321,6 +323,8 @@ function positionalColumns(
 	// A year as the row label ("2022   66   50") is not a value column.
 	const arities = new Set(
 		block.rows
+			// A row with dashes for empty cells ("Hele landet   -   -   36,0") has fewer values: its width comes from the others.
+			.filter((l) => !/\s[-–—](?=\s)/.test(l.text.trim()))
 			.map((l) => trailingCells(l.text.trim()))
 			.filter((c) => c.count > 0)
 			.map((c) => (c.labelEnd === 0 && /^(?:19|20)\d{2}$/.test(c.cells[0].text) ? c.count - 1 : c.count))
@@ -332,9 +336,27 @@ function positionalColumns(
 	const columns = cells.length === arity + 1 ? cells.slice(1) : cells.length === arity ? cells : null;
 	if (!columns) return null;
 	// Worth it only when it names more columns than the word stream would: no worse than the lexicon.
+	// A table whose row labels are the metrics (laws or municipalities as columns) is read by position.
 	const known = columns.filter((c) => lexicon.match(c)).length;
-	if (known < columns.length && known > 0 && columns.length - known > 1) return null;
+	const labels = block.rows.map((l) => l.text.trim()).map((t) => t.slice(0, trailingCells(t).labelEnd).trim()).filter(Boolean);
+	const metricRows = labels.filter((label) => lexicon.match(label)).length >= Math.max(2, Math.ceil(labels.length / 2));
+	if (!metricRows && known < columns.length && known > 0 && columns.length - known > 1) return null;
 	return { stub: cells.length === arity + 1 ? cells[0] : '', columns };
+}
+
+const COLUMN_KEY = /^[([](\d{1,2})[)\]]$/;
+const KEY_DEFINITION = /[([](\d{1,2})[)\]]\s*(.+?)(?=\s*[([]\d{1,2}[)\]]|$)/g;
+
+/**
+ * Columns headed only by keys, "(1)" … "(5)", named in a legend below the table ("(1) afgjorte
+ * sager i alt (2) stadfæstet …"): each key is read as the words the legend gives it.
+ */
+function keyedColumns(columns: string[], notes: string[]): string[] {
+	if (!columns.every((c) => COLUMN_KEY.test(c.trim()))) return columns;
+	const legend = new Map<string, string>();
+	for (const m of dehyphenate(notes.join(' ')).matchAll(KEY_DEFINITION)) legend.set(m[1], m[2].split(/\.\s+(?=\p{Lu})/u)[0].replace(/[.;,]\s*$/, '').trim());
+	const named = columns.map((c) => legend.get(COLUMN_KEY.exec(c.trim())![1]));
+	return named.every(Boolean) ? (named as string[]) : columns;
 }
 
 function finish(block: TableBlock, stub: string, columns: string[], firstLabelLines: string, stream: string, options: ReadOptions = {}): ReadTable | null {
@@ -353,9 +375,17 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 	let pendingPercents: boolean[] = [];
 	let listRows = 0;
 	for (const [index, line] of block.rows.entries()) {
-		const t = line.text.trim();
-		if (RULE_LINE.test(t)) continue;
+		const printed = line.text.trim();
+		if (RULE_LINE.test(printed)) continue;
+		// Dashes closing the row are empty cells: read where the family skips them, else the row is left out.
+		const emptyAtEnd = TRAILING_EMPTY_CELLS.exec(printed)?.[0].trim().split(/\s+/).length ?? 0;
+		if (emptyAtEnd && !options.emptyCells) continue;
+		const t = emptyAtEnd ? printed.replace(TRAILING_EMPTY_CELLS, '') : printed;
 		let { count, labelEnd, cells: found } = trailingCells(t);
+		if (emptyAtEnd && count > 0) {
+			found = [...found, ...Array.from({ length: emptyAtEnd }, () => ({ text: '–', value: NaN, percent: false }))];
+			count += emptyAtEnd;
+		}
 		const lineStart = line.start + (line.text.length - line.text.trimStart().length);
 		// "1. kvt. 2025" or "Q3 2024" is a row label, though it ends in a number.
 		if (count === 1 && labelEnd > 0 && /(?:kvt|kvartal|halvår|Q[1-4])\.?\s+(?:19|20)\d{2}$/i.test(t)) count = 0;

@@ -10,9 +10,10 @@ export const LAST_YEAR = 2099;
 
 const PERIOD = /^(\d{4})(?:-(?:Q[1-4](?:-Q[1-4])?|H[12]|0[1-9]|1[0-2]|(\d{4})))?$/;
 
-/** Why a value and period cannot be a fact, in Danish, or null when they can. */
-export function valueProblem(value: number, period: string): string | null {
+/** Why a value and period cannot be a fact, in Danish, or null when they can. A count is a whole number. */
+export function valueProblem(value: number, period: string, unit?: string): string | null {
 	if (!Number.isFinite(value)) return `værdien er ikke et endeligt tal (${value})`;
+	if (unit === 'antal' && !Number.isInteger(value)) return `et antal er et helt tal, ikke ${String(value).replace('.', ',')}`;
 	const m = PERIOD.exec(period);
 	if (!m) return `perioden '${period}' har ikke en kendt form`;
 	for (const y of [m[1], m[2]].filter(Boolean).map(Number)) {

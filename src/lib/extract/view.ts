@@ -94,10 +94,15 @@ function plainView(text: string, start: number, end: number, slice: string, peri
 	return { start, end, text: slice, view, quantities: [], periods, qAt: [], tAt };
 }
 
-/** Lower-cased, soft hyphens dropped, whitespace folded to one space. */
+/** A word broken over a line ("omgørelses-" / "procent"), not a compound's first part before "og" ("Ældre-" / "og Sundhed"). */
+const BROKEN_WORD = /(\p{Ll})-[ \t]*\r?\n[ \t]*(?!(?:og|eller|samt|til)(?![\p{L}]))(?=\p{Ll})/gu;
+
+/** Lower-cased, soft hyphens dropped, words broken over a line joined, whitespace folded to one space. */
 function words(s: string): string {
-	const lower = s.toLowerCase();
-	return (lower.includes('\u00ad') ? lower.replace(/\u00ad/g, '') : lower).replace(/\s+/g, ' ');
+	let lower = s.toLowerCase();
+	if (lower.includes('\u00ad')) lower = lower.replace(/\u00ad/g, '');
+	if (lower.includes('-\n') || lower.includes('- \n') || lower.includes('-\r')) lower = lower.replace(BROKEN_WORD, '$1');
+	return lower.replace(/\s+/g, ' ');
 }
 
 /** Token index from a match like "Q12p". */
