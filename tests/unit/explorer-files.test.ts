@@ -33,7 +33,7 @@ beforeAll(async () => {
 	run = await openRunner(join(dir, 'data'));
 	await writeExplorerFiles(run, site());
 	const engine = await openRunner(join(dir, 'data'));
-	await engine.all(factsInMemoryFrom(join(site(), explorerPaths.facts)));
+	for (const statement of factsInMemoryFrom(join(site(), explorerPaths.facts))) await engine.all(statement);
 	fromFiles = { ...engine, withFactsInMemory: async () => undefined };
 }, 60_000);
 afterAll(async () => {

@@ -217,9 +217,9 @@ function orderOf(q: ExplorerQuery): { order: string; orderBy: string } {
 }
 
 /**
- * One page of facts. Count and page come from the in-memory table (no quotes; in the default
- * order simply by its number n), and the quotes of the rows shown from `quotes`; a search in the
- * quotes or a sort by quote reads the Parquet file.
+ * One page of facts. Count and page come from the in-memory table (no ids or quotes; in the
+ * default order simply by the number n), the ids and quotes of the rows shown from `quotes`; a
+ * search in the quotes or a sort by quote reads the Parquet file.
  */
 export async function explore(run: Runner, q: ExplorerQuery, quotes: QuoteSource = quotesFromFacts): Promise<ExplorerPage> {
 	const { sql, params } = where(q);
@@ -232,13 +232,25 @@ export async function explore(run: Runner, q: ExplorerQuery, quotes: QuoteSource
 	const full = `${orderBy}, doc_id, char_start, fact_id`;
 	const sorted = needsQuote ? full : full === EXPLORER_ORDER ? 'n' : `${orderBy}, doc_id, char_start, n`;
 	const [count] = await run.all<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${table} ${sql}`, params);
-	const rows = await run.all<ExplorerRow>(
-		`SELECT ${columns} FROM ${table} ${sql} ORDER BY ${sorted} LIMIT ${PAGE_SIZE} OFFSET CAST(? AS INTEGER)`,
-		[...params, (Math.max(1, q.side) - 1) * PAGE_SIZE]
+	const offset = (Math.max(1, q.side) - 1) * PAGE_SIZE;
+	if (needsQuote)
+		return {
+			total: count?.n ?? 0,
+			rows: await run.all<ExplorerRow>(`SELECT ${columns} FROM ${table} ${sql} ORDER BY ${sorted} LIMIT ${PAGE_SIZE} OFFSET CAST(? AS INTEGER)`, [...params, offset])
+		};
+	// The page's numbers first (a narrow sort), then their rows: the table is in n order, so a range of n skips the rest.
+	const numbers = (await run.all<{ n: number }>(`SELECT n FROM ${table} ${sql} ORDER BY ${sorted} LIMIT ${PAGE_SIZE} OFFSET CAST(? AS INTEGER)`, [...params, offset]))
+		.map((r) => Number(r.n))
+		.filter(Number.isInteger);
+	// Written out, not bound: only constants let the engine skip the table's other row groups.
+	const found = numbers.length === 0 ? [] : await run.all<ExplorerRow>(
+		`SELECT ${columns} FROM ${table} WHERE n BETWEEN ${Math.min(...numbers)} AND ${Math.max(...numbers)} AND n IN (${numbers.join(', ')})`
 	);
-	if (!needsQuote && rows.length > 0) {
-		const byNumber = await quotes(run, rows);
-		for (const row of rows) Object.assign(row, byNumber.get(row.n!) ?? { fact_id: `n${row.n}`, quote: '' });
+	const byNumber = new Map(found.map((r) => [r.n!, r]));
+	const rows = numbers.map((n) => byNumber.get(n)!).filter(Boolean);
+	if (rows.length > 0) {
+		const ids = await quotes(run, rows);
+		for (const row of rows) Object.assign(row, ids.get(row.n!) ?? { fact_id: `n${row.n}`, quote: '' });
 	}
 	return { total: count?.n ?? 0, rows };
 }

@@ -31,7 +31,7 @@ export async function openWasm(dataUrl: (name: string) => string): Promise<Runne
 		const url = explorerFactsUrl();
 		if (!url) return void (await connection.query(FACTS_IN_MEMORY));
 		await db.registerFileURL('alle.parquet', url, duckdb.DuckDBDataProtocol.HTTP, false);
-		await connection.query(factsInMemoryFrom('alle.parquet'));
+		for (const statement of factsInMemoryFrom('alle.parquet')) await connection.query(statement);
 	};
 	let items: Promise<void> | null = null;
 	let memory: Promise<void> | null = null;
