@@ -11,6 +11,7 @@ import { ingestMinutes, pageAt } from '../src/lib/ingest';
 import type { DocumentRow, Fact, Item } from '../src/lib/extract/types';
 import { USAGE, UsageError, parseArgs, type Options } from './lib/args';
 import { ExtractionCache, extractorVersion } from './lib/cache';
+import type { EncodedLines } from './lib/json-lines';
 import { readInputBytes, resolveInputs, type InputFile, type ResolvedInputs } from './lib/inputs';
 import { copyTables } from './lib/parquet';
 import { copyPartitioned } from './lib/partition';
@@ -21,6 +22,7 @@ import { compareFacts, compareItems, compareText } from './lib/order';
 import { extractionProblem } from './lib/rows';
 import { DOCUMENT_COLUMNS, FACT_COLUMNS, rowProblem } from './lib/schema';
 import { Staging } from './lib/staging';
+import { ParquetStreams, fileLines } from './lib/stream';
 import { FactTally, summaryLines } from './lib/summary';
 
 /**
@@ -39,6 +41,8 @@ interface FileResult {
 	outcome: Outcome;
 	detail: string;
 	bytes: number;
+	/** The items' rows as the worker encoded them (json-lines.ts), in the order of `items`. */
+	itemLines?: EncodedLines;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -62,7 +66,7 @@ function failure(file: InputFile, reason: string, bytes: number, encoding: strin
 	return { document, items: [], facts: [], outcome: 'error', detail: reason, bytes };
 }
 
-type Cache = ExtractionCache<Omit<FileResult, 'bytes'>>;
+type Cache = ExtractionCache<Omit<FileResult, 'bytes' | 'itemLines'>>;
 
 /** A file's result, from the cache when neither the file, its manifest line nor the extractor changed. */
 async function processFile(file: InputFile, pool: ExtractionPool, cache: Cache | null): Promise<FileResult> {
@@ -73,7 +77,7 @@ async function processFile(file: InputFile, pool: ExtractionPool, cache: Cache |
 	if (cached) return { ...cached, detail: `${cached.detail}, unchanged: from the cache`, bytes: read.bytes.length };
 	const result = await readMinutes(file, read.bytes, pool);
 	// A failure may be the machine's (a timeout under load): only what was read is kept.
-	if (key && result.outcome !== 'error') await cache!.set(key, { ...result, bytes: undefined } as Omit<FileResult, 'bytes'>);
+	if (key && result.outcome !== 'error') await cache!.set(key, { ...result, bytes: undefined, itemLines: undefined } as Omit<FileResult, 'bytes' | 'itemLines'>);
 	return result;
 }
 
@@ -93,10 +97,12 @@ async function readMinutes(file: InputFile, content: Uint8Array, pool: Extractio
 	if (!source.ok) return failed(source.reason, bytes);
 
 	let extraction;
+	let itemLines;
 	let ms;
 	try {
 		const done = await pool.run(source.text, meta);
 		extraction = done.extraction;
+		itemLines = done.itemLines;
 		ms = Math.round(done.ms);
 	} catch (error) {
 		return failed((error as Error).message, bytes);
@@ -139,6 +145,7 @@ async function readMinutes(file: InputFile, content: Uint8Array, pool: Extractio
 		document: row,
 		items: extraction.items,
 		facts: extraction.facts,
+		itemLines,
 		outcome: notes.length > 0 ? 'note' : 'ok',
 		detail: notes.length > 0 ? `${counts} (${notes.join('; ')})` : counts,
 		bytes
@@ -185,6 +192,7 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 	let attempted = true;
 	let generation: string | null = null;
 	let staging: Staging | null = null;
+	let streams: ParquetStreams | null = null;
 	let lock: OutputLock | null = null;
 	try {
 		await mkdir(outDir, { recursive: true });
@@ -200,7 +208,9 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 		try {
 			await removeStale(outDir);
 			generation = await newGeneration(outDir);
-			staging = await Staging.open({ dir: join(generation, 'staging'), memoryLimit: STAGING_MEMORY, threads: 1 });
+			// The files are written as rows arrive; partitioned output (or no named pipes) stages them first.
+			if (!options.partition) streams = await ParquetStreams.open(generation);
+			if (streams === null) staging = await Staging.open({ dir: join(generation, 'staging'), memoryLimit: STAGING_MEMORY, threads: 1 });
 		} catch (error) {
 			fatal = `${shownOut}: cannot write the output: ${(error as Error).message}; no file was extracted`;
 			attempted = false;
@@ -230,7 +240,7 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 	let itemCount = 0;
 	let outputs: string[] = [];
 	try {
-		if (fatal === null && staging !== null) {
+		if (fatal === null && (streams !== null || staging !== null)) {
 			// Files are committed in doc_id order, each with its rows sorted, so the tables are
 			// staged in file order; extraction runs ahead of the commits by up to WINDOW files.
 			const files = [...inputs.files]
@@ -245,13 +255,24 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 					progress.fileStarted(file.shownAs);
 					pending[next] = processFile(file, pool, cache).catch((error: Error) => unexpected(file, error));
 				}
-				const result = await pending[i]!;
+				let result = await pending[i]!;
 				pending[i] = undefined;
-				// Partitioned output stages each municipality's rows apart, in file order.
-				const group = options.partition ? result.document.municipality : undefined;
-				await staging.append('documents', [result.document]);
-				await staging.append('items', result.items.sort(compareItems), group);
-				await staging.append('facts', result.facts.sort(compareFacts), group);
+				result.items.sort(compareItems);
+				result.facts.sort(compareFacts);
+				if (streams) {
+					let file = fileLines(result);
+					if (file.problem) {
+						result = failure(files[i], file.problem, result.bytes, result.document.encoding);
+						file = fileLines(result);
+					}
+					await streams.write(file.lines);
+				} else {
+					// Partitioned output stages each municipality's rows apart, in file order.
+					const group = options.partition ? result.document.municipality : undefined;
+					await staging!.append('documents', [result.document]);
+					await staging!.append('items', result.items, group);
+					await staging!.append('facts', result.facts, group);
+				}
 				tally.add(result.facts);
 				itemCount += result.items.length;
 				if (result.outcome === 'error') errors.push(`${files[i].shownAs}: ${result.detail}`);
@@ -265,11 +286,16 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 		await pool.close();
 	}
 
-	if (fatal === null && staging !== null && generation !== null) {
+	if (fatal === null && (streams !== null || staging !== null) && generation !== null) {
 		try {
-			outputs = options.partition ? await copyPartitioned(staging, generation) : await copyTables(staging, generation, true);
-			await staging.close();
-			staging = null;
+			if (streams !== null) {
+				outputs = await streams.finish();
+				streams = null;
+			} else if (staging !== null) {
+				outputs = options.partition ? await copyPartitioned(staging, generation) : await copyTables(staging, generation, true);
+				await staging.close();
+				staging = null;
+			}
 			await makeCurrent(outDir, generation, outputs, { beforeSwap: testPause('written'), afterSwap: testPause('swapped') });
 			await cache?.prune();
 			generation = null;
@@ -277,6 +303,7 @@ async function run(options: Options, inputs: ResolvedInputs): Promise<number> {
 			fatal = `${shownOut}: cannot write the output: ${(error as Error).message}`;
 		}
 	}
+	await streams?.abort().catch(() => {});
 	await staging?.close().catch(() => {});
 	if (generation !== null) await rm(generation, { recursive: true, force: true });
 	await lock?.release();

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { DocumentMeta, Item } from '../../src/lib/extract/types';
-import { leaveOutText } from '../lib/item-text';
+import { answer } from '../lib/item-text';
 
 const port = parentPort;
 if (!port) throw new Error('bare-worker.ts must run in a worker thread');
@@ -37,7 +37,7 @@ port.on('message', ({ id, text, meta }: { id: number; text: string; meta: Docume
 		encoding: null,
 		error: null
 	};
-	leaveOutText(items, text);
-	port.postMessage({ id, extraction: { document, items, facts: [] } });
+	const reply = answer(id, { document, items, facts: [] }, text);
+	port.postMessage(reply.message, reply.transfer);
 });
 port.postMessage({ ready: true });

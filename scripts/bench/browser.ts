@@ -321,7 +321,11 @@ async function writeFloorPage(browser: Browser, base: string, siteDir: string, p
 	}
 }
 
+/** NOEGLETAL_BENCH_WEIGHTS_ONLY=1: only the prerendered pages' weight, no browser timings (a quick look at a million facts). */
+const WEIGHTS_ONLY = process.env.NOEGLETAL_BENCH_WEIGHTS_ONLY === '1';
+
 async function measureSite(browser: Browser, siteDir: string, label: string) {
+	if (WEIGHTS_ONLY) return { label, weights_only: true, page_weights: await pageWeights(siteDir) };
 	// The floor pages are written first: the server lists the site's files when it starts.
 	const floorFiles: string[] = [];
 	const first = await serve({ root: siteDir, port: 0 });
@@ -413,7 +417,13 @@ export async function runBrowserBench(root: string, bigExtraction: string | null
 
 	const rows: [string, string, string][] = [];
 	const kb = (n: number | null) => (n === null ? '–' : `${round(n / 1024, 0)} KB`);
-	for (const s of sites) {
+	if (WEIGHTS_ONLY) {
+		for (const s of sites)
+			for (const [page, w] of Object.entries(s.page_weights))
+				rows.push([`page weight ${page} (${s.label})`, `raw ${kb(w.html + w.data)} (HTML ${kb(w.html)}, data ${kb(w.data)}), brotli ${kb(w.brotli)}, gzip ${kb(w.gzip)}`, '≤ 200 KB brotli']);
+		return { rows, sites, weights_only: true };
+	}
+	for (const s of sites as Extract<(typeof sites)[number], { pages: unknown }>[]) {
 		const name = s.label === 'million' ? `${Math.round((s.facts ?? 0) / 1000)}k facts` : 'seeds';
 		const target = s.label === 'million' ? '≤ 1500 ms' : '≤ 1000 ms';
 		for (const [page, v] of Object.entries(s.pages) as [string, any][]) {

@@ -2,16 +2,15 @@
 import { parentPort } from 'node:worker_threads';
 import { extractDocument } from '../../src/lib/extract/index';
 import type { DocumentMeta } from '../../src/lib/extract/types';
-import { leaveOutText } from './item-text';
+import { answer } from './item-text';
 
 const port = parentPort;
 if (!port) throw new Error('extract-worker.ts must run in a worker thread');
 
 port.on('message', (job: { id: number; text: string; meta: DocumentMeta }) => {
 	try {
-		const extraction = extractDocument(job.text, job.meta);
-		leaveOutText(extraction.items, job.text);
-		port.postMessage({ id: job.id, extraction });
+		const { message, transfer } = answer(job.id, extractDocument(job.text, job.meta), job.text);
+		port.postMessage(message, transfer);
 	} catch (error) {
 		const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 		port.postMessage({ id: job.id, error: message });

@@ -1,5 +1,6 @@
 /** Which files the CLI reads: folders of minutes (.txt, .pdf, .html) and single files, with their manifest data. */
-import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { DocumentMeta } from '../../src/lib/extract/types';
 import { formatOf, type SourceFormat } from '../../src/lib/ingest';
@@ -109,23 +110,27 @@ const READ_ERRORS: Record<string, string> = {
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
 
+/**
+ * A file's bytes. Read at once (not through Node's thread pool, which the Parquet writers keep
+ * busy while the run lasts: stream.ts); a file is small and the main thread only hands it on.
+ */
 export async function readInputBytes(path: string): Promise<ReadResult> {
-	let handle;
+	let fd: number | null = null;
 	try {
 		// stat before open: opening a named pipe would wait for a writer
-		const info = await stat(path);
+		const info = statSync(path);
 		if (info.isDirectory()) return { ok: false, reason: `cannot read: ${READ_ERRORS.EISDIR}` };
 		if (!info.isFile()) return { ok: false, reason: `cannot read: not a regular file (${kindOf(info)}), skipped` };
 		if (info.size > MAX_FILE_BYTES) {
 			const mb = (n: number) => (n / 1048576).toFixed(0);
 			return { ok: false, reason: `too large (${mb(info.size)} MB; limit ${mb(MAX_FILE_BYTES)} MB), skipped` };
 		}
-		handle = await open(path, 'r');
-		return { ok: true, bytes: await handle.readFile() };
+		fd = openSync(path, 'r');
+		return { ok: true, bytes: readFileSync(fd) };
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? '';
 		return { ok: false, reason: `cannot read: ${READ_ERRORS[code] ?? (error as Error).message}` };
 	} finally {
-		await handle?.close();
+		if (fd !== null) closeSync(fd);
 	}
 }

@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { DocumentMeta, Extraction } from '../../src/lib/extract/types';
-import { ExtractionSandbox, type SandboxOptions } from './sandbox';
+import { ExtractionSandbox, type Extracted, type SandboxOptions } from './sandbox';
 
 export interface PoolOptions extends SandboxOptions {
 	/** Number of workers (default: one per core). */
@@ -45,12 +45,12 @@ export class ExtractionPool {
 	}
 
 	/** The extraction of one file on the next free worker, and the milliseconds it took there. */
-	async run(text: string, meta: DocumentMeta): Promise<{ extraction: Extraction; ms: number }> {
+	async run(text: string, meta: DocumentMeta): Promise<Extracted & { ms: number }> {
 		const sandbox = await this.acquire();
 		const started = performance.now();
 		try {
-			const extraction = await sandbox.extract(text, meta);
-			return { extraction, ms: performance.now() - started };
+			const extracted = await sandbox.run(text, meta);
+			return { ...extracted, ms: performance.now() - started };
 		} finally {
 			this.release(sandbox);
 		}

@@ -4,6 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DocumentMeta, Extraction } from '../../src/lib/extract/types';
+import type { EncodedLines } from './json-lines';
 import { restoreText } from './item-text';
 
 export interface SandboxOptions {
@@ -24,7 +25,14 @@ interface Reply {
 	ready?: true;
 	id?: number;
 	extraction?: Extraction;
+	itemLines?: EncodedLines;
 	error?: string;
+}
+
+/** What a worker answers for a file: the extraction, and its items' lines when it encoded them. */
+export interface Extracted {
+	extraction: Extraction;
+	itemLines?: EncodedLines;
 }
 
 export class ExtractionSandbox {
@@ -94,9 +102,14 @@ export class ExtractionSandbox {
 
 	/** The extraction of one file; rejects with a readable reason when the extractor fails on it. */
 	async extract(text: string, meta: DocumentMeta): Promise<Extraction> {
+		return (await this.run(text, meta)).extraction;
+	}
+
+	/** The extraction of one file, with its items' lines as the worker encoded them. */
+	async run(text: string, meta: DocumentMeta): Promise<Extracted> {
 		const worker = await this.boot();
 		const id = this.nextId++;
-		return new Promise<Extraction>((resolve, reject) => {
+		return new Promise<Extracted>((resolve, reject) => {
 			const settle = () => {
 				clearTimeout(timer);
 				worker.off('message', onMessage);
@@ -115,7 +128,7 @@ export class ExtractionSandbox {
 				else {
 					const extraction = reply.extraction as Extraction;
 					restoreText(extraction.items, text);
-					resolve(extraction);
+					resolve({ extraction, itemLines: reply.itemLines });
 				}
 			};
 			const onError = (error: Error) => {

@@ -6,9 +6,10 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, DuckDBDateValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { TableName } from './json-lines';
 import { TABLES, isoDateParts, type Column, type TableSpec } from './schema';
 
-export type TableName = keyof typeof TABLES;
+export type { TableName };
 const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;

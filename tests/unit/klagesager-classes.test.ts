@@ -298,5 +298,37 @@ describe('tables printed the other way round, areas and words the layout breaks'
 		expect(facts).toContain('stadfaestet_antal Vejle sygedagpengeloven 2024 25');
 		expect(facts).toContain('omgjort_antal Vejle voksenhandicap 2024 9');
 	});
+
+	it('reads one cell per line under a title wrapped before its period, § rows with their law from the text above, and "§ 83 a" as § 83a', () => {
+		const body = [
+			'Oversigten viser Ankestyrelsens afgørelser efter serviceloven.',
+			'',
+			'Redegørelse',
+			'Ankestyrelsens afgørelser i sager fra udvalgets område, 1.-3.',
+			'kvartal 2024',
+			'Bestemmelse',
+			'Afgjort',
+			'Stadfæstet',
+			'§ 83 personlig og praktisk hjælp',
+			'27',
+			'18',
+			'§ 83 a rehabiliteringsforløb',
+			'6',
+			'5'
+		].join('\n');
+		expect(klagesager(body, 'Klagesager 1.-3. kvartal 2024')).toEqual([
+			'klagesager_antal Vejle serviceloven § 83 2024-Q1-Q3 27',
+			'klagesager_antal Vejle serviceloven § 83a 2024-Q1-Q3 6',
+			'stadfaestet_antal Vejle serviceloven § 83 2024-Q1-Q3 18',
+			'stadfaestet_antal Vejle serviceloven § 83a 2024-Q1-Q3 5'
+		]);
+	});
+
+	it('a field named after its one law is that law: "sygedagpengesagerne", "Lov om sygedagpenge"', () => {
+		expect(klagesager('På landsplan blev 27,9 pct. af sygedagpengesagerne omgjort i 2024, og for aktivloven var landsgennemsnittet 25,1 %.')).toEqual([
+			'omgoerelsespct Landsgennemsnit aktivloven 2024 25.1',
+			'omgoerelsespct Landsgennemsnit sygedagpengeloven 2024 27.9'
+		]);
+	});
 });
 

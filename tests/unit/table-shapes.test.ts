@@ -270,5 +270,34 @@ describe('table shapes', () => {
 			'magtanvendelser_indberettet | hele kommunen | 2025-Q1 | 13'
 		]);
 	});
+
+	it('reads the column "Regnskab" of a year\'s accounts as that year\'s regnskab, and "kr. 3 950 000" as one amount', () => {
+		const body = [
+			'Regnskab 2024, drift (1.000 kr.)',
+			'                         Korrigeret',
+			'Område                       budget      Regnskab     Afvigelse',
+			'Hjemmepleje                  84.200        86.950        -2.750',
+			'Plejecentre                 120.500       119.100         1.400',
+			'',
+			'Efter 2. kvartal 2024 forventedes et mindreforbrug på kr. 3 950 000.'
+		].join('\n');
+		const facts = read('Regnskab 2024', body, 'budget');
+		expect(facts).toContain('regnskab | Hjemmepleje | 2024 | 86950000');
+		expect(facts).toContain('korrigeret_budget | Plejecentre | 2024 | 120500000');
+		expect(facts.some((f) => f.endsWith('| 3') || f.endsWith('| 950') || f.endsWith('| 0'))).toBe(false);
+	});
+
+	it('keeps a line that goes on from a sentence cut mid-clause in its paragraph, not as a heading', () => {
+		const body = [
+			'Opgørelsen dækker alle borgere med Favrskov som handlekommune, også de',
+			'borgere, der bor på et tilbud i en anden kommune. I 2025 indberettedes',
+			'84 magtanvendelser efter serviceloven (2024: 97). Heraf blev 61 vurderet som lovlige af myndigheden i kommunen.'
+		].join('\n');
+		expect(read('Magtanvendelse 2025', body)).toEqual([
+			'magtanvendelser_indberettet | hele kommunen | 2024 | 97',
+			'magtanvendelser_indberettet | hele kommunen | 2025 | 84',
+			'magtanvendelser_tilladte | hele kommunen | 2025 | 61'
+		]);
+	});
 });
 

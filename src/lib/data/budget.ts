@@ -1,4 +1,5 @@
 import { comparePeriods, familyFacts, mainMunicipality, municipalities, type FactRow } from './facts';
+import { shownFacts } from './klagesager';
 import type { Runner } from './runner';
 
 export const TOTAL_QUOTE = /^\s*I alt\b/i;
@@ -13,8 +14,24 @@ export async function budgetOptions(run: Runner): Promise<BudgetOptions> {
 	return { municipalities: all, municipality: await mainMunicipality(run) };
 }
 
-export function budgetFacts(run: Runner, municipality: string): Promise<FactRow[]> {
-	return familyFacts(run, 'budget', [municipality]);
+/** A municipality's budget facts, each figure once per committee (see firstMentions). */
+export async function budgetFacts(run: Runner, municipality: string): Promise<FactRow[]> {
+	return firstMentions(await familyFacts(run, 'budget', [municipality]));
+}
+
+/**
+ * Each committee's facts as the page shows them: a figure stated again in a later meeting (same
+ * committee, area, period) is left out, as the tables and charts show the first; beside an
+ * "I alt" row stays its whole table, which the comparison sums.
+ */
+export function firstMentions(facts: FactRow[]): FactRow[] {
+	const byCommittee = new Map<string, FactRow[]>();
+	for (const f of facts) {
+		const key = f.committee ?? '';
+		byCommittee.set(key, [...(byCommittee.get(key) ?? []), f]);
+	}
+	const kept = new Set([...byCommittee.values()].flatMap((group) => shownFacts(group)));
+	return facts.filter((f) => kept.has(f));
 }
 
 export const FOLLOW_UP_METRICS = [

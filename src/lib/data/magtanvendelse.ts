@@ -1,5 +1,6 @@
 import { areasOf, type AreaInfo } from './areas';
 import { familyFacts, mainMunicipality, municipalities, type FactRow } from './facts';
+import { shownFacts } from './klagesager';
 import type { Runner } from './runner';
 
 export interface MagtanvendelseOptions {
@@ -18,6 +19,7 @@ export async function magtanvendelseOptions(run: Runner): Promise<Magtanvendelse
 	};
 }
 
-export function magtanvendelseFacts(run: Runner, municipality: string): Promise<FactRow[]> {
-	return familyFacts(run, 'magtanvendelse', [municipality]);
+/** A municipality's use-of-force facts, each figure once: a later meeting repeating it adds nothing the page shows. */
+export async function magtanvendelseFacts(run: Runner, municipality: string): Promise<FactRow[]> {
+	return shownFacts(await familyFacts(run, 'magtanvendelse', [municipality]));
 }

@@ -7,6 +7,7 @@
  * - `punkt/<n>.json`: one agenda item: its text, file name and facts with their offsets;
  * - `oversigt/<municipality>.json`: the overview's key figures for one municipality;
  * - `klagesager|budget|magtanvendelse/<municipality>.json`: the facts a page's filters choose from;
+ * - `om/<municipality>/<list>-<n>.json`: one page of a list on /om/ (meetings, flagged and missing figures);
  * - `alle/…`: the explorer's files (explorerfiles.server.ts).
  *
  * The folder is named by a hash of the data and of these modules, so it is cached for good.
@@ -15,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { aboutFiles, perPage } from './about';
 import { areasOf } from './areas';
 import { budgetFacts } from './budget';
 import { writeExplorerFiles } from './explorerfiles.server';
@@ -154,6 +156,7 @@ export async function writeSet(run: Runner, root: string, withText: boolean): Pr
 		files.push([paths.family('budget', m), await budgetFacts(run, m)]);
 		files.push([paths.family('magtanvendelse', m), await magtanvendelseFacts(run, m)]);
 	}
+	files.push(...(await aboutFiles(run)));
 	// A selection of areas shows a subset of what the page shows with every area (see shownFacts).
 	// Every entity the page may compare with has its file: municipalities named only in others' minutes too.
 	const compared = (await run.all<{ entity: string }>(`SELECT DISTINCT entity FROM facts WHERE family = 'klagesager'`, [])).map((r) => r.entity);
@@ -177,7 +180,7 @@ export async function writeSiteData(): Promise<SiteDataMeta> {
 	const set = dataSet(dir);
 	const parquet = ['facts', 'documents', 'items'].map((n) => join(set, `${n}.parquet`));
 	if (!existsSync(parquet[0]) || !existsSync(parquet[1])) return { base: '', digits: 0 };
-	const hash = await hashOf(parquet, `${VERSION}\n${sourcesText()}`);
+	const hash = await hashOf(parquet, `${VERSION}\n${perPage()}\n${sourcesText()}`);
 	const site = join(dir, 'site');
 	const target = join(site, hash);
 	const metaFile = join(target, 'meta.json');

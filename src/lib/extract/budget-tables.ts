@@ -57,7 +57,9 @@ function columnKind(header: string): ColumnKind | null {
 
 function tableFacts(ctx: ItemContext, printed: ReadTable, followUp: string | null, subject: string): FactDraft[] {
 	const table = resolveGroups(metricAxis(printed, (label) => columnKind(label) !== null) === 'rows' ? transpose(printed) : printed);
-	const kinds = table.columns.map(columnKind);
+	// In the year's accounts ("Regnskab 2025, drift"), a column headed only "Regnskab" is that year's final account, not spending to date.
+	const accountsYear = /(?:^|[\s,.–-])regnskab(?:et)?\s+((?:19|20)\d{2})(?![\d.])/i.exec(table.caption ?? '')?.[1];
+	const kinds = table.columns.map(columnKind).map((k, i) => (k === 'forbrug_til_dato' && accountsYear && /^regnskab$/i.test(table.columns[i].trim()) ? (`regnskab:${accountsYear}` as const) : k));
 	if (!kinds.some((k) => k && k !== 'forbrug_til_dato')) return [];
 	const factor = table.factor;
 	if (factor === null) return [];

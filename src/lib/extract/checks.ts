@@ -53,7 +53,12 @@ export function checkFacts(facts: Fact[], items: Item[] = []): void {
 	// A figure stated in several places is one fact: what a check finds about it holds for every statement.
 	const twins = new Map<string, Fact[]>();
 	const twinKey = (f: Fact) => [f.doc_id, f.metric, f.entity, f.area, f.period, f.value].join('|');
-	for (const f of facts) twins.set(twinKey(f), [...(twins.get(twinKey(f)) ?? []), f]);
+	for (const f of facts) {
+		const k = twinKey(f);
+		const twin = twins.get(k);
+		if (twin) twin.push(f);
+		else twins.set(k, [f]);
+	}
 	const flag = (fs: Fact[], note: string) => {
 		for (const f of new Set(fs.flatMap((x) => (x.family === 'klagesager' ? twins.get(twinKey(x))! : [x])))) {
 			f.check = 'inconsistent';
@@ -290,9 +295,14 @@ function cellCount(quote: string): number {
  * figure-bearing lines between them.
  */
 function sameTable(a: Fact, b: Fact, source: Source): boolean {
-	if (a.item_no !== b.item_no || !isRow(a) || !isRow(b)) return false;
+	return isRow(a) && isRow(b) && sameTableRows(a, b, source, (f) => cellCount(f.quote));
+}
+
+/** sameTable for two facts known to be rows; `cells` gives a row's cell count. */
+function sameTableRows(a: Fact, b: Fact, source: Source, cells: (row: Fact) => number): boolean {
+	if (a.item_no !== b.item_no) return false;
 	if (a.char_start === b.char_start) return true;
-	if (cellCount(a.quote) !== cellCount(b.quote)) return false;
+	if (cells(a) !== cells(b)) return false;
 	const item = source.items.get(a.item_no);
 	if (!item) return false;
 	const [first, second] = a.char_start < b.char_start ? [a, b] : [b, a];
@@ -307,11 +317,18 @@ function sameTable(a: Fact, b: Fact, source: Source): boolean {
  */
 function checkTableTotals(facts: Fact[], source: Source, flag: Flag, pass: Pass) {
 	const rows = facts.filter((f) => ['klagesager', 'budget', 'magtanvendelse'].includes(f.family) && f.unit !== 'pct' && isRow(f));
+	// Each row is compared with the last row of every table of its column: its cells are counted once.
+	const counted = new Map<Fact, number>();
+	const cells = (row: Fact) => {
+		let n = counted.get(row);
+		if (n === undefined) counted.set(row, (n = cellCount(row.quote)));
+		return n;
+	};
 	const columns = new Map<string, Fact[][]>();
 	for (const f of rows) {
 		const k = [f.doc_id, f.item_no, f.family, f.metric, f.entity, f.period, f.unit].join('|');
 		const tables = columns.get(k) ?? [];
-		const table = tables.find((t) => sameTable(t[t.length - 1], f, source));
+		const table = tables.find((t) => sameTableRows(t[t.length - 1], f, source, cells));
 		if (table) table.push(f);
 		else tables.push([f]);
 		columns.set(k, tables);
@@ -353,7 +370,7 @@ function wholeColumn(column: Fact[], source: Source): boolean {
 	const to = Math.max(...column.map((f) => f.char_end)) - item.char_start;
 	const spans = column.map((f) => [f.char_start - item.char_start, f.char_end - item.char_start]);
 	let at = item.text.lastIndexOf('\n', from - 1) + 1;
-	const above = item.text.slice(0, Math.max(0, at - 1)).split('\n').reverse().find((l) => l.trim() !== '');
+	const above = lastFilledLine(item.text, Math.max(0, at - 1));
 	if (above !== undefined && isDataLine(above)) return false;
 	while (at < to) {
 		const end = item.text.indexOf('\n', at) < 0 ? item.text.length : item.text.indexOf('\n', at);
@@ -361,6 +378,18 @@ function wholeColumn(column: Fact[], source: Source): boolean {
 		at = end + 1;
 	}
 	return true;
+}
+
+/** The last line of text.slice(0, end) (lines parted by "\n") that is not blank, or undefined. */
+function lastFilledLine(text: string, end: number): string | undefined {
+	for (let stop = end; stop >= 0; ) {
+		const from = stop === 0 ? 0 : text.lastIndexOf('\n', stop - 1) + 1;
+		const line = text.slice(from, stop);
+		if (line.trim() !== '') return line;
+		if (from === 0) return undefined;
+		stop = from - 1;
+	}
+	return undefined;
 }
 
 /** How much a row's stated outcomes exceed its whole (magtanvendelser), or null when they do not. */

@@ -280,7 +280,7 @@ export function periodFor(
 	const usable = v.periods.map((p, i) => ({ p, i, pos: v.tAt[i] })).filter(({ p }) => kinds.has(p.kind));
 	const textYear = textYearOf(ctx, sc);
 	const resolve = (p: PeriodMention) =>
-		p.samePeriod ? samePeriodShifted(ctx, sc, p.offset ?? 0) : resolvePeriod(p, relativeBase(ctx, sc, p, textYear), ctx.meetingYear);
+		p.samePeriod ? samePeriodShifted(ctx, sc, p.offset ?? 0, p.inYear) : resolvePeriod(p, relativeBase(ctx, sc, p, textYear), ctx.meetingYear);
 	const nextQ = v.qAt.filter((x) => x > at).sort((a, b) => a - b)[0] ?? Infinity;
 	const after = usable.filter(({ pos }) => pos > at && pos < nextQ);
 	for (const a of after) {
@@ -303,11 +303,15 @@ export function periodFor(
 export const COMPARED_PERIOD = /(?:\b(?:fra|mod|end|sammenlignet med|i forhold til)\s+(?:Q\d+\w*\s+)?(?:[a-zæøå]+\s+)?(?:i\s+)?|,\s*(?:som|der)\s+(?:var|lå\s+på|udgjorde)\s+(?:Q\d+\w*\s+)?(?:i\s+)?|\(\s*)$/;
 const COMPARISON_BETWEEN = /[,;]|\b(?:hvor|mod|mens|end|sammenlignet|mens)\b/;
 
-/** "samme periode sidste år": the period the text is about, shifted ("2024-Q1-Q3" → "2023-Q1-Q3"); "i samme periode": unshifted. */
-function samePeriodShifted(ctx: ItemContext, sc: SentenceContext, offset: number): string | null {
+/**
+ * "samme periode sidste år": the period the text is about, shifted ("2024-Q1-Q3" → "2023-Q1-Q3");
+ * "i samme periode": unshifted; "samme periode af 2023": in that year.
+ */
+function samePeriodShifted(ctx: ItemContext, sc: SentenceContext, offset: number, inYear?: string): string | null {
 	const own = sc.view.periods.find((p) => p.period && p.kind !== 'relative' && p.kind !== 'date');
-	const base = own?.period ?? sc.carriedPeriod ?? sc.headingPeriod ?? (ctx.titleYear ? String(ctx.titleYear) : null);
+	const base = (inYear ? null : own?.period) ?? sc.carriedPeriod ?? sc.headingPeriod ?? (inYear ? ctx.titlePeriod : null) ?? (ctx.titleYear ? String(ctx.titleYear) : null);
 	if (!base) return null;
+	if (inYear) return /^\d{4}-\d{4}$/.test(base) ? null : base.replace(/(?:19|20)\d{2}/, inYear);
 	return base.replace(/(?:19|20)\d{2}/g, (y) => String(Number(y) + offset));
 }
 

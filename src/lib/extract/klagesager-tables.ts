@@ -1,6 +1,6 @@
 /** Klagesager tables: per area, per paragraph, per municipality or per year. */
 import { type FactDraft, type ItemContext } from './context';
-import { fieldNamed, findAreas, lawNamed, pickArea, RANK } from './areas';
+import { fieldNamed, findAreas, lawNamed, paragraphOf, pickArea, RANK } from './areas';
 import { findPeriods, quarterPeriod } from './periods';
 import { municipalityOf } from './places';
 import { headerLexicon, readTable, type HeaderRule, type ReadTable } from './tables';
@@ -76,7 +76,11 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 		const captionLaw = lawNamed((table.caption ?? '').replace(/^(?:Tabel|Tab\.|Table)\s*\d*[.:]?\s*/i, '').split(/[\s,]+/)[0] ?? '');
 		const captionAreas = captionLaw ? [{ area: captionLaw, rank: RANK.law, start: 0 }, ...findAreas(caption)] : findAreas(caption);
 		const contextAreas = [captionAreas, findAreas(block.heading ?? ''), findAreas(ctx.item.title)];
-		const law = contextAreas.flat().find((a) => a.rank === RANK.law)?.area ?? (/servicelov/i.test(caption) ? 'serviceloven' : null);
+		// A § row takes its law from the caption or heading, else from what the item said before the table ("… efter serviceloven").
+		const law =
+			contextAreas.flat().find((a) => a.rank === RANK.law)?.area ??
+			(/servicelov/i.test(caption) ? 'serviceloven' : null) ??
+			lawBefore(ctx, block.start);
 		// The caption's area first, then the heading's, then the title's: the nearest statement wins.
 		const baseArea = pickArea(contextAreas.find((l) => l.length) ?? []) ?? areaFromNearbyText(ctx, block.start) ?? committeeNearby(ctx, block.start);
 		const captionPeriods = findPeriods(caption).filter((p) => p.period && p.kind !== 'date');
@@ -108,8 +112,8 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 				period = totalPeriod ?? period;
 			}
 			else {
-				const para = /^§\s*(\d+[a-z]?)\b/.exec(label);
-				if (para) area = law ? `${law} § ${para[1]}` : null;
+				const para = paragraphOf(label);
+				if (para) area = law ? `${law} § ${para}` : null;
 				else area = lawNamed(label) ?? fieldNamed(label) ?? findAreas(label)[0]?.area ?? label;
 			}
 			row.values.forEach((v, i) => {
@@ -182,6 +186,12 @@ function metricList(ctx: ItemContext, block: ItemContext['layout']['tables'][num
 		out.push({ family: 'klagesager', metric: m.metric, entity: ctx.municipality, area, period, value: v, unit: m.unit, start: row.start, end: row.end, rule: `klagesager.tabel.${m.metric}` });
 	});
 	return out;
+}
+
+/** The one law the item's sentences before `at` name, if they name exactly one. */
+function lawBefore(ctx: ItemContext, at: number): string | null {
+	const laws = new Set(ctx.sentences.filter((s) => s.sentence.end <= at).flatMap((s) => [...s.areas, ...s.carriedAreas]).filter((a) => a.rank === RANK.law).map((a) => a.area));
+	return laws.size === 1 ? [...laws][0] : null;
 }
 
 /** "Tabel 1 viser udviklingen på udvalgets område": the committee that meets. */

@@ -7,7 +7,7 @@
  * sidste år var den 39 pct."). A figure with no clear reading is left out.
  */
 import { areaFor, COMPARED_PERIOD, draft, entityFor, periodFor, respectiveEntity, type FactDraft, type ItemContext, type SentenceContext } from './context';
-import { fieldNamed, findAreas, lawNamed, pickArea, RANK, type AreaMention } from './areas';
+import { fieldNamed, findAreas, lawNamed, paragraphOf, pickArea, RANK, type AreaMention } from './areas';
 import { resolvePeriod, type PeriodMention } from './periods';
 import { MUNICIPALITIES, municipalityOf } from './places';
 import { clauseAt, clauseBreaks, cueFinder, inside, nearest, parentheses, tokenEnd, type Concept, type Cue, type Span } from './slots';
@@ -339,7 +339,7 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		// "Tre ud af fire hjemviste sager", "nr. 41 af 98": a ratio or a rank, not a count of cases.
 		if (RATIO_FIRST.test(tail) && !RATIO_FIRST_WHOLE.test(tail)) return;
 		if (RATIO_SECOND.test(view.slice(Math.max(0, at - 30), at)) && !WHOLE_NOUN.test(tail)) return;
-		if (stated === 'pct' && SHARE_OF.test(tail) && !SHARE_OF_ALL.test(tail)) return;
+		if (stated === 'pct' && SHARE_OF.test(tail) && !SHARE_OF_ALL.test(tail) && !shareOfArea(tail)) return;
 		// "14 af de omgjorte sager handlede om § 85": a part of an outcome's cases, not that outcome's count.
 		if (OF_OUTCOME.test(tail)) return;
 		const clause = clauseAt(breaks, at, view.length);
@@ -420,6 +420,12 @@ function subjectCue(view: string, clause: Span, at: number, end: number, cues: C
 	return nearest(cues, { start: 0, end: clause.start }, at, end, parens, figures);
 }
 
+/** "27,9 pct. af sygedagpengesagerne": a share of the cases of an area the compound names is that area's share. */
+function shareOfArea(tail: string): boolean {
+	const m = /^ af (?:de |alle )?(\p{L}{4,}sager)(?:ne)?(?![\p{L}])(?! om )/u.exec(tail);
+	return m !== null && m[1] !== 'klagesager' && findAreas(m[1]).length > 0;
+}
+
 /** A figure's reading from its concept and stated unit; "omgørelsesprocenten er 27" states its unit by its noun. */
 function read(role: Reading['role'], stated: 'antal' | 'pct', tail: string, how: Reading['how']): Reading | null {
 	if (role === 'omgoerelse') {
@@ -479,9 +485,23 @@ function entityOf(ctx: ItemContext, sc: SentenceContext, qi: number): string {
 	if (respective) return respective;
 	const view = sc.view.view;
 	const at = sc.view.qAt[qi];
-	const own = clauseAt(clauseBreaks(view, SEPARATORS, []), at, view.length);
+	const { breaks, cues } = entityCues(sc);
+	const own = clauseAt(breaks, at, view.length);
 	if (GROUP_AVERAGE.test(view.slice(own.start, own.end))) return '';
 	const end = tokenEnd(view, at);
+	if (cues.length) {
+		const clause = antecedentScope(view, breaks, clauseAt(breaks, at, view.length));
+		const cue = nearest(cues, clause, at, end, parentheses(view), sc.view.qAt);
+		if (cue) return cue.role;
+	}
+	return entityFor(ctx, sc, qi);
+}
+
+/** The sentence's clause breaks and the municipalities and national cues it names: the same for each of its figures, found once. */
+function entityCues(sc: SentenceContext): { breaks: number[]; cues: Cue<string>[] } {
+	let found = entityCuesOf.get(sc);
+	if (found) return found;
+	const view = sc.view.view;
 	const cues: Cue<string>[] = [];
 	ENTITY_CUES.lastIndex = 0;
 	for (let m = ENTITY_CUES.exec(view); m; m = ENTITY_CUES.exec(view)) {
@@ -489,14 +509,10 @@ function entityOf(ctx: ItemContext, sc: SentenceContext, qi: number): string {
 		// A municipality is named with a capital letter; "vejen" is not Vejen.
 		if (name && (name === 'Landsgennemsnit' || sc.view.text.includes(name))) cues.push({ role: name, start: m.index, end: m.index + m[0].length });
 	}
-	if (cues.length) {
-		const breaks = clauseBreaks(view, SEPARATORS, []);
-		const clause = antecedentScope(view, breaks, clauseAt(breaks, at, view.length));
-		const cue = nearest(cues, clause, at, end, parentheses(view), sc.view.qAt);
-		if (cue) return cue.role;
-	}
-	return entityFor(ctx, sc, qi);
+	entityCuesOf.set(sc, (found = { breaks: clauseBreaks(view, SEPARATORS, []), cues }));
+	return found;
 }
+const entityCuesOf = new WeakMap<SentenceContext, { breaks: number[]; cues: Cue<string>[] }>();
 
 /**
  * A clause opened by "hvor" says something about the noun that closes the clause before it
@@ -548,11 +564,14 @@ function areaOf(ctx: ItemContext, sc: SentenceContext, earlier: (at: number) => 
  * another clause, a figure whose own clause names a wider area keeps that one.
  */
 function clauseArea(sc: SentenceContext, breaks: number[], qi: number): string | null {
-	if (!sc.areas.some((a) => a.rank === RANK.paragraph)) return null;
+	const paragraphNamed = sc.areas.some((a) => a.rank === RANK.paragraph);
+	// Else only a sentence naming several areas has clauses with one of their own ("… af sygedagpengesagerne, og for aktivloven var …").
+	if (!paragraphNamed && new Set(sc.areas.filter((a) => !a.tilbud).map((a) => a.area)).size < 2) return null;
 	const view = sc.view.view;
 	const clause = clauseAt(breaks, sc.view.qAt[qi], view.length);
 	const own = findAreas(view.slice(clause.start, clause.end)).filter((a) => a.rank < RANK.paragraph && a.rank > RANK.kommune && !a.tilbud);
 	if (!own.length || findAreas(view.slice(clause.start, clause.end)).some((a) => a.rank === RANK.paragraph)) return null;
+	if (!paragraphNamed && new Set(own.map((a) => a.area)).size > 1) return null;
 	return pickArea(own);
 }
 
@@ -567,7 +586,20 @@ const LIST_MARK = /(?:^|\n)[ \t]*[•▪◦·*–-][ \t]+/g;
 const BLANK_LINE = /\n[ \t]*\n/;
 
 /** The items of a bulleted list inside a sentence ("• § 83 (…): 14 sager afgjort – …"), in file offsets, with their labels. */
-function listItems(sc: SentenceContext): { start: number; end: number; label: string }[] {
+function listItems(sc: SentenceContext): ListItem[] {
+	// Asked once for every figure of the sentence: found once.
+	let items = listsOf.get(sc);
+	if (!items) listsOf.set(sc, (items = findListItems(sc)));
+	return items;
+}
+interface ListItem {
+	start: number;
+	end: number;
+	label: string;
+}
+const listsOf = new WeakMap<SentenceContext, ListItem[]>();
+
+function findListItems(sc: SentenceContext): ListItem[] {
 	const text = sc.sentence.text;
 	if (!/[•▪◦·*–-][ \t]/.test(text)) return [];
 	const found = [...text.matchAll(LIST_MARK)];
@@ -601,12 +633,12 @@ function outside(sc: SentenceContext, list: { start: number; end: number }[]): s
  * leaves the item without an area.
  */
 function itemArea(ctx: ItemContext, sc: SentenceContext, label: string, earlier: (at: number) => AreaMention[]): string | null {
-	const para = /^§\s*(\d+[a-z]?)\b/.exec(label.trim());
+	const para = paragraphOf(label);
 	if (para) {
 		const law = [findAreas(label), findAreas(outside(sc, listItems(sc))), sc.carriedAreas, earlier(sc.sentence.start), ctx.titleAreas]
 			.flat()
 			.find((a) => a.rank === RANK.law)?.area;
-		return law ? `${law} § ${para[1]}` : null;
+		return law ? `${law} § ${para}` : null;
 	}
 	return lawNamed(label) ?? fieldNamed(label) ?? pickArea(findAreas(label));
 }

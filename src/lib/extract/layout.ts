@@ -95,6 +95,9 @@ export function layoutOf(text: string, from: number, to: number, all?: Line[]): 
 			(!TERMINAL.test(t) &&
 				t.length < width * 0.7 &&
 				(!prev || TERMINAL.test(prevText) || prevText.length < width * 0.7) &&
+				// A line that goes on from a sentence cut mid-clause, or that holds a sentence's end, is prose.
+				!(prev && /[a-zæøå,]$/.test(prevText)) &&
+				!/[.!?]\s+\p{Lu}/u.test(t) &&
 				(next === '' || /^[A-ZÆØÅ0-9"”•\-]/.test(next)) &&
 				!/(?:,|\bog|\beller|\bi|\bpå|\bmed|\btil|\bfor|\baf|-)$/.test(t));
 		if (looksLikeHeading) {
@@ -157,8 +160,8 @@ export function pageFurniture(text: string, lines: Line[] = splitLines(text)): L
 			spans.push(line);
 			continue;
 		}
-		if (!/\p{L}{3}/u.test(t) || isItemHeaderLine(t) || isSectionHeading(t)) continue;
-		const key = t.replace(/\d+/g, '#').replace(/\s+/g, ' ');
+		if (!THREE_LETTERS.test(t) || isItemHeaderLine(t) || isSectionHeading(t)) continue;
+		const key = folded(t.replace(/\d+/g, '#'));
 		const numbers = t.match(/\d+/g)!;
 		const group = groups.get(key);
 		if (group) group.push({ line, n, numbers });
@@ -166,29 +169,11 @@ export function pageFurniture(text: string, lines: Line[] = splitLines(text)): L
 	}
 	// A line printed again beside a page mark ("– 2 –", "Side 3 af 9", a form feed) is the running header, there:
 	// "FAXE KOMMUNE   Socialudvalget". Its first printing, the document's head, stays.
-	const seen = new Map<string, number>();
-	for (const l of lines) {
-		const k = l.text.trim().replace(/\s+/g, ' ');
-		if (k.length >= 4) seen.set(k, (seen.get(k) ?? 0) + 1);
-	}
-	const marks = lines.map((l, n) => (isPageDebris(l.text.trim()) || /\f/.test(text.slice(l.start - 1, l.start)) ? n : -1)).filter((n) => n >= 0);
-	const firstAt = new Map<string, number>();
+	const marks: number[] = [];
 	lines.forEach((l, n) => {
-		const k = l.text.trim().replace(/\s+/g, ' ');
-		if (!firstAt.has(k)) firstAt.set(k, n);
+		if (text.charCodeAt(l.start - 1) === 12 || isPageDebris(l.text.trim())) marks.push(n);
 	});
-	const reprinted = (n: number) => {
-		const k = lines[n].text.trim().replace(/\s+/g, ' ');
-		return k.length >= 4 && (seen.get(k) ?? 0) >= 2 && firstAt.get(k)! < n && !isItemHeaderLine(k) && !isSectionHeading(k);
-	};
-	// Only lines joined to the mark by blank lines or other reprinted lines: a table's header repeated below "Tabel 2 (fortsat)" stays.
-	for (const m of marks)
-		for (const step of [-1, 1])
-			for (let n = m + step, k = 0; n > 0 && n < lines.length && k < 4; n += step, k++) {
-				if (!lines[n].text.trim()) continue;
-				if (!reprinted(n)) break;
-				spans.push(lines[n]);
-			}
+	if (marks.length) spans.push(...reprintedBesideMarks(lines, marks));
 	for (const group of groups.values()) {
 		if (group.length < 2) continue;
 		const varying = group[0].numbers.map((_, k) => group.some((g) => g.numbers[k] !== group[0].numbers[k]));
@@ -201,7 +186,40 @@ export function pageFurniture(text: string, lines: Line[] = splitLines(text)): L
 	return [...new Set(spans)].sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The lines next to a page mark (joined to it by blank lines or other such lines) that repeat an
+ * earlier line of the document: a table's header repeated below "Tabel 2 (fortsat)" stays.
+ */
+function reprintedBesideMarks(lines: Line[], marks: number[]): Line[] {
+	// Each line's text is trimmed and folded once; `seen` counts a folded text, `firstAt` is where it first stands.
+	const keys = lines.map((l) => folded(l.text.trim()));
+	const seen = new Map<string, number>();
+	const firstAt = new Map<string, number>();
+	keys.forEach((k, n) => {
+		if (k.length >= 4) seen.set(k, (seen.get(k) ?? 0) + 1);
+		if (!firstAt.has(k)) firstAt.set(k, n);
+	});
+	const reprinted = (n: number) => {
+		const k = keys[n];
+		return k.length >= 4 && (seen.get(k) ?? 0) >= 2 && firstAt.get(k)! < n && !isItemHeaderLine(k) && !isSectionHeading(k);
+	};
+	const out: Line[] = [];
+	for (const m of marks)
+		for (const step of [-1, 1])
+			for (let n = m + step, k = 0; n > 0 && n < lines.length && k < 4; n += step, k++) {
+				if (!keys[n]) continue;
+				if (!reprinted(n)) break;
+				out.push(lines[n]);
+			}
+	return out;
+}
+
 const DIGIT = /\d/;
+const THREE_LETTERS = /\p{L}{3}/u;
+/** Whitespace other than a lone space: only such text changes when folded. */
+const UNFOLDED = /[^\S ]| {2}/;
+/** Whitespace runs folded to one space. */
+const folded = (t: string) => (UNFOLDED.test(t) ? t.replace(/\s+/g, ' ') : t);
 
 /** The text with page furniture blanked out, same length, so every offset still holds. */
 export function withoutFurniture(text: string, furniture: Span[]): string {

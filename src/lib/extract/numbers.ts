@@ -74,6 +74,7 @@ export function numberWord(word: string): number | null {
 
 /** Parses "1.341.696", "126.755,52", "46,0", "-17,0", "−2,3". Returns null for what is not a Danish number. */
 export function parseDanishNumber(raw: string): number | null {
+	if (allDigits(raw)) return Number(raw);
 	let s = raw.trim().replace(/[\u00a0 ]/g, '');
 	let sign = 1;
 	if (/^[-−–÷]/.test(s)) {
@@ -85,15 +86,25 @@ export function parseDanishNumber(raw: string): number | null {
 	return null;
 }
 
+/** "2024", "17": most numbers are digits only, read without a pattern. */
+function allDigits(raw: string): boolean {
+	if (!raw.length) return false;
+	for (let i = 0; i < raw.length; i++) {
+		const c = raw.charCodeAt(i);
+		if (c < 48 || c > 57) return false;
+	}
+	return true;
+}
+
 const MONTHS =
 	'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept\\.|okt\\.|nov\\.|dec\\.';
 
 /**
  * Spans that contain digits but are never figures. Order matters only for readability. To skip a
  * pattern cheaply: `needs`, a character every match contains; `anyOf`, words one of which every
- * match contains in lower case.
+ * match contains in lower case; `digitDot`, every match holds a digit with a full stop right after it.
  */
-export const NON_FIGURES: { kind: string; needs?: string; anyOf?: string[]; re: RegExp }[] = [
+export const NON_FIGURES: { kind: string; needs?: string; anyOf?: string[]; digitDot?: boolean; re: RegExp }[] = [
 	{ kind: 'url', needs: 'http', re: /\bhttps?:\/\/\S+/g },
 	{ kind: 'email', needs: '@', re: /\b[\w.+-]+@[\w-]+\.[\w.]+\b/g },
 	{ kind: 'sagsnummer', needs: '-', re: /\b\d{2}-\d+-\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}\b/g },
@@ -103,9 +114,9 @@ export const NON_FIGURES: { kind: string; needs?: string; anyOf?: string[]; re: 
 		anyOf: ['nr', 'nummer'],
 		re: /\b(?:sags?\.?\s*nr|sagsnummer|journal\s*nr|j\.\s*nr|jour\.\s*nr)\.?\s*:?\s*[\w./-]*\d[\w./-]*/gi
 	},
-	{ kind: 'dato', needs: '.', re: /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b/g },
-	{ kind: 'dato', needs: '.', re: new RegExp(`\\b\\d{1,2}\\.\\s*(?:${MONTHS})(?:\\s+(?:19|20)\\d{2})?`, 'gi') },
-	{ kind: 'dato', needs: '.', re: /\b(?:pr|per|den|d|fra|til|indtil|efter|før|inden)\.?\s+\d{1,2}\.\d{1,2}\b(?!\.\d{3})/gi },
+	{ kind: 'dato', digitDot: true, re: /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b/g },
+	{ kind: 'dato', digitDot: true, re: new RegExp(`\\b\\d{1,2}\\.\\s*(?:${MONTHS})(?:\\s+(?:19|20)\\d{2})?`, 'gi') },
+	{ kind: 'dato', digitDot: true, re: /\b(?:pr|per|den|d|fra|til|indtil|efter|før|inden)\.?\s+\d{1,2}\.\d{1,2}\b(?!\.\d{3})/gi },
 	{ kind: 'tid', anyOf: ['kl'], re: /\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?/gi },
 	{ kind: 'tid', anyOf: ['-', '–'], re: /\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b/g },
 	{
@@ -126,9 +137,11 @@ export const NON_FIGURES: { kind: string; needs?: string; anyOf?: string[]; re: 
 	{ kind: 'postnummer', needs: ',', re: /,\s*\d{4}\s+(?=[A-ZÆØÅ][a-zæøå])/g },
 	{ kind: 'adresse', needs: ',', re: /\b\d+[A-Za-z]?(?=,\s*\d{4}\s+[A-ZÆØÅ])/g },
 	{ kind: 'brok', needs: '/', re: /\b\d+\s*\/\s*\d+\b/g },
-	{ kind: 'ordenstal', needs: '.', re: /\b\d{1,3}\.(?=\s*(?:-\s*\d|[a-zæøå(]|,\s*\d))/g },
-	{ kind: 'version', needs: '.', re: /\b\d+(?:\.\d+){1,}[a-z]\b/g }
+	{ kind: 'ordenstal', digitDot: true, re: /\b\d{1,3}\.(?=\s*(?:-\s*\d|[a-zæøå(]|,\s*\d))/g },
+	{ kind: 'version', digitDot: true, re: /\b\d+(?:\.\d+){1,}[a-z]\b/g }
 ];
+
+const DIGIT_DOT = /\d\./;
 
 function includesAny(text: string, words: string[]): boolean {
 	for (const w of words) if (text.includes(w)) return true;
@@ -140,8 +153,10 @@ export function maskNonFigures(text: string, from = 0, to = text.length): Masked
 	const slice = text.slice(from, to);
 	const spans: Masked[] = [];
 	let lower: string | null = null;
-	for (const { kind, needs, anyOf, re } of NON_FIGURES) {
+	let digitDot: boolean | null = null;
+	for (const { kind, needs, anyOf, digitDot: needsDigitDot, re } of NON_FIGURES) {
 		if (needs && !slice.includes(needs)) continue;
+		if (needsDigitDot && !(digitDot ??= DIGIT_DOT.test(slice))) continue;
 		if (anyOf) {
 			lower ??= slice.toLowerCase();
 			if (!includesAny(lower, anyOf)) continue;
@@ -166,7 +181,7 @@ export function maskNonFigures(text: string, from = 0, to = text.length): Masked
 }
 
 /** "148 200 000 kr.": spaces group the thousands of an amount in kroner (without the unit, "i 2024 125 sager" stays apart). */
-const SPACED_KRONER = String.raw`\d{1,3}(?:[ \u00a0]\d{3})+(?=[ \u00a0]?(?:kr\.|kr\b|kroner|DKK))`;
+const SPACED_KRONER = String.raw`(?:\d{1,3}(?:[ \u00a0]\d{3})+(?=[ \u00a0]?(?:kr\.|kr\b|kroner|DKK))|(?<=kr\.[ \u00a0])\d{1,3}(?:[ \u00a0]\d{3})+(?![ \u00a0]?\d))`;
 const NUMBER_TOKEN = new RegExp(String.raw`(?:[-−–+÷](?=\d))?(?:${SPACED_KRONER}|\d+(?:[.,]\d+)*)`, 'g');
 const NUMBER_WORDS = new Set([...Object.keys(WORDS), 'halv', 'halvanden']);
 const LONGEST_NUMBER_WORD = Math.max(...[...NUMBER_WORDS].map((w) => w.length));

@@ -22,6 +22,8 @@ export interface PeriodMention {
 	relativeTo?: 'meeting' | 'text';
 	/** "samme periode sidste år": the period the text is about, a year earlier. */
 	samePeriod?: boolean;
+	/** "samme periode af 2023": the period the text is about, in that year. */
+	inYear?: string;
 }
 
 const MONTHS: Record<string, number> = {
@@ -87,6 +89,7 @@ export const PERIOD_RULES: PeriodRule[] = [
 	{
 		name: 'halvaar',
 		always: true,
+		hint: /halvår/i,
 		re: new RegExp(`\\b(?:([12])\\.|(første|andet|sidste))\\s*halvår\\w*(?:\\s+(?:i\\s+|af\\s+)?${Y})?`, 'gi'),
 		make: (m) => {
 			const h = m[1] ? Number(m[1]) : /første/i.test(m[2]) ? 1 : 2;
@@ -118,6 +121,12 @@ export const PERIOD_RULES: PeriodRule[] = [
 		hint: YEAR_HINT,
 		re: new RegExp(`\\b(?:ultimo|medio|primo|udgangen af|slutningen af|i)\\s+(${MONTH_RE})\\s+${Y}`, 'gi'),
 		make: (m) => ({ kind: 'month', period: `${m[2]}-${pad(MONTHS[m[1].toLowerCase()])}`, month: MONTHS[m[1].toLowerCase()] })
+	},
+	{
+		name: 'samme_periode_aar',
+		relative: true,
+		re: new RegExp(`(?<![\\p{L}])(?:i\\s+)?(?:samme|tilsvarende)\\s+periode\\s+(?:af\\s+|i\\s+)?${Y}`, 'giu'),
+		make: (m) => ({ kind: 'relative', period: null, offset: 0, relativeTo: 'text', samePeriod: true, inYear: m[1] })
 	},
 	{
 		name: 'spaend',

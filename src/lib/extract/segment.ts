@@ -56,7 +56,16 @@ export const SECTION_NAMES = [
 	'Kommunikation',
 	'Vurdering',
 	'Forvaltningens vurdering',
-	'Indledning'
+	'Indledning',
+	'Redegørelse',
+	'Sagen',
+	'Sagens kerne',
+	'Sagens fremstilling',
+	'Sagsresumé',
+	'Kort fortalt',
+	'Kort om sagen',
+	'Fakta',
+	'Formål og baggrund'
 ];
 const SECTION_SET = new Set(SECTION_NAMES.map((s) => s.toLowerCase()));
 /** "Beslutning i Socialudvalget den 11-03-2025:", "Ældre- og Handicapudvalget, 04-02-2025, pkt. 10". */

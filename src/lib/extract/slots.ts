@@ -50,7 +50,9 @@ export function cueFinder<R extends string>(concepts: Concept<R>[]): (view: stri
  */
 export function clauseBreaks(view: string, separators: RegExp, cues: Span[]): number[] {
 	const out: number[] = [];
-	const re = new RegExp(separators.source, separators.flags.includes('g') ? separators.flags : separators.flags + 'g');
+	let re = globalOf.get(separators);
+	if (!re) globalOf.set(separators, (re = new RegExp(separators.source, separators.flags.includes('g') ? separators.flags : separators.flags + 'g')));
+	re.lastIndex = 0;
 	for (let m = re.exec(view); m; m = re.exec(view)) {
 		if (!m[0].length) {
 			re.lastIndex++;
@@ -61,6 +63,9 @@ export function clauseBreaks(view: string, separators: RegExp, cues: Span[]): nu
 	}
 	return out;
 }
+
+/** Each separators pattern as a global one, built once. */
+const globalOf = new WeakMap<RegExp, RegExp>();
 
 /** The clause around `at`: from the last break before it to the first break after it. */
 export function clauseAt(breaks: number[], at: number, length: number): Span {

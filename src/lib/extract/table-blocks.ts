@@ -82,24 +82,32 @@ function glued(token: string): Cell[] | null {
 	return [...(m[1] ? [cellOf(m[1], false)!] : []), ...(cells as Cell[])];
 }
 
+export interface TrailingCells {
+	count: number;
+	labelEnd: number;
+	cells: Cell[];
+}
+
 /**
  * The run of numeric cells at the end of a line and where the label before them ends. Cells are
  * parted by spaces, tabs or pipes; a percent sign or "pct." after a number belongs to its cell.
  */
-export function trailingCells(line: string): { count: number; labelEnd: number; cells: Cell[] } {
-	const plain = groupThousands(line.replace(SEPARATORS, (m) => ' '.repeat(m.length)));
+export function trailingCells(line: string): TrailingCells {
+	const parted = hasSeparator(line);
 	const cells: Cell[] = [];
-	let labelEnd = plain.trimEnd().length;
 	// Most lines of an item are prose: only a line that ends in a digit, % or "pct." can end in cells.
+	if (!parted && !mayEndInCell(line)) return { count: 0, labelEnd: line.trimEnd().length, cells };
+	const plain = groupThousands(parted ? line.replace(SEPARATORS, (m) => ' '.repeat(m.length)) : line);
+	let labelEnd = plain.trimEnd().length;
 	if (!LAST_TOKEN_MAY_BE_CELL.test(plain)) return { count: 0, labelEnd, cells };
 	// Tokens from the end only, as far as the cells reach (no pass over a long line's words).
 	const tokens: { 0: string; index: number }[] = [];
 	let end = plain.length;
 	const nextToken = () => {
-		while (end > 0 && /\s/.test(plain[end - 1])) end--;
+		while (end > 0 && isSpace(plain.charCodeAt(end - 1))) end--;
 		if (!end) return false;
 		let start = end - 1;
-		while (start > 0 && !/\s/.test(plain[start - 1])) start--;
+		while (start > 0 && !isSpace(plain.charCodeAt(start - 1))) start--;
 		tokens.unshift({ 0: plain.slice(start, end), index: start });
 		end = start;
 		return true;
@@ -138,11 +146,45 @@ export function trailingCells(line: string): { count: number; labelEnd: number; 
 	return { count: cells.length, labelEnd, cells };
 }
 
+/** Whether SEPARATORS can match in the line. */
+const hasSeparator = (line: string) => line.includes('|') || line.includes('\t') || line.includes('...') || line.includes('…');
+
+/** Whether the last character before trailing white space is an en or em dash (a hyphen is mayEndInCell's). */
+function endsInDash(line: string): boolean {
+	let e = line.length;
+	while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
+	const c = line.charCodeAt(e - 1);
+	return c === 0x2013 || c === 0x2014;
+}
+
+/** A cheap look at the last character before LAST_TOKEN_MAY_BE_CELL, for a line without separators: false only where it fails. */
+function mayEndInCell(line: string): boolean {
+	let e = line.length;
+	while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
+	const c = line.charCodeAt(e - 1);
+	if ((c >= 48 && c <= 57) || c === 41 || c === 45 || c === 37 || c === 116 || c === 84) return true;
+	return c === 46 && /pct\.$/i.test(line.slice(Math.max(0, e - 4), e));
+}
+/** What /\s/ matches (white space and line terminators), by character code: the token loops ask it of every character. */
+const isSpace = (c: number) =>
+	c === 32 ||
+	(c >= 9 && c <= 13) ||
+	c === 0xa0 ||
+	c === 0x1680 ||
+	(c >= 0x2000 && c <= 0x200a) ||
+	c === 0x2028 ||
+	c === 0x2029 ||
+	c === 0x202f ||
+	c === 0x205f ||
+	c === 0x3000 ||
+	c === 0xfeff;
+
 /** A label that ends in a period word wants a year after it: "1. kvt.", "Q3", "2. halvår", "1.-3. kvartal". */
 const PERIOD_WORD_AT_END = /(?:^|\s)(?:kvt\.?|kvart\.?|kvartal|halvår|Q[1-4])\s*$/i;
 
 /** "Indberetninger 23 · Lovlige 17 · Ikke magtanvendelse 2": keys with their numbers, parted by a middle dot, pipe or semicolon. */
 export function recordOf(line: string): { keys: string[]; cells: Cell[] } | null {
+	if (!line.includes('·') && !line.includes('|') && !line.includes(';')) return null;
 	const parts = line.trim().split(/\s+[·|;]\s+/);
 	if (parts.length < 2) return null;
 	const keys: string[] = [];
@@ -162,6 +204,8 @@ const RECORD_PART = /^(\p{L}[\p{L}\- ]{0,40}?)\s+([-−÷]?\d[\d.,]*)\s*(%|pct\.
 export const TRAILING_EMPTY_CELLS = /(?:\s{2,}[-–—])+$/;
 
 export function isNumericRow(line: string): boolean {
+	// Most lines are prose: one that cannot end in a cell or an empty cell's dash is no row (trailingCells would find none).
+	if (!hasSeparator(line) && !mayEndInCell(line) && !endsInDash(line)) return false;
 	const t = line.trim().replace(TRAILING_EMPTY_CELLS, '');
 	if (!t) return false;
 	const { count, labelEnd, cells: found } = trailingCells(t);
@@ -232,7 +276,10 @@ function isLegend(sentence: string): boolean {
 }
 
 const TERMINAL = /[.!?:;]["”’)]*$/;
-const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t);
+const ORDINAL_END = /(?:^|\s|-)\d{1,2}\.$/;
+/** The end of a period a title was cut before: "kvartal 2024", "halvår 2025", "2024". */
+const PERIOD_TAIL = /^(?:(?:kvartal|kvt\.|halvår)\s+)?(?:19|20)\d{2}\.?$/i;
+const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t) && !ORDINAL_END.test(t);
 
 const RULE = /^[-|+=:_\s]+$/;
 
@@ -346,12 +393,21 @@ export function delimitedGrids(lines: Line[]): { lines: Line[]; headers: Set<num
 	while (i < lines.length) {
 		const text = lines[i].text;
 		const separator = text.includes(';') ? ';' : text.includes('|') ? '|' : null;
+		// Most lines hold neither separator: no grid starts there.
+		if (!separator) {
+			i++;
+			continue;
+		}
 		// A drawn box opens and closes its lines with pipes; without one, a line led by a pipe has an empty first cell.
 		const boxed = text.trim().startsWith('|');
-		const cellsOf = (l: Line) => (boxed ? l.text.trim().replace(/^\|/, '').replace(/\|$/, '') : l.text.trimEnd()).split(separator!).map((c) => c.trim());
-		const arity = separator ? cellsOf(lines[i]).length : 0;
+		const cellsOf = (l: Line) => (boxed ? l.text.trim().replace(/^\|/, '').replace(/\|$/, '') : l.text.trimEnd()).split(separator).map((c) => c.trim());
+		const arity = cellsOf(lines[i]).length;
+		if (arity < 3) {
+			i++;
+			continue;
+		}
 		let j = i + 1;
-		while (arity >= 3 && j < lines.length && lines[j].text.includes(separator!) && cellsOf(lines[j]).length === arity) j++;
+		while (j < lines.length && lines[j].text.includes(separator) && cellsOf(lines[j]).length === arity) j++;
 		const run = lines.slice(i, j).map(cellsOf);
 		const isValueRow = (r: string[]) => r[0] && !DELIMITED_VALUE.test(r[0]) && r.slice(1).every((c) => DELIMITED_VALUE.test(c));
 		// The first line is the header (years make it look like a row); lines below it that hold no values wrap it.
@@ -359,7 +415,6 @@ export function delimitedGrids(lines: Line[]): { lines: Line[]; headers: Set<num
 		const head = firstRow > 0 ? run.slice(0, firstRow) : [];
 		const rows = firstRow > 0 ? run.slice(firstRow) : [];
 		const isGrid =
-			arity >= 3 &&
 			rows.length >= 2 &&
 			head.length <= 3 &&
 			head[0].every((c) => c && (!DELIMITED_VALUE.test(c) || /^(?:19|20)\d{2}$/.test(c))) &&
@@ -379,6 +434,11 @@ export function delimitedGrids(lines: Line[]): { lines: Line[]; headers: Set<num
 export function findTables(printed: Line[], width: number): FoundTable[] {
 	const { lines, headers: gridHeaders } = delimitedGrids(printed);
 	const found: FoundTable[] = [];
+	// The look-ahead for wrapped labels asks about the same lines again: each line is judged once.
+	const numeric: (boolean | undefined)[] = [];
+	const furniture: (boolean | undefined)[] = [];
+	const isRow = (k: number) => (numeric[k] ??= isNumericRow(lines[k].text));
+	const isRowNotFurniture = (k: number) => !(furniture[k] ??= isPageFurniture(lines[k].text)) && isRow(k);
 	let i = 0;
 	let previousEnd = -1;
 	while (i < lines.length) {
@@ -389,7 +449,7 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			previousEnd = group.lastLine;
 			continue;
 		}
-		if (!isNumericRow(lines[i].text)) {
+		if (!isRow(i)) {
 			i++;
 			continue;
 		}
@@ -398,19 +458,19 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 		let last = i;
 		let j = i + 1;
 		while (j < lines.length) {
-			const t = isPageFurniture(lines[j].text) ? '' : lines[j].text.trim();
-			if (isNumericRow(t)) {
+			if (isRowNotFurniture(j)) {
 				last = j;
 				j++;
 				continue;
 			}
+			const t = furniture[j] ? '' : lines[j].text.trim();
 			if (!t || (t.length < width * 0.6 && !ENDS_SENTENCE(t) && !/^Note\b/i.test(t) && !CAPTION_START.test(t))) {
 				// Look ahead: a label counts only if a numeric row follows soon.
 				let k = j;
 				let labels = 0;
 				while (k < lines.length && labels < 5) {
-					const u = isPageFurniture(lines[k].text) ? '' : lines[k].text.trim();
-					if (isNumericRow(u)) break;
+					if (isRowNotFurniture(k)) break;
+					const u = furniture[k] ? '' : lines[k].text.trim();
 					if (u && (u.length >= width * 0.6 || ENDS_SENTENCE(u) || CAPTION_START.test(u))) {
 						k = lines.length;
 						break;
@@ -418,7 +478,7 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 					if (u) labels++;
 					k++;
 				}
-				if (k < lines.length && isNumericRow(lines[k].text)) {
+				if (k < lines.length && isRow(k)) {
 					j = k;
 					continue;
 				}
@@ -444,7 +504,9 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			const columnNames = (t.match(HEADER_WORDS) ?? []).length >= 3;
 			// A long sentence is prose even when it names outcomes ("… 75 sager. Inden for voksenhandicap blev 9 omgjort.").
 			const longSentence = TERMINAL.test(t) && t.split(/\s+/).length > 10;
-			if (t && !gapped && (!columnNames || longSentence) && ((TERMINAL.test(t) && t.split(/\s+/).length > 4) || (t.length >= width * 0.8 && /^[a-zæøå]/.test(t)))) break;
+			// A line cut after an ordinal ("… fra udvalgets område, 1.-3.") is a title going on, not a sentence.
+			const ended = TERMINAL.test(t) && !ORDINAL_END.test(t);
+			if (t && !gapped && (!columnNames || longSentence) && ((ended && t.split(/\s+/).length > 4) || (t.length >= width * 0.8 && /^[a-zæøå]/.test(t)))) break;
 			h--;
 		}
 		let headerFrom = captionLine >= 0 ? captionLine + 1 : h + 1;
@@ -487,6 +549,12 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			caption = headerLines[0].text.trim();
 			captionLine = lines.indexOf(headerLines[0]);
 			headerLines = [];
+		}
+		// A title wrapped before its period ("Ankestyrelsens afgørelser …, 1.-3." / "kvartal 2024") above headers one per line.
+		if (caption === null && headerLines.length >= 3 && isTitleLine(headerLines[0].text) && PERIOD_TAIL.test(headerLines[1].text.trim())) {
+			caption = `${headerLines[0].text.trim()} ${headerLines[1].text.trim()}`;
+			captionLine = lines.indexOf(headerLines[0]);
+			headerLines = headerLines.slice(2);
 		}
 		const lastRow = last;
 		// One line of "Label: 12" alone is prose, not a list.

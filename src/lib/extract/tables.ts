@@ -114,7 +114,7 @@ export function headerCells(printed: string[]): { stream: string; cells: string[
 	const lines = printed.filter((l) => !RULE_LINE.test(l)).map((l) => l.replace(/\t/g, '    ').replace(/\|/g, '  '));
 	const columnar =
 		(lines.length >= 2 || (lines.length === 1 && /\S\s{2,}\S.*\S\s{2,}\S/.test(lines[0].trim()))) &&
-		(lines.filter((l) => /\S\s{2,}\S/.test(l.trim())).length >= Math.min(2, lines.length) || lines.slice(1).some((l) => /^\s{8,}\S/.test(l)));
+		(lines.filter((l) => /\S\s{2,}\S/.test(l.trim())).length >= Math.min(2, lines.length) || lines.some((l) => /^\s{8,}\S/.test(l)));
 	if (!columnar) return { stream: lines.map((l) => l.trim()).join(' ').replace(/\s+/g, ' '), cells: null, tail: '' };
 	const spanned = spannedPeriods(lines);
 	if (spanned) return spanned;
