@@ -385,20 +385,26 @@ export async function runBrowserBench(root: string, bigExtraction: string | null
 	for (const file of ['src/routes/tal/+page.svelte', 'src/routes/klagesager/+page.svelte', 'src/routes/Comparison.svelte'])
 		if (!existsSync(join(root, file))) return { skipped: `the dashboard is not built yet (${file} is missing)` };
 
-	const copy = await prepareSiteCopy(root);
-	const seedsData = join(copy, '.data-seeds');
-	await extractSeeds(root, seedsData);
-	const builds: { label: string; dir: string; facts: number | null; build_s: number }[] = [];
+	// NOEGLETAL_BENCH_REUSE=1 measures the sites the last run built again (after a change of the bench, not of the site).
+	const builtList = join(root, 'bench', 'corpus', '.site', 'builds.json');
+	let builds: { label: string; dir: string; facts: number | null; build_s: number }[] = [];
 	let skipped: string | null = null;
-	const seeds = await buildSite(copy, seedsData, 'seeds');
-	builds.push({ label: 'seeds', dir: seeds.dir, facts: null, build_s: round(seeds.seconds, 1) });
-	if (bigExtraction) {
-		const millionData = join(copy, '.data-million');
-		const made = await millionFacts(bigExtraction, millionData, 1_000_000, maxCopies);
-		if (made.copies > 0) {
-			const million = await buildSite(copy, millionData, 'million');
-			builds.push({ label: 'million', dir: million.dir, facts: made.facts, build_s: round(million.seconds, 1) });
-		} else skipped = `no million-fact figures: ${made.facts} facts extracted, too few to repeat into a million (run with --mb 200)`;
+	if (process.env.NOEGLETAL_BENCH_REUSE === '1' && existsSync(builtList)) builds = JSON.parse(await readFile(builtList, 'utf8'));
+	else {
+		const copy = await prepareSiteCopy(root);
+		const seedsData = join(copy, '.data-seeds');
+		await extractSeeds(root, seedsData);
+		const seeds = await buildSite(copy, seedsData, 'seeds');
+		builds.push({ label: 'seeds', dir: seeds.dir, facts: null, build_s: round(seeds.seconds, 1) });
+		if (bigExtraction) {
+			const millionData = join(copy, '.data-million');
+			const made = await millionFacts(bigExtraction, millionData, 1_000_000, maxCopies);
+			if (made.copies > 0) {
+				const million = await buildSite(copy, millionData, 'million');
+				builds.push({ label: 'million', dir: million.dir, facts: made.facts, build_s: round(million.seconds, 1) });
+			} else skipped = `no million-fact figures: ${made.facts} facts extracted, too few to repeat into a million (run with --mb 200)`;
+		}
+		await writeFile(builtList, JSON.stringify(builds));
 	}
 
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });

@@ -7,7 +7,8 @@
  * - `punkt/<n>.json`: one agenda item: its text, file name and facts with their offsets;
  * - `oversigt/<municipality>.json`: the overview's key figures for one municipality;
  * - `klagesager|budget|magtanvendelse/<municipality>.json`: the facts a page's filters choose from;
- * - `om/<municipality>/<list>-<n>.json`: one page of a list on /om/ (meetings, flagged and missing figures).
+ * - `om/<municipality>/<list>-<n>.json`: one page of a list on /om/ (meetings, flagged and missing figures);
+ * - `alle/…`: the explorer's files (explorerfiles.server.ts).
  *
  * The folder is named by a hash of the data and of these modules, so it is cached for good.
  */
@@ -18,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { aboutFiles, perPage } from './about';
 import { areasOf } from './areas';
 import { budgetFacts } from './budget';
+import { writeExplorerFiles } from './explorerfiles.server';
 import { FACT_COLUMNS, familyFacts, municipalities, NATIONAL, placeholders, type FactRow } from './facts';
 import { indexPart, itemFact, paths, type FamilyFile, type ItemFile, type SiteDataMeta, type SourceFact } from './filekeys';
 import { shownFacts } from './klagesager';
@@ -165,6 +167,7 @@ export async function writeSet(run: Runner, root: string, withText: boolean): Pr
 		files.push([path, file]);
 	}
 	await writeAll(root, files);
+	await writeExplorerFiles(run, root);
 	return digitsFor(facts);
 }
 

@@ -3,7 +3,8 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { FACTS_IN_MEMORY, plainRow, type Param, type Row, type Runner } from './runner';
+import { explorerFactsUrl } from './explorerdata';
+import { FACTS_IN_MEMORY, factsInMemoryFrom, plainRow, type Param, type Row, type Runner } from './runner';
 
 const bundles: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -25,6 +26,13 @@ export async function openWasm(dataUrl: (name: string) => string): Promise<Runne
 	};
 	await register('facts');
 	await register('documents');
+	/** The explorer's own facts file when the build wrote one (in the default order, without ids and quotes), else facts.parquet. */
+	const loadFactsInMemory = async () => {
+		const url = explorerFactsUrl();
+		if (!url) return void (await connection.query(FACTS_IN_MEMORY));
+		await db.registerFileURL('alle.parquet', url, duckdb.DuckDBDataProtocol.HTTP, false);
+		for (const statement of factsInMemoryFrom('alle.parquet')) await connection.query(statement);
+	};
 	let items: Promise<void> | null = null;
 	let memory: Promise<void> | null = null;
 	return {
@@ -42,7 +50,7 @@ export async function openWasm(dataUrl: (name: string) => string): Promise<Runne
 			return items;
 		},
 		withFactsInMemory() {
-			memory ??= connection.query(FACTS_IN_MEMORY).then(
+			memory ??= loadFactsInMemory().then(
 				() => undefined,
 				(error: unknown) => {
 					memory = null;
