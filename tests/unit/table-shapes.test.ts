@@ -305,5 +305,19 @@ describe('table shapes', () => {
 			'I 1.-3. kvartal 2025 blev der indberettet 54 magtanvendelser. Fordelt på kvartaler var der 21 indberetninger i 1. kvartal, 15 i 2. kvartal og 18 i 3. kvartal. Af de 54 er 37 vurderet som lovlige.';
 		expect(read('Magtanvendelse 1.-3. kvartal 2025', body)).toContain('magtanvendelser_tilladte | hele kommunen | 2025-Q1-Q3 | 37');
 	});
+
+	it('"I alt udvalget" under a caption on "Udvalgets drift" is the committee that meets, not a group named Udvalget', () => {
+		const body = [
+			'Oversigt 1. Udvalgets drift 2025, mio. kr.',
+			'                          Korrigeret     Forventet',
+			'Område                        budget      regnskab     Afvigelse',
+			'Hjemmepleje                     84,2          86,9          -2,7',
+			'Plejecentre                    120,5         119,1           1,4',
+			'I alt udvalget                 204,7         206,0          -1,3'
+		].join('\n');
+		const facts = read('Budgetopfølgning 2. kvartal 2025', body, 'budget');
+		expect(facts).toContain('korrigeret_budget | Social- og Sundhedsudvalget | 2025-Q2 | 204700000');
+		expect(facts.some((f) => f.includes('| Udvalget |'))).toBe(false);
+	});
 });
 

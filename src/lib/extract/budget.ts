@@ -90,7 +90,8 @@ export function scoped(area: string, scope: string | null, metric: string): stri
 export function committeeIn(text: string): string | null {
 	const mag = MAGISTRAT.exec(text);
 	if (mag) return mag[0].replace(/\s+/g, ' ');
-	const m = COMMITTEE.exec(text);
+	// "Udvalgets drift" names no committee of its own: the one that meets is the subject.
+	const m = [...text.matchAll(COMMITTES)].find((c) => !/^Udvalg$/.test(c[1]));
 	return m && !/^Økonomiudvalg$/.test(m[1]) ? `${m[1]}et`.replace(/\s+/g, ' ') : null;
 }
 

@@ -492,14 +492,19 @@ function withEmptyCells(label: string, missing: number): { cells: Cell[]; labelE
  * "I alt myndighed". The name is read into the first row's label like a wrapped label; when a
  * subtotal names it, it is taken out again, and the subtotal becomes that group's row.
  */
+/** "I alt udvalget", "I alt kommunen": the table's own total, not a group's. */
+const WHOLE_TABLE = /^(?:(?:hele\s+)?udvalget|udvalg|kommunen|området|drift(?:en)?)$/i;
+
 export function resolveGroups(table: ReadTable): ReadTable {
-	const groups = table.rows
-		.map((r) => /^(?:i alt|total)\s+(\p{L}[\p{L} -]*)$/iu.exec(r.label.replace(/\s+/g, ' ').trim())?.[1])
-		.filter((g): g is string => !!g);
+	const groupOf = (label: string) => {
+		const sub = /^(?:i alt|total)\s+(\p{L}[\p{L} -]*)$/iu.exec(label.replace(/\s+/g, ' ').trim())?.[1];
+		return sub && !WHOLE_TABLE.test(sub.trim()) ? sub : undefined;
+	};
+	const groups = table.rows.map((r) => groupOf(r.label)).filter((g): g is string => !!g);
 	if (!groups.length) return table;
 	const rows = table.rows.map((row) => {
 		const label = row.label.replace(/\s+/g, ' ').trim();
-		const sub = /^(?:i alt|total)\s+(\p{L}[\p{L} -]*)$/iu.exec(label)?.[1];
+		const sub = groupOf(label);
 		if (sub) {
 			const named = table.rows.map((r) => r.label.replace(/\s+/g, ' ').trim()).find((l) => l.toLowerCase().startsWith(`${sub.toLowerCase()} `));
 			return { ...row, label: named ? named.slice(0, sub.length) : sub.charAt(0).toUpperCase() + sub.slice(1), total: false, subtotal: true };
