@@ -18,6 +18,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { random } from '../lib/fuzz';
 import { COMMITTEES, MUNICIPALITIES } from './corpus/places';
 
 /** More copies than this would be mostly repetition: the corpus is too small (use --mb 200). */
@@ -31,18 +32,6 @@ const DISTRICTS = ['Nord', 'Syd', 'Øst', 'Vest', 'Centrum', 'Land', 'By', 'Kyst
 
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-/** A small deterministic generator (mulberry32): the same copy gets the same substitution. */
-function generator(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 function shuffled(chars: string, next: () => number): string {
 	const out = [...chars];
 	for (let i = out.length - 1; i > 0; i--) {
@@ -55,7 +44,7 @@ function shuffled(chars: string, next: () => number): string {
 /** Copy k's substitution as (from, to) for SQL's translate(); copy 0 keeps its text. */
 export function substitution(k: number): { from: string; to: string; digits: string } {
 	if (k === 0) return { from: LOWER + UPPER + DIGITS, to: LOWER + UPPER + DIGITS, digits: DIGITS };
-	const next = generator(k * 2654435761);
+	const next = random(k * 2654435761);
 	const lower = shuffled(LOWER, next);
 	const digits = shuffled(DIGITS, next);
 	return { from: LOWER + UPPER + DIGITS, to: lower + lower.toUpperCase() + digits, digits };
