@@ -5,7 +5,7 @@
 import { findAreas, pickArea, RANK, type AreaMention } from './areas';
 import type { Layout, Sentence } from './layout';
 import { MUNICIPALITY_RE, municipalityOf } from './places';
-import { findPeriods, resolvePeriod, type PeriodMention } from './periods';
+import { findPeriods, isBreakdown, resolvePeriod, type PeriodMention } from './periods';
 import type { ItemSegment } from './segment';
 import type { Dropped, Family, Unit } from './types';
 import { periodsOf, viewOf, type View } from './view';
@@ -240,11 +240,8 @@ class LazySentence implements SentenceContext {
 			return COMPARED_PERIOD.test(view.view.slice(Math.max(0, at - 30), at));
 		};
 		const stated = usable.filter((p) => p.kind !== 'relative' && !compared(p));
-		// A breakdown by period ("21 i 1. kvartal, 15 i 2. kvartal og 18 i 3. kvartal") moves the paragraph to none of its parts.
-		const parts = new Set(stated.map((p) => resolvePeriod(p, titleYear, meetingYear)));
-		const breakdown = parts.size >= 2 && stated.every((p) => p.kind === stated[0].kind && (p.kind === 'quarter' || p.kind === 'month' || p.kind === 'half'));
-		// The period a sentence is about comes first ("I 1. halvår 2025 … mod 52 i 1. halvår 2024").
-		if (stated.length && !breakdown) period = resolvePeriod(stated[0], titleYear, meetingYear) ?? period;
+		// The period a sentence is about comes first ("I 1. halvår 2025 … mod 52 i 1. halvår 2024"); a breakdown by period moves the paragraph to none of its parts.
+		if (stated.length && !(isBreakdown(stated) && stated.every((p) => p.kind === stated[0].kind))) period = resolvePeriod(stated[0], titleYear, meetingYear) ?? period;
 		// "… 39, hvor den året før lå på 35": a relative period after the first figure is the comparison's, not what the text goes on about.
 		else {
 			const relative = usable.filter((p) => p.kind === 'relative');

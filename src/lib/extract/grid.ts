@@ -2,7 +2,7 @@
  * What every family's table reader shares: the sign legend, the periods and totals on an axis,
  * and which axis holds the metrics (a table may be printed either way round).
  */
-import { monthNumber } from './periods';
+import { monthNumber, monthRun } from './periods';
 import type { ReadTable, TableRow } from './tables';
 
 // ---- sign legend ----
@@ -87,13 +87,13 @@ export function axisPeriod(label: string): AxisPeriod | null {
 	if (/^(?:hele )?halvår(?:et)?$/i.test(t)) return { kind: 'half', half: 0, year: null };
 	m = MONTH_RUN.exec(t);
 	if (m) {
-		const [a, b] = [monthNumber(m[1]), monthNumber(m[2])];
-		if (a && b && b > a && a % 3 === 1 && b % 3 === 0) {
-			if (a === 1 && b === 6) return { kind: 'half', half: 1, year: m[3] ?? null };
-			if (a === 7 && b === 12) return { kind: 'half', half: 2, year: m[3] ?? null };
-			return a + 2 === b ? { kind: 'quarter', quarter: b / 3, year: m[3] ?? null } : { kind: 'quarters', from: (a + 2) / 3, to: b / 3, year: m[3] ?? null };
-		}
-		return null;
+		// The period grammar's reading of a run of months: the half or the quarters it fills.
+		const run = monthRun(monthNumber(m[1]) ?? 0, monthNumber(m[2]) ?? 0);
+		const year = m[3] ?? null;
+		if (run?.half) return { kind: 'half', half: run.half, year };
+		if (!run?.quarter) return null;
+		const [from, to] = run.quarter;
+		return from === to ? { kind: 'quarter', quarter: from, year } : { kind: 'quarters', from, to, year };
 	}
 	m = ONE_MONTH.exec(t);
 	const month = m ? monthNumber(m[1]) : null;
@@ -136,8 +136,7 @@ export function periodOfAxis(p: AxisPeriod, year: string | null, siblings: AxisP
 	const months = siblings.filter((s): s is Extract<AxisPeriod, { kind: 'month' }> => s.kind === 'month').map((s) => s.month);
 	if (months.length >= 3 && year) {
 		const [lo, hi] = [Math.min(...months), Math.max(...months)];
-		if (hi - lo + 1 === months.length && lo % 3 === 1 && hi % 3 === 0)
-			return lo === 1 && hi === 12 ? year : lo === 1 && hi === 6 ? `${year}-H1` : lo === 7 && hi === 12 ? `${year}-H2` : `${year}-Q${(lo + 2) / 3}${hi > lo + 2 ? `-Q${hi / 3}` : ''}`;
+		if (hi - lo + 1 === months.length) return monthRun(lo, hi, year)?.period ?? null;
 	}
 	return null;
 }

@@ -8,7 +8,7 @@
  */
 import { draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { CONCEPTS, COUNTERS, OTHER_NOUNS, type Concept, type CueKind, type MagtMetric } from './magtanvendelse-lexicon';
-import { findPeriods } from './periods';
+import { findPeriods, isBreakdown } from './periods';
 import { municipalityOf } from './places';
 import { findAreas, TILBUD } from './areas';
 
@@ -166,8 +166,7 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 		let sentenceLead: { metric: MagtMetric; area: string } | null = null;
 		const ownPeriods = v.periods.some((p) => p.kind !== 'span');
 		// A breakdown by period ("21 i 1. kvartal, 15 i 2. kvartal …") dates its own figures, not the paragraph.
-		const dated = v.periods.filter((p) => p.kind === 'quarter' || p.kind === 'month' || p.kind === 'half');
-		const breakdown = dated.length >= 2 && new Set(dated.map((p) => `${p.kind}${p.period ?? p.quarter ?? p.half ?? p.month}`)).size >= 2;
+		const breakdown = isBreakdown(v.periods);
 		for (const f of figures) {
 			if (f.out || !f.metric || (f.part && f.area === null)) continue;
 			const area = f.area ?? HOLE;

@@ -178,7 +178,7 @@ function pad(n: number): string {
 }
 
 /** Months a to b: the half-year or the run of quarters they fill; any other run names no period of the contract. */
-function monthRun(a: number, b: number, year?: string): Omit<PeriodMention, 'start' | 'end'> | null {
+export function monthRun(a: number, b: number, year?: string): Omit<PeriodMention, 'start' | 'end'> | null {
 	if (!a || !b || b <= a) return null;
 	if ((a === 1 && b === 6) || (a === 7 && b === 12)) {
 		const half = a === 1 ? 1 : 2;
@@ -186,6 +186,13 @@ function monthRun(a: number, b: number, year?: string): Omit<PeriodMention, 'sta
 	}
 	if (a % 3 === 1 && b % 3 === 0) return quarters((a + 2) / 3, b / 3, year);
 	return { kind: 'span', period: null };
+}
+
+/** "21 i 1. kvartal, 15 i 2. kvartal og 18 i 3. kvartal": parts of one kind (quarters, months, halves), two at least, each dating its own figure. */
+export function isBreakdown(periods: PeriodMention[]): boolean {
+	const dated = periods.filter((p) => p.kind === 'quarter' || p.kind === 'month' || p.kind === 'half');
+	if (dated.length < 2 || !dated.every((p) => p.kind === dated[0].kind)) return false;
+	return new Set(dated.map((p) => `${p.period ?? p.quarter ?? p.half ?? p.month}`)).size >= 2;
 }
 
 function quarters(a: number, b: number, year?: string): Omit<PeriodMention, 'start' | 'end'> | null {
