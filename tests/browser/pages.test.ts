@@ -33,6 +33,11 @@ describe('budget', () => {
 			trs.map((tr) => (tr.textContent ?? '').replace(/\s+/g, ' '))
 		);
 		expect(compared.some((r) => r.includes('Vedtaget budget') && r.includes('✓ rækkerne summer til 324,5 mio. kr.'))).toBe(true);
+		// The source says the deviation in the same words as the table, not as a signed amount.
+		await page.locator('table.budget-table').getByText('merforbrug 46,0 mio. kr.').first().click();
+		const figure = norm((await page.locator('dialog[open] p.figure').textContent({ timeout: 20_000 })) ?? '');
+		expect(figure).toContain('merforbrug 46,0 mio. kr.');
+		expect(figure).not.toContain('-46,0');
 		await page.close();
 	});
 
