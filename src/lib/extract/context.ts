@@ -244,7 +244,7 @@ class LazySentence implements SentenceContext {
 		if (stated.length && !(isBreakdown(stated) && stated.every((p) => p.kind === stated[0].kind))) period = resolvePeriod(stated[0], titleYear, meetingYear) ?? period;
 		// "… 39, hvor den året før lå på 35": a relative period after the first figure is the comparison's, not what the text goes on about.
 		else {
-			const relative = usable.filter((p) => p.kind === 'relative');
+			const relative = usable.filter((p) => p.kind === 'relative' && !compared(p));
 			if (relative.length && (!period || !view.qAt.length || view.tAt[view.periods.indexOf(relative[0])] < view.qAt[0]))
 				period = resolvePeriod(relative[0], period ? Number(period.slice(0, 4)) : titleYear, meetingYear) ?? period;
 		}
