@@ -176,6 +176,8 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 		const ownPeriods = v.periods.some((p) => p.kind !== 'span');
 		// A breakdown by period ("21 i 1. kvartal, 15 i 2. kvartal …") dates its own figures, not the paragraph.
 		const breakdown = isBreakdown(v.periods);
+		// "For de samme tre kvartaler året før lød tallet på 49": a sentence dated only by a past relative compares.
+		const comparative = v.periods.length > 0 && v.periods.every((p) => p.kind === 'relative' && p.offset);
 		for (const f of figures) {
 			// "heraf fem til alarm- og pejlesystemer": approvals by kind are no count of force.
 			if (f.kind && !f.metric?.startsWith('magtanvendelser')) continue;
@@ -186,7 +188,7 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 			const period: string | null = ownPeriods || f.how === 'anafor' || f.compared ? own : (paraMain ?? own ?? titlePeriod);
 			if (!period) continue;
 			// "faldet fra 102 i 2023": the figure a change starts from dates no paragraph.
-			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra' && !breakdown) paraMain = period;
+			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra' && !breakdown && !comparative) paraMain = period;
 			const key = `${f.metric}|${period}|${f.value}|${area}`;
 			if (stated.has(key) && DEFINITE.has(toks[f.tok - 1]?.text ?? '')) continue;
 			stated.add(key);
