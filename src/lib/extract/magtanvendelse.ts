@@ -423,9 +423,10 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 	return figures;
 }
 
-/** "11 i 2. kvartal": the figure's own period follows it at once. */
+/** "11 i 2. kvartal", "21 indberetninger i 1. kvartal": the figure's own period follows it at once, or after its noun. */
 function periodRightAfter(toks: Tok[], at: number): boolean {
-	return toks[at + 1]?.text === 'i' && !!toks[at + 2]?.period;
+	const k = toks[at + 1] && isCueNoun(toks[at + 1].text) ? at + 2 : at + 1;
+	return toks[k]?.text === 'i' && !!toks[k + 1]?.period;
 }
 
 /** The cheapest way to give cues to figures, binding as many cues as can be bound. */
