@@ -295,6 +295,12 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 				k = c.b;
 				continue;
 			}
+			// "To borgere er flyttet uden samtykke": a move without consent is counted in persons.
+			const moved = /^borger(?:e|en|ne)?$/.test(w.text) ? cues.find((c) => c.metric === 'flytning_uden_samtykke' && c.a > k && c.a - k <= 6) : undefined;
+			if (moved) {
+				head = moved;
+				break;
+			}
 			if (OTHER_NOUNS.test(w.text)) {
 				// "imødekommet 14 ansøgninger om forhåndsgodkendelse": applications granted are approvals.
 				if (/^ansøgning/.test(w.text) && GRANTED.has(toks[f.tok - 1]?.text ?? '')) break;
