@@ -21,7 +21,7 @@ const TOPIC = /magtanvend|forhåndsgodkend|forhåndstilladel|uden samtykke|selvb
 // ── the lexicon compiled once ──────────────────────────────────────────────
 const CUE_RES = CONCEPTS.map((c) => ({ concept: c, re: new RegExp(`(?<![\\p{L}-])(?:${c.cues.join('|')})(?![\\p{L}])`, 'gu') }));
 const INTERVENTION_RES = INTERVENTIONS.map((k) => ({ area: k.area, re: new RegExp(`(?<![\\p{L}-])(?:${k.cues.join('|')})(?![\\p{L}])`, 'gu') }));
-const SENTENCE_GATE = new RegExp(`(?:${CONCEPTS.filter((c) => c.kind !== 'aendring' && c.kind !== 'maal').flatMap((c) => c.cues).join('|')}|tallet|antallet)`, 'u');
+const SENTENCE_GATE = new RegExp(`(?:${CONCEPTS.filter((c) => c.kind !== 'aendring' && c.kind !== 'maal').flatMap((c) => c.cues).join('|')}|tallet|antallet|af dem|af disse)`, 'u');
 
 // ── tokens of a view ───────────────────────────────────────────────────────
 interface Tok {
@@ -278,6 +278,11 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 			else if (head) {
 				f.part = true;
 				heads.set(f, head);
+			} else if (lead && (toks[f.tok + 2]?.text === 'dem' || toks[f.tok + 2]?.text === 'disse') && !whole) {
+				// "Tolv af dem vedrørte fastholdelse": a part of what the previous sentence counted, a fact with a place of its own.
+				f.metric = lead.metric;
+				f.how = 'anafor';
+				f.part = true;
 			}
 			continue;
 		}
