@@ -130,6 +130,7 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['Ankestyrelsen har afgjort 246 sager. I 164 af sagerne gav styrelsen kommunen medhold, mens borgeren fik medhold i 82 sager.', ['klagesager_antal=246', 'stadfaestet_antal=164', 'omgjort_antal=82']],
 			['Ankestyrelsen behandlede i 2024 i alt 150 sager. Kommunen fik medhold i 101 af sagerne, mens 49 blev omgjort.', ['klagesager_antal=150', 'stadfaestet_antal=101', 'omgjort_antal=49']],
 			['Ankestyrelsen afgjorde 134 sager. Borgeren fik helt eller delvist medhold i 47 sager.', ['klagesager_antal=134', 'omgjort_antal=47']],
+			['Ankestyrelsen afgjorde 90 sager. Forvaltningen fik fuldt medhold i 61 af dem, svarende til 67,8 pct.', ['klagesager_antal=90', 'stadfaestet_antal=61', 'stadfaestet_pct=67.8']],
 			['Styrelsen for Patientklager behandlede 9 klager, og i 2 af dem fik klageren medhold.', []]
 		]
 	},
@@ -216,7 +217,8 @@ const COMMITTEE_AREA = /udvalgets område|under udvalget/i;
 const ENTITY_NAMED = new RegExp(`(?<![\\p{L}-])(?:${MUNICIPALITY_WORDS.join('|')})s?(?![\\p{L}-])`, 'gu');
 const ANAPHOR = /(?<![\p{L}])(?:den|det|dette|tallet|andelen|niveauet|procenten)(?![\p{L}])/u;
 const SUBSET = /(?<![\p{L}])(?:andre|øvrige|nogle|flere af|resten|enkelte)(?![\p{L}])|sager(?:ne)? om(?![\p{L}])/u;
-const PARTY_KOMMUNE = /(?<![\p{L}])(?:kommunen|\p{L}+ kommune)(?![\p{L}])/gu;
+/** Who acts for the municipality in a complaint: the municipality itself, its administration or its jobcentre. */
+const PARTY_KOMMUNE = /(?<![\p{L}])(?:kommunen|\p{L}+ kommune|forvaltningen|administrationen|jobcent(?:ret|eret)|myndigheden|myndighedsafdelingen)(?![\p{L}])/gu;
 const PARTY_BORGER = /(?<![\p{L}])(?:borger(?:en|ne)?|klager(?:en|ne)|ansøger(?:en|ne)?)(?![\p{L}])/gu;
 
 const ITEM_GATE = /klage|ankestyrelsen|omgørelse|danmarkskort/i;
