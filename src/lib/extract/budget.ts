@@ -6,7 +6,7 @@
  * the amount is left out. Sign of every afvigelse*: negative is merforbrug.
  */
 import { draft, type FactDraft, type ItemContext, type SentenceContext } from './context';
-import { resolvePeriod, findPeriods, mayNamePeriod, type PeriodMention } from './periods';
+import { resolvePeriod, findPeriods, mayNamePeriod, yearDatedDay, type PeriodMention } from './periods';
 import { fieldNamed } from './areas';
 import { budgetTables, type Ref } from './budget-tables';
 import { cuesIn, type CueHit } from './budget-lexicon';
@@ -49,8 +49,9 @@ function followUpPeriod(ctx: ItemContext): string | null {
 		if (half) return `${half[1]}-H1`;
 	}
 	for (const src of sources) {
-		const dated = findPeriods(src).find((p) => DATED.has(p.kind) && p.period);
-		if (dated) return dated.period;
+		const periods = findPeriods(src);
+		const dated = periods.find((p) => DATED.has(p.kind) && p.period)?.period ?? yearDatedDay(periods);
+		if (dated) return dated;
 	}
 	// The first sentence that names the follow-up with its date ("Budgetopfølgning 3 pr. 30. september 2024").
 	for (const sc of ctx.sentences) {
