@@ -30,6 +30,11 @@ function budgetFacts(text: string): string[] {
 
 const cases: [string, string, string[], string?][] = [
 	[
+		'the month a budget was adopted dates no figure measured against it',
+		'Måler man mod det budget, byrådet vedtog i oktober 2024, bliver merforbruget på 12,4 mio. kr.',
+		['afvigelse_vedtaget_budget Socialudvalget 2025-09 -12400000']
+	],
+	[
 		'a title with the year and a day without one dates the follow-up by its month',
 		'Forvaltningen forventer et merforbrug på 4,2 mio. kr. i forhold til det korrigerede budget.',
 		['afvigelse_korrigeret_budget Socialudvalget 2025-09 -4200000'],

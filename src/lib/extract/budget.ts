@@ -477,8 +477,13 @@ function areaNear(view: string, mentions: AreaMention[], clause: { start: number
 // ---- periods ----
 
 function periodsInClause(sc: SentenceContext, clause: { start: number; end: number }): { p: PeriodMention; at: number }[] {
-	return sc.view.periods.map((p, i) => ({ p, at: sc.view.tAt[i] })).filter(({ at }) => at >= clause.start && at < clause.end);
+	const view = sc.view.view;
+	return sc.view.periods
+		.map((p, i) => ({ p, at: sc.view.tAt[i] }))
+		.filter(({ at }) => at >= clause.start && at < clause.end && !ADOPTED_WHEN.test(view.slice(Math.max(0, at - 24), at)));
 }
+/** "det budget, byrådet vedtog i oktober 2024": when the budget was adopted, not the period of the figure. */
+const ADOPTED_WHEN = /\bvedtog(?: det)? (?:i |den )?$/;
 
 /** A figure's own period: a date or quarter in its clause, a closed year ("Sidste år", "i 2024"), else the follow-up's. */
 function figurePeriod(ctx: ItemContext, sc: SentenceContext, clause: { start: number; end: number }, f: Figure, followUp: string | null): string | null {
