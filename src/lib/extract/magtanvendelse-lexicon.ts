@@ -194,6 +194,54 @@ export const CONCEPTS: Concept[] = [
 	}
 ];
 
+/**
+ * Kinds of intervention (the measures of serviceloven §§ 125-128): a count of one kind, in its own
+ * clause, has the kind as its area ("Fastholdelse udgjorde 17 …, føring til andet rum 9, og 12
+ * vedrørte tilbageholdelse i boligen"). A paragraph named in the same clause goes first.
+ */
+export interface Intervention {
+	area: string;
+	/** Synonyms: regex sources over the lower-cased view, matched as whole words. */
+	cues: string[];
+	/** Sentences and the facts (metric=value@area) they must give in a magtanvendelse item. */
+	examples: { text: string; facts: string[] }[];
+}
+
+export const INTERVENTIONS: Intervention[] = [
+	{
+		area: 'fastholdelse',
+		cues: ['fastholdelse(?:r|rne|n)?'],
+		examples: [
+			{
+				text: 'Fastholdelse stod for 31 af årets indberetninger, føring til andet rum 7, og 5 drejede sig om tilbageholdelse i boligen.',
+				facts: ['magtanvendelser_indberettet=31@fastholdelse', 'magtanvendelser_indberettet=7@føring til andet rum', 'magtanvendelser_indberettet=5@tilbageholdelse i boligen']
+			},
+			{ text: 'Der blev indberettet 40 magtanvendelser, heraf 22 fastholdelser.', facts: ['magtanvendelser_indberettet=40@hele kommunen', 'magtanvendelser_indberettet=22@fastholdelse'] },
+			// A kind named only as the circumstance of the whole is no part of it.
+			{ text: 'Der blev indberettet 40 magtanvendelser, primært i forbindelse med fastholdelse og føring til andet rum.', facts: ['magtanvendelser_indberettet=40@hele kommunen'] }
+		]
+	},
+	{
+		area: 'føring til andet rum',
+		cues: ['føring(?:er|en)? (?:til|ind i) (?:et )?andet rum'],
+		examples: [
+			// A paragraph in the figure's own clause goes before the kind, and never reaches the next figure's clause.
+			{
+				text: 'Fastholdelse efter § 126 udgjorde 19 af indberetningerne, føring til andet rum (§ 126a) 6 og tilbageholdelse i boligen efter § 127 de sidste 3.',
+				facts: ['magtanvendelser_indberettet=19@serviceloven § 126', 'magtanvendelser_indberettet=6@serviceloven § 126a', 'magtanvendelser_indberettet=3@serviceloven § 127']
+			}
+		]
+	},
+	{ area: 'tilbageholdelse i boligen', cues: ['tilbageholdelse(?:r|n)? i (?:boligen|egen bolig|eget hjem)'], examples: [] },
+	{ area: 'låsning af yderdøre', cues: ['(?:af)?låsning af yderdøre'], examples: [] },
+	{
+		area: 'personlige alarm- og pejlesystemer',
+		cues: ['(?:personlige )?alarm- og pejlesystemer'],
+		// Approvals by kind are no count of force.
+		examples: [{ text: 'Der er givet 9 forhåndsgodkendelser, heraf 6 til alarm- og pejlesystemer.', facts: ['forhaandsgodkendelser=9@hele kommunen'] }]
+	}
+];
+
 /** Words that, counted right after a figure, make it a count of something else: staff, places, ages, visits. */
 export const OTHER_NOUNS = new RegExp(
 	'^(?:' +
