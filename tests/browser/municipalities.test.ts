@@ -176,7 +176,7 @@ describe('municipalities compared on every topic page', () => {
 			const page = await openReady(`/klagesager/?kommune=${m}`);
 			const ids = await page
 				.locator('figure.chart a.mark')
-				.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('kilde') ?? ''));
+				.evaluateAll((links) => links.map((a) => new URL(a.getAttribute('href') ?? '', location.href).searchParams.get('kilde') ?? ''));
 			const facts = await multiQuery<{ id: string; m: string; c: string | null; d: string | null }>(
 				`SELECT f.fact_id AS id, d.municipality AS m, f.committee AS c, CAST(f.meeting_date AS VARCHAR) AS d
 				 FROM facts f JOIN documents d ON d.doc_id = f.doc_id WHERE f.fact_id IN (${ids.map((i) => `'${i.replace(/'/g, "''")}'`).join(', ')})`
