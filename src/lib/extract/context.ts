@@ -302,7 +302,7 @@ export function periodFor(
 
 /** Before a period that belongs to a comparison ("fra 102 i", "mod", "end i", "(", "…, som var 38 i"): it dates that figure only. */
 export const COMPARED_PERIOD = /(?:\b(?:fra|mod|end|sammenlignet med|i forhold til)\s+(?:Q\d+\w*\s+)?(?:[a-zæøå]+\s+)?(?:i\s+)?|,\s*(?:som|der)\s+(?:var|lå\s+på|udgjorde)\s+(?:Q\d+\w*\s+)?(?:i\s+)?|\(\s*)$/;
-const COMPARISON_BETWEEN = /[,;]|\b(?:hvor|mod|mens|end|sammenlignet|mens)\b/;
+const COMPARISON_BETWEEN = /[,;(]|\b(?:hvor|mod|mens|end|sammenlignet)\b/;
 
 /**
  * "samme periode sidste år": the period the text is about, shifted ("2024-Q1-Q3" → "2023-Q1-Q3");
