@@ -118,7 +118,7 @@ interface Figure {
 /** A level binds the amount after one of these (or right before it: "er det korrigerede budget 701,4 mio. kr."). */
 const LEVEL_LINK = /(?:^\s*|(?:^|\s)(?:på|er|var|udgør|udgjorde|blev|bliver|lyder på|lød på|endte på|ender på|opgjort til|anslås til|skønnes til|beløber sig til|af|i alt|:)(?:\s+(?:samlet set|samlet|i alt|nu|dermed|således|netto|brutto))*)\s*(?:kr\.?\s*)?$/;
 /** A budget after one of these is what a deviation is measured against. */
-const REFERENCE_BEFORE = /(?:i forhold til|ift\.?|Q\d+k\s+(?:kr\.?\s+)?(?:over|under)|sammen(?:holdt|lignet) med|målt (?:op )?(?:i forhold til|mod|imod)|holdt op (?:i)?mod|end|mod|(?:overskrid|overskred|underskrid|merforbrug|mindreforbrug)\w*(?:\s+(?:af|på))?)\s+(?:det\s+|den\s+|et\s+|sit\s+|sin\s+|de\s+|udvalgets\s+|kommunens\s+)?(?:oprindeligt\s+|senest\s+)?$/;
+const REFERENCE_BEFORE = /(?:i forhold til|ift\.?|Q\d+k\s+(?:kr\.?\s+)?(?:over|under)(?:\s+(?:udvalgets|kommunens)(?:\s+andel\s+af)?)?|sammen(?:holdt|lignet) med|målt (?:op )?(?:i forhold til|mod|imod)|holdt op (?:i)?mod|end|mod|(?:overskrid|overskred|underskrid|merforbrug|mindreforbrug)\w*(?:\s+(?:af|på))?)\s+(?:det\s+|den\s+|et\s+|sit\s+|sin\s+|de\s+|udvalgets\s+|kommunens\s+)?(?:oprindeligt\s+|senest\s+)?$/;
 const MAX_GAP_WORDS = 12;
 const LEVEL_VERB_END = /\s(?:udgør|udgjorde|er|var|blev|er opgjort til|lyder på|beløber sig til)(?: samlet set| i alt| samlet)?\s*(?:kr\.?\s*)?$/;
 const AREA_AFTER = /^\s*(?:kr\.?\s*)?(?:\S+\s+){0,2}(?:til|på|for|inden for|under)\s+(?:det\s+|den\s+)?$/;
@@ -266,10 +266,12 @@ function readingOf(view: string, f: Figure, hits: CueHit[], prevEnd: number, nex
 		return { kind: 'deviation', concept: 'end', sign: /^(?:mere|højere)/.test(view.slice(after!.start, after!.end)) ? -1 : 1, cue: after! };
 	if (after && after.concept.role === 'block' && /^\s*(?:kr\.?\s*)?(?:\S+\s+)?$/.test(afterGap)) return null;
 	// "19,9 mio. kr. over det oprindelige budget": an amount above or below a budget is its deviation.
-	const beside = after && after.concept.ref ? /^\s*(?:kr\.?\s*)?(over|under)\s+(?:det\s+|den\s+)?$/.exec(afterGap) : null;
+	const beside = after && after.concept.ref ? /^\s*(?:kr\.?\s*)?(over|under)\s+(?:det\s+|den\s+|(?:udvalgets|kommunens)\s+(?:andel\s+af\s+)?)?$/.exec(afterGap) : null;
 	if (beside) return { kind: 'deviation', concept: 'end', sign: beside[1] === 'over' ? -1 : 1, cue: after! };
 	// "2,1 mio. kr. i mindreforbrug": the deviation right after its amount, when nothing before it names one.
-	const rightDeviation = after && after.concept.role === 'deviation' && after.concept.sign && /^\s*(?:kr\.?\s*)?i\s+(?:samlet\s+)?$/.test(afterGap) ? after : undefined;
+	// "12,7 mio. kr. mere end budgetteret": the deviation named by a comparison right after its amount.
+	const compared = after && /^(?:mere|mindre) end/.test(view.slice(after.start, after.end)) && /^\s*(?:kr\.?\s*)?$/.test(afterGap);
+	const rightDeviation = after && after.concept.role === 'deviation' && after.concept.sign && (compared || /^\s*(?:kr\.?\s*)?i\s+(?:samlet\s+)?$/.test(afterGap)) ? after : undefined;
 	for (let k = before.length - 1; k >= 0; k--) {
 		const h = before[k];
 		const gap = view.slice(h.end, f.at);
