@@ -406,11 +406,14 @@ export function respectiveEntity(ctx: ItemContext, sc: SentenceContext, qi: numb
 	return names.length >= 2 && names.length === run.length && k >= 0 ? names[k] : null;
 }
 
+/** "på udvalgets område", also broken over a line: the committee that meets. */
+export const COMMITTEE_AREA = /udvalgets\s+område|under\s+udvalget/i;
+
 /** The area of a figure: the most specific one named in the sentence, its paragraph, heading or title. */
 export function areaFor(ctx: ItemContext, sc: SentenceContext, fallback: string | null): string | null {
 	const named = sc.areas.length > 0 || sc.carriedAreas.length > 0 || sc.headingAreas.length > 0;
 	// "på udvalgets område": the committee that meets, nearer than the item's title.
-	if (!named && ctx.committee && /udvalgets område|under udvalget/i.test(`${sc.sentence.text} ${sc.carriedText}`)) return ctx.committee;
+	if (!named && ctx.committee && COMMITTEE_AREA.test(`${sc.sentence.text} ${sc.carriedText}`)) return ctx.committee;
 	const lists = [sc.areas, sc.carriedAreas, sc.headingAreas, named ? [] : ctx.titleAreas];
 	const picked = pickArea(...lists);
 	if (picked && picked.startsWith('§')) {
