@@ -4,7 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { DocumentMeta, Extraction } from '../../src/lib/extract/types';
-import { ExtractionSandbox, type Extracted, type SandboxOptions } from './sandbox';
+import type { FileJob, FileResult } from './minutes-file';
+import { ExtractionSandbox, type SandboxOptions } from './sandbox';
 
 export interface PoolOptions extends SandboxOptions {
 	/** Number of workers (default: one per core). */
@@ -44,20 +45,22 @@ export class ExtractionPool {
 		else this.idle.push(sandbox);
 	}
 
-	/** The extraction of one file on the next free worker, and the milliseconds it took there. */
-	async run(text: string, meta: DocumentMeta): Promise<Extracted & { ms: number }> {
+	private async on<T>(work: (sandbox: ExtractionSandbox) => Promise<T>): Promise<T> {
 		const sandbox = await this.acquire();
-		const started = performance.now();
 		try {
-			const extracted = await sandbox.run(text, meta);
-			return { ...extracted, ms: performance.now() - started };
+			return await work(sandbox);
 		} finally {
 			this.release(sandbox);
 		}
 	}
 
+	/** A minutes file read, extracted and encoded on the next free worker. */
+	runFile(job: FileJob): Promise<FileResult> {
+		return this.on((sandbox) => sandbox.runFile(job));
+	}
+
 	async extract(text: string, meta: DocumentMeta): Promise<Extraction> {
-		return (await this.run(text, meta)).extraction;
+		return this.on((sandbox) => sandbox.extract(text, meta));
 	}
 
 	async close(): Promise<void> {

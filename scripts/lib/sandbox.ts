@@ -4,13 +4,15 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DocumentMeta, Extraction } from '../../src/lib/extract/types';
-import type { EncodedLines } from './json-lines';
-import { restoreText } from './item-text';
+import type { FileJob, FileResult } from './minutes-file';
 
 export interface SandboxOptions {
 	/** Longest time one file may take in the extractor. */
 	timeoutMs: number;
-	/** Worker module; it answers `{ ready: true }` once, then `{ id, extraction }` or `{ id, error }` per job. */
+	/**
+	 * Worker module (worker-loop.ts); it answers `{ ready: true }` once, then per job `{ id,
+	 * extraction }`, `{ id, file }` or `{ id, error }`.
+	 */
 	workerUrl?: URL;
 	/** Heap limit of the worker, so a runaway file cannot take the whole machine. */
 	maxMemoryMb?: number;
@@ -25,14 +27,8 @@ interface Reply {
 	ready?: true;
 	id?: number;
 	extraction?: Extraction;
-	itemLines?: EncodedLines;
+	file?: FileResult;
 	error?: string;
-}
-
-/** What a worker answers for a file: the extraction, and its items' lines when it encoded them. */
-export interface Extracted {
-	extraction: Extraction;
-	itemLines?: EncodedLines;
 }
 
 export class ExtractionSandbox {
@@ -100,16 +96,20 @@ export class ExtractionSandbox {
 		await this.boot();
 	}
 
-	/** The extraction of one file; rejects with a readable reason when the extractor fails on it. */
+	/** The extraction of one text; rejects with a readable reason when the extractor fails on it. */
 	async extract(text: string, meta: DocumentMeta): Promise<Extraction> {
-		return (await this.run(text, meta)).extraction;
+		return (await this.send({ text, meta })).extraction as Extraction;
 	}
 
-	/** The extraction of one file, with its items' lines as the worker encoded them. */
-	async run(text: string, meta: DocumentMeta): Promise<Extracted> {
+	/** A minutes file read, extracted and encoded in the worker; rejects when the worker fails on it. */
+	async runFile(job: FileJob): Promise<FileResult> {
+		return (await this.send({ file: job })).file as FileResult;
+	}
+
+	private async send(job: object): Promise<Reply> {
 		const worker = await this.boot();
 		const id = this.nextId++;
-		return new Promise<Extracted>((resolve, reject) => {
+		return new Promise<Reply>((resolve, reject) => {
 			const settle = () => {
 				clearTimeout(timer);
 				worker.off('message', onMessage);
@@ -125,11 +125,7 @@ export class ExtractionSandbox {
 				if (reply.id !== id) return;
 				settle();
 				if (reply.error !== undefined) reject(new Error(`extractor failed: ${reply.error}`));
-				else {
-					const extraction = reply.extraction as Extraction;
-					restoreText(extraction.items, text);
-					resolve({ extraction, itemLines: reply.itemLines });
-				}
+				else resolve(reply);
 			};
 			const onError = (error: Error) => {
 				settle();
@@ -151,7 +147,7 @@ export class ExtractionSandbox {
 			worker.on('message', onMessage);
 			worker.once('error', onError);
 			worker.once('exit', onExit);
-			worker.postMessage({ id, text, meta });
+			worker.postMessage({ id, ...job });
 		});
 	}
 

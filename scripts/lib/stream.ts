@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parquetOptions, syncFile } from './parquet';
 import { TABLES, type TableSpec } from './schema';
-import { MAX_LINE_BYTES, jsonLines, type EncodedLines, type TableName } from './json-lines';
+import { MAX_LINE_BYTES, type TableName } from './json-lines';
 
 /** How long DuckDB may take to open a pipe before the run gives up on it. */
 const OPEN_TIMEOUT_MS = 60_000;
@@ -29,22 +29,6 @@ function copyStatement(spec: TableSpec, pipe: string, path: string): string {
 	const columns = spec.columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
 	const read = `read_json(${sqlString(pipe)}, format = 'newline_delimited', maximum_object_size = ${MAX_LINE_BYTES}, columns = {${columns}})`;
 	return `COPY (SELECT * FROM ${read}) TO ${sqlString(path)} (${parquetOptions(spec)})`;
-}
-
-/** A file's rows, the items' lines perhaps encoded already by the worker (json-lines.ts). */
-export interface FileRows {
-	document: object;
-	items: readonly object[];
-	facts: readonly object[];
-	itemLines?: EncodedLines;
-}
-
-/** The lines a file adds to each table, and the first reason they cannot be written (a row too long). */
-export function fileLines(rows: FileRows): { lines: Record<TableName, string | Uint8Array>; problem: string | null } {
-	const documents = jsonLines('documents', [rows.document]);
-	const items = rows.itemLines ? { text: rows.itemLines.bytes, problem: rows.itemLines.problem } : jsonLines('items', rows.items);
-	const facts = jsonLines('facts', rows.facts);
-	return { lines: { documents: documents.text, items: items.text, facts: facts.text }, problem: documents.problem ?? items.problem ?? facts.problem };
 }
 
 /** Opens the writing end once DuckDB has opened the reading end (before that, Linux says ENXIO). */
@@ -185,7 +169,7 @@ export class ParquetStreams {
 		}
 	}
 
-	/** Adds a file's lines to the tables (see fileLines), in the order the files are committed. */
+	/** Adds a file's lines to the tables (json-lines.ts), in the order the files are committed. */
 	async write(lines: Record<TableName, string | Uint8Array>): Promise<void> {
 		for (const name of ['documents', 'items', 'facts'] as const) if (lines[name].length > 0) await this.streams[name].write(lines[name]);
 	}
