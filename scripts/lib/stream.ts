@@ -12,7 +12,7 @@ import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from './duckdb';
 import { parquetOptions, syncFile } from './parquet';
 import { TABLES, type TableSpec } from './schema';
 import { MAX_LINE_BYTES, type TableName } from './json-lines';
