@@ -565,6 +565,23 @@ describe('Progress', () => {
 		expect(screen.endsWith('\r\x1b[2K')).toBe(true);
 	});
 
+	it('on a terminal draws the status line at most ten times a second, however fast files finish', () => {
+		let now = 0;
+		const { chunks, stream } = fakeStream(true);
+		const progress = new Progress(stream, 1_001, 1_000_000, () => now);
+		for (let i = 0; i < 1_000; i++) {
+			now = i;
+			progress.fileStarted(`f${i}.txt`);
+			progress.fileDone(`f${i}.txt`, 1_000, 'ok', '1 item, 0 facts, 0 ms');
+		}
+		const draws = chunks.filter((c) => c.startsWith('\r\x1b[2K')).length;
+		expect(draws).toBeGreaterThanOrEqual(10);
+		expect(draws).toBeLessThanOrEqual(11);
+		progress.fileDone('late.txt', 0, 'error', 'empty file (0 bytes)');
+		expect(chunks.at(-2)).toBe('\r\x1b[2Kerror late.txt: empty file (0 bytes)\n');
+		expect(chunks.at(-1)).toMatch(/^\r\x1b\[2K1001\/1001 files/);
+	});
+
 	it('in a pipe writes one plain line per file', () => {
 		const { chunks, stream } = fakeStream(false);
 		const progress = new Progress(stream, 2, 10, () => 0);
