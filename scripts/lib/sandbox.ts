@@ -31,10 +31,22 @@ interface Reply {
 	error?: string;
 }
 
+/** A job posted to the worker; the first in the queue is the one it runs. */
+interface Posted {
+	job: object;
+	resolve: (reply: Reply) => void;
+	reject: (error: Error) => void;
+	id?: number;
+	worker?: Worker;
+	timer?: NodeJS.Timeout;
+}
+
 export class ExtractionSandbox {
 	private worker: Worker | null = null;
 	private booting: Promise<Worker> | null = null;
 	private nextId = 1;
+	/** Jobs posted to the worker, in the order it runs them: the next is waiting in its queue, so it never idles between files. */
+	private posted: Posted[] = [];
 
 	constructor(private readonly options: SandboxOptions) {}
 
@@ -72,6 +84,17 @@ export class ExtractionSandbox {
 				worker.off('exit', onExit);
 				this.worker = worker;
 				this.booting = null;
+				worker.on('message', (answer: Reply) => this.answered(worker, answer));
+				worker.on('error', (error: Error) => {
+					const code = (error as NodeJS.ErrnoException).code;
+					this.failed(
+						worker,
+						code === 'ERR_WORKER_OUT_OF_MEMORY'
+							? `extractor ran out of memory (limit ${this.options.maxMemoryMb ?? 2048} MB)`
+							: `extractor crashed: ${error.message}`
+					);
+				});
+				worker.on('exit', (code: number) => this.failed(worker, `extractor exited unexpectedly (exit code ${code})`));
 				resolve(worker);
 			};
 			const onError = (error: Error) => fail(`extractor could not start: ${error.message}`);
@@ -81,11 +104,6 @@ export class ExtractionSandbox {
 			worker.once('exit', onExit);
 		});
 		return this.booting;
-	}
-
-	private discard(worker: Worker): void {
-		if (this.worker === worker) this.worker = null;
-		void worker.terminate();
 	}
 
 	/**
@@ -106,49 +124,54 @@ export class ExtractionSandbox {
 		return (await this.send({ file: job })).file as FileResult;
 	}
 
-	private async send(job: object): Promise<Reply> {
-		const worker = await this.boot();
-		const id = this.nextId++;
-		return new Promise<Reply>((resolve, reject) => {
-			const settle = () => {
-				clearTimeout(timer);
-				worker.off('message', onMessage);
-				worker.off('error', onError);
-				worker.off('exit', onExit);
-			};
-			const timer = setTimeout(() => {
-				settle();
-				this.discard(worker);
-				reject(new Error(`extractor stopped after ${Math.round(this.options.timeoutMs / 1000)} s (time limit per file)`));
-			}, this.options.timeoutMs);
-			const onMessage = (reply: Reply) => {
-				if (reply.id !== id) return;
-				settle();
-				if (reply.error !== undefined) reject(new Error(`extractor failed: ${reply.error}`));
-				else resolve(reply);
-			};
-			const onError = (error: Error) => {
-				settle();
-				this.discard(worker);
-				const code = (error as NodeJS.ErrnoException).code;
-				reject(
-					new Error(
-						code === 'ERR_WORKER_OUT_OF_MEMORY'
-							? `extractor ran out of memory (limit ${this.options.maxMemoryMb ?? 2048} MB)`
-							: `extractor crashed: ${error.message}`
-					)
-				);
-			};
-			const onExit = (code: number) => {
-				settle();
-				this.discard(worker);
-				reject(new Error(`extractor exited unexpectedly (exit code ${code})`));
-			};
-			worker.on('message', onMessage);
-			worker.once('error', onError);
-			worker.once('exit', onExit);
-			worker.postMessage({ id, ...job });
-		});
+	private send(job: object): Promise<Reply> {
+		return new Promise<Reply>((resolve, reject) => void this.post({ job, resolve, reject }));
+	}
+
+	private async post(entry: Posted): Promise<void> {
+		let worker;
+		try {
+			worker = await this.boot();
+		} catch (error) {
+			entry.reject(error as Error);
+			return;
+		}
+		entry.id = this.nextId++;
+		entry.worker = worker;
+		this.posted.push(entry);
+		worker.postMessage({ id: entry.id, ...entry.job });
+		if (this.posted.length === 1) this.startClock(entry);
+	}
+
+	/** The time limit of a job runs from when the worker starts it: when the one before is answered. */
+	private startClock(entry: Posted): void {
+		const limit = `extractor stopped after ${Math.round(this.options.timeoutMs / 1000)} s (time limit per file)`;
+		entry.timer = setTimeout(() => this.failed(entry.worker!, limit), this.options.timeoutMs);
+	}
+
+	private answered(worker: Worker, reply: Reply): void {
+		const head = this.posted[0];
+		if (!head || head.worker !== worker || reply.id !== head.id) return;
+		this.posted.shift();
+		clearTimeout(head.timer);
+		if (this.posted.length > 0) this.startClock(this.posted[0]);
+		if (reply.error !== undefined) head.reject(new Error(`extractor failed: ${reply.error}`));
+		else head.resolve(reply);
+	}
+
+	/**
+	 * The running job fails with `reason` and the worker is replaced; the jobs behind it, which
+	 * it never started, go to the new worker.
+	 */
+	private failed(worker: Worker, reason: string): void {
+		if (this.posted[0]?.worker !== worker) return;
+		const [running, ...waiting] = this.posted;
+		this.posted = [];
+		clearTimeout(running.timer);
+		if (this.worker === worker) this.worker = null;
+		void worker.terminate();
+		running.reject(new Error(reason));
+		for (const entry of waiting) void this.post({ job: entry.job, resolve: entry.resolve, reject: entry.reject });
 	}
 
 	async close(): Promise<void> {

@@ -13,7 +13,7 @@ const describe = (error: unknown) => (error instanceof Error ? `${error.name}: $
 export function serve(extract: Extract): void {
 	const port = parentPort;
 	if (!port) throw new Error('an extraction worker must run in a worker thread');
-	port.on('message', async (job: Job) => {
+	const run = async (job: Job) => {
 		try {
 			if ('file' in job) {
 				const file = await processFile(job.file, extract);
@@ -22,6 +22,11 @@ export function serve(extract: Extract): void {
 		} catch (error) {
 			port.postMessage({ id: job.id, error: describe(error) });
 		}
+	};
+	// One job at a time, in the order posted: the next one waits here while this one runs.
+	let queue = Promise.resolve();
+	port.on('message', (job: Job) => {
+		queue = queue.then(() => run(job));
 	});
 	port.postMessage({ ready: true });
 }

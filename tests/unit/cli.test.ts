@@ -515,6 +515,17 @@ parentPort.postMessage({ ready: true });
 		await expect(sandbox.extract('next', meta)).resolves.toMatchObject({ text: 'next' });
 	});
 
+	it('fails only the file that hangs when the next file already waits in the same worker', async () => {
+		const [hung, next] = await Promise.allSettled([sandbox.extract('hang', meta), sandbox.extract('queued', meta)]);
+		expect(hung).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/time limit per file/) } });
+		expect(next).toMatchObject({ status: 'fulfilled', value: { text: 'queued' } });
+	});
+
+	it('fails only the file that crashes the worker, not the ones queued behind it', async () => {
+		const results = await Promise.allSettled(['before', 'crash', 'after'].map((text) => sandbox.extract(text, meta)));
+		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+	});
+
 	it('reports a throwing or crashing extractor per file, and goes on', async () => {
 		await expect(sandbox.extract('throw', meta)).rejects.toThrow('extractor failed: Error: boom');
 		await expect(sandbox.extract('crash', meta)).rejects.toThrow(/extractor crashed: uncaught in worker/);
