@@ -10,6 +10,7 @@ import { areaFor, COMPARED_PERIOD, draft, entityFor, periodFor, respectiveEntity
 import { fieldNamed, findAreas, lawNamed, paragraphOf, pickArea, RANK, type AreaMention } from './areas';
 import { resolvePeriod, type PeriodMention } from './periods';
 import { MUNICIPALITIES, municipalityOf } from './places';
+import { viewMayHold } from './view';
 import { clauseAt, clauseBreaks, cueFinder, inside, nearest, parentheses, tokenEnd, type Concept, type Cue, type Span } from './slots';
 
 type Role = 'afgjort' | 'stadfaestet' | 'aendret' | 'hjemvist' | 'omgjort' | 'omgoerelse' | 'afvist' | 'medhold' | 'andet';
@@ -255,7 +256,7 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 		// Only a sentence with a figure can name a period ("2024", "1. halvår"); the others are not looked at.
 		if (sc.sentence.figures) about = aboutAfter(ctx, sc, about);
 		if (!sc.sentence.figures || !sc.view.quantities.length) {
-			if (paraHasTotal && sc.view.view.includes('ingen')) out.push(...zeroOutcomes(ctx, sc, true));
+			if (paraHasTotal && viewMayHold(sc.sentence.text, ['ingen']) && sc.view.view.includes('ingen')) out.push(...zeroOutcomes(ctx, sc, true));
 			continue;
 		}
 		const view = sc.view.view;
