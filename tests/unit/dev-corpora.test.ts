@@ -31,7 +31,9 @@ const SIZES: Record<string, { files: number; factsPerFamily: number }> = {
 	'dev-d': { files: 7, factsPerFamily: 80 },
 	'dev-e': { files: 6, factsPerFamily: 70 },
 	'dev-f': { files: 4, factsPerFamily: 30 },
-	'dev-g': { files: 4, factsPerFamily: 60 }
+	'dev-g': { files: 4, factsPerFamily: 60 },
+	'dev-h': { files: 4, factsPerFamily: 70 },
+	'dev-i': { files: 4, factsPerFamily: 50 }
 };
 
 for (const [name, size] of Object.entries(SIZES)) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/lib/extract/index';
 import { KLAGESAGER_EXAMPLES } from '../../src/lib/extract/klagesager';
 import { MAGTANVENDELSE_RULES } from '../../src/lib/extract/magtanvendelse';
+import { INTERVENTIONS } from '../../src/lib/extract/magtanvendelse-lexicon';
 
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 const wrap: Record<string, (s: string) => string> = {
@@ -11,7 +12,10 @@ const wrap: Record<string, (s: string) => string> = {
 };
 
 const klagesagerExamples = KLAGESAGER_EXAMPLES.map(([text, facts]) => ({ rule: 'klagesager', text, facts }));
-const magtExamples = MAGTANVENDELSE_RULES.flatMap((r) => r.examples.map((e) => ({ rule: r.name, ...e })));
+const magtExamples = [
+	...MAGTANVENDELSE_RULES.flatMap((r) => r.examples.map((e) => ({ rule: r.name, ...e }))),
+	...INTERVENTIONS.flatMap((k) => k.examples.map((e) => ({ rule: k.area, ...e })))
+];
 
 describe.each([
 	['klagesager', klagesagerExamples],
@@ -21,6 +25,9 @@ describe.each([
 	for (const ex of examples)
 		it(`${ex.rule}: ${ex.text}`, () => {
 			const { facts } = extractDocument(wrap[family](ex.text), { doc_id: 'x', file_name: 'x.txt', municipality: 'Odder', meeting_date: '2025-03-05' });
-			expect(facts.filter((f) => f.family === family).map((f) => `${f.metric}=${f.value}`).sort()).toEqual([...ex.facts].sort());
+			// "metric=value@area" where the example says which area the figure is of.
+			const withArea = ex.facts.some((f) => f.includes('@'));
+			const got = facts.filter((f) => f.family === family).map((f) => `${f.metric}=${f.value}${withArea ? `@${f.area}` : ''}`);
+			expect(got.sort()).toEqual([...ex.facts].sort());
 		});
 });

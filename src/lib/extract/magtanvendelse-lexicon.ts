@@ -113,7 +113,7 @@ export const CONCEPTS: Concept[] = [
 		kind: 'udfald',
 		metric: null,
 		negated: 'magtanvendelser_uafgjort',
-		cues: ['afgjort', 'afgjorte', 'færdigbehandlet', 'færdigbehandlede', 'færdigvurderet', 'endeligt vurderet', 'behandlet'],
+		cues: ['afgjort', 'afgjorte', 'færdigbehandlet', 'færdigbehandlede', 'færdigvurderet', 'endeligt vurderet', 'behandlet', 'truffet(?: en)? afgørelse'],
 		examples: [
 			{ text: '1 er endnu ikke afgjort af den enkelte borgers handlekommune.', facts: ['magtanvendelser_uafgjort=1'] },
 			{ text: '3 sager var ikke færdigbehandlet ved opgørelsen.', facts: ['magtanvendelser_uafgjort=3'] }
@@ -123,10 +123,24 @@ export const CONCEPTS: Concept[] = [
 		name: 'uafgjort',
 		kind: 'udfald',
 		metric: 'magtanvendelser_uafgjort',
-		cues: ['uafgjort[e]?', 'uafklarede?', 'uafklaret', 'verserende', 'under behandling', 'ubehandlede?', 'afventer(?: [a-zæøå]+){0,2}? (?:afgørelse|vurdering|behandling)', 'afventer'],
+		cues: [
+			'uafgjort[e]?',
+			'uafklarede?',
+			'uafklaret',
+			'verserende',
+			'(?:under|til) (?:behandling|vurdering)',
+			'ubehandlede?',
+			'afventer(?: [a-zæøå]+){0,2}? (?:afgørelse|vurdering|behandling)',
+			'afventer',
+			'venter(?: [a-zæøå]+){0,2}? på(?: en)? (?:afgørelse|vurdering|behandling)',
+			'mangler(?: [a-zæøå]+){0,3}? (?:afgørelse|vurdering)'
+		],
 		examples: [
 			{ text: 'Syv indberetninger var efter forvaltningens vurdering ikke magtanvendelse, og tre afventer stadig afgørelse.', facts: ['magtanvendelser_ikke_magtanvendelse=7', 'magtanvendelser_uafgjort=3'] },
-			{ text: 'De sidste 2 afventer fortsat afgørelse.', facts: ['magtanvendelser_uafgjort=2'] }
+			{ text: 'De sidste 2 afventer fortsat afgørelse.', facts: ['magtanvendelser_uafgjort=2'] },
+			{ text: 'Af de 40 indberetninger er 30 vurderet som lovlige og 5 som ulovlige, og for 2 mangler der endnu en afgørelse.', facts: ['magtanvendelser_indberettet=40', 'magtanvendelser_tilladte=30', 'magtanvendelser_ikke_tilladte=5', 'magtanvendelser_uafgjort=2'] },
+			{ text: 'Heraf er 20 godkendt som lovlige, mens 3 fortsat venter på en afgørelse.', facts: ['magtanvendelser_tilladte=20', 'magtanvendelser_uafgjort=3'] },
+			{ text: 'I 2024 blev der indberettet 33 magtanvendelser; i 4 tilfælde er der endnu ikke truffet afgørelse.', facts: ['magtanvendelser_indberettet=33', 'magtanvendelser_uafgjort=4'] }
 		]
 	},
 	{
@@ -191,6 +205,54 @@ export const CONCEPTS: Concept[] = [
 		metric: null,
 		cues: ['mål(?:et|s|sætning[a-zæøå]*)?', 'ambition(?:en)?', 'måltal(?:let)?'],
 		examples: [{ text: 'Målet er at nedbringe antallet til 60 om året.', facts: [] }]
+	}
+];
+
+/**
+ * Kinds of intervention (the measures of serviceloven §§ 125-128): a count of one kind, in its own
+ * clause, has the kind as its area ("Fastholdelse udgjorde 17 …, føring til andet rum 9, og 12
+ * vedrørte tilbageholdelse i boligen"). A paragraph named in the same clause goes first.
+ */
+export interface Intervention {
+	area: string;
+	/** Synonyms: regex sources over the lower-cased view, matched as whole words. */
+	cues: string[];
+	/** Sentences and the facts (metric=value@area) they must give in a magtanvendelse item. */
+	examples: { text: string; facts: string[] }[];
+}
+
+export const INTERVENTIONS: Intervention[] = [
+	{
+		area: 'fastholdelse',
+		cues: ['fastholdelse(?:r|rne|n)?'],
+		examples: [
+			{
+				text: 'Fastholdelse stod for 31 af årets indberetninger, føring til andet rum 7, og 5 drejede sig om tilbageholdelse i boligen.',
+				facts: ['magtanvendelser_indberettet=31@fastholdelse', 'magtanvendelser_indberettet=7@føring til andet rum', 'magtanvendelser_indberettet=5@tilbageholdelse i boligen']
+			},
+			{ text: 'Der blev indberettet 40 magtanvendelser, heraf 22 fastholdelser.', facts: ['magtanvendelser_indberettet=40@hele kommunen', 'magtanvendelser_indberettet=22@fastholdelse'] },
+			// A kind named only as the circumstance of the whole is no part of it.
+			{ text: 'Der blev indberettet 40 magtanvendelser, primært i forbindelse med fastholdelse og føring til andet rum.', facts: ['magtanvendelser_indberettet=40@hele kommunen'] }
+		]
+	},
+	{
+		area: 'føring til andet rum',
+		cues: ['føring(?:er|en)? (?:til|ind i) (?:et )?andet rum'],
+		examples: [
+			// A paragraph in the figure's own clause goes before the kind, and never reaches the next figure's clause.
+			{
+				text: 'Fastholdelse efter § 126 udgjorde 19 af indberetningerne, føring til andet rum (§ 126a) 6 og tilbageholdelse i boligen efter § 127 de sidste 3.',
+				facts: ['magtanvendelser_indberettet=19@serviceloven § 126', 'magtanvendelser_indberettet=6@serviceloven § 126a', 'magtanvendelser_indberettet=3@serviceloven § 127']
+			}
+		]
+	},
+	{ area: 'tilbageholdelse i boligen', cues: ['tilbageholdelse(?:r|n)? i (?:boligen|egen bolig|eget hjem)'], examples: [] },
+	{ area: 'låsning af yderdøre', cues: ['(?:af)?låsning af yderdøre'], examples: [] },
+	{
+		area: 'personlige alarm- og pejlesystemer',
+		cues: ['(?:personlige )?alarm- og pejlesystemer'],
+		// Approvals by kind are no count of force.
+		examples: [{ text: 'Der er givet 9 forhåndsgodkendelser, heraf 6 til alarm- og pejlesystemer.', facts: ['forhaandsgodkendelser=9@hele kommunen'] }]
 	}
 ];
 

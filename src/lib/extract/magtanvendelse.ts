@@ -7,7 +7,7 @@
  * count is left out.
  */
 import { draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
-import { CONCEPTS, COUNTERS, OTHER_NOUNS, type Concept, type CueKind, type MagtMetric } from './magtanvendelse-lexicon';
+import { CONCEPTS, COUNTERS, INTERVENTIONS, OTHER_NOUNS, type Concept, type CueKind, type MagtMetric } from './magtanvendelse-lexicon';
 import { findPeriods, isBreakdown } from './periods';
 import { municipalityOf } from './places';
 import { findAreas, TILBUD } from './areas';
@@ -21,6 +21,7 @@ const TOPIC = /magtanvend|forhåndsgodkend|forhåndstilladel|uden samtykke|selvb
 
 // ── the lexicon compiled once ──────────────────────────────────────────────
 const CUE_RES = CONCEPTS.map((c) => ({ concept: c, re: new RegExp(`(?<![\\p{L}-])(?:${c.cues.join('|')})(?![\\p{L}])`, 'gu') }));
+const INTERVENTION_RES = INTERVENTIONS.map((k) => ({ area: k.area, re: new RegExp(`(?<![\\p{L}-])(?:${k.cues.join('|')})(?![\\p{L}])`, 'gu') }));
 const SENTENCE_GATE = new RegExp(`(?:${CONCEPTS.filter((c) => c.kind !== 'aendring' && c.kind !== 'maal').flatMap((c) => c.cues).join('|')}|tallet|antallet)`, 'u');
 
 // ── tokens of a view ───────────────────────────────────────────────────────
@@ -124,6 +125,14 @@ interface Figure {
 	area: string | null;
 	/** Bound to an outcome or a named concept of its own, not only to what is counted. */
 	role?: boolean;
+	/** The separator that opens the figure's own clause (",", "og", "mens"), null at the sentence's start. */
+	opener?: string | null;
+	/** The area is the tilbud that is the clause's subject ("Bostedet Hedebo stod bag 38"). */
+	subject?: boolean;
+	/** The area is a kind of intervention, which parts magtanvendelser only. */
+	kind?: boolean;
+	/** Read as the parallel of a figure it is compared with ("mod 129 året før"). */
+	compared?: boolean;
 }
 
 const FUNCTION_WORDS = new Set([
@@ -168,14 +177,19 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 		const ownPeriods = v.periods.some((p) => p.kind !== 'span');
 		// A breakdown by period ("21 i 1. kvartal, 15 i 2. kvartal …") dates its own figures, not the paragraph.
 		const breakdown = isBreakdown(v.periods);
+		// "For de samme tre kvartaler året før lød tallet på 49": a sentence dated only by a past relative compares.
+		const comparative = v.periods.length > 0 && v.periods.every((p) => p.kind === 'relative' && p.offset);
 		for (const f of figures) {
+			// "heraf fem til alarm- og pejlesystemer": approvals by kind are no count of force.
+			if (f.kind && !f.metric?.startsWith('magtanvendelser')) continue;
 			if (f.out || !f.metric || (f.part && f.area === null)) continue;
 			const area = f.area ?? HOLE;
 			const own = periodFor(ctx, sc, f.qi);
-			const period: string | null = ownPeriods || f.how !== 'cue' ? own : (paraMain ?? own ?? titlePeriod);
+			// A compared or anaphoric count is dated by its own words only; a listed one as the count it parallels.
+			const period: string | null = ownPeriods || f.how === 'anafor' || f.compared ? own : (paraMain ?? own ?? titlePeriod);
 			if (!period) continue;
 			// "faldet fra 102 i 2023": the figure a change starts from dates no paragraph.
-			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra' && !breakdown) paraMain = period;
+			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra' && !breakdown && !comparative) paraMain = period;
 			const key = `${f.metric}|${period}|${f.value}|${area}`;
 			if (stated.has(key) && DEFINITE.has(toks[f.tok - 1]?.text ?? '')) continue;
 			stated.add(key);
@@ -367,9 +381,10 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 		}
 	}
 
+	const kinds = interventionsIn(v.view);
 	for (const f of figures) {
 		if (f.out) continue;
-		f.area = areaSlot(ctx, sc, toks, figures, f);
+		f.area = areaSlot(ctx, sc, toks, figures, f, kinds);
 		// "flytning uden samtykke efter § 129": the measure's own paragraph says what it is, not where.
 		if (f.metric && f.area && OWN_PARAGRAPH[f.metric]?.test(f.area)) f.area = null;
 		// "står for 31", "udgjorde 318 af …": a share of the whole, a fact only when it names whose share.
@@ -386,6 +401,7 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 		const prev = toks[f.tok - 1]?.text;
 		const compared = isCompared(toks, f.tok);
 		if (parallel && compared) {
+			f.compared = true;
 			f.metric = parallel.metric;
 			f.how = 'ellipse';
 			f.area = f.area ?? parallel.area;
@@ -394,7 +410,7 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 		}
 		if (f.metric) continue;
 		// "16 i 1. kvartal, 11 i 2. kvartal og 14 i 3. kvartal": counts listed with a place or a period of their own, as their parallel is.
-		const listed = toks.slice(f.tok - 2, f.tok).some((t) => t.text === 'og' || t.text === ',');
+		const listed = toks.slice(f.tok - 2, f.tok).some((t) => t.text === 'og' || t.text === ',') || (f.area !== null && !!f.opener);
 		const ownPeriods = parallel && periodRightAfter(toks, f.tok) && periodRightAfter(toks, parallel.tok);
 		if (parallel && (f.area !== null || ownPeriods) && (isSubset(toks, f) || listed)) {
 			f.metric = parallel.metric;
@@ -411,9 +427,10 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 	return figures;
 }
 
-/** "11 i 2. kvartal": the figure's own period follows it at once. */
+/** "11 i 2. kvartal", "21 indberetninger i 1. kvartal": the figure's own period follows it at once, or after its noun. */
 function periodRightAfter(toks: Tok[], at: number): boolean {
-	return toks[at + 1]?.text === 'i' && !!toks[at + 2]?.period;
+	const k = toks[at + 1] && isCueNoun(toks[at + 1].text) ? at + 2 : at + 1;
+	return toks[k]?.text === 'i' && !!toks[k + 1]?.period;
 }
 
 /** The cheapest way to give cues to figures, binding as many cues as can be bound. */
@@ -483,44 +500,131 @@ const OWN_PARAGRAPH: Partial<Record<string, RegExp>> = { flytning_uden_samtykke:
 /** "§ 126a", "§ 126 a"; but "§ 85 i serviceloven" is § 85: a letter set apart is never the preposition "i". */
 const PARAGRAPH = /(?<!§)§\s*(\d+)(?:([a-z])|\s([a-hj-z]))?(?![\p{L}\d])(?!\s*(?:[-–,]|og|eller)\s*\d)/u;
 const TILBUD_WORD = /bosted|botilbud|bofællesskab|plejecent|plejehjem|center|centret|hus(?:et)?\b|tilbud|værested|opholdssted|afdeling|enhed/i;
-const TILBUD_VERB = /\s+(?:tegner\s+sig(?:\s+i\s+alt)?\s+for|står\s+for|stod\s+for|udgjorde|havde|har\s+haft|har\s+indberettet|indberettede)\s*$/u;
+const TILBUD_VERB = /\s+(?:tegner\s+sig(?:\s+i\s+alt)?\s+for|står\s+(?:for|bag)|stod\s+(?:for|bag)|udgjorde|havde|har\s+haft|har\s+indberettet|indberettede)\s*$/u;
 const TILBUD_PLACE = /^(?:På|Hos)\s+(.+?)\s+(?:blev\s+der|er\s+der|var\s+der|registreredes|indberettedes|har\s+der)\b/u;
 
-function areaSlot(ctx: ItemContext, sc: SentenceContext, toks: Tok[], figures: Figure[], f: Figure): string | null {
+function areaSlot(ctx: ItemContext, sc: SentenceContext, toks: Tok[], figures: Figure[], f: Figure, kinds: Span[]): string | null {
 	const v = sc.view;
 	const idx = figures.indexOf(f);
 	const prev = figures[idx - 1];
 	const next = figures[idx + 1];
-	const rightEnd = next ? toks[next.tok].at : v.view.length;
-	const right = v.view.slice(toks[f.tok].end, rightEnd).split(/[.;]/)[0];
-	const left = prev ? '' : v.view.slice(0, toks[f.tok].at);
-	const para = PARAGRAPH.exec(right) ?? PARAGRAPH.exec(left);
-	if (para) {
-		const law = /barnets lov/.test(v.view) ? 'barnets lov' : 'serviceloven';
-		return `${law} § ${para[1]}${para[2] ?? para[3] ?? ''}`;
+	const clause = ownClause(v.view, toks, figures, f, kinds);
+	f.opener = clause.opener;
+	// A paragraph or a kind of intervention in the figure's own clause: "føring til andet rum (§ 126a) 11".
+	const para = PARAGRAPH.exec(v.view.slice(clause.start, clause.end));
+	if (para) return paragraphArea(v.view, para);
+	const kind = interventionOf(toks, f, kinds, clause);
+	if (kind) {
+		f.kind = true;
+		return kind;
 	}
+	// Past its own clause, a stretch belongs to the next figure when there is one.
+	const right = v.view.slice(toks[f.tok].end, next ? clause.end : v.view.length).split(/[.;]/)[0];
+	const left = prev ? '' : v.view.slice(0, toks[f.tok].at);
+	const far = PARAGRAPH.exec(right) ?? PARAGRAPH.exec(left);
+	if (far) return paragraphArea(v.view, far);
 	// "7 af de 40 magtanvendelser var på Bostedet": the tilbud is the part's, not the whole's.
 	if (prev && /\baf (?:de |disse )?$/.test(v.view.slice(0, toks[f.tok].at))) return null;
 	// "40 på Bostedet Lærkehøj og 37 på …": a tilbud named right after the figure.
-	const q0 = v.quantities[f.qi];
-	const after = /^\s+(?:[\p{Ll}]+\s+){0,3}?(?:på|fra|hos)\s+((?:[\p{Lu}][\p{L}-]*|og|i)(?:\s+(?:[\p{Lu}][\p{L}-]*|og))*)/u.exec(ctx.text.slice(q0.end, next ? v.quantities[next.qi].start : sc.sentence.end));
-	if (after && TILBUD_WORD.test(after[1]) && isTilbud(after[1].replace(/\s+(?:og|i)$/, ''))) return after[1].replace(/\s+(?:og|i)$/, '').replace(/\s+/g, ' ');
-	if (prev) return null;
-	// A tilbud as the subject ("Bostedet Kildebakken tegner sig for 41") or the place ("På Bostedet X blev der registreret 27").
 	const q = v.quantities[f.qi];
-	const lead = ctx.text.slice(sc.sentence.start, q.start).replace(/\s+/g, ' ');
-	const subject = TILBUD_VERB.test(lead) ? lead.replace(TILBUD_VERB, '').trim() : TILBUD_PLACE.exec(lead)?.[1];
-	if (subject && isTilbud(subject)) return subject.replace(/^(?:På|Hos)\s+/, '');
-	// "Alene på Botilbuddet Kløverhuset blev der registreret 19", "Bostedet Hjortebo, hvor der blev indberettet 27".
-	const named = [...lead.matchAll(TILBUD)].pop();
-	if (named && TILBUD_THEN_COUNT.test(lead.slice(named.index! + named[0].length))) return named[0].replace(/\s+/g, ' ');
+	const after = /^\s+(?:[\p{Ll}]+\s+){0,3}?(?:på|fra|hos)\s+((?:[\p{Lu}][\p{L}-]*|og|i)(?:\s+(?:[\p{Lu}][\p{L}-]*|og))*)/u.exec(ctx.text.slice(q.end, next ? v.quantities[next.qi].start : sc.sentence.end));
+	if (after && TILBUD_WORD.test(after[1]) && isTilbud(after[1].replace(/\s+(?:og|i)$/, ''))) return after[1].replace(/\s+(?:og|i)$/, '').replace(/\s+/g, ' ');
+	// A tilbud as the subject of its clause ("Bostedet Kildebakken tegner sig for 41", "mens Botilbuddet X havde 21")
+	// or its place ("På Bostedet X blev der registreret 27").
+	const from = prev ? v.quantities[prev.qi].end : sc.sentence.start;
+	const stretch = ctx.text.slice(from, q.start).replace(/\s+/g, ' ').trim();
+	const lead = prev ? stretch.split(TEXT_CLAUSE_BREAK).pop()!.trim() : stretch;
+	if (prev && lead.length === stretch.length) return null;
+	const subject = TILBUD_VERB.test(' ' + lead) ? (' ' + lead).replace(TILBUD_VERB, '').trim() : TILBUD_PLACE.exec(lead)?.[1];
+	if (subject && isTilbud(subject)) {
+		f.subject = true;
+		return subject.replace(/^(?:På|Hos)\s+/, '');
+	}
+	// "… tegner sig for 15 af indberetningerne og Demensboligerne Ørslev for 9": the verb left out after the first.
+	const elided = prev?.subject ? /^([\p{Lu}][\p{L}-]*(?: [\p{Lu}][\p{L}-]*){0,3}) (?:for|bag|med)$/u.exec(lead)?.[1] : undefined;
+	if (elided && isTilbud(elided)) {
+		f.subject = true;
+		return elided;
+	}
+	// "Alene på Botilbuddet Kløverhuset blev der registreret 19", "Bostedet Hjortebo, hvor der blev indberettet 27",
+	// "kom fra Bofællesskabet Løsning med 21".
+	const whole = prev ? lead : ctx.text.slice(sc.sentence.start, q.start).replace(/\s+/g, ' ');
+	const named = [...whole.matchAll(TILBUD)].pop();
+	if (named && TILBUD_THEN_COUNT.test(whole.slice(named.index! + named[0].length))) return named[0].replace(/\s+/g, ' ');
+	if (prev) return null;
 	// "på udvalgets område": the committee's own figure.
 	if (ctx.committee && /\bpå udvalgets område\b/.test(v.view.slice(toks[f.tok].end).split(/[.;,]/)[0])) return ctx.committee;
 	return null;
 }
 
+function paragraphArea(view: string, para: RegExpExecArray): string {
+	const law = /barnets lov/.test(view) ? 'barnets lov' : 'serviceloven';
+	return `${law} § ${para[1]}${para[2] ?? para[3] ?? ''}`;
+}
+
+// ── the figure's own clause: between the separators around it, never past a neighbouring figure ──
+interface Span {
+	start: number;
+	end: number;
+	area: string;
+}
+interface Clause {
+	start: number;
+	end: number;
+	opener: string | null;
+}
+const CLAUSE_BREAK = /,|;| og | mens | men | samt /g;
+const TEXT_CLAUSE_BREAK = /,|;|\sog\s|\smens\s|\smen\s|\ssamt\s/;
+
+function interventionsIn(view: string): Span[] {
+	const out: Span[] = [];
+	for (const { area, re } of INTERVENTION_RES) {
+		re.lastIndex = 0;
+		for (let m = re.exec(view); m; m = re.exec(view)) out.push({ start: m.index, end: m.index + m[0].length, area });
+	}
+	return out;
+}
+
+function ownClause(view: string, toks: Tok[], figures: Figure[], f: Figure, kinds: Span[]): Clause {
+	const idx = figures.indexOf(f);
+	const at = toks[f.tok].at;
+	const end = toks[f.tok].end;
+	const clause: Clause = { start: idx > 0 ? toks[figures[idx - 1].tok].end : 0, end: idx + 1 < figures.length ? toks[figures[idx + 1].tok].at : view.length, opener: null };
+	CLAUSE_BREAK.lastIndex = 0;
+	for (let m = CLAUSE_BREAK.exec(view); m; m = CLAUSE_BREAK.exec(view)) {
+		// "alarm- og pejlesystemer": a separator inside a kind's name parts nothing.
+		if (kinds.some((k) => k.start <= m!.index && m!.index < k.end)) continue;
+		if (m.index >= clause.start && m.index + m[0].length <= at) {
+			clause.start = m.index + m[0].length;
+			clause.opener = m[0].trim();
+		} else if (m.index >= end && m.index < clause.end) {
+			clause.end = m.index;
+			break;
+		}
+	}
+	return clause;
+}
+
+/** Words between a count and the kind it is of: "12 vedrørte tilbageholdelse", "17 af dem var fastholdelser", "27 magtanvendelser i form af fastholdelse". */
+const KIND_LINK = new Set(['af', 'dem', 'de', 'disse', 'vedrørte', 'vedrører', 'var', 'er', 'omhandlede', 'omhandler', 'gjaldt', 'angik', 'drejede', 'sig', 'om', 'i', 'form', 'ved', 'med', 'til']);
+
+/** The kind of intervention a count is of, in its own clause: just before it ("Fastholdelse udgjorde 17") or after it, linked. */
+function interventionOf(toks: Tok[], f: Figure, kinds: Span[], clause: Clause): string | null {
+	const at = toks[f.tok].at;
+	const end = toks[f.tok].end;
+	const own = kinds.filter((k) => k.start >= clause.start && k.end <= clause.end);
+	const words = (from: number, to: number) => toks.filter((t) => t.at >= from && t.end <= to);
+	const after = own.find((k) => k.start >= end && words(end, k.start).every((t) => KIND_LINK.has(t.text) || isCueNoun(t.text)) && words(end, k.start).length <= 5);
+	if (after) return after.area;
+	const before = [...own].reverse().find((k) => k.end <= at && words(k.end, at).length <= 4 && words(k.end, at).every((t) => t.q === undefined && !t.period));
+	return before?.area ?? null;
+}
+
+const CUE_NOUN = new RegExp(`^(?:${CONCEPTS.filter((c) => c.kind === 'navneord').flatMap((c) => c.cues).join('|')})$`, 'u');
+const isCueNoun = (w: string) => CUE_NOUN.test(w);
+
 /** After a named tilbud, the words that make the figure its own: ", hvor der blev indberettet", " er der indberettet". */
-const TILBUD_THEN_COUNT = /^(?:,\s*hvor\s+(?:der\s+)?|\s+(?:blev|er|var|har)\s+der\s+)(?:[\p{Ll}]+\s+){0,3}$/u;
+const TILBUD_THEN_COUNT = /^(?:,\s*hvor\s+(?:der\s+)?(?:[\p{Ll}]+\s+){0,3}|\s+(?:blev|er|var|har)\s+der\s+(?:[\p{Ll}]+\s+){0,3}|\s+med\s+)$/u;
 
 const AUTHORITY = /^(?:Familieretshuset|Ankestyrelsen|Socialtilsyn\w*|Styrelsen\w*|Forvaltningen|Kommunen|Udvalget|Myndighed\w*)$/;
 

@@ -32,6 +32,8 @@ const MONTHS: Record<string, number> = {
 	november: 11, nov: 11, december: 12, dec: 12
 };
 const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+/** "samme periode", "de samme tre kvartaler", "det tilsvarende halvår": the span the text is about, named again. */
+const SAME_SPAN = '(?:(?:i|for)\\s+)?(?:(?:de|den|det)\\s+)?(?:samme|tilsvarende)\\s+(?:periode|tidsrum|halvår|kvartal|(?:\\p{L}+|\\d)\\s+(?:kvartaler|måneder))';
 
 /** The number of a month's name or its short form ("marts", "Mar.", "sept."), or null. */
 export function monthNumber(word: string): number | null {
@@ -125,7 +127,7 @@ export const PERIOD_RULES: PeriodRule[] = [
 	{
 		name: 'samme_periode_aar',
 		relative: true,
-		re: new RegExp(`(?<![\\p{L}])(?:i\\s+)?(?:samme|tilsvarende)\\s+periode\\s+(?:af\\s+|i\\s+)?${Y}`, 'giu'),
+		re: new RegExp(`(?<![\\p{L}])${SAME_SPAN}\\s+(?:af\\s+|i\\s+)?${Y}`, 'giu'),
 		make: (m) => ({ kind: 'relative', period: null, offset: 0, relativeTo: 'text', samePeriod: true, inYear: m[1] })
 	},
 	{
@@ -149,7 +151,7 @@ export const PERIOD_RULES: PeriodRule[] = [
 	{
 		name: 'samme_periode',
 		relative: true,
-		re: /(?<![\p{L}])(?:i\s+)?(?:samme|tilsvarende)\s+periode\s+(?:sidste\s+år|året\s+før|i\s+fjor|forrige\s+år)(?![\p{L}])/giu,
+		re: new RegExp(`(?<![\\p{L}])${SAME_SPAN}\\s+(?:sidste\\s+år|året\\s+før|i\\s+fjor|forrige\\s+år)(?![\\p{L}])`, 'giu'),
 		make: () => ({ kind: 'relative', period: null, offset: -1, relativeTo: 'text', samePeriod: true })
 	},
 	{
