@@ -6,7 +6,7 @@
  * "(2023: 104)", "29 i Silkeborg og 35 i Holstebro") or on the paragraph ("I samme periode
  * sidste år var den 39 pct."). A figure with no clear reading is left out.
  */
-import { areaFor, COMPARED_PERIOD, draft, entityFor, periodFor, respectiveEntity, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { areaFor, COMPARED_PERIOD, draft, entityFor, itemSays, periodFor, respectiveEntity, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { fieldNamed, findAreas, lawNamed, paragraphOf, pickArea, RANK, type AreaMention } from './areas';
 import { resolvePeriod, type PeriodMention } from './periods';
 import { MUNICIPALITIES, municipalityOf } from './places';
@@ -241,7 +241,7 @@ const METRIC: Record<Reading['role'], { antal?: string; pct?: string }> = {
 };
 
 export function klagesager(ctx: ItemContext): FactDraft[] {
-	if (!ITEM_GATE.test(ctx.item.title) && !ITEM_GATE.test(ctx.text.slice(ctx.item.start, ctx.item.end))) return [];
+	if (!ITEM_GATE.test(ctx.item.title) && !itemSays(ctx, ITEM_GATE, ctx.item.start)) return [];
 	const out: FactDraft[] = [];
 	let para = -1;
 	let paraHasTotal = false;

@@ -68,7 +68,7 @@ export function layoutOf(text: string, from: number, to: number, all?: Line[]): 
 
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
-		const t = isPageDebris(line.text) ? '' : trimmed[i];
+		const t = isPageDebris(trimmed[i]) ? '' : trimmed[i];
 		if (inTable.has(i)) {
 			flush();
 			while (nextTable < tables.length && tables[nextTable].firstLine <= i) {
@@ -170,7 +170,7 @@ export function pageFurniture(text: string, lines: Line[] = splitLines(text)): L
 	// "FAXE KOMMUNE   Socialudvalget". Its first printing, the document's head, stays.
 	const marks: number[] = [];
 	lines.forEach((l, n) => {
-		if (text.charCodeAt(l.start - 1) === 12 || isPageDebris(l.text.trim())) marks.push(n);
+		if (text.charCodeAt(l.start - 1) === 12 || isPageDebris(l.text)) marks.push(n);
 	});
 	if (marks.length) spans.push(...reprintedBesideMarks(lines, marks));
 	for (const candidates of groups.values()) {

@@ -6,7 +6,7 @@
  * or of the previous sentence's figure ("Året før var tallet 512"). When nothing binds, the
  * count is left out.
  */
-import { draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { draft, entityFor, itemSays, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { CONCEPTS, COUNTERS, INTERVENTIONS, OTHER_NOUNS, type Concept, type CueKind, type MagtMetric } from './magtanvendelse-lexicon';
 import { findPeriods, isBreakdown } from './periods';
 import { municipalityOf } from './places';
@@ -16,6 +16,8 @@ import { viewMayHold } from './view';
 export const MAGTANVENDELSE_RULES = CONCEPTS;
 
 const ITEM_GATE = /magtanvendelse|tvang|indgreb i selvbestemmelsesretten|fastholdelse/i;
+/** An item about something else is read only when its body names magtanvendelse. */
+const MAGTANVENDELSE = /magtanvendelse/i;
 const HOLE = 'hele kommunen';
 const TOPIC = /magtanvend|forhåndsgodkend|forhåndstilladel|uden samtykke|selvbestemmelsesret/;
 
@@ -150,9 +152,8 @@ const PART_VERBS = new Set(['står', 'stod', 'tegner', 'udgør', 'udgjorde', 've
 const MAX_COST = 10;
 
 export function magtanvendelse(ctx: ItemContext): FactDraft[] {
-	const body = ctx.text.slice(ctx.item.bodyStart, ctx.item.end);
 	const titled = ITEM_GATE.test(ctx.item.title);
-	if (!titled && !/magtanvendelse/i.test(body)) return [];
+	if (!titled && !itemSays(ctx, MAGTANVENDELSE, ctx.item.bodyStart)) return [];
 	const titlePeriod = onePeriod(ctx.item.title);
 	const out: FactDraft[] = [];
 	const stated = new Set<string>();
