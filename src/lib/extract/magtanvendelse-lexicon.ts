@@ -177,6 +177,8 @@ export const CONCEPTS: Concept[] = [
 			// A count stated as none, in a clause without a figure.
 			{ text: 'Der er givet 4 forhåndsgodkendelser, og ingen borgere er flyttet uden samtykke.', facts: ['forhaandsgodkendelser=4', 'flytning_uden_samtykke=0'] },
 			{ text: 'Der er ikke truffet afgørelse om flytning uden samtykke i perioden.', facts: ['flytning_uden_samtykke=0'] },
+			{ text: 'I 2024 er tre borgere flyttet uden samtykke efter § 129.', facts: ['flytning_uden_samtykke=3'] },
+			{ text: 'Der er indberettet 25 magtanvendelser over for 9 borgere.', facts: ['magtanvendelser_indberettet=25'] },
 			{ text: 'Ingen af episoderne på Hjortø Bofællesskab blev vurderet som ulovlige.', facts: ['magtanvendelser_ikke_tilladte=0'] },
 			{ text: 'I to tilfælde har Familieretshuset truffet afgørelse om flytning uden samtykke til en plejebolig.', facts: ['flytning_uden_samtykke=2'] },
 			{

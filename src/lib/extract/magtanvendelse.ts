@@ -24,7 +24,7 @@ const TOPIC = /magtanvend|forhåndsgodkend|forhåndstilladel|uden samtykke|selvb
 // ── the lexicon compiled once ──────────────────────────────────────────────
 const CUE_RES = CONCEPTS.map((c) => ({ concept: c, re: new RegExp(`(?<![\\p{L}-])(?:${c.cues.join('|')})(?![\\p{L}])`, 'gu') }));
 const INTERVENTION_RES = INTERVENTIONS.map((k) => ({ area: k.area, re: new RegExp(`(?<![\\p{L}-])(?:${k.cues.join('|')})(?![\\p{L}])`, 'gu') }));
-const SENTENCE_GATE = new RegExp(`(?:${CONCEPTS.filter((c) => c.kind !== 'aendring' && c.kind !== 'maal').flatMap((c) => c.cues).join('|')}|tallet|antallet)`, 'u');
+const SENTENCE_GATE = new RegExp(`(?:${CONCEPTS.filter((c) => c.kind !== 'aendring' && c.kind !== 'maal').flatMap((c) => c.cues).join('|')}|tallet|antallet|af dem|af disse)`, 'u');
 
 // ── tokens of a view ───────────────────────────────────────────────────────
 interface Tok {
@@ -283,6 +283,11 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 			else if (head) {
 				f.part = true;
 				heads.set(f, head);
+			} else if (lead && (toks[f.tok + 2]?.text === 'dem' || toks[f.tok + 2]?.text === 'disse') && !whole) {
+				// "Tolv af dem vedrørte fastholdelse": a part of what the previous sentence counted, a fact with a place of its own.
+				f.metric = lead.metric;
+				f.how = 'anafor';
+				f.part = true;
 			}
 			continue;
 		}
@@ -299,6 +304,12 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 			if (c) {
 				k = c.b;
 				continue;
+			}
+			// "To borgere er flyttet uden samtykke": a move without consent is counted in persons.
+			const moved = /^borger(?:e|en|ne)?$/.test(w.text) ? cues.find((c) => c.metric === 'flytning_uden_samtykke' && c.a > k && c.a - k <= 6) : undefined;
+			if (moved) {
+				head = moved;
+				break;
 			}
 			if (OTHER_NOUNS.test(w.text)) {
 				// "imødekommet 14 ansøgninger om forhåndsgodkendelse": applications granted are approvals.
