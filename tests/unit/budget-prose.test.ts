@@ -30,6 +30,17 @@ function budgetFacts(text: string): string[] {
 
 const cases: [string, string, string[], string?][] = [
 	[
+		'the month a budget was adopted dates no figure measured against it',
+		'Måler man mod det budget, byrådet vedtog i oktober 2024, bliver merforbruget på 12,4 mio. kr.',
+		['afvigelse_vedtaget_budget Socialudvalget 2025-09 -12400000']
+	],
+	[
+		'a title with the year and a day without one dates the follow-up by its month',
+		'Forvaltningen forventer et merforbrug på 4,2 mio. kr. i forhold til det korrigerede budget.',
+		['afvigelse_korrigeret_budget Socialudvalget 2025-09 -4200000'],
+		'Forventet regnskab 2025 – status pr. 30. september'
+	],
+	[
 		'"rammen" names the serviceramme again once the paragraph has named it; the spending inside it is the serviceramme\'s forbrug',
 		'Udvalgets andel af servicerammen er 312,6 mio. kr. Forbruget under rammen skønnes at blive 315,1 mio. kr., og rammen overskrides dermed med 2,5 mio. kr.',
 		['afvigelse_serviceramme Socialudvalget 2025-09 -2500000', 'forventet_forbrug Socialudvalget, serviceramme 2025-09 315100000', 'serviceramme Socialudvalget 2025-09 312600000']

@@ -6,7 +6,7 @@
  * "(2023: 104)", "29 i Silkeborg og 35 i Holstebro") or on the paragraph ("I samme periode
  * sidste år var den 39 pct."). A figure with no clear reading is left out.
  */
-import { areaFor, COMPARED_PERIOD, draft, entityFor, itemSays, periodFor, respectiveEntity, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { areaFor, COMPARED_PERIOD, comparesBack, draft, entityFor, itemSays, periodFor, respectiveEntity, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { fieldNamed, findAreas, lawNamed, paragraphOf, pickArea, RANK, type AreaMention } from './areas';
 import { resolvePeriod, type PeriodMention } from './periods';
 import { MUNICIPALITIES, municipalityOf } from './places';
@@ -144,6 +144,8 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			`skal(?: ${W}){0,3}? (?:under|ned|højst)`,
 			'nedbringes',
 			'ambition\\p{L}*',
+			'højst',
+			'maksimalt',
 			'(?:et|større|mindre) fald på',
 			'(?:en|større|mindre) stigning på',
 			'(?:stigningen|faldet) på',
@@ -159,6 +161,7 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 		examples: [
 			['Udvalget vedtog et mål om, at omgørelsesprocenten skal under 30 pct. inden udgangen af 2026.', []],
 			['Kommunen placerer sig som nr. 58 ud af 98.', []],
+			['Udvalget har besluttet, at andelen af omgjorte sager højst må være 30 procent.', []],
 			['Styrelsen vurderede, at 5 af afgørelserne ville være blevet ændret eller hjemvist.', []]
 		]
 	}
@@ -696,8 +699,12 @@ function usableMentions(sc: SentenceContext): { p: PeriodMention; pos: number; c
  */
 function aboutAfter(ctx: ItemContext, sc: SentenceContext, about: string | null): string | null {
 	const firstFigure = sc.view.qAt.length ? Math.min(...sc.view.qAt) : Infinity;
+	// "Året før var Vardes omgørelsesprocent 35,9 %": a past relative period compares with what the paragraph is about.
 	const own = usableMentions(sc).filter(
-		(m) => !m.compared && !(m.p.kind === 'relative' && m.pos > firstFigure) && !COMPARED_PERIOD.test(sc.view.view.slice(Math.max(0, m.pos - 40), m.pos))
+		(m) =>
+			!m.compared &&
+			!(m.p.kind === 'relative' && (m.pos > firstFigure || comparesBack(m.p))) &&
+			!COMPARED_PERIOD.test(sc.view.view.slice(Math.max(0, m.pos - 40), m.pos))
 	);
 	if (!own.length) return about;
 	const stated = own.find((m) => m.p.kind !== 'relative');

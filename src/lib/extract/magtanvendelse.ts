@@ -6,7 +6,7 @@
  * or of the previous sentence's figure ("Året før var tallet 512"). When nothing binds, the
  * count is left out.
  */
-import { draft, entityFor, itemSays, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { comparesBack, draft, entityFor, itemSays, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { CONCEPTS, COUNTERS, INTERVENTIONS, OTHER_NOUNS, type Concept, type CueKind, type MagtMetric } from './magtanvendelse-lexicon';
 import { findPeriods, isBreakdown } from './periods';
 import { municipalityOf } from './places';
@@ -179,7 +179,7 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 		// A breakdown by period ("21 i 1. kvartal, 15 i 2. kvartal …") dates its own figures, not the paragraph.
 		const breakdown = isBreakdown(v.periods);
 		// "For de samme tre kvartaler året før lød tallet på 49": a sentence dated only by a past relative compares.
-		const comparative = v.periods.length > 0 && v.periods.every((p) => p.kind === 'relative' && p.offset);
+		const comparative = v.periods.length > 0 && v.periods.every(comparesBack);
 		for (const f of figures) {
 			// "heraf fem til alarm- og pejlesystemer": approvals by kind are no count of force.
 			if (f.kind && !f.metric?.startsWith('magtanvendelser')) continue;
