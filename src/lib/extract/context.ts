@@ -41,6 +41,25 @@ export interface ItemContext {
 	sentences: SentenceContext[];
 	/** Where a rule records a figure it considered and left out (stage and reason), for --explain. */
 	dropped?: Dropped[];
+	/** The item's text in lower case, made when a family first asks whether the item names its words (itemSays). */
+	lowered?: string;
+}
+
+const GATE_WORDS = new WeakMap<RegExp, string[] | null>();
+
+/**
+ * Whether the item's text from `from` (its start, or its body's) holds a match of `gate`, a
+ * case-blind alternation of plain words ("klage|ankestyrelsen"). Every family asks this of every
+ * item: the item's text is lowered once, and the gate itself runs only where one of its words stands.
+ */
+export function itemSays(ctx: ItemContext, gate: RegExp, from: number): boolean {
+	let words = GATE_WORDS.get(gate);
+	if (words === undefined) GATE_WORDS.set(gate, (words = gate.flags === 'i' && /^[\p{L} |]+$/u.test(gate.source) ? gate.source.toLowerCase().split('|') : null));
+	if (words) {
+		const lowered = (ctx.lowered ??= ctx.text.slice(ctx.item.start, ctx.item.end).toLowerCase());
+		if (!words.some((w) => lowered.includes(w))) return false;
+	}
+	return gate.test(ctx.text.slice(from, ctx.item.end));
 }
 
 export interface SentenceContext {

@@ -6,10 +6,11 @@
  * "(2023: 104)", "29 i Silkeborg og 35 i Holstebro") or on the paragraph ("I samme periode
  * sidste år var den 39 pct."). A figure with no clear reading is left out.
  */
-import { areaFor, COMMITTEE_AREA, COMPARED_PERIOD, comparesBack, draft, entityFor, periodFor, respectiveEntity, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { areaFor, COMMITTEE_AREA, COMPARED_PERIOD, comparesBack, draft, entityFor, itemSays, periodFor, respectiveEntity, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { fieldNamed, findAreas, lawNamed, paragraphOf, pickArea, RANK, type AreaMention } from './areas';
 import { resolvePeriod, type PeriodMention } from './periods';
 import { MUNICIPALITIES, municipalityOf } from './places';
+import { viewMayHold } from './view';
 import { clauseAt, clauseBreaks, cueFinder, inside, nearest, parentheses, tokenEnd, type Concept, type Cue, type Span } from './slots';
 
 type Role = 'afgjort' | 'stadfaestet' | 'aendret' | 'hjemvist' | 'omgjort' | 'omgoerelse' | 'afvist' | 'medhold' | 'andet';
@@ -256,7 +257,7 @@ const METRIC: Record<Reading['role'], { antal?: string; pct?: string }> = {
 };
 
 export function klagesager(ctx: ItemContext): FactDraft[] {
-	if (!ITEM_GATE.test(ctx.item.title) && !ITEM_GATE.test(ctx.text.slice(ctx.item.start, ctx.item.end))) return [];
+	if (!ITEM_GATE.test(ctx.item.title) && !itemSays(ctx, ITEM_GATE, ctx.item.start)) return [];
 	const out: FactDraft[] = [];
 	let para = -1;
 	let paraHasTotal = false;
@@ -278,7 +279,7 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 		// Only a sentence with a figure can name a period ("2024", "1. halvår"); the others are not looked at.
 		if (sc.sentence.figures) about = aboutAfter(ctx, sc, about);
 		if (!sc.sentence.figures || !sc.view.quantities.length) {
-			if (paraHasTotal && sc.view.view.includes('ingen')) out.push(...zeroOutcomes(ctx, sc, true));
+			if (paraHasTotal && viewMayHold(sc.sentence.text, ['ingen']) && sc.view.view.includes('ingen')) out.push(...zeroOutcomes(ctx, sc, true));
 			continue;
 		}
 		const view = sc.view.view;

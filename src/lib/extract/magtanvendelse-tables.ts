@@ -1,5 +1,5 @@
 /** Magtanvendelse tables: per type of intervention, per tilbud, per year or quarter; or metrics as rows. */
-import { type FactDraft, type ItemContext } from './context';
+import { itemSays, type FactDraft, type ItemContext } from './context';
 import { findPeriods } from './periods';
 import { findAreas, RANK } from './areas';
 import { readTable } from './tables';
@@ -7,6 +7,7 @@ import { MAGTANVENDELSE_CONCEPTS } from './table-concepts';
 import { axisPeriod, periodOfAxis, type AxisPeriod } from './grid';
 
 const ITEM_GATE = /magtanvendelse|tvang|indgreb i selvbestemmelsesretten|fastholdelse/i;
+const MAGTANVENDELSE = /magtanvendelse/i;
 
 const MAGT_METRICS: [RegExp, string][] = MAGTANVENDELSE_CONCEPTS.map((c) => [c.synonyms, c.concept]);
 
@@ -49,7 +50,7 @@ function metricOfLabel(label: string): string | null {
 const ABOUT_FORCE = /magtanvendelse|indberetning|indberettet|registrer|tvang|indgreb|fastholdelse|forhåndsgodkend/i;
 
 export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
-	if (!ITEM_GATE.test(ctx.item.title) && !/magtanvendelse/i.test(ctx.text.slice(ctx.item.bodyStart, ctx.item.end))) return [];
+	if (!ITEM_GATE.test(ctx.item.title) && !itemSays(ctx, MAGTANVENDELSE, ctx.item.bodyStart)) return [];
 	const out: FactDraft[] = [];
 	for (const block of ctx.layout.tables) {
 		const table = readTable(ctx.text, block, magtLexicon);
