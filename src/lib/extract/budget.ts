@@ -149,7 +149,9 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 			continue;
 		}
 		const view = sc.view.view;
-		const hits = cuesIn(view);
+		// "Rammen overskrides med …" is the serviceramme only where the paragraph has named it.
+		const rammeNamed = /serviceramme/.test(view) || /serviceramme/.test(sc.carriedText);
+		const hits = cuesIn(view).filter((h) => rammeNamed || !/^rammens?$/.test(view.slice(h.start, h.end)));
 		const mentions = areaMentions(sc, areas);
 		const pointLabel = listPointLabel(sc.sentence.text);
 		if (pointLabel && !mentions.some((m) => m.at === 0)) mentions.push({ at: 0, area: pointLabel });

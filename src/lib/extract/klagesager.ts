@@ -51,6 +51,11 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['Børnehandicapområdet havde en omgørelsesprocent på 48 (landsplan: 47).', ['omgoerelsespct=48', 'omgoerelsespct=47']],
 			['Omgørelsesprocenten skal i 2026 under 30 pct.', []],
 			['Ankestyrelsen afgjorde 100 sager, og 30 blev omgjort. Det svarer til 12 pct.', ['klagesager_antal=100', 'omgjort_antal=30']],
+			// The aside's percent is the part's share of the whole before it, as the arithmetic confirms.
+			['På voksenhandicapområdet blev 11 ud af 25 afgjorte sager omgjort (44 pct.), mens landsgennemsnittet var 43 pct.', ['omgjort_antal=11', 'klagesager_antal=25', 'omgoerelsespct=44', 'omgoerelsespct=43']],
+			// An aside between dashes keeps its words to itself; one that opens with the figure names what stands before it.
+			['Ankestyrelsen afgjorde 120 sager. Omgørelsesprocenten blev 35 – et fald på 4 procentpoint – mens den på landsplan var 37.', ['klagesager_antal=120', 'omgoerelsespct=35', 'omgoerelsespct=37']],
+			['Ankestyrelsen afgjorde 80 sager. I 50 af dem fik kommunen medhold, mens resten – 30 sager – blev omgjort.', ['klagesager_antal=80', 'stadfaestet_antal=50', 'omgjort_antal=30']],
 			['Det er et fald på 8 procentpoint i omgørelsesprocenten.', []]
 		]
 	},
@@ -167,6 +172,8 @@ const ENTITY_CUES = new RegExp(
 
 /** Clause breaks; " og " after a hyphen joins a name ("Sundheds- og Rehabiliteringsudvalget"). */
 const SEPARATORS = /, |; | mens | men |(?<!-) og | samt | mod | hvor | hvorimod |\. /;
+/** Whose figure is decided clause by clause; a dash also parts "… på 42 – præcis som landsgennemsnittet på 42". */
+const ENTITY_SEPARATORS = new RegExp(`${SEPARATORS.source}| [–—] `);
 /** A count of klagesager with no cue of its own is all decided cases when the text totals it: "Der var i alt 15 klagesager". */
 const TOTAL_BEFORE = /(?<![\p{L}])(?:i alt|samlet(?: set)?|var der|blev der|er der|der var|der blev|indgår|indgik)(?: [^ ,.;]+){0,3}? $/u;
 /** Whose cases a whole counts, between "af" and its number: "19 af Struers 47 sager", "af kommunens 120". */
@@ -176,7 +183,7 @@ const GENITIVE = `(?:${GENITIVE_WORD}) `;
 const WHOLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:ud )?af(?: de| i alt| de i alt| samlet| alle| ${GENITIVE_WORD})? $`, 'u');
 /** What may follow a klagesager figure; any other word makes it a count of something else ("12 borgere"). */
 const FOLLOWER =
-	/^(?:\s*$|\s*[(),.;:]|\s+(?:(?:klage)?sag(?:er|erne|en)?|afgørelse\p{L}*|klage[rn]?\p{L}*|af|i|på|mod|og|eller|for|fra|til|blev|bliver|er|var|ud|heraf|hvoraf|mens|men|som|hvor|hvilket|T\d+|helt|alle|stadfæst\p{L}*|ændre\p{L}*|hjemvis\p{L}*|hjemsend\p{L}*|omgjor\p{L}*|afgjor\p{L}*|behandle\p{L}*|afvist\p{L}*|sendt\p{L}*|tilbage|retur|ophævet|omstødt)(?![\p{L}]))/u;
+	/^(?:\s*$|\s*[(),.;:–—]|\s+(?:(?:klage)?sag(?:er|erne|en)?|afgørelse\p{L}*|klage[rn]?\p{L}*|af|i|på|mod|og|eller|for|fra|til|blev|bliver|er|var|ud|heraf|hvoraf|mens|men|som|hvor|hvilket|T\d+|helt|alle|stadfæst\p{L}*|ændre\p{L}*|hjemvis\p{L}*|hjemsend\p{L}*|omgjor\p{L}*|afgjor\p{L}*|behandle\p{L}*|afvist\p{L}*|sendt\p{L}*|tilbage|retur|ophævet|omstødt)(?![\p{L}]))/u;
 /** A pct "af" something other than all cases is a share of a subset ("61 pct. af de omgjorte sager"). */
 const SHARE_OF = /^ af /;
 const SHARE_OF_ALL = /^ af (?:(?:alle|de|disse|sine|kommunens) )?(?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sager(?:ne)?(?![\p{L}])(?! om )|^ af (?:dem|disse|afgørelserne)(?![\p{L}])|^ af (?:de |i alt )?Q\d+n/u;
@@ -354,7 +361,12 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		// "(omgørelsesprocent 36,2)" names its own concept.
 		const cuedInParen = paren !== null && cues.some((c) => c.start >= paren.start && c.end <= at);
 		if (paren && !cuedInParen && qi > 0 && figures[qi - 1] < paren.start && paren.start - tokenEnd(view, figures[qi - 1]) <= 80) {
-			const host = readings[qi - 1];
+			// "9 ud af 22 afgjorte sager omgjort (41 pct.)": a percent after a part and its whole is the part's share, when the arithmetic agrees.
+			const whole = readings[qi - 1];
+			const part = qi > 1 ? readings[qi - 2] : null;
+			const share = (sc.view.quantities[qi - 2]?.value / sc.view.quantities[qi - 1].value) * 100;
+			const partsShare = stated === 'pct' && whole?.role === 'afgjort' && part && part.role !== 'afgjort' && Math.abs(share - q.value) <= 1;
+			const host = partsShare ? part : whole;
 			if (host) readings[qi] = lean(host, own, 'parallel');
 			return;
 		}
@@ -509,7 +521,7 @@ function entityCues(sc: SentenceContext): { breaks: number[]; cues: Cue<string>[
 		// A municipality is named with a capital letter; "vejen" is not Vejen.
 		if (name && (name === 'Landsgennemsnit' || sc.view.text.includes(name))) cues.push({ role: name, start: m.index, end: m.index + m[0].length });
 	}
-	entityCuesOf.set(sc, (found = { breaks: clauseBreaks(view, SEPARATORS, []), cues }));
+	entityCuesOf.set(sc, (found = { breaks: clauseBreaks(view, ENTITY_SEPARATORS, []), cues }));
 	return found;
 }
 const entityCuesOf = new WeakMap<SentenceContext, { breaks: number[]; cues: Cue<string>[] }>();

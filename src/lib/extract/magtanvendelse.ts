@@ -176,6 +176,8 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 		const ownPeriods = v.periods.some((p) => p.kind !== 'span');
 		// A breakdown by period ("21 i 1. kvartal, 15 i 2. kvartal …") dates its own figures, not the paragraph.
 		const breakdown = isBreakdown(v.periods);
+		// "For de samme tre kvartaler året før lød tallet på 49": a sentence dated only by a past relative compares.
+		const comparative = v.periods.length > 0 && v.periods.every((p) => p.kind === 'relative' && p.offset);
 		for (const f of figures) {
 			// "heraf fem til alarm- og pejlesystemer": approvals by kind are no count of force.
 			if (f.kind && !f.metric?.startsWith('magtanvendelser')) continue;
@@ -186,7 +188,7 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 			const period: string | null = ownPeriods || f.how === 'anafor' || f.compared ? own : (paraMain ?? own ?? titlePeriod);
 			if (!period) continue;
 			// "faldet fra 102 i 2023": the figure a change starts from dates no paragraph.
-			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra' && !breakdown) paraMain = period;
+			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra' && !breakdown && !comparative) paraMain = period;
 			const key = `${f.metric}|${period}|${f.value}|${area}`;
 			if (stated.has(key) && DEFINITE.has(toks[f.tok - 1]?.text ?? '')) continue;
 			stated.add(key);
@@ -292,6 +294,12 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 			if (c) {
 				k = c.b;
 				continue;
+			}
+			// "To borgere er flyttet uden samtykke": a move without consent is counted in persons.
+			const moved = /^borger(?:e|en|ne)?$/.test(w.text) ? cues.find((c) => c.metric === 'flytning_uden_samtykke' && c.a > k && c.a - k <= 6) : undefined;
+			if (moved) {
+				head = moved;
+				break;
 			}
 			if (OTHER_NOUNS.test(w.text)) {
 				// "imødekommet 14 ansøgninger om forhåndsgodkendelse": applications granted are approvals.
@@ -421,9 +429,10 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 	return figures;
 }
 
-/** "11 i 2. kvartal": the figure's own period follows it at once. */
+/** "11 i 2. kvartal", "21 indberetninger i 1. kvartal": the figure's own period follows it at once, or after its noun. */
 function periodRightAfter(toks: Tok[], at: number): boolean {
-	return toks[at + 1]?.text === 'i' && !!toks[at + 2]?.period;
+	const k = toks[at + 1] && isCueNoun(toks[at + 1].text) ? at + 2 : at + 1;
+	return toks[k]?.text === 'i' && !!toks[k + 1]?.period;
 }
 
 /** The cheapest way to give cues to figures, binding as many cues as can be bound. */
