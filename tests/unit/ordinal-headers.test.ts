@@ -64,3 +64,35 @@ describe('numbers inside an item stay text', () => {
 		expect(statusLineOf('Lukket   12   14')).toBeNull();
 	});
 });
+
+describe('near relatives of these forms', () => {
+	it('"Pkt. 3/9" labelled as a fraction, the title below, a status of its own ("Offentlig")', () => {
+		const text = `Referat\n\nPkt. 1/9\nGodkendelse af dagsorden\nOffentlig · Sagsid 26-00014\n\nBeslutning\nGodkendt.\n\nPkt. 2/9\nTilsyn med plejecentre\nOffentlig · Sagsid 26-00377\n\nBeslutning\nTaget til efterretning.\n`;
+		expect(items(text)).toEqual(['1 Godkendelse af dagsorden | 26-00014', '2 Tilsyn med plejecentre | 26-00377']);
+	});
+
+	it('"│ 2 │ Title │ Åben │" in a drawn box', () => {
+		const text = `Referat\n\n┌───┬──────────────────────────┬──────┐\n│ 1 │ Meddelelser              │ Åben │\n└───┴──────────────────────────┴──────┘\nIngen.\n\n┌───┬──────────────────────────┬──────┐\n│ 2 │ Takster for madservice   │ Åben │\n└───┴──────────────────────────┴──────┘\nPrisen er 63 kr.\n`;
+		expect(items(text).map((s) => s.split(' | ')[0])).toEqual(['1 Meddelelser', '2 Takster for madservice']);
+	});
+});
+
+describe('separators and margins', () => {
+	const pair = (first: string, second: string, below: (n: number) => string) =>
+		`Referat\n\n${first}\n${below(1)}\n\nBeslutning\nGodkendt.\n\n${second}\n${below(2)}\n\nBeslutning\nGodkendt.\n`;
+	const expected = ['1 Valg af næstformand | 26/511', '2 Legepladser 2027 | 26/512'];
+
+	it('"01/04 – Title": a dash after the fraction', () => {
+		expect(items(pair('01/04 – Valg af næstformand', '02/04 – Legepladser 2027', (n) => `Åben · 26/51${n}`))).toEqual(expected);
+	});
+
+	it('"Title ..... Punkt 2" and "Title     (pkt. 2)" at the right margin', () => {
+		expect(items(pair('Valg af næstformand ........ Punkt 1', 'Legepladser 2027 ........ Punkt 2', (n) => `Sagsnr. 26/51${n}`))).toEqual(expected);
+		expect(items(pair('Valg af næstformand              (pkt. 1)', 'Legepladser 2027                 (pkt. 2)', (n) => `Sagsnr. 26/51${n}`))).toEqual(expected);
+	});
+
+	it('"Sag 2 · Åben · 26/512" over its title, and "(2)  Title" over "Sagsnr. 26/512 – Åben"', () => {
+		expect(items(`Referat\n\nSag 1 · Åben · 26/511\nValg af næstformand\n\nBeslutning\nGodkendt.\n\nSag 2 · Åben · 26/512\nLegepladser 2027\n\nBeslutning\nGodkendt.\n`)).toEqual(expected);
+		expect(items(pair('(1)  Valg af næstformand', '(2)  Legepladser 2027', (n) => `     Sagsnr. 26/51${n} – Åben`))).toEqual(expected);
+	});
+});

@@ -89,7 +89,7 @@ const DECISION_STAMP = /^[\p{Lu}][\p{L} ,-]*(?:udvalg\p{L}*|Byrådet|Kommunalbes
 
 /** Case-number labels: "Sagsnr.:", "Sags ID:", "Journalnr.:", "Sagsnummer:", "J.nr.", "Dok.nr.:". */
 const CASE_LABEL = String.raw`(?:Sag(?=\s*:)|Sags?\.?\s*nr\.?|Sags[\s-]*ID|Sagsnummer|Journal(?=\s*:)|Journal\s*nr\.?|Acadre[\s-]*sag|Journalnummer|Jour\.\s*nr\.?|J\.\s*nr\.?|Dok\.?\s*nr\.?|Dokumentnr\.?|Acadre[\s-]*(?:sag\s*)?nr\.?|Acadre(?=\s*:)|ESDH[\s-]*nr\.?|Emne\s*nr\.?)`;
-const CASE_LABELLED = new RegExp(String.raw`^\s*${CASE_LABEL}\s*:?\s*(\S+(?: \S+)*?)(?=\s{2,}|\t|\s+[·|]|$)`, 'i');
+const CASE_LABELLED = new RegExp(String.raw`^\s*${CASE_LABEL}\s*:?\s*(\S+(?: \S+)*?)(?=\s{2,}|\t|\s+[·|]|\s+[–—]\s|,\s|$)`, 'i');
 const CASE_BARE =
 	/^\s*((?:\d{2}-\d+-)?\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?(?:-\d+-\d{2})?|\d{2,4}[-/]\d{3,}(?:[-/]\d+)?)\s*$/;
 /** A line under the title that opens with the item's status or case: "Åbent punkt – Acadre: 25/00481", "Sag 25/00918, åbent punkt". */
@@ -107,10 +107,24 @@ export function caseNumberOf(line: string): string | null {
 const CASE_SHAPE = String.raw`(?:(?!(?:19|20)\d{2}-(?:19|20)\d{2}(?!\d))\d{2,4}[-/]\d{3,}(?:[-/]\d+)?|\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?(?:-\d+-\d{2})?)`;
 /** A field of a status line holding the case number, led by at most a word of the case system: "eDoc 25/00412", "Sag: 26/00412". */
 const CASE_FIELD = new RegExp(String.raw`^(?:[\p{L}][\p{L}.-]{1,20}\.?\s*:?\s*)?(${CASE_SHAPE})$`, 'u');
-const STATUS_FIELD = /^(?:[\p{L}-]{2,20}:\s*)?(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?$/iu;
+const STATUS_FIELD = /^(?:[\p{L}-]{2,20}:\s*)?(?:Åben|Åbent|Lukket|Offentlig|Ikke[\s-]offentlig|Fortrolig)(?:\s+(?:sag|punkt))?$/iu;
 /** Fields are set apart by "·", "|", a spaced dash, a comma or a wide gap. */
 const FIELD_BREAK = /\s*[·|]\s*|\s+[–—-]\s+|,\s+|\s{2,}|\t/;
 const FIGURE_FIELD = /^[-−÷+]?[\d.,]+\s*%?$/;
+
+/** A text made of status and case-number fields only ("· Åben · 25/1234"): its status and case number. */
+function statusFieldsOnly(text: string): { status: boolean; caseNo?: string } | null {
+	let status = false;
+	let caseNo: string | undefined;
+	for (const raw of text.split(FIELD_BREAK)) {
+		const f = raw.trim();
+		if (!f) continue;
+		if (STATUS_FIELD.test(f)) status = true;
+		else if (CASE_FIELD.test(f)) caseNo ??= CASE_FIELD.exec(f)![1];
+		else return null;
+	}
+	return status || caseNo ? { status, caseNo } : null;
+}
 
 /** The status and case number of a line made of such fields, or null for any other line (a sentence, a table row). */
 export function statusLineOf(line: string): { status: boolean; caseNo: string | null } | null {
@@ -247,7 +261,7 @@ const BARE_HEADER = new RegExp(`^${SP}*(?:[•·]${SP}*)?${NUMBER}(?:${SP}+|\\t)
 /** "§ 4   Title" at a line's start, set apart by a wide gap: an item only with evidence, as a bare number is (a § in a table row has figures after it). */
 const PARAGRAPH_HEADER = new RegExp(`^§${SP}?(\\d{1,3})\\.?(?:${SP}{2,}|\\t)(\\p{Lu}.*?)$`, 'u');
 const FIGURES_AT_END = /\S\s{2,}[-−÷]?\d[\d.,]*\s*$/;
-const DIGIT_AT_END = /\d\.?\s*$/;
+const DIGIT_AT_END = /\d\.?\)?\s*$/;
 /** "Åben sag", "Lukket punkt", "Åbent punkt" on a line of its own or after a case number. */
 const STATUS_LINE = /(?:^|\s{2,})(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\s*$|^\s*(?:Åben|Åbent|Lukket)\s*$|\s{2,}(?:Åben|Åbent|Lukket)\s*$/i;
 /** A table of contents line: dotted leaders, or a page number set off at the end. */
@@ -277,15 +291,19 @@ const NUMBER_UNDER_TITLE = new RegExp(`^${SP}*\\(${SP}*(?:Pkt\\.?|Punkt)${SP}*(?
 // one is the title. Figures in a field make it a table's row.
 /** A rule drawn with one character: "══════", "──────", "=====", "-----". */
 const RULE_RUN = '[═─━=_~*#-]{3,}';
-export const RULE_LINE = new RegExp(`^\\s*${RULE_RUN}\\s*$`);
+/** A line drawn with rule or box characters only: "──────", "=====", "┌───┬───┐", "+----+----+". */
+export const RULE_LINE = /^\s*[\u2500-\u257f=_~*#+-]{3,}\s*$/;
 const ORDINAL = String.raw`[\[(]?(\d{1,3})(?:/(\d{1,3}))?[\])]?[.)]?`;
-const ORDINAL_FIRST = new RegExp(`^${SP}*([═─━=_~*#-]{2,}${SP}*)?${ORDINAL}(?=${SP}|\\t|\\||$)(.*)$`, 'u');
-const ORDINAL_LAST = new RegExp(`^${SP}*(\\S.*?\\S)(?:${SP}{3,}|\\t+)${LABEL}${SP}*(\\d{1,3})\\.?${SP}*$`, 'u');
+/** What may stand before the ordinal: a rule ("══ 2 ══"), a box's side ("│ 2 │"), a label ("Pkt. 2/11"). */
+const ORDINAL_FIRST = new RegExp(`^${SP}*((?:[═─━=_~*#-]{2,}|[|│║┃])${SP}*)?(${LABEL}${SP}*)?${ORDINAL}(?=${SP}|\\t|[|│║┃]|$)(.*)$`, 'u');
+const BOX_SIDE = /^[|│║┃]/;
+/** "Title          Pkt. 4", "Title ..... Punkt 4", "Title     (pkt. 4)". */
+const ORDINAL_LAST = new RegExp(`^${SP}*(\\S.*?\\S)(?:${SP}{3,}|\\t+|${SP}*(?:\\.{3,}|…+)${SP}*)\\(?${LABEL}${SP}*(\\d{1,3})\\.?\\)?${SP}*$`, 'u');
 const TRAILING_RULE = new RegExp(`${SP}*${RULE_RUN}${SP}*$`);
 /** A tag in brackets before the title: "[ORIENTERING]", "(Beslutningssag)". */
 const TAG_FIELD = /^(?:\[[^\]]{2,30}\]|\([^)]{2,30}\))$/u;
 const TAG_LEAD = /^(\[[^\]]{2,30}\]|\([^)]{2,30}\))\s+(?=\S)/u;
-const HEADER_FIELD_BREAK = /\s*[·|]\s*|\s{2,}|\t/;
+const HEADER_FIELD_BREAK = /\s*[·|│║┃]\s*|\s{2,}|\t/;
 const TITLE_START = /^["“«]?[\p{Lu}\d]/u;
 
 function ordinalLine(line: string): Header | null {
@@ -296,20 +314,24 @@ function ordinalLine(line: string): Header | null {
 	}
 	const m = ORDINAL_FIRST.exec(line);
 	if (!m) return null;
-	const [, rule, no, of] = m;
+	const [, frame, label, no, of] = m;
+	const labelled = label !== undefined;
 	// "02/11": the place in the agenda, never past its end.
 	if (of !== undefined && (Number(of) < 2 || Number(no) > Number(of))) return null;
-	let rest = m[4].replace(TRAILING_RULE, '').trim();
+	// "01/03 – Title": a dash or colon after the ordinal.
+	let rest = m[5].replace(TRAILING_RULE, '').trim().replace(/^(?:[|│║┃]|[–—:-](?=\s))\s*/, '');
 	let tag = false;
 	const lead = TAG_LEAD.exec(rest);
 	if (lead) [rest, tag] = [rest.slice(lead[0].length), true];
-	if (!rest) return rule || TRAILING_RULE.test(m[4]) ? { no: Number(no), rest: '', labelled: false, status: false, form: 'rule' } : null;
+	const rule = frame !== undefined && !BOX_SIDE.test(frame.trim());
+	if (!rest) return labelled || rule || TRAILING_RULE.test(m[5]) ? { no: Number(no), rest: '', labelled, status: false, form: 'rule' } : null;
 	const fields = fieldsOf(rest);
 	if (!fields || !fields.title) return null;
-	const form = of !== undefined ? `af ${of}` : rule ? 'rule' : tag ? 'tag' : fields.parts > 1 ? 'fields' : 'ordinal';
+	const bracketed = /^\s*[[(]/.test(m[0].slice((frame ?? '').length + (label ?? '').length));
+	const form = of !== undefined ? `af ${of}` : rule ? 'rule' : tag ? 'tag' : fields.parts > 1 ? 'fields' : frame ? 'box' : bracketed ? 'bracket' : 'ordinal';
 	// A bare "3  Title" with nothing else is BARE_HEADER's; here only forms that carry more.
-	if (form === 'ordinal' && !fields.status && !fields.caseNo) return null;
-	return { no: Number(no), rest: fields.title, labelled: false, status: fields.status, caseNo: fields.caseNo, form };
+	if (form === 'ordinal' && !labelled && !fields.status && !fields.caseNo) return null;
+	return { no: Number(no), rest: fields.title, labelled, status: fields.status, caseNo: fields.caseNo, form };
 }
 
 /** A header's fields: the title (the longest field that is none of tag, status, case number), or null for a table row. */
@@ -362,6 +384,9 @@ interface Candidate {
 function headerOf(line: string): Header | null {
 	if (line.length > 300 || !(/\d|^\s*[IVXL]+\./.test(line.slice(0, 30)) || DIGIT_AT_END.test(line))) return null;
 	const m = LABELLED_HEADER.exec(line);
+	// "Sag 3 · Åben · 25/1234" over its title: the rest of the line is the status, not the title.
+	const onlyStatus = m && m[3] ? statusFieldsOnly(m[3]) : null;
+	if (onlyStatus) return { no: Number(m![1] ?? m![2]), rest: '', labelled: true, status: onlyStatus.status, caseNo: onlyStatus.caseNo };
 	if (m) return { no: Number(m[1] ?? m[2]), rest: m[3].replace(STATUS_RE, '').replace(/^·\s*/, '').trim(), labelled: true, status: STATUS_ANYWHERE.test(line) || STATUS_RE.test(line) };
 	const n = NUMBER_FIRST_LABELLED.exec(line);
 	if (n) return { no: Number(n[1]), rest: n[2].trim(), labelled: true, status: STATUS_ANYWHERE.test(line) };
@@ -508,7 +533,7 @@ export function segmentItems(text: string, lines: Line[] = splitLines(text)): It
 			const t = lines[i].text.trim();
 			if (!t || caseNumberOf(lines[i].text) || STATUS_LED.test(t) || statusLineOf(t) || isSectionHeading(t) || sectionLeadOf(t) || headerOf(lines[i].text)) break;
 			// The bottom of a drawn box, or a status line inside it.
-			if (/^[|+]|^[-=_]{3,}$/.test(t) || STATUS_LINE.test(lines[i].text)) break;
+			if (/^[|+]/.test(t) || RULE_LINE.test(t) || STATUS_LINE.test(lines[i].text)) break;
 			if (titleParts.join(' ').length > 250) break;
 			titleParts.push(t.replace(STATUS_RE, ''));
 			i++;
