@@ -147,7 +147,9 @@ export function isPageDebris(line: string): boolean {
 	const trimmed = line.trimEnd();
 	const last = trimmed.charCodeAt(trimmed.length - 1);
 	if (!(last >= 48 && last <= 57) && !/[-–—)\]]$/.test(trimmed)) return false;
-	return PAGE_ALONE.test(trimmed) || PAGE_AT_END.test(trimmed);
+	// The end-anchored pattern is tried on the line's tail (and the character before it) only.
+	const tail = trimmed.length > 40 ? trimmed.slice(-41) : trimmed;
+	return PAGE_ALONE.test(trimmed) || PAGE_AT_END.test(tail);
 }
 
 /**
@@ -167,8 +169,7 @@ export function pageFurniture(text: string, lines: Line[] = splitLines(text)): L
 			spans.push(line);
 			continue;
 		}
-		// Case numbers of items that follow each other may rise like a page number.
-		if (!THREE_LETTERS.test(t) || isItemHeaderLine(t) || isSectionHeading(t) || caseNumberOf(t) || statusLineOf(t)) continue;
+		if (!THREE_LETTERS.test(t) || isItemHeaderLine(t) || isSectionHeading(t)) continue;
 		const key = folded(t.replace(/\d+/g, '#'));
 		const numbers = t.match(/\d+/g)!;
 		const group = groups.get(key);
@@ -189,7 +190,9 @@ export function pageFurniture(text: string, lines: Line[] = splitLines(text)): L
 		const k = varying.indexOf(true);
 		// A page apart: rows of a table ("1. kvt. 2025", "2. kvt. 2025") follow each other closely.
 		const paged = group.every((g, i) => i === 0 || (Number(g.numbers[k]) > Number(group[i - 1].numbers[k]) && g.n - group[i - 1].n >= 15));
-		if (paged) spans.push(...group.map((g) => g.line));
+		// Case numbers of items that follow each other may rise like a page number.
+		const first = group[0].line.text;
+		if (paged && !caseNumberOf(first) && !statusLineOf(first)) spans.push(...group.map((g) => g.line));
 	}
 	// A rule drawn round a running header ("-----" above and below it) goes with it.
 	const found = new Set(spans.map((l) => l.start));

@@ -110,6 +110,8 @@ const CASE_FIELD = new RegExp(String.raw`^(?:[\p{L}][\p{L}.-]{1,20}\.?\s*:?\s*)?
 const STATUS_FIELD = /^(?:[\p{L}-]{2,20}:\s*)?(?:Åben|Åbent|Lukket|Offentlig|Ikke[\s-]offentlig|Fortrolig)(?:\s+(?:sag|punkt))?$/iu;
 /** Fields are set apart by "·", "|", a spaced dash, a comma or a wide gap. */
 const FIELD_BREAK = /\s*[·|]\s*|\s+[–—-]\s+|,\s+|\s{2,}|\t/;
+/** A status word or a case number's shape somewhere in the line: the cheap test before the fields are read. */
+const MAY_BE_STATUS = /åben|lukket|offentlig|fortrolig|\d[-/.]\d\d/i;
 const FIGURE_FIELD = /^[-−÷+]?[\d.,]+\s*%?$/;
 
 /** A text made of status and case-number fields only ("· Åben · 25/1234"): its status and case number. */
@@ -129,7 +131,7 @@ function statusFieldsOnly(text: string): { status: boolean; caseNo?: string } | 
 /** The status and case number of a line made of such fields, or null for any other line (a sentence, a table row). */
 export function statusLineOf(line: string): { status: boolean; caseNo: string | null } | null {
 	const t = line.trim();
-	if (t.length < 4 || t.length > 110) return null;
+	if (t.length < 4 || t.length > 110 || !MAY_BE_STATUS.test(t)) return null;
 	let status = false;
 	let caseNo: string | null = null;
 	let words = 0;
@@ -210,6 +212,8 @@ const SECTION_NUMBER = /^\d{1,3}\.\d{1,2}\s+/;
 /** "Beslutning: Godkendt.": a section's name and its text on one line. */
 const SECTION_LEAD = /^(\p{Lu}[\p{L} ]{2,40}?):\s+\S/u;
 export function sectionLeadOf(line: string): string | null {
+	const colon = line.indexOf(':');
+	if (colon < 0 || colon > 60) return null;
 	const m = SECTION_LEAD.exec(line.trim());
 	return m ? isSectionHeading(m[1]) : null;
 }
@@ -261,7 +265,12 @@ const BARE_HEADER = new RegExp(`^${SP}*(?:[•·]${SP}*)?${NUMBER}(?:${SP}+|\\t)
 /** "§ 4   Title" at a line's start, set apart by a wide gap: an item only with evidence, as a bare number is (a § in a table row has figures after it). */
 const PARAGRAPH_HEADER = new RegExp(`^§${SP}?(\\d{1,3})\\.?(?:${SP}{2,}|\\t)(\\p{Lu}.*?)$`, 'u');
 const FIGURES_AT_END = /\S\s{2,}[-−÷]?\d[\d.,]*\s*$/;
-const DIGIT_AT_END = /\d\.?\)?\s*$/;
+/** "… Pkt. 4", "… (punkt 4)", "… Sag nr. 4" at a line's end, tested on the tail only (an end-anchored regex scans the whole line). */
+const LABELLED_TAIL = /(?:pkt|punkt|sag|nr)\.?(?:[ \u00a0]+nr\.?)?[ \u00a0]*:?[ \u00a0]*\d{1,3}\.?\)?[ \u00a0]*$/i;
+const labelledNumberAtEnd = (line: string) => {
+	const c = line.charCodeAt(line.trimEnd().length - 1);
+	return (c === 41 || c === 46 || (c >= 48 && c <= 57)) && LABELLED_TAIL.test(line.slice(-24));
+};
 /** "Åben sag", "Lukket punkt", "Åbent punkt" on a line of its own or after a case number. */
 const STATUS_LINE = /(?:^|\s{2,})(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\s*$|^\s*(?:Åben|Åbent|Lukket)\s*$|\s{2,}(?:Åben|Åbent|Lukket)\s*$/i;
 /** A table of contents line: dotted leaders, or a page number set off at the end. */
@@ -306,13 +315,16 @@ const TAG_LEAD = /^(\[[^\]]{2,30}\]|\([^)]{2,30}\))\s+(?=\S)/u;
 const HEADER_FIELD_BREAK = /\s*[·|│║┃]\s*|\s{2,}|\t/;
 const TITLE_START = /^["“«]?[\p{Lu}\d]/u;
 
+/** What an ordinal line can start with: a digit, a bracket, a rule or box character, or a label's first letter. */
+const ORDINAL_FIRST_START = /^[ \u00a0]*[\d[(═─━=_~*#|│║┃\-DPpSNÅLA]/u;
+
 function ordinalLine(line: string): Header | null {
-	const last = ORDINAL_LAST.exec(line);
+	const last = labelledNumberAtEnd(line) ? ORDINAL_LAST.exec(line) : null;
 	if (last) {
 		const fields = fieldsOf(last[1]);
 		return fields && fields.title ? { no: Number(last[2]), rest: fields.title, labelled: true, status: fields.status, caseNo: fields.caseNo, form: 'ordinal last' } : null;
 	}
-	const m = ORDINAL_FIRST.exec(line);
+	const m = ORDINAL_FIRST_START.test(line) ? ORDINAL_FIRST.exec(line) : null;
 	if (!m) return null;
 	const [, frame, label, no, of] = m;
 	const labelled = label !== undefined;
@@ -382,7 +394,9 @@ interface Candidate {
 }
 
 function headerOf(line: string): Header | null {
-	if (line.length > 300 || !(/\d|^\s*[IVXL]+\./.test(line.slice(0, 30)) || DIGIT_AT_END.test(line))) return null;
+	if (line.length > 300) return null;
+	// "Title          Pkt. 4": the number only at the end.
+	if (!/\d|^\s*[IVXL]+\./.test(line.slice(0, 30))) return labelledNumberAtEnd(line) ? ordinalLine(line) : null;
 	const m = LABELLED_HEADER.exec(line);
 	// "Sag 3 · Åben · 25/1234" over its title: the rest of the line is the status, not the title.
 	const onlyStatus = m && m[3] ? statusFieldsOnly(m[3]) : null;
@@ -475,9 +489,14 @@ export function segmentItems(text: string, lines: Line[] = splitLines(text)): It
 		const near = below.slice(0, 4);
 		// The status line may stand below the header or above it ("Åben sag – Beslutning" over "4.  Title").
 		const above = prevNonBlank(r.line);
-		const fieldsNear = [...near, ...(above >= 0 && r.line - above <= 3 ? [above] : [])].map((j) => statusLineOf(lines[j].text));
-		const caseNear = r.caseNo !== undefined || near.some((j) => caseNumberOf(lines[j].text) !== null) || fieldsNear.some((f) => f?.caseNo);
-		const statusNear = r.status || near.some((j) => STATUS_LINE.test(lines[j].text)) || (above >= 0 && STATUS_LINE.test(lines[above].text) && r.line - above <= 3) || fieldsNear.some((f) => f?.status);
+		let caseNear = r.caseNo !== undefined || near.some((j) => caseNumberOf(lines[j].text) !== null);
+		let statusNear = r.status || near.some((j) => STATUS_LINE.test(lines[j].text)) || (above >= 0 && STATUS_LINE.test(lines[above].text) && r.line - above <= 3);
+		if (!caseNear || !statusNear)
+			for (const j of above >= 0 && r.line - above <= 3 ? [...near, above] : near) {
+				const f = statusLineOf(lines[j].text);
+				caseNear ||= f?.caseNo != null;
+				statusNear ||= f?.status === true;
+			}
 		// A rule drawn right above or below: "05  Title" boxed between "────" lines, a pipe line underlined with "====".
 		const ruled = (r.line > 0 && RULE_LINE.test(lines[r.line - 1].text)) || (r.line + 1 < lines.length && RULE_LINE.test(lines[r.line + 1].text));
 		const sectionNear = below.some((j) => looksLikeSection(lines[j].text));
