@@ -15,6 +15,16 @@ function read(title: string, body: string): string[] {
 
 const cases: [string, string, string, string[]][] = [
 	[
+		'"af dem" takes the concept of the previous sentence\'s count, a fact only with a kind of its own; a part with no place stays out',
+		'Magtanvendelse 1.-3. kvartal 2024',
+		'I 1.-3. kvartal 2024 blev der indberettet 31 magtanvendelser. Tolv af dem vedrørte fastholdelse, elleve føring til andet rum. Seks af dem skete om natten.',
+		[
+			'magtanvendelser_indberettet | fastholdelse | 2024-Q1-Q3 | 12',
+			'magtanvendelser_indberettet | føring til andet rum | 2024-Q1-Q3 | 11',
+			'magtanvendelser_indberettet | hele kommunen | 2024-Q1-Q3 | 31'
+		]
+	],
+	[
 		'a sentence dated only by "de samme tre kvartaler året før" compares and dates no later sentence; tilbud as subjects, the verb left out after the first',
 		'Magtanvendelse, 1.-3. kvartal 2025',
 		'For de samme tre kvartaler året før lød tallet på 52 indberetninger. Botilbuddet Lyngly tegner sig for 17 af indberetningerne og Demenscentret Hald for 8.',

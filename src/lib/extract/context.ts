@@ -244,8 +244,8 @@ class LazySentence implements SentenceContext {
 		if (stated.length && !(isBreakdown(stated) && stated.every((p) => p.kind === stated[0].kind))) period = resolvePeriod(stated[0], titleYear, meetingYear) ?? period;
 		// "… 39, hvor den året før lå på 35": a relative period after the first figure is the comparison's, not what the text goes on about.
 		else {
-			// "I samme periode sidste år …" names the period the text is about only to compare with it.
-			const relative = usable.filter((p) => p.kind === 'relative' && !compared(p) && !(p.samePeriod && p.offset));
+			// "I samme periode sidste år …", "Året før var …": a past relative period compares with what the text is about.
+			const relative = usable.filter((p) => p.kind === 'relative' && !compared(p) && !comparesBack(p));
 			if (relative.length && (!period || !view.qAt.length || view.tAt[view.periods.indexOf(relative[0])] < view.qAt[0]))
 				period = resolvePeriod(relative[0], period ? Number(period.slice(0, 4)) : titleYear, meetingYear) ?? period;
 		}
@@ -256,6 +256,11 @@ class LazySentence implements SentenceContext {
 			entity: named.length === 1 ? named[0] : named.length > 1 ? null : before.entity
 		};
 	}
+}
+
+/** "året før", "samme periode sidste år": a period counted back from the one the text is about names a comparison. */
+export function comparesBack(p: PeriodMention): boolean {
+	return p.kind === 'relative' && p.relativeTo === 'text' && (p.offset ?? 0) < 0;
 }
 
 /** The text year a relative or year-less period resolves against: the sentence's own year, else the title's. */

@@ -6,7 +6,7 @@
  * or of the previous sentence's figure ("Året før var tallet 512"). When nothing binds, the
  * count is left out.
  */
-import { draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { comparesBack, draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { CONCEPTS, COUNTERS, INTERVENTIONS, OTHER_NOUNS, type Concept, type CueKind, type MagtMetric } from './magtanvendelse-lexicon';
 import { findPeriods, isBreakdown } from './periods';
 import { municipalityOf } from './places';
@@ -21,7 +21,7 @@ const TOPIC = /magtanvend|forhåndsgodkend|forhåndstilladel|uden samtykke|selvb
 // ── the lexicon compiled once ──────────────────────────────────────────────
 const CUE_RES = CONCEPTS.map((c) => ({ concept: c, re: new RegExp(`(?<![\\p{L}-])(?:${c.cues.join('|')})(?![\\p{L}])`, 'gu') }));
 const INTERVENTION_RES = INTERVENTIONS.map((k) => ({ area: k.area, re: new RegExp(`(?<![\\p{L}-])(?:${k.cues.join('|')})(?![\\p{L}])`, 'gu') }));
-const SENTENCE_GATE = new RegExp(`(?:${CONCEPTS.filter((c) => c.kind !== 'aendring' && c.kind !== 'maal').flatMap((c) => c.cues).join('|')}|tallet|antallet)`, 'u');
+const SENTENCE_GATE = new RegExp(`(?:${CONCEPTS.filter((c) => c.kind !== 'aendring' && c.kind !== 'maal').flatMap((c) => c.cues).join('|')}|tallet|antallet|af dem|af disse)`, 'u');
 
 // ── tokens of a view ───────────────────────────────────────────────────────
 interface Tok {
@@ -177,7 +177,7 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 		// A breakdown by period ("21 i 1. kvartal, 15 i 2. kvartal …") dates its own figures, not the paragraph.
 		const breakdown = isBreakdown(v.periods);
 		// "For de samme tre kvartaler året før lød tallet på 49": a sentence dated only by a past relative compares.
-		const comparative = v.periods.length > 0 && v.periods.every((p) => p.kind === 'relative' && p.offset);
+		const comparative = v.periods.length > 0 && v.periods.every(comparesBack);
 		for (const f of figures) {
 			// "heraf fem til alarm- og pejlesystemer": approvals by kind are no count of force.
 			if (f.kind && !f.metric?.startsWith('magtanvendelser')) continue;
@@ -278,6 +278,11 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 			else if (head) {
 				f.part = true;
 				heads.set(f, head);
+			} else if (lead && (toks[f.tok + 2]?.text === 'dem' || toks[f.tok + 2]?.text === 'disse') && !whole) {
+				// "Tolv af dem vedrørte fastholdelse": a part of what the previous sentence counted, a fact with a place of its own.
+				f.metric = lead.metric;
+				f.how = 'anafor';
+				f.part = true;
 			}
 			continue;
 		}
