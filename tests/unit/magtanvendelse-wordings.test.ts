@@ -15,6 +15,16 @@ function read(title: string, body: string): string[] {
 
 const cases: [string, string, string, string[]][] = [
 	[
+		'a place named after "og på", its name joined by "Bo- og"; "står alene for"',
+		'Magtanvendelse 2025',
+		'Der blev i 2025 indberettet 61 magtanvendelser. Bostedet Lunden står alene for 22 af årets indberetninger, og på Skjern Bo- og Aktivitetscenter blev der registreret 14.',
+		[
+			'magtanvendelser_indberettet | Bostedet Lunden | 2025 | 22',
+			'magtanvendelser_indberettet | Skjern Bo- og Aktivitetscenter | 2025 | 14',
+			'magtanvendelser_indberettet | hele kommunen | 2025 | 61'
+		]
+	],
+	[
 		'"af dem" takes the concept of the previous sentence\'s count, a fact only with a kind of its own; a part with no place stays out',
 		'Magtanvendelse 1.-3. kvartal 2024',
 		'I 1.-3. kvartal 2024 blev der indberettet 31 magtanvendelser. Tolv af dem vedrørte fastholdelse, elleve føring til andet rum. Seks af dem skete om natten.',

@@ -512,8 +512,8 @@ const OWN_PARAGRAPH: Partial<Record<string, RegExp>> = { flytning_uden_samtykke:
 /** "§ 126a", "§ 126 a"; but "§ 85 i serviceloven" is § 85: a letter set apart is never the preposition "i". */
 const PARAGRAPH = /(?<!§)§\s*(\d+)(?:([a-z])|\s([a-hj-z]))?(?![\p{L}\d])(?!\s*(?:[-–,]|og|eller)\s*\d)/u;
 const TILBUD_WORD = /bosted|botilbud|bofællesskab|plejecent|plejehjem|center|centret|hus(?:et)?\b|tilbud|værested|opholdssted|afdeling|enhed/i;
-const TILBUD_VERB = /\s+(?:tegner\s+sig(?:\s+i\s+alt)?\s+for|står\s+(?:for|bag)|stod\s+(?:for|bag)|udgjorde|havde|har\s+haft|har\s+indberettet|indberettede)\s*$/u;
-const TILBUD_PLACE = /^(?:På|Hos)\s+(.+?)\s+(?:blev\s+der|er\s+der|var\s+der|registreredes|indberettedes|har\s+der)\b/u;
+const TILBUD_VERB = /\s+(?:tegner\s+sig(?:\s+alene|\s+i\s+alt)?\s+for|(?:står|stod)(?:\s+alene)?\s+(?:for|bag)|udgjorde|havde|har\s+haft|har\s+indberettet|indberettede)\s*$/u;
+const TILBUD_PLACE = /^(?:[Pp]å|[Hh]os)\s+(.+?)\s+(?:blev\s+der|er\s+der|var\s+der|registreredes|indberettedes|har\s+der)\b/u;
 
 function areaSlot(ctx: ItemContext, sc: SentenceContext, toks: Tok[], figures: Figure[], f: Figure, kinds: Span[]): string | null {
 	const v = sc.view;
@@ -550,7 +550,7 @@ function areaSlot(ctx: ItemContext, sc: SentenceContext, toks: Tok[], figures: F
 	const subject = TILBUD_VERB.test(' ' + lead) ? (' ' + lead).replace(TILBUD_VERB, '').trim() : TILBUD_PLACE.exec(lead)?.[1];
 	if (subject && isTilbud(subject)) {
 		f.subject = true;
-		return subject.replace(/^(?:På|Hos)\s+/, '');
+		return subject.replace(/^(?:[Pp]å|[Hh]os)\s+/, '');
 	}
 	// "… tegner sig for 15 af indberetningerne og Demensboligerne Ørslev for 9": the verb left out after the first.
 	const elided = prev?.subject ? /^([\p{Lu}][\p{L}-]*(?: [\p{Lu}][\p{L}-]*){0,3}) (?:for|bag|med)$/u.exec(lead)?.[1] : undefined;
@@ -585,8 +585,9 @@ interface Clause {
 	end: number;
 	opener: string | null;
 }
-const CLAUSE_BREAK = /,|;| og | mens | men | samt /g;
-const TEXT_CLAUSE_BREAK = /,|;|\sog\s|\smens\s|\smen\s|\ssamt\s/;
+// " og " after a hyphen joins a name ("Bo- og Aktivitetscenter").
+const CLAUSE_BREAK = /,|;|(?<!-) og | mens | men | samt /g;
+const TEXT_CLAUSE_BREAK = /,|;|(?<!-)\sog\s|\smens\s|\smen\s|\ssamt\s/;
 
 function interventionsIn(view: string): Span[] {
 	const out: Span[] = [];
