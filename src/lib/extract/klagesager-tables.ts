@@ -3,7 +3,7 @@ import { type FactDraft, type ItemContext } from './context';
 import { fieldNamed, findAreas, lawNamed, paragraphOf, pickArea, RANK } from './areas';
 import { findPeriods, quarterPeriod } from './periods';
 import { municipalityOf } from './places';
-import { headerLexicon, readTable, type HeaderRule, type ReadTable } from './tables';
+import { headerLexicon, readTables, type HeaderRule, type ReadTable } from './tables';
 import { axisPeriod, metricAxis, periodOfAxis, transpose, type AxisPeriod } from './grid';
 
 const ITEM_GATE = /klage|ankestyrelsen|omgørelse|danmarkskort/i;
@@ -53,9 +53,7 @@ export function labelRoles(label: string): { entity: string | null; rest: string
 export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 	if (!ITEM_GATE.test(ctx.item.title) && !ITEM_GATE.test(ctx.text.slice(ctx.item.start, ctx.item.end))) return [];
 	const out: FactDraft[] = [];
-	for (const block of ctx.layout.tables) {
-		const printed = readTable(ctx.text, block, klageLexicon, { emptyCells: true });
-		if (!printed) continue;
+	for (const { block, table: printed } of readTables(ctx.text, ctx.layout.tables, klageLexicon, { emptyCells: true })) {
 		const transposed = metricsAsRows(ctx, block, printed) ?? metricList(ctx, block, printed);
 		if (transposed) {
 			out.push(...transposed);

@@ -2,7 +2,7 @@
 import { type FactDraft, type ItemContext } from './context';
 import { findPeriods } from './periods';
 import { findAreas, RANK } from './areas';
-import { readTable } from './tables';
+import { readTables } from './tables';
 import { MAGTANVENDELSE_CONCEPTS } from './table-concepts';
 import { axisPeriod, periodOfAxis, type AxisPeriod } from './grid';
 
@@ -51,9 +51,7 @@ const ABOUT_FORCE = /magtanvendelse|indberetning|indberettet|registrer|tvang|ind
 export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 	if (!ITEM_GATE.test(ctx.item.title) && !/magtanvendelse/i.test(ctx.text.slice(ctx.item.bodyStart, ctx.item.end))) return [];
 	const out: FactDraft[] = [];
-	for (const block of ctx.layout.tables) {
-		const table = readTable(ctx.text, block, magtLexicon);
-		if (!table) continue;
+	for (const { block, table } of readTables(ctx.text, ctx.layout.tables, magtLexicon)) {
 		const columns = table.columns.map(magtColumn);
 		if (columns.some((c) => !c)) continue;
 		const caption = `${table.caption ?? ''} ${block.heading ?? ''}`;

@@ -254,11 +254,11 @@ function isNote(t: string): boolean {
 	if (NOTE_START.test(t)) return true;
 	return t.length <= 110 && (UNIT_NOTE.test(t) || SIGN_NOTE.test(t));
 }
-const NOTE_START = /^(?:Note|Anm\.|Anmærkning|Kilde|\*|\(\d\))/i;
+const NOTE_START = /^(?:Note|Anm\.|Anmærkning|Kilde|\*|\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹]+\)?\s)/i;
 const UNIT_NOTE = /^(?:alle\s+)?(?:beløb|tal)(?:ene)?\s+(?:er\s+)?(?:angivet\s+|opgjort\s+)?i\b/i;
 /** A title line that states the unit: "Regnskab 2024 – Ældreudvalget (beløb i 1.000 kr.)". */
 const UNIT_IN_TITLE = /\((?:beløb\s+i\s+|alle\s+beløb\s+i\s+)?(?:mio\.\s*kr|1\.000\s*kr|t\.\s?kr|kr)\.?\)/i;
-const SIGN_NOTE = /fortegn|angiver|angives|betyder|\bvis(?:t|es)\s+med\b|[-−+÷]\s*\)?\s*=\s*(?:mer|mindre)forbrug/i;
+const SIGN_NOTE = /fortegn|angiver|angives|betyder|\bvis(?:t|es)\s+med\b|[-−+÷]\s*\)?\s*=\s*(?:mer|mindre)forbrug|(?:mer|mindre)forbrug\s+(?:er\s+)?(?:anført|vist|står)\s+i\s+parentes/i;
 
 /** The sentences of the paragraph right above a table's first line (a blank line may stand between). */
 function leadIn(lines: Line[], first: number, previousEnd: number): string[] {
@@ -270,6 +270,12 @@ function leadIn(lines: Line[], first: number, previousEnd: number): string[] {
 }
 const SENTENCE_END = /(?<=[.!?])\s+(?=[A-ZÆØÅ])/;
 
+/** Whether line `h` starts a sentence of its own: the line above is blank, a caption or a finished sentence. */
+function sentenceStartsAt(lines: Line[], h: number): boolean {
+	const above = h > 0 ? lines[h - 1].text.trim() : '';
+	return !above || CAPTION_START.test(above) || ENDS_SENTENCE(above);
+}
+
 /** A sentence that says how the table is printed: its unit ("Beløbene er i mio. kr.") or its sign ("negative tal er merforbrug"). */
 function isLegend(sentence: string): boolean {
 	return UNIT_NOTE.test(sentence) || SIGN_NOTE.test(sentence) || UNIT_IN_TITLE.test(sentence) || merforbrugSign(sentence) !== null;
@@ -279,15 +285,17 @@ const TERMINAL = /[.!?:;]["”’)]*$/;
 const ORDINAL_END = /(?:^|\s|-)\d{1,2}\.$/;
 /** The end of a period a title was cut before: "kvartal 2024", "halvår 2025", "2024". */
 const PERIOD_TAIL = /^(?:(?:kvartal|kvt\.|halvår)\s+)?(?:19|20)\d{2}\.?$/i;
-const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t) && !ORDINAL_END.test(t);
+const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.\)?$/i.test(t) && !ORDINAL_END.test(t);
 
 const RULE = /^[-|+=:_\s]+$/;
 
 /** A line of words with no column gaps: a table's title when column headers follow it. */
 function isTitleLine(line: string): boolean {
 	const t = line.trim();
-	return !/\S\s{2,}\S/.test(t) && !/[|\t]/.test(t) && t.split(/\s+/).length >= 3 && !ENDS_SENTENCE(t);
+	return !/\S\s{2,}\S/.test(t) && !/[|\t]/.test(t) && t.split(/\s+/).length >= 3 && !ENDS_SENTENCE(t) && !DRAWN_CELL.test(t);
 }
+/** "--- Budget 2025 ---": a header cell drawn over the columns it spans, not a title. */
+const DRAWN_CELL = /[-–—=_]{2,}\s*[^-–—=_\s][^|]*?[-–—=_]{2,}/;
 
 /** A line of column headers: cells parted by wide gaps, or indented past the row labels. */
 function isColumnLine(line: string): boolean {
@@ -489,6 +497,8 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 		let h = rowsStart - 1;
 		let caption: string | null = null;
 		let captionLine = -1;
+		// "Mindreforbrug er anført i parentes." between the caption and the headers: a legend, not prose that ends the header.
+		const legends: number[] = [];
 		while (h > previousEnd && rowsStart - h <= 45) {
 			const t = lines[h].text.trim();
 			// A unit under each column header ("(t.kr.)   (t.kr.)") is part of the header, not a caption.
@@ -496,6 +506,11 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 				caption = t;
 				captionLine = h;
 				break;
+			}
+			if (t && t.length <= 120 && /^\p{Lu}/u.test(t) && !/\S\s{3,}\S/.test(t) && TERMINAL.test(t) && isLegend(t) && sentenceStartsAt(lines, h)) {
+				legends.push(h);
+				h--;
+				continue;
 			}
 			// A section heading ("Sagsfremstilling") is above the table, never part of it.
 			if (t && isSectionHeading(t)) break;
@@ -536,7 +551,7 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			}
 			headerFrom = gridHeader;
 		}
-		let headerLines = lines.slice(headerFrom, rowsStart).filter((l) => l.text.trim());
+		let headerLines = lines.slice(headerFrom, rowsStart).filter((l, k) => l.text.trim() && !legends.includes(headerFrom + k));
 		// A title line flush above headers laid out in columns is the caption, not a header:
 		// "Indberetninger om magtanvendelse, voksne borgere …" over "   1. kvt. 2025   2. kvt. 2025".
 		if (headerLines.length >= 2 && isTitleLine(headerLines[0].text) && headerLines.slice(1).every((l) => isColumnLine(l.text) || RULE.test(l.text))) {
@@ -569,13 +584,15 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			if (isNote(t)) {
 				notes.push(t);
 				last = n;
-			} else if (t && notes.length && /\p{L}-$/u.test(notes[notes.length - 1])) {
-				// A note whose last word breaks over the line ("(5) omgørelses-" / "procent.") goes on.
+			} else if (t && notes.length && (/\p{L}-$/u.test(notes[notes.length - 1]) || (/^\s+\p{Ll}/u.test(lines[n].text) && !ENDS_SENTENCE(notes[notes.length - 1])))) {
+				// A note whose last word breaks over the line ("(5) omgørelses-" / "procent.") goes on, and so
+				// does an indented line in lower case ("²) … et positivt tal er" / "   derfor et merforbrug.").
 				notes[notes.length - 1] += ` ${t}`;
 				last = n;
 			} else if (t) break;
 			n++;
 		}
+		for (const k of legends) if (k >= headerFrom) notes.push(lines[k].text.trim());
 		const first = captionLine >= 0 ? captionLine : headerFrom;
 		// "Alle beløb i 1.000 kr., netto. Mindreforbrug vises som positive tal …" just above the table speaks for it too.
 		for (let u = first - 1, seen = 0; u > previousEnd && u >= 0 && seen < 2; u--) {

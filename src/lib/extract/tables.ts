@@ -82,6 +82,8 @@ const TOTAL = /^(?:i alt|total|totalt|samlet|sum|hovedtotal|i alt for udvalget)\
 /** A label that stops at a connector is not finished: "Andre kommuners og", "Bostøtte, § 85 samt". */
 const DANGLING = /(?:\s(?:og|eller|samt|til|for|af|i|på|med|inkl\.)|[,–-])$/i;
 const GOES_ON = /^(?:og|eller|samt|inkl\.|ekskl\.)\s/;
+/** "(handicap og psykiatri)" on the line under a row's figures: the rest of its label. */
+const PARENTHESISED = /^\([^()]+\)$/;
 
 /**
  * A line of words below a row is the rest of that row's label when the label stops at a connector
@@ -89,7 +91,7 @@ const GOES_ON = /^(?:og|eller|samt|inkl\.|ekskl\.)\s/;
  * own (values one per line would make it the next row's label).
  */
 function continuesLabel(previous: string, line: string, next: string | undefined): boolean {
-	if (TOTAL.test(line) || !(DANGLING.test(previous) || GOES_ON.test(line))) return false;
+	if (TOTAL.test(line) || !(DANGLING.test(previous) || GOES_ON.test(line) || PARENTHESISED.test(line))) return false;
 	if (next === undefined) return true;
 	const { count, labelEnd } = trailingCells(next.trim());
 	return count === 0 || labelEnd > 0;
@@ -107,11 +109,15 @@ export function headerStream(lines: string[]): string {
  * The header as one word stream, and, when its lines are laid out in columns, its cells by
  * position ("Afventer" over "afgørelse" is one cell) with the first row's label left after them.
  */
-export function headerCells(printed: string[]): { stream: string; cells: string[] | null; tail: string } {
+export function headerCells(printed: string[]): { stream: string; cells: string[] | null; tail: string; spans?: (string | null)[] } {
 	const tabbed = tabbedCells(printed);
 	if (tabbed) return tabbed;
-	// Pipes and tabs part cells as a wide gap does; a drawn rule is no header.
-	const lines = printed.filter((l) => !RULE_LINE.test(l)).map((l) => l.replace(/\t/g, '    ').replace(/\|/g, '  '));
+	// Pipes and tabs part cells as a wide gap does; a drawn rule is no header. Footnote marks ("²)", "*)") name no column.
+	const marked = printed.filter((l) => !RULE_LINE.test(l)).map((l) => l.replace(/\t/g, '    ').replace(FOOTNOTE_MARK, (m) => ' '.repeat(m.length)));
+	// A merged header row ("|---- Budget 2025 ----|" over two columns) is set aside; its words qualify the columns below it.
+	const drawn = mergedHeaders(marked);
+	const merged = drawn.spans;
+	const lines = drawn.lines.map((l) => l.replace(/\|/g, '  '));
 	const columnar =
 		(lines.length >= 2 || (lines.length === 1 && /\S\s{2,}\S.*\S\s{2,}\S/.test(lines[0].trim()))) &&
 		(lines.filter((l) => /\S\s{2,}\S/.test(l.trim())).length >= Math.min(2, lines.length) || lines.some((l) => /^\s{8,}\S/.test(l)));
@@ -141,8 +147,45 @@ export function headerCells(printed: string[]): { stream: string; cells: string[
 			} else cells.push({ start, end, words: [m[0]] });
 		}
 	}
-	const texts = cells.sort((a, b) => a.start - b.start).map((c) => dehyphenate(c.words.join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'));
-	return { stream: texts.concat(tail ? [tail] : []).join(' ').replace(/\s+/g, ' '), cells: texts, tail };
+	cells.sort((a, b) => a.start - b.start);
+	const texts = cells.map((c) => dehyphenate(c.words.join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'));
+	const spans = merged.length ? cells.map((c) => merged.find((m) => m.start <= (c.start + c.end) / 2 && (c.start + c.end) / 2 <= m.end)?.text ?? null) : undefined;
+	return { stream: texts.concat(tail ? [tail] : []).join(' ').replace(/\s+/g, ' '), cells: texts, tail, ...(spans ? { spans } : {}) };
+}
+
+/** "²)", "¹", "*)" after a header word: a pointer to a note below the table. */
+const FOOTNOTE_MARK = /(?<=\S\s*|^\s*)(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\)?|\*+\))(?=\s|$)/g;
+/** "|------ Budget 2025 ------|", "---- Vurdering ----": a cell drawn across the columns under it. */
+const DRAWN_SPAN = /\|?[-–—=_]{2,}\s*([^-–—=_|\s][^|]*?)\s*[-–—=_]{2,}\|?/g;
+
+/**
+ * The merged cells of a header: drawn spans, and on the same line any cell that reaches over
+ * two or more cells of the line below ("Omgørelsesprocent" over "Holstebro   Hele landet"). They
+ * are blanked from the lines (same length) and returned with the columns they cover.
+ */
+function mergedHeaders(lines: string[]): { lines: string[]; spans: { text: string; start: number; end: number }[] } {
+	const spans: { text: string; start: number; end: number }[] = [];
+	const out = lines.slice();
+	for (let i = 0; i < lines.length - 1; i++) {
+		const drawn = [...lines[i].matchAll(DRAWN_SPAN)];
+		if (!drawn.length) continue;
+		let line = lines[i];
+		for (const m of drawn) {
+			spans.push({ text: m[1].trim(), start: m.index!, end: m.index! + m[0].length });
+			line = line.slice(0, m.index!) + ' '.repeat(m[0].length) + line.slice(m.index! + m[0].length);
+		}
+		const below = [...lines[i + 1].matchAll(/\S+(?: \S+)*/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+		for (const m of line.matchAll(/\S+(?: \S+)*/g)) {
+			const start = m.index!;
+			const end = start + m[0].length;
+			const under = below.filter((b) => b.start < end + 2 && b.end > start - 2);
+			if (under.length < 2) continue;
+			spans.push({ text: m[0], start: Math.min(start, under[0].start), end: Math.max(end, under[under.length - 1].end) });
+			line = line.slice(0, start) + ' '.repeat(end - start) + line.slice(end);
+		}
+		out[i] = line;
+	}
+	return { lines: out.filter((l) => l.trim()), spans };
 }
 
 /**
@@ -259,6 +302,37 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 	return finish(block, stub.trim(), columns, rest.trim(), stream, options);
 }
 
+/** "Tabel 1 (fortsat)", "Tabel 1, fortsat", "Tabel 2 forts.": the rest of a table a page break cut. */
+const CONTINUED = /\b(?:fortsat|fortsættes|forts\.)(?=[\s),.:]|$)/i;
+
+/**
+ * Every table of an item, a table broken by a page read as one: a part captioned "(fortsat)" or
+ * under the same header lines takes the columns of the part before it (its repeated header may be
+ * shortened to one line), and its rows join that table, so the "I alt" on the last page is checked
+ * against the rows on the first. The unit and sign notes below either part speak for both.
+ */
+export function readTables<B extends TableBlock>(text: string, blocks: B[], lexicon: ColumnLexicon, options: ReadOptions = {}): { block: B; table: ReadTable }[] {
+	const out: { block: B; table: ReadTable; arity: number | null; header: string }[] = [];
+	for (const block of blocks) {
+		const header = block.headerLines.map((l) => l.text.trim()).join(' ').replace(/\s+/g, ' ');
+		const previous = out[out.length - 1];
+		const arity = block.records ? null : rowArity(block);
+		const continues = previous && !block.records && arity === previous.arity && (CONTINUED.test(block.caption ?? '') || (!block.caption && header !== '' && header === previous.header));
+		const own = readTable(text, block, lexicon, options);
+		if (continues && (!own || own.columns.join('|') === previous.table.columns.join('|'))) {
+			const part = own ?? finish(block, previous.table.stub, previous.table.columns, headerCells(block.headerLines.map((l) => l.text)).tail, '', options);
+			if (part && part.rows.length) {
+				const t = previous.table;
+				const notes = [...t.notes, ...part.notes];
+				previous.table = { ...t, rows: [...t.rows, ...part.rows], notes, end: part.end, factor: t.factor ?? unitFactor(notes.join(' ')) };
+				continue;
+			}
+		}
+		if (own) out.push({ block, table: own, arity, header });
+	}
+	return out.map(({ block, table }) => ({ block, table }));
+}
+
 /** A table printed as records: the keys are the columns, each record's name its row label. */
 function recordTable(block: TableBlock): ReadTable {
 	const records = block.records!;
@@ -315,11 +389,12 @@ export function rowArity(block: TableBlock): number | null {
  * knows (a sign legend, a year, a second caption line). Also a transposed table's area headers.
  */
 function positionalColumns(
-	header: { cells: string[] | null; tail: string },
+	header: { cells: string[] | null; tail: string; spans?: (string | null)[] },
 	block: TableBlock,
 	lexicon: ColumnLexicon
 ): { stub: string; columns: string[] } | null {
 	if (!header.cells || header.cells.length < 2) return null;
+
 	// A year as the row label ("2022   66   50") is not a value column.
 	const arities = new Set(
 		block.rows
@@ -332,7 +407,7 @@ function positionalColumns(
 	if (arities.size !== 1) return null;
 	const arity = [...arities][0];
 	if (arity < 2) return null;
-	const cells = header.cells;
+	const cells = header.spans ? header.cells.map((c, i) => withSpan(c, header.spans![i], lexicon)) : header.cells;
 	const columns = cells.length === arity + 1 ? cells.slice(1) : cells.length === arity ? cells : null;
 	if (!columns) return null;
 	// Worth it only when it names more columns than the word stream would: no worse than the lexicon.
@@ -342,6 +417,19 @@ function positionalColumns(
 	const metricRows = labels.filter((label) => lexicon.match(label)).length >= Math.max(2, Math.ceil(labels.length / 2));
 	if (!metricRows && known < columns.length && known > 0 && columns.length - known > 1) return null;
 	return { stub: cells.length === arity + 1 ? cells[0] : '', columns };
+}
+
+/**
+ * A column under a merged header cell: the reading of the two the lexicon knows best. "Korrigeret"
+ * under "Budget 2025" is "Korrigeret Budget 2025"; "Holstebro" under "Omgørelsesprocent" is
+ * "Omgørelsesprocent, Holstebro"; "Afgjort" under "Afgørelser, antal" stays "Afgjort".
+ */
+function withSpan(cell: string, span: string | null, lexicon: ColumnLexicon): string {
+	if (!span) return cell;
+	const known = (t: string) => lexicon.match(t)?.length ?? 0;
+	let best = cell;
+	for (const reading of [`${cell} ${span}`, `${span}, ${cell}`]) if (known(reading) > known(best)) best = reading;
+	return best;
 }
 
 const COLUMN_KEY = /^[([](\d{1,2})[)\]]$/;
@@ -438,7 +526,13 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			pendingPercents.push(...percents);
 			if (pendingValues.length < width) continue;
 		} else if (count !== width || pendingValues.length) return null;
-		const label = `${pendingLabel} ${ownLabel}`.trim().replace(/\s+/g, ' ').replace(LIST_MARKS, '');
+		// A line of words above a row with a name of its own is a group's heading ("Serviceudgifter"), not the start of the name,
+		// unless it stops at a connector ("Beskyttet beskæftigelse og" over "aktivitetstilbud   3.150").
+		// A heading has rows under it: the next row follows with no words between ("Bofællesskabet" over "Lindely   41"
+		// over "Botilbuddet" over "Skovbrynet   57" is a wrapped name each time).
+		const heading = pendingLabel && /^\p{Lu}/u.test(ownLabel) && !DANGLING.test(pendingLabel) && !PARENTHESISED.test(ownLabel) && nextHasOwnLabel(block.rows, index);
+		const label = (heading ? ownLabel : `${pendingLabel} ${ownLabel}`).trim().replace(/\s+/g, ' ').replace(LIST_MARKS, '');
+		if (heading) pendingStart = -1;
 		if (/:$/.test(ownLabel) || BULLET.test(ownLabel)) listRows++;
 		const start = pendingStart >= 0 ? pendingStart : lineStart;
 		const rowValues = pendingValues.length ? pendingValues : (values as number[]);
@@ -466,6 +560,15 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 }
 
 const EMPTY_CELL = /^[-–—]$/;
+
+/** Whether the row after line `index` is printed with its own label and no label line above it (a parenthesis going on with this row's label aside). */
+function nextHasOwnLabel(rows: TableBlock['rows'], index: number): boolean {
+	let k = index + 1;
+	if (k < rows.length && PARENTHESISED.test(rows[k].text.trim())) k++;
+	if (k >= rows.length) return false;
+	const { count, labelEnd } = trailingCells(rows[k].text.trim());
+	return count > 0 && labelEnd > 0;
+}
 
 /**
  * The cells a label's tail hides when a dash stood among them (the cell reader stops at a dash):
@@ -496,8 +599,10 @@ function withEmptyCells(label: string, missing: number): { cells: Cell[]; labelE
 const WHOLE_TABLE = /^(?:(?:hele\s+)?udvalget|udvalg|kommunen|området|drift(?:en)?)$/i;
 
 export function resolveGroups(table: ReadTable): ReadTable {
+	// "I alt myndighed" under its rows, or "Ældreområdet i alt" above them.
 	const groupOf = (label: string) => {
-		const sub = /^(?:i alt|total)\s+(\p{L}[\p{L} -]*)$/iu.exec(label.replace(/\s+/g, ' ').trim())?.[1];
+		const plain = label.replace(/\s+/g, ' ').trim();
+		const sub = /^(?:i alt|total)\s+(\p{L}[\p{L} -]*)$/iu.exec(plain)?.[1] ?? (TOTAL.test(plain) ? undefined : /^(\p{L}[\p{L} -]*?)\s+i alt$/iu.exec(plain)?.[1]);
 		return sub && !WHOLE_TABLE.test(sub.trim()) ? sub : undefined;
 	};
 	const groups = table.rows.map((r) => groupOf(r.label)).filter((g): g is string => !!g);
