@@ -107,4 +107,132 @@ describe('grid layouts', () => {
 		].join('\n');
 		expect(read('Magtanvendelse 2024', body, 'magtanvendelse')).toContain('magtanvendelser_indberettet | Bostedet Kastanjehaven | 2024 | 18');
 	});
+
+	it('reads rows printed in two tiers under a header in the same two tiers, with no false alarm on the total', () => {
+		const body = [
+			'Tabel B. Drift (mio. kr.; merforbrug vises med minus)',
+			'Område                      Oprindeligt budget   Korrigeret budget',
+			'                            Forventet regnskab           Afvigelse',
+			'Dagtilbud                          140,2               144,0',
+			'                                   146,5                -2,5',
+			'Skoler                             201,0               203,4',
+			'                                   200,1                 3,3',
+			'I alt                              341,2               347,4',
+			'                                   346,6                 0,8',
+			'Afvigelse = korrigeret budget minus forventet regnskab.'
+		].join('\n');
+		const title = 'Budgetopfølgning pr. 31. august 2025';
+		const got = read(title, body);
+		expect(got).toContain('vedtaget_budget | Dagtilbud | 2025-08 | 140200000');
+		expect(got).toContain('forventet_forbrug | Skoler | 2025-08 | 200100000');
+		expect(got).toContain('afvigelse_korrigeret_budget | Dagtilbud | 2025-08 | -2500000');
+		expect(got).toContain('afvigelse_korrigeret_budget | Børne- og Familieudvalget | 2025-08 | 800000');
+		expect(alarms(title, body)).toEqual([]);
+	});
+
+	it('reads a klagesager table under a flattened merged header, its "heraf:" rows by their own names, the afviste as a count', () => {
+		const body = [
+			'Tabel 1. Ankestyrelsens afgørelser 2024',
+			'                    |-------- Afgørelser, antal ------------|   Omgørelsesprocent',
+			'Område               Afgjort  Stadfæstet  Ændret  Hjemvist  Afvist   Favrskov   Hele landet',
+			'Socialområdet          140       90        20       25        5      32,1        36',
+			'heraf:',
+			'  Voksenhandicap        52       31         9       10        2      36,5        42',
+			'  Børnehandicap         30       19         4        6        1      33,3        47',
+			'Kilde: Ankestyrelsen.'
+		].join('\n');
+		const got = read('Klagesager 2024', body, 'klagesager');
+		expect(got).toContain('stadfaestet_antal | socialområdet | 2024 | 90');
+		expect(got).toContain('afvist_antal | socialområdet | 2024 | 5');
+		expect(got).toContain('omgoerelsespct | socialområdet | 2024 | 32.1');
+		expect(got).toContain('omgoerelsespct | Landsgennemsnit | socialområdet | 2024 | 36');
+		expect(got).toContain('hjemvist_antal | voksenhandicap | 2024 | 10');
+		expect(got).toContain('omgoerelsespct | Landsgennemsnit | børnehandicap | 2024 | 47');
+	});
+
+	it('reads "count (share)" cells: the share is the outcome\'s percent only where it is the count over the row\'s cases', () => {
+		const body = [
+			'Tabel 2. Afgørelser 2024 (andel i pct. i parentes)',
+			'',
+			'Område              Afgjort    Stadfæstet     Ændret      Hjemvist     Omgørelses-',
+			'                                                                       procent',
+			'Socialområdet          80      50 (62,5)     10 (12,5)    20 (25,0)    37,5',
+			'Børnehandicap          20      12 (60,0)      3 (15,0)     5 (40,0)    40,0',
+			'Øvrige sager efter     60      38 (63,3)      7 (11,7)    15 (25,0)    36,7',
+			'  serviceloven'
+		].join('\n');
+		const got = read('Klagesager 2024', body, 'klagesager');
+		expect(got).toContain('stadfaestet_antal | socialområdet | 2024 | 50');
+		expect(got).toContain('stadfaestet_pct | socialområdet | 2024 | 62.5');
+		expect(got).toContain('aendret_pct | børnehandicap | 2024 | 15');
+		expect(got).toContain('hjemvist_antal | Øvrige sager efter serviceloven | 2024 | 15');
+		// 5 of 20 is 25 %, not the 40 printed: a share of something else is no fact.
+		expect(got).not.toContain('hjemvist_pct | børnehandicap | 2024 | 40');
+		expect(got.filter((f) => f.startsWith('hjemvist_pct | børnehandicap'))).toEqual([]);
+	});
+
+	it('reads past a column the lexicon does not know and keeps the rest of a per-law table with the percent first', () => {
+		const body = [
+			'Tabel 3. Klagesager afgjort af Ankestyrelsen 2025, fordelt på lov',
+			'                            Omgørelses-   Omgjorte   Stadfæstede   Afgjorte   Sagsbehandlings-',
+			'Lov                         procent       sager      sager         sager      tid, uger',
+			'Serviceloven                30,0          12         28            40         14',
+			'Lov om aktiv socialpolitik  25,0           5         15            20         11',
+			'I alt                       28,3          17         43            60         13'
+		].join('\n');
+		const got = read('Klagesager 2025', body, 'klagesager');
+		expect(got).toContain('omgoerelsespct | serviceloven | 2025 | 30');
+		expect(got).toContain('klagesager_antal | aktivloven | 2025 | 20');
+		expect(got.some((f) => / \| 14$| \| 11$/.test(f))).toBe(false);
+	});
+
+	it('reads years as columns beside a change column: the change is no count', () => {
+		const body = [
+			'Tabel 4. Magtanvendelse pr. tilbud (antal)',
+			'Tilbud                          2024      2025     Ændring',
+			'Bostedet Lyngbakken               12        15          +3',
+			'Botilbuddet Åkanden                9         5          ÷4',
+			'I alt                             21        20          ÷1'
+		].join('\n');
+		const got = read('Magtanvendelse 2025', body, 'magtanvendelse');
+		expect(got).toContain('magtanvendelser_indberettet | Bostedet Lyngbakken | 2024 | 12');
+		expect(got).toContain('magtanvendelser_indberettet | hele kommunen | 2025 | 20');
+		expect(got.some((f) => / \| (?:3|-4|-1)$/.test(f))).toBe(false);
+	});
+
+	it('turns round a table with the outcomes as rows and the tilbud as columns, with no total column', () => {
+		const body = [
+			'Tabel 2. Indberetninger 2024 fordelt på tilbud (antal)',
+			'Tilbud:                 Skovbrynet   Engely   Andre tilbud',
+			'Indberetninger               17          9          4',
+			'Lovlige                      12          7          3',
+			'Ulovlige                      5          2          1'
+		].join('\n');
+		const got = read('Magtanvendelse 2024', body, 'magtanvendelse');
+		expect(got).toContain('magtanvendelser_indberettet | Skovbrynet | 2024 | 17');
+		expect(got).toContain('magtanvendelser_tilladte | Engely | 2024 | 7');
+		expect(got).toContain('magtanvendelser_ikke_tilladte | Andre tilbud | 2024 | 1');
+	});
+
+	it('reads the total row first with "heraf" rows under newest-first year columns, and a name going on indented below its row', () => {
+		const body = [
+			'Tabel 2. Indberettede magtanvendelser efter type, første halvår (antal)',
+			'                                      2025        2024',
+			'I alt                                   24          31',
+			'  heraf fastholdelse                    15          19',
+			'  heraf personlige alarmsystemer         9          12',
+			'',
+			'Tabel 3. Indberetninger pr. tilbud 2024',
+			'Tilbud                   Indberettet    Lovlig    Ulovlig',
+			'Bo- og Naboskabet             14           10          4',
+			'  Østerby',
+			'Bostedet Lunden               10            8          2'
+		].join('\n');
+		const got = read('Magtanvendelse 1. halvår 2025', body, 'magtanvendelse');
+		expect(got).toContain('magtanvendelser_indberettet | hele kommunen | 2025-H1 | 24');
+		expect(got).toContain('magtanvendelser_indberettet | hele kommunen | 2024-H1 | 31');
+		expect(got).toContain('magtanvendelser_indberettet | fastholdelse | 2025-H1 | 15');
+		expect(got).toContain('magtanvendelser_tilladte | Bo- og Naboskabet Østerby | 2024 | 10');
+		expect(got).toContain('magtanvendelser_ikke_tilladte | Bostedet Lunden | 2024 | 2');
+	});
 });

@@ -4,7 +4,7 @@ import { findPeriods } from './periods';
 import { findAreas, RANK } from './areas';
 import { readTables } from './tables';
 import { MAGTANVENDELSE_CONCEPTS } from './table-concepts';
-import { axisPeriod, periodOfAxis, type AxisPeriod } from './grid';
+import { axisPeriod, metricAxis, periodOfAxis, transpose, type AxisPeriod } from './grid';
 
 const ITEM_GATE = /magtanvendelse|tvang|indgreb i selvbestemmelsesretten|fastholdelse/i;
 
@@ -28,11 +28,14 @@ export const magtLexicon = {
 
 type Column = { metric?: string; period?: AxisPeriod; share?: boolean };
 
+/** "Ændring 24-25", "Udvikling", "Forskel": the change between two columns, never a count of its own. */
+const CHANGE_HEADER = /^(?:ændring|ændr\.|forskel|udvikling|difference|stigning\s*\/\s*fald)(?=\s|$)/i;
+
 function magtColumn(h: string): Column | null {
 	if (h === '') return {};
 	const period = axisPeriod(h);
 	if (period) return { period };
-	if (SHARE_HEADER.test(h.trim())) return { share: true };
+	if (SHARE_HEADER.test(h.trim()) || CHANGE_HEADER.test(h.trim())) return { share: true };
 	const m = MAGT_METRICS.find(([re]) => re.test(h));
 	return m ? { metric: m[1] } : null;
 }
@@ -51,7 +54,10 @@ const ABOUT_FORCE = /magtanvendelse|indberetning|indberettet|registrer|tvang|ind
 export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 	if (!ITEM_GATE.test(ctx.item.title) && !/magtanvendelse/i.test(ctx.text.slice(ctx.item.bodyStart, ctx.item.end))) return [];
 	const out: FactDraft[] = [];
-	for (const { block, table } of readTables(ctx.text, ctx.layout.tables, magtLexicon)) {
+	for (const { block, table: printed } of readTables(ctx.text, ctx.layout.tables, magtLexicon)) {
+		// Outcomes as rows and tilbud as columns ("Tilbud:  Lærkegården  Møllehuset …"): read it turned round.
+		const turned = printed.columns.some((c) => !magtColumn(c)) && metricAxis(printed, (label) => metricOfLabel(label) !== null) === 'rows';
+		const table = turned ? transpose(printed) : printed;
 		const columns = table.columns.map(magtColumn);
 		if (columns.some((c) => !c)) continue;
 		const caption = `${table.caption ?? ''} ${block.heading ?? ''}`;
@@ -107,7 +113,8 @@ const INTERVENTION = /^(?:fastholdelse|føring|låsning|tilbageholdelse|aflåsni
 /** A row of a magtanvendelse table: a paragraph ("§ 126 a …", "Fastholdelse, § 126"), a type, a tilbud, or "I alt". */
 function magtArea(printed: string, total: boolean, law: string | null): string | null {
 	if (total || !printed) return 'hele kommunen';
-	const label = undashed(printed);
+	// "heraf fastholdelse": a sub-row names its part after the subset word.
+	const label = undashed(printed).replace(/^(?:heraf|deraf|hvoraf)\s+/i, '');
 	const para = /§\s*(\d+)(?:([a-z])|\s([a-hj-z]))?\b/.exec(label);
 	if (para && law) return `${law} § ${para[1]}${para[2] ?? para[3] ?? ''}`;
 	if (/^(?:\d+\s*[-–]\s*\d+|\d+)\s*år/.test(label)) return null;

@@ -35,6 +35,8 @@ export interface Cell {
 	text: string;
 	value: number;
 	percent: boolean;
+	/** "62 (61,4)": the share in parentheses printed beside a count, in the same cell. */
+	share?: number;
 }
 
 const AMOUNT = String.raw`(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?`;
@@ -42,6 +44,8 @@ const AMOUNT = String.raw`(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?`;
 const NUMBER = new RegExp(String.raw`^(?:[-−–+÷]?${AMOUNT}|\((?!(?:19|20)\d{2}\))${AMOUNT}\)|(?:\d{1,3}(?:\.\d{3})*|\d+,\d+)-)$`);
 const NUMBER_WITH_PERCENT = /^([-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)(%)$/;
 const PERCENT_WORD = /^(?:%|pct\.?|procent)$/i;
+const PAREN_SHARE = /^\(\d{1,3}(?:,\d+)?\s*%?\)$/;
+const PLAIN_COUNT = /^\d{1,3}(?:\.\d{3})*$/;
 /** Cells run together by the export, split by their shapes: "202268,1%12,4%" → 2022 | 68,1% | 12,4%. */
 const GLUED = /^((?:19|20)\d{2})?((?:[-−÷]?\d{1,3}(?:,\d)?%)+)$/;
 const GLUED_PART = /[-−÷]?\d{1,3}(?:,\d)?%/g;
@@ -119,7 +123,12 @@ export function trailingCells(line: string): TrailingCells {
 		const t = tokens[i][0];
 		let cell: Cell[] | null = null;
 		let used = 1;
-		if (PERCENT_WORD.test(t) && i > 0 && NUMBER.test(tokens[i - 1][0])) {
+		if (i > 0 && PAREN_SHARE.test(t) && PLAIN_COUNT.test(tokens[i - 1][0]) && tokens[i].index - tokens[i - 1].index === tokens[i - 1][0].length + 1 && WIDE_GAP.test(plain)) {
+			// "62 (61,4)" in a row whose cells are parted by wide gaps: a count and its share, one cell.
+			const c = cellOf(tokens[i - 1][0], false);
+			cell = c && [{ ...c, share: Math.abs(cellValue(t) ?? NaN) }];
+			used = 2;
+		} else if (PERCENT_WORD.test(t) && i > 0 && NUMBER.test(tokens[i - 1][0])) {
 			const c = cellOf(tokens[i - 1][0], true);
 			cell = c && [c];
 			used = 2;
@@ -220,7 +229,8 @@ export function isNumericRow(line: string): boolean {
 	// "Kommune   (1)   (2)   (3)": keys of columns a legend names, not accountant's negatives.
 	if (count >= 2 && cells.every((c, i) => c === `(${i + 1})` || c === `(${Number(cells[0].slice(1, -1)) + i})`)) return false;
 	// ("2023 2024 2023 2024" under two headings that span two years each.)
-	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && (cells.every((c, i) => i === 0 || Number(c) >= Number(cells[i - 1])) || (count >= 4 && label.length <= 30))) return false;
+	// (Years alone on a line, newest first too, head the columns: "      2025      2024".)
+	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && (cells.every((c, i) => i === 0 || Number(c) >= Number(cells[i - 1])) || (count >= 4 && label.length <= 30) || (count >= 2 && !label))) return false;
 	if (count >= 2) return label.length <= 90;
 	// One number set off by a wide gap: a row of a one-column table ("Bostedet Egebakken      29").
 	// (A tab or a pipe parts cells as a wide gap does.)
@@ -240,6 +250,9 @@ function isListLine(line: string): boolean {
 
 export const BULLET = /^[•·▪◦*–-]\s+\S/;
 
+/** A label that stops at a connector is not finished: "Andre kommuners og", "Bostøtte, § 85 samt". */
+export const DANGLING = /(?:\s(?:og|eller|samt|til|for|af|i|på|med|efter|om|under|ved|inkl\.)|[,–-])$/i;
+
 /**
  * A running header or footer a page break leaves inside a table: "Fredericia Kommune | … | Side 3",
  * "Side 4 af 13". (Segmentation detects repeated furniture on its own; this is the table's guard.)
@@ -252,8 +265,10 @@ const PAGE_NUMBER_AT_END = /(?:^|\s|\|)\s*Side\s+\d+(?:\s*(?:af|\/)\s*\d+)?\s*$/
 /** A line under a table that states its source, unit or sign: "Beløb i mio. kr. ÷ = mindreforbrug". */
 function isNote(t: string): boolean {
 	if (NOTE_START.test(t)) return true;
-	return t.length <= 110 && (UNIT_NOTE.test(t) || SIGN_NOTE.test(t));
+	return t.length <= 110 && (UNIT_NOTE.test(t) || SIGN_NOTE.test(t) || FORMULA_NOTE.test(t));
 }
+/** "Afvigelse = korrigeret budget minus forventet regnskab.": how a column is computed. */
+const FORMULA_NOTE = /^(?:afvigelse(?:n|r)?|difference)\s*(?:=|er\s+(?:opgjort\s+som\s+)?)\s*\p{L}[\p{L}. ]*\s(?:minus|-|−|÷)\s/iu;
 const NOTE_START = /^(?:Note|Anm\.|Anmærkning|Kilde|\*|\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹]+\)?\s)/i;
 const UNIT_NOTE = /^(?:alle\s+)?(?:beløb|tal)(?:ene)?\s+(?:er\s+)?(?:angivet\s+|opgjort\s+)?i\b/i;
 /** A title line that states the unit: "Regnskab 2024 – Ældreudvalget (beløb i 1.000 kr.)". */
@@ -288,6 +303,8 @@ const PERIOD_TAIL = /^(?:(?:kvartal|kvt\.|halvår)\s+)?(?:19|20)\d{2}\.?$/i;
 const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.\)?$/i.test(t) && !ORDINAL_END.test(t);
 
 const RULE = /^[-|+=:_\s]+$/;
+/** "heraf:", "Herunder:": the rows below are parts of the row above, not the end of the table. */
+const SUBSET_LINE = /^(?:heraf|deraf|hvoraf|herunder|heriblandt)\s*:$/i;
 
 /** A line of words with no column gaps: a table's title when column headers follow it. */
 function isTitleLine(line: string): boolean {
@@ -472,14 +489,14 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 				continue;
 			}
 			const t = furniture[j] ? '' : lines[j].text.trim();
-			if (!t || (t.length < width * 0.6 && !ENDS_SENTENCE(t) && !/^Note\b/i.test(t) && !CAPTION_START.test(t))) {
+			if (!t || (t.length < width * 0.6 && (!ENDS_SENTENCE(t) || SUBSET_LINE.test(t)) && !/^Note\b/i.test(t) && !CAPTION_START.test(t))) {
 				// Look ahead: a label counts only if a numeric row follows soon.
 				let k = j;
 				let labels = 0;
 				while (k < lines.length && labels < 5) {
 					if (isRowNotFurniture(k)) break;
 					const u = furniture[k] ? '' : lines[k].text.trim();
-					if (u && (u.length >= width * 0.6 || ENDS_SENTENCE(u) || CAPTION_START.test(u))) {
+					if (u && (u.length >= width * 0.6 || (ENDS_SENTENCE(u) && !SUBSET_LINE.test(u)) || CAPTION_START.test(u))) {
 						k = lines.length;
 						break;
 					}
@@ -492,6 +509,14 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 				}
 			}
 			break;
+		}
+		// The last row's label going on below its figures ("Øvrige sager efter   34 …" over "  serviceloven").
+		if (last + 1 < lines.length) {
+			const below = lines[last + 1].text;
+			const t = below.trim();
+			const row = lines[last].text.trim();
+			const label = row.slice(0, trailingCells(row).labelEnd).trim();
+			if (t && t.length <= 60 && !isRow(last + 1) && !ENDS_SENTENCE(t) && !isNote(t) && (DANGLING.test(label) || /^\([^()]+\)$/.test(t))) last++;
 		}
 		// Header lines above: up to the caption or a prose line.
 		let h = rowsStart - 1;

@@ -4,7 +4,7 @@
  * wrap over lines are re-joined; a caption, header or note gives the unit.
  */
 import type { TableBlock } from './table-blocks';
-import { BULLET, cellValue, SEPARATORS, TRAILING_EMPTY_CELLS, trailingCells, type Cell } from './table-blocks';
+import { BULLET, cellValue, DANGLING, SEPARATORS, TRAILING_EMPTY_CELLS, trailingCells, type Cell } from './table-blocks';
 import { parseDanishNumber } from './numbers';
 
 export interface TableRow {
@@ -12,6 +12,8 @@ export interface TableRow {
 	values: number[];
 	/** Which of the values were printed as percents ("31 %", "31 pct."). */
 	percents?: boolean[];
+	/** "62 (61,4)": the share printed in parentheses beside a count, per value (undefined where none). */
+	shares?: (number | undefined)[];
 	/** Each value's own span when it differs from the row's (a transposed table: the printed row). */
 	cellSpans?: { start: number; end: number }[];
 	/** The row's span in the file: its label lines and its numbers. */
@@ -79,19 +81,17 @@ const RULE_LINE = /^[-|+=:_\s]+$/;
 
 const TOTAL = /^(?:i alt|total|totalt|samlet|sum|hovedtotal|i alt for udvalget)\b|^(?:udvalget|udvalg|kommunen)\s+i\s+alt$/i;
 
-/** A label that stops at a connector is not finished: "Andre kommuners og", "Bostøtte, § 85 samt". */
-const DANGLING = /(?:\s(?:og|eller|samt|til|for|af|i|på|med|inkl\.)|[,–-])$/i;
 const GOES_ON = /^(?:og|eller|samt|inkl\.|ekskl\.)\s/;
 /** "(handicap og psykiatri)" on the line under a row's figures: the rest of its label. */
 const PARENTHESISED = /^\([^()]+\)$/;
 
 /**
- * A line of words below a row is the rest of that row's label when the label stops at a connector
- * or the line opens with one ("samt private"), and the line after it is a row with a label of its
+ * A line of words below a row is the rest of that row's label when the label stops at a connector,
+ * the line opens with one ("samt private"), is a parenthesis, or is indented past the row's label, and the line after it is a row with a label of its
  * own (values one per line would make it the next row's label).
  */
-function continuesLabel(previous: string, line: string, next: string | undefined): boolean {
-	if (TOTAL.test(line) || !(DANGLING.test(previous) || GOES_ON.test(line) || PARENTHESISED.test(line))) return false;
+function continuesLabel(previous: string, line: string, next: string | undefined, deeper = false): boolean {
+	if (TOTAL.test(line) || !(DANGLING.test(previous) || GOES_ON.test(line) || PARENTHESISED.test(line) || deeper)) return false;
 	if (next === undefined) return true;
 	const { count, labelEnd } = trailingCells(next.trim());
 	return count === 0 || labelEnd > 0;
@@ -256,6 +256,8 @@ export interface ReadOptions {
 
 export function readTable(text: string, block: TableBlock, lexicon: ColumnLexicon, options: ReadOptions = {}): ReadTable | null {
 	if (block.records) return recordTable(block);
+	const tiered = tieredTable(block);
+	if (tiered) return tiered;
 	if (!block.rows.some((l) => trailingCells(l.text.trim()).count > 0)) return null;
 	const header = headerCells(block.headerLines.map((l) => l.text));
 	const stream = dehyphenate(header.stream);
@@ -331,6 +333,54 @@ export function readTables<B extends TableBlock>(text: string, blocks: B[], lexi
 		if (own) out.push({ block, table: own, arity, header });
 	}
 	return out.map(({ block, table }) => ({ block, table }));
+}
+
+/**
+ * Rows printed in tiers: each row's label with its first figures on one line, the rest of its
+ * figures on the line(s) below, under a header in the same arrangement ("Vedtaget budget
+ * Korrigeret budget" over "Forventet regnskab   Afvigelse"). Each header line names the cells of
+ * its tier; a row is all its tiers' cells in order. Null unless every row keeps the pattern.
+ */
+function tieredTable(block: TableBlock): ReadTable | null {
+	const header = block.headerLines.map((l) => l.text).filter((l) => l.trim() && !RULE_LINE.test(l.trim()));
+	const tiers = header.length;
+	const lines = block.rows.filter((l) => l.text.trim() && !RULE_LINE.test(l.text.trim()));
+	if (tiers < 2 || lines.length < 2 * tiers || lines.length % tiers) return null;
+	const read = lines.map((l) => trailingCells(l.text.trim()));
+	const widths = read.slice(0, tiers).map((r) => r.count);
+	for (let i = 0; i < lines.length; i++) {
+		const tier = i % tiers;
+		if (read[i].count !== widths[tier] || !read[i].count || (tier === 0) !== read[i].labelEnd > 0) return null;
+	}
+	const chunks = header.map((l) => [...l.trim().matchAll(/\S+(?: \S+)*/g)].map((m) => m[0]));
+	// The first tier's header line may open with the row labels' own header ("Område").
+	const stub = chunks[0].length === widths[0] + 1 ? chunks[0].shift()! : '';
+	if (chunks.some((c, t) => c.length !== widths[t])) return null;
+	const rows: TableRow[] = [];
+	for (let i = 0; i < lines.length; i += tiers) {
+		const group = lines.slice(i, i + tiers);
+		const cells = read.slice(i, i + tiers).flatMap((r) => r.cells);
+		const first = group[0];
+		const label = first.text.trim().slice(0, read[i].labelEnd).replace(SEPARATORS, ' ').trim();
+		rows.push({
+			label,
+			values: cells.map((c) => c.value),
+			percents: cells.map((c) => c.percent),
+			start: first.start + (first.text.length - first.text.trimStart().length),
+			end: group[tiers - 1].start + group[tiers - 1].text.trimEnd().length,
+			total: TOTAL.test(label)
+		});
+	}
+	return {
+		caption: block.caption,
+		factor: unitFactor(`${block.caption ?? ''} ${header.join(' ')}`) ?? unitFactor(block.notes.join(' ')),
+		stub,
+		columns: chunks.flat(),
+		rows,
+		notes: block.notes,
+		start: block.start,
+		end: block.end
+	};
 }
 
 /** A table printed as records: the keys are the columns, each record's name its row label. */
@@ -422,11 +472,13 @@ function positionalColumns(
 /**
  * A column under a merged header cell: the reading of the two the lexicon knows best. "Korrigeret"
  * under "Budget 2025" is "Korrigeret Budget 2025"; "Holstebro" under "Omgørelsesprocent" is
- * "Omgørelsesprocent, Holstebro"; "Afgjort" under "Afgørelser, antal" stays "Afgjort".
+ * "Omgørelsesprocent, Holstebro"; "Afgjort" under "Afgørelser, antal" stays "Afgjort", as does any
+ * column the lexicon knows by itself.
  */
 function withSpan(cell: string, span: string | null, lexicon: ColumnLexicon): string {
-	if (!span) return cell;
 	const known = (t: string) => lexicon.match(t)?.length ?? 0;
+	// A column the lexicon knows by itself keeps its own name: a span drawn a little askew does not rename it.
+	if (!span || known(cell)) return cell;
 	let best = cell;
 	for (const reading of [`${cell} ${span}`, `${span}, ${cell}`]) if (known(reading) > known(best)) best = reading;
 	return best;
@@ -481,7 +533,9 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			if (pendingValues.length) return null;
 			// "Andre kommuners og   11   7" over "private tilbud": a label cut after a connector goes on below its numbers.
 			const previous = rows[rows.length - 1];
-			if (previous && !pendingLabel && continuesLabel(previous.label, t, block.rows[index + 1]?.text)) {
+			// ("Bo- og Aktivitetscentret   26 …" over "  Pandrup": indented past the row above, the name goes on.)
+			const deeper = index > 0 && indent(line.text) > indent(block.rows[index - 1].text) && trailingCells(block.rows[index - 1].text.trim()).count > 0;
+			if (previous && !pendingLabel && continuesLabel(previous.label, t, block.rows[index + 1]?.text, deeper)) {
 				previous.label = `${previous.label} ${t.replace(SEPARATORS, ' ')}`.replace(/\s+/g, ' ').trim();
 				previous.end = line.start + line.text.trimEnd().length;
 				continue;
@@ -501,11 +555,13 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 		}
 		let cells = found.map((c) => c.text);
 		let percents = found.map((c) => c.percent);
+		let shares = found.map((c) => c.share);
 		// "Fastholdelse, § 126 88 79": a number right after § belongs to the label.
 		if (count === width + 1 && /§\s*$/.test(t.slice(0, labelEnd))) {
 			labelEnd += t.slice(labelEnd).indexOf(cells[0]) + cells[0].length;
 			cells = cells.slice(1);
 			percents = percents.slice(1);
+			shares = shares.slice(1);
 			count = width;
 		}
 		// A year as the row label: "2021 141 95 46 33".
@@ -513,6 +569,7 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			labelEnd = cells[0].length;
 			cells = cells.slice(1);
 			percents = percents.slice(1);
+			shares = shares.slice(1);
 			count = width;
 		}
 		const values = cells.map((c) => (options.emptyCells && EMPTY_CELL.test(c) ? NaN : cellValue(c)));
@@ -537,7 +594,8 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 		const start = pendingStart >= 0 ? pendingStart : lineStart;
 		const rowValues = pendingValues.length ? pendingValues : (values as number[]);
 		const rowPercents = pendingValues.length ? pendingPercents : percents;
-		rows.push({ label, values: rowValues, percents: rowPercents, start, end: line.start + line.text.trimEnd().length, total: TOTAL.test(label) });
+		const rowShares = !pendingValues.length && shares.some((x) => x !== undefined) ? shares : undefined;
+		rows.push({ label, values: rowValues, percents: rowPercents, ...(rowShares ? { shares: rowShares } : {}), start, end: line.start + line.text.trimEnd().length, total: TOTAL.test(label) });
 		pendingLabel = '';
 		pendingStart = -1;
 		pendingValues = [];
@@ -560,6 +618,7 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 }
 
 const EMPTY_CELL = /^[-–—]$/;
+const indent = (line: string) => line.length - line.trimStart().length;
 
 /** Whether the row after line `index` is printed with its own label and no label line above it (a parenthesis going on with this row's label aside). */
 function nextHasOwnLabel(rows: TableBlock['rows'], index: number): boolean {
