@@ -141,9 +141,17 @@ describe('municipalities compared on every topic page', () => {
 			}
 		});
 
-	test('every source line under a chart names the municipality whose minutes it is', async () => {
+	test('every source line under a chart names the municipality whose minutes it is, with the meeting\'s committee and date', async () => {
 		const owners = (await multiQuery<{ m: string }>(`SELECT DISTINCT municipality AS m FROM documents`)).map((r) => r.m);
+		const meetings = new Set(
+			(
+				await multiQuery<{ m: string; c: string | null; d: string | null }>(
+					`SELECT DISTINCT d.municipality AS m, f.committee AS c, CAST(f.meeting_date AS VARCHAR) AS d FROM facts f JOIN documents d ON d.doc_id = f.doc_id`
+				)
+			).map((r) => `${r.m} Kommune, ${r.c ?? 'Ukendt udvalg'}, ${r.d ? `møde ${danish(r.d)}` : 'mødedato ukendt'}`)
+		);
 		let own = 0;
+		let others = 0;
 		for (const m of ['Odder', 'Herning', 'Gladsaxe'])
 			for (const topic of ['klagesager', 'budget', 'magtanvendelse']) {
 				const page = await openReady(`/${topic}/?kommune=${m}`);
@@ -152,11 +160,42 @@ describe('municipalities compared on every topic page', () => {
 					// Herning's figures may stand in Kalundborg's minutes: the line names whose minutes they are.
 					const named = l.match(/^Kilde: (.+?) Kommune, /)?.[1];
 					expect(owners, `${m} ${topic}: ${l}`).toContain(named);
+					expect(meetings, `${m} ${topic}: ${l}`).toContain(l.replace(/^Kilde: /, '').replace(/, punkt .*$/, ''));
 					if (named === m) own++;
+					else others++;
 				}
 				await page.close();
 			}
 		expect(own).toBeGreaterThan(3);
+		expect(others, "lines naming another municipality's minutes").toBeGreaterThan(0);
+	});
+
+	test('the source dialog names the municipality and date of the meeting a figure stands in', async () => {
+		const seen = { own: 0, other: 0 };
+		for (const m of ['Herning', 'Odder']) {
+			const page = await openReady(`/klagesager/?kommune=${m}`);
+			const ids = await page
+				.locator('figure.chart a.mark')
+				.evaluateAll((links) => links.map((a) => new URL(a.getAttribute('href') ?? '', location.href).searchParams.get('kilde') ?? ''));
+			const facts = await multiQuery<{ id: string; m: string; c: string | null; d: string | null }>(
+				`SELECT f.fact_id AS id, d.municipality AS m, f.committee AS c, CAST(f.meeting_date AS VARCHAR) AS d
+				 FROM facts f JOIN documents d ON d.doc_id = f.doc_id WHERE f.fact_id IN (${ids.map((i) => `'${i.replace(/'/g, "''")}'`).join(', ')})`
+			);
+			// A few of the municipality's own minutes and a few of others'.
+			const chosen = [...facts.filter((f) => f.m === m).slice(0, 2), ...facts.filter((f) => f.m !== m).slice(0, 2)];
+			for (const f of chosen) {
+				await page.locator(`figure.chart a.mark[href*="kilde=${f.id}"]`).first().click();
+				const meeting = page.locator('dialog[open] dl dt:text-is("Møde") + dd');
+				await meeting.waitFor();
+				await expect(meeting.textContent().then(norm)).resolves.toBe(`${f.m} Kommune, ${f.c ?? 'Ukendt udvalg'}, ${f.d ? danish(f.d) : 'dato ukendt'}`);
+				await page.keyboard.press('Escape');
+				await page.locator('dialog[open]').waitFor({ state: 'detached' });
+				seen[f.m === m ? 'own' : 'other']++;
+			}
+			await page.close();
+		}
+		expect(seen.own).toBeGreaterThan(0);
+		expect(seen.other).toBeGreaterThan(0);
 	});
 });
 

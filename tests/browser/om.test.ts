@@ -178,6 +178,25 @@ describe('the prerendered pages hold their first view, not every fact', () => {
 		}
 	});
 
+	test('no page carries the list of every meeting: a meeting none of its figures stand in is not in its HTML or data', async () => {
+		// What each page may name: the meetings of the facts it draws (Overblik: its cards, Gladsaxe's and the national
+		// average's; a topic page: its family, the comparison of municipalities included), /om/ Gladsaxe's first meetings.
+		// «Alle tal» lists every meeting in its filter up to 500 (MEETINGS_ON_PAGE), so it is not asked here.
+		const notShown: Record<string, string> = {
+			'': `SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM facts WHERE entity IN ('Gladsaxe', 'Landsgennemsnit'))`,
+			klagesager: `SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM facts WHERE family = 'klagesager')`,
+			budget: `SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM facts WHERE family = 'budget')`,
+			magtanvendelse: `SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM facts WHERE family = 'magtanvendelse')`,
+			om: `SELECT doc_id FROM documents WHERE municipality <> 'Gladsaxe'`
+		};
+		for (const [path, sql] of Object.entries(notShown)) {
+			const text = await payload(path);
+			const ids = (await multiQuery<{ doc_id: string }>(sql)).map((r) => r.doc_id);
+			expect(ids.length, `/${path}`).toBeGreaterThan(5);
+			expect(ids.filter((id) => text.includes(id)), `/${path}`).toEqual([]);
+		}
+	});
+
 	test('another follow-up on /budget/ comes from the file: the table and chart show it', async () => {
 		const page = await site.open('/budget/');
 		await page.locator('main[data-hydrated]').waitFor();

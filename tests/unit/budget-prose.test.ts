@@ -30,6 +30,22 @@ function budgetFacts(text: string): string[] {
 
 const cases: [string, string, string[], string?][] = [
 	[
+		'the month a budget was adopted dates no figure measured against it',
+		'Måler man mod det budget, byrådet vedtog i oktober 2024, bliver merforbruget på 12,4 mio. kr.',
+		['afvigelse_vedtaget_budget Socialudvalget 2025-09 -12400000']
+	],
+	[
+		'a title with the year and a day without one dates the follow-up by its month',
+		'Forvaltningen forventer et merforbrug på 4,2 mio. kr. i forhold til det korrigerede budget.',
+		['afvigelse_korrigeret_budget Socialudvalget 2025-09 -4200000'],
+		'Forventet regnskab 2025 – status pr. 30. september'
+	],
+	[
+		'"rammen" names the serviceramme again once the paragraph has named it; the spending inside it is the serviceramme\'s forbrug',
+		'Udvalgets andel af servicerammen er 312,6 mio. kr. Forbruget under rammen skønnes at blive 315,1 mio. kr., og rammen overskrides dermed med 2,5 mio. kr.',
+		['afvigelse_serviceramme Socialudvalget 2025-09 -2500000', 'forventet_forbrug Socialudvalget, serviceramme 2025-09 315100000', 'serviceramme Socialudvalget 2025-09 312600000']
+	],
+	[
 		'a deviation and a level in one clause each take their own concept',
 		'Forvaltningen forventer på udvalgets område et mindreforbrug på 2,8 mio. kr. målt mod det korrigerede budget, som udgør 743,5 mio. kr.',
 		['afvigelse_korrigeret_budget Socialudvalget 2025-09 2800000', 'korrigeret_budget Socialudvalget 2025-09 743500000']
@@ -144,6 +160,8 @@ describe('budget prose wordings', () => {
 });
 
 const negatives = [
+	// "rammen" without a serviceramme named before it is some other frame.
+	'Rammen til kompetenceudvikling er 0,4 mio. kr.',
 	'Det faktiske forbrug pr. 30. april udgør 348,2 mio. kr.',
 	'Socialudvalgets nettoudgifter i 2025 blev 612,4 mio. kr.',
 	'Forvaltningen foreslår, at 4,8 mio. kr. af mindreforbruget overføres til 2026.',

@@ -17,6 +17,15 @@ function klagesager(body: string, title = 'Klagesager i Ankestyrelsen 2024'): st
 }
 
 describe('areas named by a phrase', () => {
+	it('"for hele serviceloven" names the law, nearer than the committee a sentence before it named', () => {
+		expect(
+			klagesager('Ankestyrelsen afgjorde 64 sager fra udvalgets område, og omgørelsesprocenten var 30,2.\nLandsgennemsnittet for hele serviceloven lå på 32,4 pct.')
+		).toEqual([
+			'klagesager_antal Vejle Beskæftigelsesudvalget 2024 64',
+			'omgoerelsespct Landsgennemsnit serviceloven 2024 32.4',
+			'omgoerelsespct Vejle Beskæftigelsesudvalget 2024 30.2'
+		]);
+	});
 	it('"det sociale område" is socialområdet', () => {
 		expect(klagesager('Ankestyrelsen afgjorde i 2024 i alt 212 klagesager fra Vejle Kommune inden for det sociale område.')).toEqual([
 			'klagesager_antal Vejle socialområdet 2024 212'

@@ -15,6 +15,40 @@ function read(title: string, body: string): string[] {
 
 const cases: [string, string, string, string[]][] = [
 	[
+		'"af dem" takes the concept of the previous sentence\'s count, a fact only with a kind of its own; a part with no place stays out',
+		'Magtanvendelse 1.-3. kvartal 2024',
+		'I 1.-3. kvartal 2024 blev der indberettet 31 magtanvendelser. Tolv af dem vedrørte fastholdelse, elleve føring til andet rum. Seks af dem skete om natten.',
+		[
+			'magtanvendelser_indberettet | fastholdelse | 2024-Q1-Q3 | 12',
+			'magtanvendelser_indberettet | føring til andet rum | 2024-Q1-Q3 | 11',
+			'magtanvendelser_indberettet | hele kommunen | 2024-Q1-Q3 | 31'
+		]
+	],
+	[
+		'a sentence dated only by "de samme tre kvartaler året før" compares and dates no later sentence; tilbud as subjects, the verb left out after the first',
+		'Magtanvendelse, 1.-3. kvartal 2025',
+		'For de samme tre kvartaler året før lød tallet på 52 indberetninger. Botilbuddet Lyngly tegner sig for 17 af indberetningerne og Demenscentret Hald for 8.',
+		[
+			'magtanvendelser_indberettet | Botilbuddet Lyngly | 2025-Q1-Q3 | 17',
+			'magtanvendelser_indberettet | Demenscentret Hald | 2025-Q1-Q3 | 8',
+			'magtanvendelser_indberettet | hele kommunen | 2024-Q1-Q3 | 52'
+		]
+	],
+	[
+		'kinds of intervention as the areas of a list, each in its own clause; a comparison by "fra … året før" dates no later sentence',
+		'Magtanvendelse 2025',
+		'Der blev i 2025 indberettet 44 magtanvendelser. Antallet er faldet fra 51 året før. Fastholdelse udgjorde 20 af indberetningerne, føring til andet rum 9, og 6 vedrørte tilbageholdelse i boligen. Bostedet Enggården stod bag 12 af indberetningerne, mens Botilbuddet Mosen havde 10.',
+		[
+			'magtanvendelser_indberettet | Bostedet Enggården | 2025 | 12',
+			'magtanvendelser_indberettet | Botilbuddet Mosen | 2025 | 10',
+			'magtanvendelser_indberettet | fastholdelse | 2025 | 20',
+			'magtanvendelser_indberettet | føring til andet rum | 2025 | 9',
+			'magtanvendelser_indberettet | hele kommunen | 2024 | 51',
+			'magtanvendelser_indberettet | hele kommunen | 2025 | 44',
+			'magtanvendelser_indberettet | tilbageholdelse i boligen | 2025 | 6'
+		]
+	],
+	[
 		'the year only in the title, the comparison year by "året før"',
 		'Magtanvendelse 2024',
 		'Der er i alt indberettet 143 episoder med magtanvendelse, mod 129 året før. Forvaltningen har vurderet 118 af episoderne som lovlige, mens 15 blev vurderet ulovlige.',

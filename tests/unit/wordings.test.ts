@@ -10,6 +10,16 @@ const cases: [string, string, string[]][] = [
 		['omgoerelsespct Randers hele kommunen 2024 31', 'omgoerelsespct Randers hele kommunen 2023 38']
 	],
 	[
+		'"Året før" dates only its own sentence: the neighbours after it are of the year the paragraph is about',
+		'Punkt 1: Klagesager 2024\n\nSagsnr.: 25/1234\n\nAnkestyrelsens afgørelser giver Randers en omgørelsesprocent på socialområdet på 34,1 %. Året før var Randers\' omgørelsesprocent 36,0 %. Nabokommunerne Favrskov (31,5 %) og Norddjurs (38,2 %) ligger tæt på.\n',
+		[
+			'omgoerelsespct Randers socialområdet 2024 34.1',
+			'omgoerelsespct Randers socialområdet 2023 36',
+			'omgoerelsespct Favrskov socialområdet 2024 31.5',
+			'omgoerelsespct Norddjurs socialområdet 2024 38.2'
+		]
+	],
+	[
 		'a municipality against the national figure',
 		'Punkt 1: Danmarkskort\n\n27.00.00-P22-1-24\n\nI 2023 var omgørelsesprocenten på socialområdet 41 pct. i Viborg Kommune mod 39 pct. på landsplan.\n',
 		['omgoerelsespct Viborg socialområdet 2023 41', 'omgoerelsespct Landsgennemsnit socialområdet 2023 39']

@@ -1,4 +1,4 @@
-import { FACT_COLUMNS, placeholders, type FactRow } from './facts';
+import { FACT_COLUMNS, ownerColumn, placeholders, type FactRow } from './facts';
 import { entityKey } from './filekeys';
 import { EXPLORER_ORDER, type Param, type Runner } from './runner';
 
@@ -120,6 +120,12 @@ export async function meetingsByMunicipality(run: Runner): Promise<Map<string, M
 		list.push(meeting);
 	}
 	return out;
+}
+
+/** The municipality whose minutes a meeting is; null when the meeting is unknown. */
+export async function ownerOfMeeting(run: Runner, docId: string): Promise<string | null> {
+	const [row] = await run.all<{ municipality: string | null }>(`SELECT municipality FROM documents WHERE doc_id = ? LIMIT 1`, [docId]);
+	return row?.municipality ?? null;
 }
 
 /** Search terms: "quoted phrases" stay whole, other words count one by one; every term must occur. */
@@ -258,12 +264,12 @@ export async function explore(run: Runner, q: ExplorerQuery, quotes: QuoteSource
 /** The most rows one export holds (the whole data set of many municipalities stays below it). */
 export const EXPORT_LIMIT = 200_000;
 
-/** Every fact the filters and search select, in the page's order, with quotes: what an export holds. */
+/** Every fact the filters and search select, in the page's order, with quotes and owners: what an export holds. */
 export async function exploreAll(run: Runner, q: ExplorerQuery): Promise<FactRow[]> {
 	const { sql, params } = where(q);
 	const { orderBy } = orderOf(q);
 	return run.all<FactRow>(
-		`SELECT ${FACT_COLUMNS} FROM facts ${sql} ORDER BY ${orderBy}, doc_id, char_start, fact_id LIMIT ${EXPORT_LIMIT}`,
+		`SELECT ${FACT_COLUMNS}, ${ownerColumn()} FROM facts ${sql} ORDER BY ${orderBy}, doc_id, char_start, fact_id LIMIT ${EXPORT_LIMIT}`,
 		params
 	);
 }

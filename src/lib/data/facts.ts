@@ -1,8 +1,16 @@
 import type { Fact } from '../extract/types';
 import type { Param, Runner } from './runner';
 
-/** A fact as the pages use it: the contract's columns (without rule and offsets), read back as plain text. */
-export type FactRow = Omit<Fact, 'family' | 'unit' | 'check' | 'rule' | 'char_start' | 'char_end'> & { family: string; unit: string; check: string };
+/**
+ * A fact as the pages use it: the contract's columns (without rule and offsets), read back as plain
+ * text; `owner` is the municipality whose minutes it stands in, where a page names it (ownerColumn).
+ */
+export type FactRow = Omit<Fact, 'family' | 'unit' | 'check' | 'rule' | 'char_start' | 'char_end'> & {
+	family: string;
+	unit: string;
+	check: string;
+	owner?: string | null;
+};
 
 export const NATIONAL = 'Landsgennemsnit';
 
@@ -17,6 +25,11 @@ export function factColumns(t = ''): string {
 }
 
 export const FACT_COLUMNS = factColumns();
+
+/** `owner`: the municipality of the meeting whose minutes the fact (in table `t`) stands in. */
+export function ownerColumn(t = 'facts'): string {
+	return `(SELECT meeting.municipality FROM documents meeting WHERE meeting.doc_id = ${t}.doc_id) AS owner`;
+}
 
 /** "?, ?, ?" for a list of bound values. */
 export function placeholders(values: readonly unknown[]): string {
@@ -50,7 +63,7 @@ export async function mainMunicipality(run: Runner): Promise<string> {
 	return rows[0]?.entity ?? own[0] ?? '';
 }
 
-/** Facts of one family for the given entities (and optionally areas), oldest first. */
+/** Facts of one family for the given entities (and optionally areas), oldest first, each with its owner. */
 export async function familyFacts(
 	run: Runner,
 	family: string,
@@ -64,7 +77,7 @@ export async function familyFacts(
 		params.push(...areas);
 	}
 	return run.all<FactRow>(
-		`SELECT ${FACT_COLUMNS} FROM facts WHERE ${where} ORDER BY year, period, metric, area, entity, meeting_date, doc_id, item_no, char_start, fact_id`,
+		`SELECT ${FACT_COLUMNS}, ${ownerColumn()} FROM facts WHERE ${where} ORDER BY year, period, metric, area, entity, meeting_date, doc_id, item_no, char_start, fact_id`,
 		params
 	);
 }

@@ -44,7 +44,7 @@ export const paths = {
 export type SourceFact = FactRow & { char_start: number; char_end: number };
 
 /** The columns every fact of an item shares; an item file states them once. */
-export const ITEM_COLUMNS = ['doc_id', 'item_no', 'item_title', 'case_no', 'committee', 'meeting_date'] as const;
+export const ITEM_COLUMNS = ['doc_id', 'item_no', 'item_title', 'case_no', 'committee', 'meeting_date', 'owner'] as const;
 type ItemColumns = Pick<FactRow, (typeof ITEM_COLUMNS)[number]>;
 
 /** A fact in its item's file: without what the item states, and without a quote its offsets cut from the text. */
@@ -52,6 +52,8 @@ export type ItemFact = Partial<SourceFact>;
 
 /** One agenda item: what the source dialog shows. */
 export interface ItemFile extends ItemColumns {
+	/** The municipality whose minutes the item is in (the source dialog names it). */
+	owner: string | null;
 	file_name: string | null;
 	/** Where the item's text starts in the file; null when the item's text is not in the data. */
 	item_start: number | null;

@@ -31,6 +31,8 @@ export interface Overview {
 	municipality: string;
 	municipalities: string[];
 	cards: Card[];
+	/** The date of the latest meeting in the municipality's own minutes, when any is dated. */
+	latestMeeting: string | null;
 }
 
 function byPeriod(a: FactRow, b: FactRow) {
@@ -146,7 +148,11 @@ export async function overview(run: Runner, municipality?: string): Promise<Over
 		 ORDER BY year, period, meeting_date, doc_id, item_no, char_start, fact_id`,
 		[...CARD_METRICS, m, NATIONAL]
 	);
-	return { municipality: m, municipalities: all, cards: buildCards(facts, m) };
+	const [latest] = await run.all<{ date: string | null }>(
+		`SELECT CAST(max(meeting_date) AS VARCHAR) AS date FROM documents WHERE municipality = ?`,
+		[m]
+	);
+	return { municipality: m, municipalities: all, cards: buildCards(facts, m), latestMeeting: latest?.date ?? null };
 }
 
 /** One municipality's latest figure of a kind, for the comparison of municipalities on a topic page. */

@@ -4,7 +4,7 @@
  * waiting for the browser's SQL engine:
  *
  * - `kilde/<part>.json`: fact id → number of its agenda item file (the index, split by hash);
- * - `punkt/<n>.json`: one agenda item: its text, file name and facts with their offsets;
+ * - `punkt/<n>.json`: one agenda item: its text, file name, municipality and facts with their offsets;
  * - `oversigt/<municipality>.json`: the overview's key figures for one municipality;
  * - `klagesager|budget|magtanvendelse/<municipality>.json`: the facts a page's filters choose from;
  * - `om/<municipality>/<list>-<n>.json`: one page of a list on /om/ (meetings, flagged and missing figures);
@@ -29,7 +29,7 @@ import { overview } from './overview';
 import type { Runner } from './runner';
 
 /** Raise when the files' shape changes in a way the data's hash does not show. */
-const VERSION = 2;
+const VERSION = 3;
 /** Facts per index part, at most (about 40 bytes each). */
 const PER_PART = 1000;
 /** Meetings read per query while the item files are written. */
@@ -95,12 +95,12 @@ async function writeItems(run: Runner, root: string, withText: boolean): Promise
 			 FROM items WHERE doc_id IN (${placeholders(batch)})`,
 			batch
 		);
-		const names = await run.all<{ doc_id: string; file_name: string | null }>(
-			`SELECT doc_id, file_name FROM documents WHERE doc_id IN (${placeholders(batch)})`,
+		const meetings = await run.all<{ doc_id: string; file_name: string | null; municipality: string | null }>(
+			`SELECT doc_id, file_name, municipality FROM documents WHERE doc_id IN (${placeholders(batch)})`,
 			batch
 		);
 		const textOf = new Map(items.map((it) => [`${it.doc_id}|${it.item_no}`, it]));
-		const nameOf = new Map(names.map((d) => [d.doc_id, d.file_name]));
+		const meetingOf = new Map(meetings.map((d) => [d.doc_id, d]));
 		const files: [string, ItemFile][] = [];
 		let current: ItemFile | null = null;
 		for (const f of facts) {
@@ -113,7 +113,8 @@ async function writeItems(run: Runner, root: string, withText: boolean): Promise
 					case_no: f.case_no,
 					committee: f.committee,
 					meeting_date: f.meeting_date,
-					file_name: nameOf.get(f.doc_id) ?? null,
+					owner: meetingOf.get(f.doc_id)?.municipality ?? null,
+					file_name: meetingOf.get(f.doc_id)?.file_name ?? null,
 					item_start: item?.item_start ?? null,
 					text: item?.text ?? null,
 					facts: []

@@ -32,7 +32,7 @@ export async function sourceOf(run: Runner, factId: string): Promise<SourceView 
 	>(
 		`SELECT ${factColumns('f')},
 		   CAST(f.char_start AS INTEGER) AS char_start, CAST(f.char_end AS INTEGER) AS char_end,
-		   i.text AS text, CAST(i.char_start AS INTEGER) AS item_start, d.file_name AS file_name
+		   i.text AS text, CAST(i.char_start AS INTEGER) AS item_start, d.file_name AS file_name, d.municipality AS owner
 		 FROM facts f
 		 LEFT JOIN items i ON i.doc_id = f.doc_id AND i.item_no = f.item_no
 		 LEFT JOIN documents d ON d.doc_id = f.doc_id

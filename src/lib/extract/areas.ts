@@ -136,7 +136,7 @@ export function findAreas(text: string): AreaMention[] {
 			const before = lower.slice(Math.max(0, m.index - 30), m.index);
 			const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 30);
 			// Only a law the figures are "under": "efter serviceloven", "servicelovens område".
-			if (/(?:efter|på|under|i henhold til|iht\.?|jf\.?|for)\s+(?:lov om\s+)?$/.test(before) || /^s? område/.test(after) || /^s område/.test(after))
+			if (/(?:efter|på|under|i henhold til|iht\.?|jf\.?|for)\s+(?:hele\s+)?(?:lov om\s+)?$/.test(before) || /^s? område/.test(after) || /^s område/.test(after))
 				out.push({ area: name, rank: RANK.law, start: m.index });
 		}
 	}

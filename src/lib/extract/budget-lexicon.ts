@@ -61,8 +61,12 @@ export const BUDGET_CONCEPTS: BudgetConcept[] = [
 		concept: 'forventet_forbrug',
 		role: 'level',
 		scope: 'serviceramme',
-		words: [String.raw`forvente(?:t|de)\s+(?:samlede\s+)?serviceudgifter`],
-		examples: ['udvalgets forventede serviceudgifter er opgjort til Q0k']
+		words: [
+			String.raw`forvente(?:t|de)\s+(?:samlede\s+)?serviceudgifter`,
+			// "Det forventede forbrug inden for rammen er …", "forbruget under rammen skønnes at blive …".
+			String.raw`(?:(?:det\s+)?forvente(?:t|de)\s+)?forbrug(?:et)?\s+(?:inden\s+for|indenfor|under)\s+(?:service)?rammen(?:\s+(?:skønnes|ventes|forventes)\s+(?:at\s+)?(?:blive|udgøre|lande\s+på))?`
+		],
+		examples: ['udvalgets forventede serviceudgifter er opgjort til Q0k', 'det forventede forbrug inden for rammen er Q0k', 'forbruget under rammen skønnes at blive Q0k']
 	},
 	{
 		concept: 'forventet_forbrug',
@@ -79,7 +83,8 @@ export const BUDGET_CONCEPTS: BudgetConcept[] = [
 		concept: 'serviceramme',
 		role: 'level',
 		ref: 'serviceramme',
-		words: [String.raw`serviceramme\w*`],
+		// "rammen": the serviceramme named again, read only where the paragraph has named it (budget.ts).
+		words: [String.raw`serviceramme\w*`, String.raw`rammen`, String.raw`rammens`],
 		examples: ['udvalgets andel af servicerammen udgør Q0k', 'servicerammen forventes overskredet med Q0k']
 	},
 	{

@@ -6,7 +6,7 @@
  * the amount is left out. Sign of every afvigelse*: negative is merforbrug.
  */
 import { draft, type FactDraft, type ItemContext, type SentenceContext } from './context';
-import { resolvePeriod, findPeriods, mayNamePeriod, type PeriodMention } from './periods';
+import { resolvePeriod, findPeriods, mayNamePeriod, yearDatedDay, type PeriodMention } from './periods';
 import { fieldNamed } from './areas';
 import { budgetTables, type Ref } from './budget-tables';
 import { cuesIn, type CueHit } from './budget-lexicon';
@@ -49,8 +49,9 @@ function followUpPeriod(ctx: ItemContext): string | null {
 		if (half) return `${half[1]}-H1`;
 	}
 	for (const src of sources) {
-		const dated = findPeriods(src).find((p) => DATED.has(p.kind) && p.period);
-		if (dated) return dated.period;
+		const periods = findPeriods(src);
+		const dated = periods.find((p) => DATED.has(p.kind) && p.period)?.period ?? yearDatedDay(periods);
+		if (dated) return dated;
 	}
 	// The first sentence that names the follow-up with its date ("Budgetopfølgning 3 pr. 30. september 2024").
 	for (const sc of ctx.sentences) {
@@ -149,7 +150,9 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 			continue;
 		}
 		const view = sc.view.view;
-		const hits = cuesIn(view);
+		// "Rammen overskrides med …" is the serviceramme only where the paragraph has named it.
+		const rammeNamed = /serviceramme/.test(view) || /serviceramme/.test(sc.carriedText);
+		const hits = cuesIn(view).filter((h) => rammeNamed || !/^rammens?$/.test(view.slice(h.start, h.end)));
 		const mentions = areaMentions(sc, areas);
 		const pointLabel = listPointLabel(sc.sentence.text);
 		if (pointLabel && !mentions.some((m) => m.at === 0)) mentions.push({ at: 0, area: pointLabel });
@@ -474,8 +477,13 @@ function areaNear(view: string, mentions: AreaMention[], clause: { start: number
 // ---- periods ----
 
 function periodsInClause(sc: SentenceContext, clause: { start: number; end: number }): { p: PeriodMention; at: number }[] {
-	return sc.view.periods.map((p, i) => ({ p, at: sc.view.tAt[i] })).filter(({ at }) => at >= clause.start && at < clause.end);
+	const view = sc.view.view;
+	return sc.view.periods
+		.map((p, i) => ({ p, at: sc.view.tAt[i] }))
+		.filter(({ at }) => at >= clause.start && at < clause.end && !ADOPTED_WHEN.test(view.slice(Math.max(0, at - 24), at)));
 }
+/** "det budget, byrådet vedtog i oktober 2024": when the budget was adopted, not the period of the figure. */
+const ADOPTED_WHEN = /\bvedtog(?: det)? (?:i |den )?$/;
 
 /** A figure's own period: a date or quarter in its clause, a closed year ("Sidste år", "i 2024"), else the follow-up's. */
 function figurePeriod(ctx: ItemContext, sc: SentenceContext, clause: { start: number; end: number }, f: Figure, followUp: string | null): string | null {

@@ -244,7 +244,8 @@ class LazySentence implements SentenceContext {
 		if (stated.length && !(isBreakdown(stated) && stated.every((p) => p.kind === stated[0].kind))) period = resolvePeriod(stated[0], titleYear, meetingYear) ?? period;
 		// "… 39, hvor den året før lå på 35": a relative period after the first figure is the comparison's, not what the text goes on about.
 		else {
-			const relative = usable.filter((p) => p.kind === 'relative' && !compared(p));
+			// "I samme periode sidste år …", "Året før var …": a past relative period compares with what the text is about.
+			const relative = usable.filter((p) => p.kind === 'relative' && !compared(p) && !comparesBack(p));
 			if (relative.length && (!period || !view.qAt.length || view.tAt[view.periods.indexOf(relative[0])] < view.qAt[0]))
 				period = resolvePeriod(relative[0], period ? Number(period.slice(0, 4)) : titleYear, meetingYear) ?? period;
 		}
@@ -255,6 +256,11 @@ class LazySentence implements SentenceContext {
 			entity: named.length === 1 ? named[0] : named.length > 1 ? null : before.entity
 		};
 	}
+}
+
+/** "året før", "samme periode sidste år": a period counted back from the one the text is about names a comparison. */
+export function comparesBack(p: PeriodMention): boolean {
+	return p.kind === 'relative' && p.relativeTo === 'text' && (p.offset ?? 0) < 0;
 }
 
 /** The text year a relative or year-less period resolves against: the sentence's own year, else the title's. */
@@ -301,7 +307,7 @@ export function periodFor(
 
 /** Before a period that belongs to a comparison ("fra 102 i", "mod", "end i", "(", "…, som var 38 i"): it dates that figure only. */
 export const COMPARED_PERIOD = /(?:\b(?:fra|mod|end|sammenlignet med|i forhold til)\s+(?:Q\d+\w*\s+)?(?:[a-zæøå]+\s+)?(?:i\s+)?|,\s*(?:som|der)\s+(?:var|lå\s+på|udgjorde)\s+(?:Q\d+\w*\s+)?(?:i\s+)?|\(\s*)$/;
-const COMPARISON_BETWEEN = /[,;]|\b(?:hvor|mod|mens|end|sammenlignet|mens)\b/;
+const COMPARISON_BETWEEN = /[,;(]|\b(?:hvor|mod|mens|end|sammenlignet)\b/;
 
 /**
  * "samme periode sidste år": the period the text is about, shifted ("2024-Q1-Q3" → "2023-Q1-Q3");
@@ -309,7 +315,7 @@ const COMPARISON_BETWEEN = /[,;]|\b(?:hvor|mod|mens|end|sammenlignet|mens)\b/;
  */
 function samePeriodShifted(ctx: ItemContext, sc: SentenceContext, offset: number, inYear?: string): string | null {
 	const own = sc.view.periods.find((p) => p.period && p.kind !== 'relative' && p.kind !== 'date');
-	const base = (inYear ? null : own?.period) ?? sc.carriedPeriod ?? sc.headingPeriod ?? (inYear ? ctx.titlePeriod : null) ?? (ctx.titleYear ? String(ctx.titleYear) : null);
+	const base = (inYear ? null : own?.period) ?? sc.carriedPeriod ?? sc.headingPeriod ?? ctx.titlePeriod ?? (ctx.titleYear ? String(ctx.titleYear) : null);
 	if (!base) return null;
 	if (inYear) return /^\d{4}-\d{4}$/.test(base) ? null : base.replace(/(?:19|20)\d{2}/, inYear);
 	return base.replace(/(?:19|20)\d{2}/g, (y) => String(Number(y) + offset));

@@ -72,6 +72,8 @@ export const PERIOD_EXAMPLES: [string, string[]][] = [
 	['ved 2. kvartals budgetopfølgning', ['?Q2']],
 	['Forbrug pr. 31.08', ['?08']],
 	['mod 98 året før', ['rel-1']],
+	['For de samme tre kvartaler året før lød tallet på 49', ['rel-1']],
+	['mod 45 i samme halvår af 2024', ['rel0']],
 	['lavere end sidste år', ['rel-1']],
 	['i år forventes', ['rel0']]
 ];

@@ -6,7 +6,7 @@
  * "(2023: 104)", "29 i Silkeborg og 35 i Holstebro") or on the paragraph ("I samme periode
  * sidste år var den 39 pct."). A figure with no clear reading is left out.
  */
-import { areaFor, COMPARED_PERIOD, draft, entityFor, periodFor, respectiveEntity, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { areaFor, COMPARED_PERIOD, comparesBack, draft, entityFor, periodFor, respectiveEntity, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { fieldNamed, findAreas, lawNamed, paragraphOf, pickArea, RANK, type AreaMention } from './areas';
 import { resolvePeriod, type PeriodMention } from './periods';
 import { MUNICIPALITIES, municipalityOf } from './places';
@@ -37,7 +37,9 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['Omgørelsesprocenten var 31. Kommunerne i KL\'s sammenligningsgruppe havde i snit en omgørelsesprocent på 37,4.', ['omgoerelsespct=31']],
 			['Ankestyrelsen afgjorde 120 sager. 14 af de omgjorte sager handlede om hjælp efter § 85.', ['klagesager_antal=120']],
 			['Ankestyrelsen omgjorde 12 pct. af sagerne om hjælpemidler.', []],
-			['Ankestyrelsen afgjorde 163 sager. Tre ud af fire hjemviste sager blev sendt tilbage, fordi sagen ikke var oplyst.', ['klagesager_antal=163']]
+			['Ankestyrelsen afgjorde 163 sager. Tre ud af fire hjemviste sager blev sendt tilbage, fordi sagen ikke var oplyst.', ['klagesager_antal=163']],
+			// A compound names the cases of one law or field: "hjælpemiddelsager"; "årsager" are causes, not cases.
+			['I 2024 omgjorde Ankestyrelsen 9 af de 33 hjælpemiddelsager, den afgjorde. De 3 årsager til omgørelserne er beskrevet i bilaget.', ['omgjort_antal=9', 'klagesager_antal=33']]
 		]
 	},
 	{
@@ -49,8 +51,14 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['Omgørelsesprocenten på socialområdet var 40 mod 41 på landsplan.', ['omgoerelsespct=40', 'omgoerelsespct=41']],
 			['I de omkringliggende kommuner lå omgørelsesprocenten på 29 i Silkeborg og 35 i Holstebro.', ['omgoerelsespct=29', 'omgoerelsespct=35']],
 			['Børnehandicapområdet havde en omgørelsesprocent på 48 (landsplan: 47).', ['omgoerelsespct=48', 'omgoerelsespct=47']],
+			['Omgørelsesprocenten blev dermed 38,2 %, hvilket placerer kommunen over landsgennemsnittet på 35 %.', ['omgoerelsespct=38.2', 'omgoerelsespct=35']],
 			['Omgørelsesprocenten skal i 2026 under 30 pct.', []],
 			['Ankestyrelsen afgjorde 100 sager, og 30 blev omgjort. Det svarer til 12 pct.', ['klagesager_antal=100', 'omgjort_antal=30']],
+			// The aside's percent is the part's share of the whole before it, as the arithmetic confirms.
+			['På voksenhandicapområdet blev 11 ud af 25 afgjorte sager omgjort (44 pct.), mens landsgennemsnittet var 43 pct.', ['omgjort_antal=11', 'klagesager_antal=25', 'omgoerelsespct=44', 'omgoerelsespct=43']],
+			// An aside between dashes keeps its words to itself; one that opens with the figure names what stands before it.
+			['Ankestyrelsen afgjorde 120 sager. Omgørelsesprocenten blev 35 – et fald på 4 procentpoint – mens den på landsplan var 37.', ['klagesager_antal=120', 'omgoerelsespct=35', 'omgoerelsespct=37']],
+			['Ankestyrelsen afgjorde 80 sager. I 50 af dem fik kommunen medhold, mens resten – 30 sager – blev omgjort.', ['klagesager_antal=80', 'stadfaestet_antal=50', 'omgjort_antal=30']],
 			['Det er et fald på 8 procentpoint i omgørelsesprocenten.', []]
 		]
 	},
@@ -122,6 +130,7 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['Ankestyrelsen har afgjort 246 sager. I 164 af sagerne gav styrelsen kommunen medhold, mens borgeren fik medhold i 82 sager.', ['klagesager_antal=246', 'stadfaestet_antal=164', 'omgjort_antal=82']],
 			['Ankestyrelsen behandlede i 2024 i alt 150 sager. Kommunen fik medhold i 101 af sagerne, mens 49 blev omgjort.', ['klagesager_antal=150', 'stadfaestet_antal=101', 'omgjort_antal=49']],
 			['Ankestyrelsen afgjorde 134 sager. Borgeren fik helt eller delvist medhold i 47 sager.', ['klagesager_antal=134', 'omgjort_antal=47']],
+			['Ankestyrelsen afgjorde 90 sager. Forvaltningen fik fuldt medhold i 61 af dem, svarende til 67,8 pct.', ['klagesager_antal=90', 'stadfaestet_antal=61', 'stadfaestet_pct=67.8']],
 			['Styrelsen for Patientklager behandlede 9 klager, og i 2 af dem fik klageren medhold.', []]
 		]
 	},
@@ -134,12 +143,14 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			`skal(?: ${W}){0,3}? (?:under|ned|højst)`,
 			'nedbringes',
 			'ambition\\p{L}*',
+			'højst',
+			'maksimalt',
 			'(?:et|større|mindre) fald på',
 			'(?:en|større|mindre) stigning på',
 			'(?:stigningen|faldet) på',
 			'(?:steget|faldet|steg|faldt) med',
 			'nr\\.',
-			'placerer',
+			'placerer sig',
 			'ville være',
 			'praksisundersøgelse\\p{L}*',
 			'sagsbehandlingstid\\p{L}*',
@@ -149,6 +160,7 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 		examples: [
 			['Udvalget vedtog et mål om, at omgørelsesprocenten skal under 30 pct. inden udgangen af 2026.', []],
 			['Kommunen placerer sig som nr. 58 ud af 98.', []],
+			['Udvalget har besluttet, at andelen af omgjorte sager højst må være 30 procent.', []],
 			['Styrelsen vurderede, at 5 af afgørelserne ville være blevet ændret eller hjemvist.', []]
 		]
 	}
@@ -167,6 +179,8 @@ const ENTITY_CUES = new RegExp(
 
 /** Clause breaks; " og " after a hyphen joins a name ("Sundheds- og Rehabiliteringsudvalget"). */
 const SEPARATORS = /, |; | mens | men |(?<!-) og | samt | mod | hvor | hvorimod |\. /;
+/** Whose figure is decided clause by clause; a dash also parts "… på 42 – præcis som landsgennemsnittet på 42". */
+const ENTITY_SEPARATORS = new RegExp(`${SEPARATORS.source}| [–—] `);
 /** A count of klagesager with no cue of its own is all decided cases when the text totals it: "Der var i alt 15 klagesager". */
 const TOTAL_BEFORE = /(?<![\p{L}])(?:i alt|samlet(?: set)?|var der|blev der|er der|der var|der blev|indgår|indgik)(?: [^ ,.;]+){0,3}? $/u;
 /** Whose cases a whole counts, between "af" and its number: "19 af Struers 47 sager", "af kommunens 120". */
@@ -176,25 +190,25 @@ const GENITIVE = `(?:${GENITIVE_WORD}) `;
 const WHOLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:ud )?af(?: de| i alt| de i alt| samlet| alle| ${GENITIVE_WORD})? $`, 'u');
 /** What may follow a klagesager figure; any other word makes it a count of something else ("12 borgere"). */
 const FOLLOWER =
-	/^(?:\s*$|\s*[(),.;:]|\s+(?:(?:klage)?sag(?:er|erne|en)?|afgørelse\p{L}*|klage[rn]?\p{L}*|af|i|på|mod|og|eller|for|fra|til|blev|bliver|er|var|ud|heraf|hvoraf|mens|men|som|hvor|hvilket|T\d+|helt|alle|stadfæst\p{L}*|ændre\p{L}*|hjemvis\p{L}*|hjemsend\p{L}*|omgjor\p{L}*|afgjor\p{L}*|behandle\p{L}*|afvist\p{L}*|sendt\p{L}*|tilbage|retur|ophævet|omstødt)(?![\p{L}]))/u;
+	/^(?:\s*$|\s*[(),.;:–—]|\s+(?:(?:klage|[a-zæøå]+(?<!år))?sag(?:er|erne|en)?|afgørelse\p{L}*|klage[rn]?\p{L}*|af|i|på|mod|og|eller|for|fra|til|blev|bliver|er|var|ud|heraf|hvoraf|mens|men|som|hvor|hvilket|T\d+|helt|alle|stadfæst\p{L}*|ændre\p{L}*|hjemvis\p{L}*|hjemsend\p{L}*|omgjor\p{L}*|afgjor\p{L}*|behandle\p{L}*|afvist\p{L}*|sendt\p{L}*|tilbage|retur|ophævet|omstødt)(?![\p{L}]))/u;
 /** A pct "af" something other than all cases is a share of a subset ("61 pct. af de omgjorte sager"). */
 const SHARE_OF = /^ af /;
-const SHARE_OF_ALL = /^ af (?:(?:alle|de|disse|sine|kommunens) )?(?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sager(?:ne)?(?![\p{L}])(?! om )|^ af (?:dem|disse|afgørelserne)(?![\p{L}])|^ af (?:de |i alt )?Q\d+n/u;
+const SHARE_OF_ALL = /^ af (?:(?:alle|de|disse|sine|kommunens) )?(?:(?:afgjorte|behandlede|samlede) )?(?:klage|[a-zæøå]+(?<!år))?sager(?:ne)?(?![\p{L}])(?! om )|^ af (?:dem|disse|afgørelserne)(?![\p{L}])|^ af (?:de |i alt )?Q\d+n/u;
 /** A whole names what it counts: "ud af 57 klagesager", not "nr. 58 ud af 98". */
-const WHOLE_NOUN = /^ (?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sag|^ afgørelse|^ klage/;
+const WHOLE_NOUN = /^ (?:(?:afgjorte|behandlede|samlede) )?(?:klage|[a-zæøå]+(?<!år))?sag|^ afgørelse|^ klage/;
 /** Dismissed complaints "ud over" the decided ones are outside the whole, which the contract's afvist_antal is part of. */
 const BESIDES = /(?<![\p{L}])(?:ud over|udover|yderligere|derudover|herudover|desuden)(?![\p{L}])/u;
 /** Said of dismissed complaints anywhere in the sentence: they are not counted in the whole. */
 const OUTSIDE_WHOLE = /(?<![\p{L}])(?:indgår|indgik|tælles|regnes|medregnes|medtages)(?: [^ ,.;]+)? ikke(?![\p{L}])|(?<![\p{L}])ikke (?:medregnet|medtaget|talt med|indregnet)(?![\p{L}])/u;
 const OF_OUTCOME = /^ (?:ud )?af (?:de|disse|alle)(?: \p{L}+)? (?:omgjorte|hjemviste|ændrede|stadfæstede|afviste)(?![\p{L}])/u;
 const RATIO_FIRST = new RegExp(`^ (?:ud )?af (?:${GENITIVE})?Q\\d+n`);
-const RATIO_FIRST_WHOLE = new RegExp(`^ (?:ud )?af (?:${GENITIVE})?Q\\d+n (?:(?:(?:afgjorte|behandlede|samlede) )?(?:klage)?sag|afgørelse|klage)`);
+const RATIO_FIRST_WHOLE = new RegExp(`^ (?:ud )?af (?:${GENITIVE})?Q\\d+n (?:(?:(?:afgjorte|behandlede|samlede) )?(?:klage|[a-zæøå]+(?<!år))?sag|afgørelse|klage)`);
 const RATIO_SECOND = /Q\d+n (?:ud )?af $/;
 /** A part of a whole: "52 ud af 118", "38 af de 57". */
 const PART_OF = new RegExp(`^ (?:ud )?af (?:de |i alt |${GENITIVE})?Q\\d+n(?: (?!Q\\d)[\\p{L}]+){0,2}`, 'u');
 /** The words of a part's whole: "af 29 afgjorte sager", "ud af de 57 klager". */
 const WHOLE_PHRASE = new RegExp(
-	`^ (?:ud )?af (?:de |i alt |${GENITIVE})?Q\\d+n(?: (?:afgjorte|behandlede|realitetsbehandlede|samlede))?(?: (?:klage)?sager(?:ne)?| afgørelser| klager)?(?![\\p{L}])`,
+	`^ (?:ud )?af (?:de |i alt |${GENITIVE})?Q\\d+n(?: (?:afgjorte|behandlede|realitetsbehandlede|samlede))?(?: (?:klage|[a-zæøå]+(?<!år))?sager(?:ne)?| afgørelser| klager)?(?![\\p{L}])`,
 	'u'
 );
 /** What may stand after a figure that leans on a parallel one: a place, a period, a closing bracket. */
@@ -206,7 +220,8 @@ const COMMITTEE_AREA = /udvalgets område|under udvalget/i;
 const ENTITY_NAMED = new RegExp(`(?<![\\p{L}-])(?:${MUNICIPALITY_WORDS.join('|')})s?(?![\\p{L}-])`, 'gu');
 const ANAPHOR = /(?<![\p{L}])(?:den|det|dette|tallet|andelen|niveauet|procenten)(?![\p{L}])/u;
 const SUBSET = /(?<![\p{L}])(?:andre|øvrige|nogle|flere af|resten|enkelte)(?![\p{L}])|sager(?:ne)? om(?![\p{L}])/u;
-const PARTY_KOMMUNE = /(?<![\p{L}])(?:kommunen|\p{L}+ kommune)(?![\p{L}])/gu;
+/** Who acts for the municipality in a complaint: the municipality itself, its administration or its jobcentre. */
+const PARTY_KOMMUNE = /(?<![\p{L}])(?:kommunen|\p{L}+ kommune|forvaltningen|administrationen|jobcent(?:ret|eret)|myndigheden|myndighedsafdelingen)(?![\p{L}])/gu;
 const PARTY_BORGER = /(?<![\p{L}])(?:borger(?:en|ne)?|klager(?:en|ne)|ansøger(?:en|ne)?)(?![\p{L}])/gu;
 
 const ITEM_GATE = /klage|ankestyrelsen|omgørelse|danmarkskort/i;
@@ -346,7 +361,7 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		const paren = inside(parens, at);
 		const part = PART_OF.exec(tail);
 		// How the figure states its unit to a parallel: a percent, a count of cases, or a bare number.
-		const own = stated === 'pct' ? 'pct' : part || /^ (?:klage)?sag|^ afgørelse/.test(tail) ? 'sager' : 'antal';
+		const own = stated === 'pct' ? 'pct' : part || /^ (?:klage|[a-zæøå]+(?<!år))?sag|^ afgørelse/.test(tail) ? 'sager' : 'antal';
 		// The parallel figure: the last one read before this, a part before a whole ("38 af de 57 sager, svarende til 67 pct.").
 		const before = readings.map((r, i) => ({ r, i })).filter(({ r, i }) => r && i < qi && lean(r, own, 'parallel'));
 		const parallel = before.filter(({ r }) => r!.how !== 'helhed').pop() ?? before.pop() ?? null;
@@ -354,7 +369,12 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 		// "(omgørelsesprocent 36,2)" names its own concept.
 		const cuedInParen = paren !== null && cues.some((c) => c.start >= paren.start && c.end <= at);
 		if (paren && !cuedInParen && qi > 0 && figures[qi - 1] < paren.start && paren.start - tokenEnd(view, figures[qi - 1]) <= 80) {
-			const host = readings[qi - 1];
+			// "9 ud af 22 afgjorte sager omgjort (41 pct.)": a percent after a part and its whole is the part's share, when the arithmetic agrees.
+			const whole = readings[qi - 1];
+			const part = qi > 1 ? readings[qi - 2] : null;
+			const share = (sc.view.quantities[qi - 2]?.value / sc.view.quantities[qi - 1].value) * 100;
+			const partsShare = stated === 'pct' && whole?.role === 'afgjort' && part && part.role !== 'afgjort' && Math.abs(share - q.value) <= 1;
+			const host = partsShare ? part : whole;
 			if (host) readings[qi] = lean(host, own, 'parallel');
 			return;
 		}
@@ -374,12 +394,12 @@ function readSentence(view: string, sc: SentenceContext, memory: Reading | null,
 			readings[qi] = read(role, stated, tail, 'cue');
 			return;
 		}
-		if (stated === 'antal' && /^ (?:klage)?sager(?![\p{L}])/u.test(tail) && TOTAL_BEFORE.test(view.slice(clause.start, at))) {
+		if (stated === 'antal' && /^ (?:klage|[a-zæøå]+(?<!år))?sager(?![\p{L}])/u.test(tail) && TOTAL_BEFORE.test(view.slice(clause.start, at))) {
 			readings[qi] = { role: 'afgjort', unit: 'antal', how: 'helhed' };
 			return;
 		}
 		// "indgår 233 sager fra Frederiksberg Kommune, der blev afgjort af Ankestyrelsen": the relative clause names them.
-		if (stated === 'antal' && /^ (?:klage)?sager(?![\p{L}])/u.test(tail)) {
+		if (stated === 'antal' && /^ (?:klage|[a-zæøå]+(?<!år))?sager(?![\p{L}])/u.test(tail)) {
 			const role = relativeRole(view, breaks, clause, cues, parens, figures);
 			if (role) {
 				readings[qi] = { role, unit: 'antal', how: 'helhed' };
@@ -429,7 +449,7 @@ function shareOfArea(tail: string): boolean {
 /** A figure's reading from its concept and stated unit; "omgørelsesprocenten er 27" states its unit by its noun. */
 function read(role: Reading['role'], stated: 'antal' | 'pct', tail: string, how: Reading['how']): Reading | null {
 	if (role === 'omgoerelse') {
-		if (stated === 'antal' && /^\s+(?:klage)?sag|^\s+afgørelse/.test(tail)) return null;
+		if (stated === 'antal' && /^\s+(?:klage|[a-zæøå]+(?<!år))?sag|^\s+afgørelse/.test(tail)) return null;
 		return { role, unit: 'pct', how };
 	}
 	return { role, unit: stated, how };
@@ -509,7 +529,7 @@ function entityCues(sc: SentenceContext): { breaks: number[]; cues: Cue<string>[
 		// A municipality is named with a capital letter; "vejen" is not Vejen.
 		if (name && (name === 'Landsgennemsnit' || sc.view.text.includes(name))) cues.push({ role: name, start: m.index, end: m.index + m[0].length });
 	}
-	entityCuesOf.set(sc, (found = { breaks: clauseBreaks(view, SEPARATORS, []), cues }));
+	entityCuesOf.set(sc, (found = { breaks: clauseBreaks(view, ENTITY_SEPARATORS, []), cues }));
 	return found;
 }
 const entityCuesOf = new WeakMap<SentenceContext, { breaks: number[]; cues: Cue<string>[] }>();
@@ -580,7 +600,7 @@ function lawOfNoun(ctx: ItemContext, sc: SentenceContext, figureEnd: number): st
 	const phrase = OWN_LAW.exec(ctx.text.slice(figureEnd, Math.min(sc.sentence.end, figureEnd + 60)));
 	return phrase ? (findAreas(phrase[0]).find((a) => a.rank === RANK.law || (a.rank === RANK.paragraph && !a.area.startsWith('§')))?.area ?? null) : null;
 }
-const OWN_LAW = /^\s+(?:klage)?sager\s+(?:efter|i henhold til|jf\.)\s+(?:lov om\s+)?[\p{L}§][\p{L}§ \d]*/u;
+const OWN_LAW = /^\s+(?:klage|[a-zæøå]+(?<!år))?sager\s+(?:efter|i henhold til|jf\.)\s+(?:lov om\s+)?[\p{L}§][\p{L}§ \d]*/u;
 const ABOUT_DECISIONS = /klage|ankestyrelse|afgørelse|afgjor|omgør|omgjor|stadfæst|hjemvis/i;
 const LIST_MARK = /(?:^|\n)[ \t]*[•▪◦·*–-][ \t]+/g;
 const BLANK_LINE = /\n[ \t]*\n/;
@@ -678,8 +698,12 @@ function usableMentions(sc: SentenceContext): { p: PeriodMention; pos: number; c
  */
 function aboutAfter(ctx: ItemContext, sc: SentenceContext, about: string | null): string | null {
 	const firstFigure = sc.view.qAt.length ? Math.min(...sc.view.qAt) : Infinity;
+	// "Året før var Vardes omgørelsesprocent 35,9 %": a past relative period compares with what the paragraph is about.
 	const own = usableMentions(sc).filter(
-		(m) => !m.compared && !(m.p.kind === 'relative' && m.pos > firstFigure) && !COMPARED_PERIOD.test(sc.view.view.slice(Math.max(0, m.pos - 40), m.pos))
+		(m) =>
+			!m.compared &&
+			!(m.p.kind === 'relative' && (m.pos > firstFigure || comparesBack(m.p))) &&
+			!COMPARED_PERIOD.test(sc.view.view.slice(Math.max(0, m.pos - 40), m.pos))
 	);
 	if (!own.length) return about;
 	const stated = own.find((m) => m.p.kind !== 'relative');

@@ -113,7 +113,7 @@ export const CONCEPTS: Concept[] = [
 		kind: 'udfald',
 		metric: null,
 		negated: 'magtanvendelser_uafgjort',
-		cues: ['afgjort', 'afgjorte', 'færdigbehandlet', 'færdigbehandlede', 'færdigvurderet', 'endeligt vurderet', 'behandlet'],
+		cues: ['afgjort', 'afgjorte', 'færdigbehandlet', 'færdigbehandlede', 'færdigvurderet', 'endeligt vurderet', 'behandlet', 'truffet(?: en)? afgørelse'],
 		examples: [
 			{ text: '1 er endnu ikke afgjort af den enkelte borgers handlekommune.', facts: ['magtanvendelser_uafgjort=1'] },
 			{ text: '3 sager var ikke færdigbehandlet ved opgørelsen.', facts: ['magtanvendelser_uafgjort=3'] }
@@ -123,10 +123,24 @@ export const CONCEPTS: Concept[] = [
 		name: 'uafgjort',
 		kind: 'udfald',
 		metric: 'magtanvendelser_uafgjort',
-		cues: ['uafgjort[e]?', 'uafklarede?', 'uafklaret', 'verserende', 'under behandling', 'ubehandlede?', 'afventer(?: [a-zæøå]+){0,2}? (?:afgørelse|vurdering|behandling)', 'afventer'],
+		cues: [
+			'uafgjort[e]?',
+			'uafklarede?',
+			'uafklaret',
+			'verserende',
+			'(?:under|til) (?:behandling|vurdering)',
+			'ubehandlede?',
+			'afventer(?: [a-zæøå]+){0,2}? (?:afgørelse|vurdering|behandling)',
+			'afventer',
+			'venter(?: [a-zæøå]+){0,2}? på(?: en)? (?:afgørelse|vurdering|behandling)',
+			'mangler(?: [a-zæøå]+){0,3}? (?:afgørelse|vurdering)'
+		],
 		examples: [
 			{ text: 'Syv indberetninger var efter forvaltningens vurdering ikke magtanvendelse, og tre afventer stadig afgørelse.', facts: ['magtanvendelser_ikke_magtanvendelse=7', 'magtanvendelser_uafgjort=3'] },
-			{ text: 'De sidste 2 afventer fortsat afgørelse.', facts: ['magtanvendelser_uafgjort=2'] }
+			{ text: 'De sidste 2 afventer fortsat afgørelse.', facts: ['magtanvendelser_uafgjort=2'] },
+			{ text: 'Af de 40 indberetninger er 30 vurderet som lovlige og 5 som ulovlige, og for 2 mangler der endnu en afgørelse.', facts: ['magtanvendelser_indberettet=40', 'magtanvendelser_tilladte=30', 'magtanvendelser_ikke_tilladte=5', 'magtanvendelser_uafgjort=2'] },
+			{ text: 'Heraf er 20 godkendt som lovlige, mens 3 fortsat venter på en afgørelse.', facts: ['magtanvendelser_tilladte=20', 'magtanvendelser_uafgjort=3'] },
+			{ text: 'I 2024 blev der indberettet 33 magtanvendelser; i 4 tilfælde er der endnu ikke truffet afgørelse.', facts: ['magtanvendelser_indberettet=33', 'magtanvendelser_uafgjort=4'] }
 		]
 	},
 	{
@@ -163,6 +177,8 @@ export const CONCEPTS: Concept[] = [
 			// A count stated as none, in a clause without a figure.
 			{ text: 'Der er givet 4 forhåndsgodkendelser, og ingen borgere er flyttet uden samtykke.', facts: ['forhaandsgodkendelser=4', 'flytning_uden_samtykke=0'] },
 			{ text: 'Der er ikke truffet afgørelse om flytning uden samtykke i perioden.', facts: ['flytning_uden_samtykke=0'] },
+			{ text: 'I 2024 er tre borgere flyttet uden samtykke efter § 129.', facts: ['flytning_uden_samtykke=3'] },
+			{ text: 'Der er indberettet 25 magtanvendelser over for 9 borgere.', facts: ['magtanvendelser_indberettet=25'] },
 			{ text: 'Ingen af episoderne på Hjortø Bofællesskab blev vurderet som ulovlige.', facts: ['magtanvendelser_ikke_tilladte=0'] },
 			{ text: 'I to tilfælde har Familieretshuset truffet afgørelse om flytning uden samtykke til en plejebolig.', facts: ['flytning_uden_samtykke=2'] },
 			{

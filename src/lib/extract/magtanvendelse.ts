@@ -6,7 +6,7 @@
  * or of the previous sentence's figure ("Året før var tallet 512"). When nothing binds, the
  * count is left out.
  */
-import { draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { comparesBack, draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { CONCEPTS, COUNTERS, INTERVENTIONS, OTHER_NOUNS, type Concept, type CueKind, type MagtMetric } from './magtanvendelse-lexicon';
 import { findPeriods, isBreakdown } from './periods';
 import { municipalityOf } from './places';
@@ -21,7 +21,7 @@ const TOPIC = /magtanvend|forhåndsgodkend|forhåndstilladel|uden samtykke|selvb
 // ── the lexicon compiled once ──────────────────────────────────────────────
 const CUE_RES = CONCEPTS.map((c) => ({ concept: c, re: new RegExp(`(?<![\\p{L}-])(?:${c.cues.join('|')})(?![\\p{L}])`, 'gu') }));
 const INTERVENTION_RES = INTERVENTIONS.map((k) => ({ area: k.area, re: new RegExp(`(?<![\\p{L}-])(?:${k.cues.join('|')})(?![\\p{L}])`, 'gu') }));
-const SENTENCE_GATE = new RegExp(`(?:${CONCEPTS.filter((c) => c.kind !== 'aendring' && c.kind !== 'maal').flatMap((c) => c.cues).join('|')}|tallet|antallet)`, 'u');
+const SENTENCE_GATE = new RegExp(`(?:${CONCEPTS.filter((c) => c.kind !== 'aendring' && c.kind !== 'maal').flatMap((c) => c.cues).join('|')}|tallet|antallet|af dem|af disse)`, 'u');
 
 // ── tokens of a view ───────────────────────────────────────────────────────
 interface Tok {
@@ -176,6 +176,8 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 		const ownPeriods = v.periods.some((p) => p.kind !== 'span');
 		// A breakdown by period ("21 i 1. kvartal, 15 i 2. kvartal …") dates its own figures, not the paragraph.
 		const breakdown = isBreakdown(v.periods);
+		// "For de samme tre kvartaler året før lød tallet på 49": a sentence dated only by a past relative compares.
+		const comparative = v.periods.length > 0 && v.periods.every(comparesBack);
 		for (const f of figures) {
 			// "heraf fem til alarm- og pejlesystemer": approvals by kind are no count of force.
 			if (f.kind && !f.metric?.startsWith('magtanvendelser')) continue;
@@ -186,7 +188,7 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 			const period: string | null = ownPeriods || f.how === 'anafor' || f.compared ? own : (paraMain ?? own ?? titlePeriod);
 			if (!period) continue;
 			// "faldet fra 102 i 2023": the figure a change starts from dates no paragraph.
-			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra' && !breakdown) paraMain = period;
+			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra' && !breakdown && !comparative) paraMain = period;
 			const key = `${f.metric}|${period}|${f.value}|${area}`;
 			if (stated.has(key) && DEFINITE.has(toks[f.tok - 1]?.text ?? '')) continue;
 			stated.add(key);
@@ -276,6 +278,11 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 			else if (head) {
 				f.part = true;
 				heads.set(f, head);
+			} else if (lead && (toks[f.tok + 2]?.text === 'dem' || toks[f.tok + 2]?.text === 'disse') && !whole) {
+				// "Tolv af dem vedrørte fastholdelse": a part of what the previous sentence counted, a fact with a place of its own.
+				f.metric = lead.metric;
+				f.how = 'anafor';
+				f.part = true;
 			}
 			continue;
 		}
@@ -292,6 +299,12 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 			if (c) {
 				k = c.b;
 				continue;
+			}
+			// "To borgere er flyttet uden samtykke": a move without consent is counted in persons.
+			const moved = /^borger(?:e|en|ne)?$/.test(w.text) ? cues.find((c) => c.metric === 'flytning_uden_samtykke' && c.a > k && c.a - k <= 6) : undefined;
+			if (moved) {
+				head = moved;
+				break;
 			}
 			if (OTHER_NOUNS.test(w.text)) {
 				// "imødekommet 14 ansøgninger om forhåndsgodkendelse": applications granted are approvals.
@@ -421,9 +434,10 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 	return figures;
 }
 
-/** "11 i 2. kvartal": the figure's own period follows it at once. */
+/** "11 i 2. kvartal", "21 indberetninger i 1. kvartal": the figure's own period follows it at once, or after its noun. */
 function periodRightAfter(toks: Tok[], at: number): boolean {
-	return toks[at + 1]?.text === 'i' && !!toks[at + 2]?.period;
+	const k = toks[at + 1] && isCueNoun(toks[at + 1].text) ? at + 2 : at + 1;
+	return toks[k]?.text === 'i' && !!toks[k + 1]?.period;
 }
 
 /** The cheapest way to give cues to figures, binding as many cues as can be bound. */

@@ -257,6 +257,13 @@ function overlapsAny(found: PeriodMention[], start: number, end: number): boolea
 	return false;
 }
 
+/** "Forventet regnskab 2025 – status pr. 30. september": a year and a day without one date the month ("2025-09"). */
+export function yearDatedDay(periods: PeriodMention[]): string | null {
+	const year = periods.find((p) => p.kind === 'year')?.period;
+	const day = periods.find((p) => p.kind === 'date' && !p.period && p.month);
+	return year && day ? `${year}-${String(day.month).padStart(2, '0')}` : null;
+}
+
 /** Completes a period without a year from a context year; null when it cannot be known. */
 export function resolvePeriod(p: PeriodMention, textYear: number | null, meetingYear: number | null): string | null {
 	if (p.period) return p.period;

@@ -92,8 +92,16 @@ export function parentheses(view: string): Span[] {
 			open = -1;
 		}
 	}
-	return out;
+	// "38 pct. – et fald på 3 procentpoint – mens …": an aside between two dashes is a parenthesis too;
+	// one that opens with its figure ("mens resten – 34 sager – blev omgjort") names what stands before it.
+	ASIDE.lastIndex = 0;
+	for (let m = ASIDE.exec(view); m; m = ASIDE.exec(view)) {
+		if (/^ [–—] Q\d/.test(m[0])) continue;
+		if (!out.some((p) => m!.index < p.end && m!.index + m![0].length > p.start)) out.push({ start: m.index + 1, end: m.index + m[0].length - 1 });
+	}
+	return out.sort((a, b) => a.start - b.start);
 }
+const ASIDE = / [–—] [^–—();.]{1,80}? [–—] /g;
 
 export function inside(spans: Span[], at: number): Span | null {
 	return spans.find((s) => at > s.start && at < s.end) ?? null;

@@ -3,18 +3,6 @@ import { formatDato, formatNote, formatPeriode, formatValue, metricLabel } from 
 
 const MAX_NOTES = 3;
 
-/** Whose minutes each meeting is (doc_id → municipality), told once by the layout's data. */
-const owners = new Map<string, string>();
-
-export function registerMeetings(meetings: { doc_id: string; municipality: string | null }[]): void {
-	for (const m of meetings) if (m.municipality) owners.set(m.doc_id, m.municipality);
-}
-
-/** The municipality whose minutes a fact stands in, when known. */
-export function ownerOf(docId: string): string | null {
-	return owners.get(docId) ?? null;
-}
-
 /**
  * "Kilde: Gladsaxe Kommune, Psykiatri- og Handicapudvalget, møde 06.05.2026, punkt 7 (sag 25-77-27.00.00-A26)", one
  * line per meeting the facts come from, oldest first; several items of one meeting share its line.
@@ -25,7 +13,7 @@ export function sourceLines(facts: FactRow[]): string[] {
 		const key = `${f.meeting_date ?? ''}|${f.committee ?? ''}|${f.doc_id}`;
 		const m = meetings.get(key) ?? {
 			committee: f.committee ?? 'Ukendt udvalg',
-			owner: ownerOf(f.doc_id),
+			owner: f.owner ?? null,
 			date: f.meeting_date ?? '',
 			items: new Map()
 		};
