@@ -235,4 +235,28 @@ describe('grid layouts', () => {
 		expect(got).toContain('magtanvendelser_tilladte | Bo- og Naboskabet Østerby | 2024 | 10');
 		expect(got).toContain('magtanvendelser_ikke_tilladte | Bostedet Lunden | 2024 | 2');
 	});
+
+	it('reads lines with dotted leaders that pack a count and its parts, named by the legend above them', () => {
+		const body = [
+			'Fordeling pr. tilbud. Hver linje viser antal indberetninger og i parentes, hvordan de er',
+			'vurderet: (lovlige/ulovlige/ikke magtanvendelse/uafklaret).',
+			'Bofællesskabet Egely .......................... 12 (8/2/1/1)',
+			'Døgntilbuddet Vestervang ....................... 7 (5/1/1/0)',
+			'I alt ......................................... 19 (13/3/2/1)'
+		].join('\n');
+		const got = read('Magtanvendelse 1. halvår 2025', body, 'magtanvendelse');
+		expect(got).toContain('magtanvendelser_indberettet | Bofællesskabet Egely | 2025-H1 | 12');
+		expect(got).toContain('magtanvendelser_ikke_tilladte | Døgntilbuddet Vestervang | 2025-H1 | 1');
+		expect(got).toContain('magtanvendelser_uafgjort | hele kommunen | 2025-H1 | 1');
+		expect(got).toContain('magtanvendelser_tilladte | hele kommunen | 2025-H1 | 13');
+	});
+
+	it('reads no packed parts without a legend that names as many', () => {
+		const body = [
+			'Fordeling pr. tilbud (lovlige/ulovlige).',
+			'Bofællesskabet Egely .......................... 12 (8/2/1/1)',
+			'Døgntilbuddet Vestervang ....................... 7 (5/1/1/0)'
+		].join('\n');
+		expect(read('Magtanvendelse 1. halvår 2025', body, 'magtanvendelse').filter((f) => !f.startsWith('magtanvendelser_indberettet'))).toEqual([]);
+	});
 });

@@ -37,6 +37,8 @@ export interface Cell {
 	percent: boolean;
 	/** "62 (61,4)": the share in parentheses printed beside a count, in the same cell. */
 	share?: number;
+	/** "14 (9/3/2/0)": one of the parts packed in parentheses after a count, which a legend names. */
+	packed?: boolean;
 }
 
 const AMOUNT = String.raw`(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?`;
@@ -46,6 +48,7 @@ const NUMBER_WITH_PERCENT = /^([-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?
 const PERCENT_WORD = /^(?:%|pct\.?|procent)$/i;
 const PAREN_SHARE = /^\(\d{1,3}(?:,\d+)?\s*%?\)$/;
 const PLAIN_COUNT = /^\d{1,3}(?:\.\d{3})*$/;
+const PACKED = /^\((\d{1,4}(?:\/\d{1,4}){1,6})\)$/;
 /** Cells run together by the export, split by their shapes: "202268,1%12,4%" → 2022 | 68,1% | 12,4%. */
 const GLUED = /^((?:19|20)\d{2})?((?:[-−÷]?\d{1,3}(?:,\d)?%)+)$/;
 const GLUED_PART = /[-−÷]?\d{1,3}(?:,\d)?%/g;
@@ -123,7 +126,13 @@ export function trailingCells(line: string): TrailingCells {
 		const t = tokens[i][0];
 		let cell: Cell[] | null = null;
 		let used = 1;
-		if (i > 0 && PAREN_SHARE.test(t) && PLAIN_COUNT.test(tokens[i - 1][0]) && tokens[i].index - tokens[i - 1].index === tokens[i - 1][0].length + 1 && WIDE_GAP.test(plain)) {
+		const packed = i > 0 ? PACKED.exec(t) : null;
+		if (packed && PLAIN_COUNT.test(tokens[i - 1][0]) && tokens[i].index - tokens[i - 1].index === tokens[i - 1][0].length + 1) {
+			// "14 (9/3/2/0)": a count and its parts, each a cell of its own.
+			const c = cellOf(tokens[i - 1][0], false);
+			cell = c && [c, ...packed[1].split('/').map((p) => ({ text: p, value: Number(p), percent: false, packed: true }))];
+			used = 2;
+		} else if (i > 0 && PAREN_SHARE.test(t) && PLAIN_COUNT.test(tokens[i - 1][0]) && tokens[i].index - tokens[i - 1].index === tokens[i - 1][0].length + 1 && WIDE_GAP.test(plain)) {
 			// "62 (61,4)" in a row whose cells are parted by wide gaps: a count and its share, one cell.
 			const c = cellOf(tokens[i - 1][0], false);
 			cell = c && [{ ...c, share: Math.abs(cellValue(t) ?? NaN) }];

@@ -258,6 +258,8 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 	if (block.records) return recordTable(block);
 	const tiered = tieredTable(block);
 	if (tiered) return tiered;
+	const packed = packedColumns(block);
+	if (packed) return finish(block, '', packed, '', '', options);
 	if (!block.rows.some((l) => trailingCells(l.text.trim()).count > 0)) return null;
 	const header = headerCells(block.headerLines.map((l) => l.text));
 	const stream = dehyphenate(header.stream);
@@ -381,6 +383,27 @@ function tieredTable(block: TableBlock): ReadTable | null {
 		start: block.start,
 		end: block.end
 	};
+}
+
+/** "(lovlige/ulovlige/ikke magtanvendelse/uafklaret)": the names of parts packed after each count. */
+const PACKED_LEGEND = /\(([^()/]{2,40}(?:\/[^()/]{2,40}){1,6})\)/;
+/** "viser antal indberetninger og i parentes …": what the count before the parentheses is. */
+const COUNT_NAME = /\b(?:viser|angiver|er)\s+(\p{L}[\p{L} ]{2,40}?)\s*,?\s+og\s+(?:i\s+parentes|i\s+parenteserne)/iu;
+
+/**
+ * Rows of "Name .... 14 (9/3/2/0)": a count and its parts packed in parentheses, named by a legend
+ * above or below the table that lists the parts in the same form. The columns are the count (as
+ * the legend names it) and the parts; null when no legend names exactly as many parts.
+ */
+function packedColumns(block: TableBlock): string[] | null {
+	const rows = block.rows.map((l) => trailingCells(l.text.trim())).filter((r) => r.count > 0);
+	if (rows.length < 2) return null;
+	const parts = rows[0].cells.filter((c) => c.packed).length;
+	if (!parts || rows.some((r) => r.count !== parts + 1 || r.cells.slice(1).some((c) => !c.packed) || r.cells[0].packed)) return null;
+	const legend = [block.caption ?? '', ...block.headerLines.map((l) => l.text.trim()), ...block.notes].join(' ').replace(/\s+/g, ' ');
+	const names = PACKED_LEGEND.exec(legend)?.[1].split('/').map((n) => n.trim());
+	if (!names || names.length !== parts) return null;
+	return [COUNT_NAME.exec(legend)?.[1] ?? '', ...names];
 }
 
 /** A table printed as records: the keys are the columns, each record's name its row label. */
