@@ -30,6 +30,27 @@ function budgetFacts(text: string): string[] {
 
 const cases: [string, string, string[], string?][] = [
 	[
+		'"mere end budgetteret" after an amount is a merforbrug against the budget the sentence names',
+		'Målt mod det korrigerede budget har udvalget brugt 3,6 mio. kr. mere end budgetteret.',
+		['afvigelse_korrigeret_budget Socialudvalget 2025-09 -3600000']
+	],
+	[
+		'spending above the committee\'s share of the serviceramme deviates from it',
+		'De forventede serviceudgifter ligger 4,4 mio. kr. over udvalgets andel af servicerammen.',
+		['afvigelse_serviceramme Socialudvalget 2025-09 -4400000']
+	],
+	[
+		'an amount over or under a budget is its deviation',
+		'Samlet endte udvalget 7,3 mio. kr. over det oprindelige budget og 2,1 mio. kr. under det korrigerede budget.',
+		['afvigelse_korrigeret_budget Socialudvalget 2025-09 2100000', 'afvigelse_vedtaget_budget Socialudvalget 2025-09 -7300000']
+	],
+	[
+		'a deviation in the sentence after its levels is measured against the budget whose gap to the spending it is',
+		'Regnskabet for 2024 viser et nettoforbrug på 431,2 mio. kr. over for et korrigeret budget på 438,0 mio. kr. Det giver et mindreforbrug på 6,8 mio. kr.',
+		['afvigelse_korrigeret_budget Socialudvalget 2024 6800000', 'korrigeret_budget Socialudvalget 2024 438000000', 'regnskab Socialudvalget 2024 431200000'],
+		'Regnskab 2024'
+	],
+	[
 		'the month a budget was adopted dates no figure measured against it',
 		'Måler man mod det budget, byrådet vedtog i oktober 2024, bliver merforbruget på 12,4 mio. kr.',
 		['afvigelse_vedtaget_budget Socialudvalget 2025-09 -12400000']

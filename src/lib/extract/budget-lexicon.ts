@@ -110,14 +110,20 @@ export const BUDGET_CONCEPTS: BudgetConcept[] = [
 		concept: 'mer',
 		role: 'deviation',
 		sign: -1,
-		words: [String.raw`merforbrug\w*`, String.raw`overskrid\w*`, String.raw`overskred\w*`],
-		examples: ['et forventet merforbrug på Q0k', 'servicerammen forventes overskredet med Q0k', 'ventes at overskride det korrigerede budget med Q0k']
+		words: [String.raw`merforbrug\w*`, String.raw`overskrid\w*`, String.raw`overskred\w*`, String.raw`overstig\w*`, String.raw`oversteg`, String.raw`mere\s+end\s+budgett?eret`],
+		examples: [
+			'et forventet merforbrug på Q0k',
+			'servicerammen forventes overskredet med Q0k',
+			'ventes at overskride det korrigerede budget med Q0k',
+			'serviceudgifterne forventes at overstige rammen med Q0k',
+			'brugte udvalget Q0k mere end budgetteret'
+		]
 	},
 	{
 		concept: 'mindre',
 		role: 'deviation',
 		sign: 1,
-		words: [String.raw`mindreforbrug\w*`, String.raw`underskrid\w*`, String.raw`underskred\w*`],
+		words: [String.raw`mindreforbrug\w*`, String.raw`underskrid\w*`, String.raw`underskred\w*`, String.raw`mindre\s+end\s+budgett?eret`],
 		examples: ['et mindreforbrug på Q0k', 'rammen underskrides med Q0k']
 	},
 	{

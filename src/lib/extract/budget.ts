@@ -118,7 +118,7 @@ interface Figure {
 /** A level binds the amount after one of these (or right before it: "er det korrigerede budget 701,4 mio. kr."). */
 const LEVEL_LINK = /(?:^\s*|(?:^|\s)(?:på|er|var|udgør|udgjorde|blev|bliver|lyder på|lød på|endte på|ender på|opgjort til|anslås til|skønnes til|beløber sig til|af|i alt|:)(?:\s+(?:samlet set|samlet|i alt|nu|dermed|således|netto|brutto))*)\s*(?:kr\.?\s*)?$/;
 /** A budget after one of these is what a deviation is measured against. */
-const REFERENCE_BEFORE = /(?:i forhold til|ift\.?|sammen(?:holdt|lignet) med|målt (?:op )?(?:i forhold til|mod|imod)|holdt op (?:i)?mod|end|mod|(?:overskrid|overskred|underskrid|merforbrug|mindreforbrug)\w*(?:\s+(?:af|på))?)\s+(?:det\s+|den\s+|et\s+|sit\s+|sin\s+|de\s+|udvalgets\s+|kommunens\s+)?(?:oprindeligt\s+|senest\s+)?$/;
+const REFERENCE_BEFORE = /(?:i forhold til|ift\.?|Q\d+k\s+(?:kr\.?\s+)?(?:over|under)(?:\s+(?:udvalgets|kommunens)(?:\s+andel\s+af)?)?|sammen(?:holdt|lignet) med|målt (?:op )?(?:i forhold til|mod|imod)|holdt op (?:i)?mod|end|mod|(?:overskrid|overskred|underskrid|merforbrug|mindreforbrug)\w*(?:\s+(?:af|på))?)\s+(?:det\s+|den\s+|et\s+|sit\s+|sin\s+|de\s+|udvalgets\s+|kommunens\s+)?(?:oprindeligt\s+|senest\s+)?$/;
 const MAX_GAP_WORDS = 12;
 const LEVEL_VERB_END = /\s(?:udgør|udgjorde|er|var|blev|er opgjort til|lyder på|beløber sig til)(?: samlet set| i alt| samlet)?\s*(?:kr\.?\s*)?$/;
 const AREA_AFTER = /^\s*(?:kr\.?\s*)?(?:\S+\s+){0,2}(?:til|på|for|inden for|under)\s+(?:det\s+|den\s+)?$/;
@@ -137,10 +137,13 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 	let memory: { sign: number; ref: Ref | null; area: string; para: number } | null = null;
 	let para = -1;
 	let paraArea: string | null = null;
+	// The levels the paragraph has read so far, for a deviation a later sentence states ("… et korrigeret budget på 812,6 mio. kr. Det giver et mindreforbrug på 5,7 mio. kr.").
+	let paraLevels: { reading: Reading | null; value: number }[] = [];
 	for (const sc of ctx.sentences) {
 		if (para !== sc.sentence.paragraph) {
 			para = sc.sentence.paragraph;
 			paraArea = null;
+			paraLevels = [];
 		}
 		if (!sc.sentence.figures && !mayNamePeriod(sc.sentence.text)) continue;
 		const qs = sc.view.quantities;
@@ -198,7 +201,8 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 						arithmeticRef(inClause.map((g, k) => ({ reading: readings[k], value: qs[g.i].value })), q.value) ??
 						// "Udvalgets serviceramme på 540,7 mio. kr. ventes overholdt med et mindreforbrug på 0,8 mio. kr.": the budget the clause is about.
 						subjectRef(clauseHits, f) ??
-						sentenceRef;
+						sentenceRef ??
+						arithmeticRef(paraLevels, q.value);
 					const ref = own ?? carried?.ref ?? itemRef;
 					if (own && own !== 'serviceramme' && !itemRef) itemRef = own;
 					const period = figurePeriod(ctx, sc, clause, f, followUp);
@@ -237,6 +241,7 @@ function proseFacts(ctx: ItemContext, followUp: string | null, subject: string, 
 						: r.scope === 'serviceramme'
 							? `${committeeIn(sc.sentence.text) ?? subject}, serviceramme`
 							: scoped(area, anlaegHeading ? 'anlæg' : null, r.concept);
+				paraLevels.push({ reading: r, value: q.value });
 				out.push(draft('budget', r.concept, ctx.municipality, levelArea, period, q.value, 'kr', sc, `budget.${r.concept}`));
 			});
 			for (const h of clauseHits) if (h.concept.ref) sentenceRef = h.concept.ref;
@@ -260,8 +265,13 @@ function readingOf(view: string, f: Figure, hits: CueHit[], prevEnd: number, nex
 	if (beyond && beyond.concept.ref && /^\s*(?:det\s+|den\s+)?$/.test(view.slice(after!.end, beyond.start)) && /^\s*(?:kr\.?\s*)?$/.test(afterGap))
 		return { kind: 'deviation', concept: 'end', sign: /^(?:mere|højere)/.test(view.slice(after!.start, after!.end)) ? -1 : 1, cue: after! };
 	if (after && after.concept.role === 'block' && /^\s*(?:kr\.?\s*)?(?:\S+\s+)?$/.test(afterGap)) return null;
+	// "19,9 mio. kr. over det oprindelige budget": an amount above or below a budget is its deviation.
+	const beside = after && after.concept.ref ? /^\s*(?:kr\.?\s*)?(over|under)\s+(?:det\s+|den\s+|(?:udvalgets|kommunens)\s+(?:andel\s+af\s+)?)?$/.exec(afterGap) : null;
+	if (beside) return { kind: 'deviation', concept: 'end', sign: beside[1] === 'over' ? -1 : 1, cue: after! };
 	// "2,1 mio. kr. i mindreforbrug": the deviation right after its amount, when nothing before it names one.
-	const rightDeviation = after && after.concept.role === 'deviation' && after.concept.sign && /^\s*(?:kr\.?\s*)?i\s+(?:samlet\s+)?$/.test(afterGap) ? after : undefined;
+	// "12,7 mio. kr. mere end budgetteret": the deviation named by a comparison right after its amount.
+	const compared = after && /^(?:mere|mindre) end/.test(view.slice(after.start, after.end)) && /^\s*(?:kr\.?\s*)?$/.test(afterGap);
+	const rightDeviation = after && after.concept.role === 'deviation' && after.concept.sign && (compared || /^\s*(?:kr\.?\s*)?i\s+(?:samlet\s+)?$/.test(afterGap)) ? after : undefined;
 	for (let k = before.length - 1; k >= 0; k--) {
 		const h = before[k];
 		const gap = view.slice(h.end, f.at);
@@ -302,7 +312,7 @@ function subjectRef(hits: CueHit[], f: Figure): Ref | null {
 /** The budget whose gap to the forventet forbrug stated beside it is the deviation's size, when exactly one is. */
 function arithmeticRef(levels: { reading: Reading | null; value: number }[], deviation: number): Ref | null {
 	const of = (concept: string) => levels.filter((l) => l.reading?.kind === 'level' && l.reading.concept === concept).map((l) => l.value);
-	const forbrug = of('forventet_forbrug');
+	const forbrug = [...of('forventet_forbrug'), ...of('regnskab')];
 	if (forbrug.length !== 1) return null;
 	const fits = (['vedtaget', 'korrigeret'] as const).filter((ref) => {
 		const budgets = of(`${ref}_budget`);

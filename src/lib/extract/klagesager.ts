@@ -98,7 +98,15 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 	},
 	{
 		role: 'hjemvist',
-		cues: ['hjemvis\\p{L}*', 'hjemsend\\p{L}*', `sendt(?:e)?(?: ${W}){0,3}? tilbage`, 'sendt retur', '(?:tilbage |retur )?til (?:ny|fornyet) behandling', 'fornyet behandling'],
+		cues: [
+			'hjemvis\\p{L}*',
+			'hjemsend\\p{L}*',
+			`sendt(?:e)?(?: ${W}){0,3}? tilbage`,
+			'(?:sendt|gik|går|kom) retur',
+			'(?:tilbage |retur )?til (?:ny|fornyet) behandling',
+			'fornyet behandling',
+			'behandle[st]? på ny'
+		],
 		examples: [
 			['To andre sager om merudgifter blev hjemvist.', []],
 			['Ankestyrelsen stadfæstede 63 pct. af de 152 sager. Det svarer til 96 stadfæstede, 18 ændrede og 38 hjemviste afgørelser.', ['stadfaestet_pct=63', 'klagesager_antal=152', 'stadfaestet_antal=96', 'aendret_antal=18', 'hjemvist_antal=38']],
@@ -107,7 +115,8 @@ export const KLAGESAGER_LEXICON: Concept<Role>[] = [
 			['Ankestyrelsen afgjorde 118 sager. I 19 sager ændrede Ankestyrelsen kommunens afgørelse, og 28 sager blev sendt tilbage til fornyet behandling i kommunen.', ['klagesager_antal=118', 'aendret_antal=19', 'hjemvist_antal=28']],
 			// The figure stands between the verb and its particle: "sendte 9 tilbage".
 			['Ankestyrelsen afgjorde 64 sager i 2024, stadfæstede 51 og sendte 9 tilbage til ny behandling hos kommunen.', ['klagesager_antal=64', 'stadfaestet_antal=51', 'hjemvist_antal=9']],
-			['Af de 70 afgjorte sager gik 8 retur til ny behandling.', ['klagesager_antal=70', 'hjemvist_antal=8']]
+			['Af de 70 afgjorte sager gik 8 retur til ny behandling.', ['klagesager_antal=70', 'hjemvist_antal=8']],
+			['Ankestyrelsen afgjorde 66 sager. 14 afgørelser blev ændret, og 21 gik retur til kommunen for at blive behandlet på ny.', ['klagesager_antal=66', 'aendret_antal=14', 'hjemvist_antal=21']]
 		]
 	},
 	{
@@ -190,7 +199,7 @@ const GENITIVE = `(?:${GENITIVE_WORD}) `;
 const WHOLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:ud )?af(?: de| i alt| de i alt| samlet| alle| ${GENITIVE_WORD})? $`, 'u');
 /** What may follow a klagesager figure; any other word makes it a count of something else ("12 borgere"). */
 const FOLLOWER =
-	/^(?:\s*$|\s*[(),.;:–—]|\s+(?:(?:klage|[a-zæøå]+(?<!år))?sag(?:er|erne|en)?|afgørelse\p{L}*|klage[rn]?\p{L}*|af|i|på|mod|og|eller|for|fra|til|blev|bliver|er|var|ud|heraf|hvoraf|mens|men|som|hvor|hvilket|T\d+|helt|alle|stadfæst\p{L}*|ændre\p{L}*|hjemvis\p{L}*|hjemsend\p{L}*|omgjor\p{L}*|afgjor\p{L}*|behandle\p{L}*|afvist\p{L}*|sendt\p{L}*|tilbage|retur|ophævet|omstødt)(?![\p{L}]))/u;
+	/^(?:\s*$|\s*[(),.;:–—]|\s+(?:(?:klage|[a-zæøå]+(?<!år))?sag(?:er|erne|en)?|afgørelse\p{L}*|klage[rn]?\p{L}*|af|i|på|mod|og|eller|for|fra|til|blev|bliver|er|var|gik|går|kom|endte|ud|heraf|hvoraf|mens|men|som|hvor|hvilket|T\d+|helt|alle|stadfæst\p{L}*|ændre\p{L}*|hjemvis\p{L}*|hjemsend\p{L}*|omgjor\p{L}*|afgjor\p{L}*|behandle\p{L}*|afvist\p{L}*|sendt\p{L}*|tilbage|retur|ophævet|omstødt)(?![\p{L}]))/u;
 /** A pct "af" something other than all cases is a share of a subset ("61 pct. af de omgjorte sager"). */
 const SHARE_OF = /^ af /;
 const SHARE_OF_ALL = /^ af (?:(?:alle|de|disse|sine|kommunens) )?(?:(?:afgjorte|behandlede|samlede) )?(?:klage|[a-zæøå]+(?<!år))?sager(?:ne)?(?![\p{L}])(?! om )|^ af (?:dem|disse|afgørelserne)(?![\p{L}])|^ af (?:de |i alt )?Q\d+n/u;
