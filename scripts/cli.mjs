@@ -22,11 +22,12 @@ if (BENCH_WORKER?.endsWith('.ts')) {
 	process.env.EXTRACT_BENCH_WORKER = join(OUT, 'bench-worker.mjs');
 }
 
-/** True when every source of the last bundle is unchanged (size and time). */
+/** True when the last bundle was made of the same entries and every source is unchanged (size and time). */
 function fresh() {
 	if (!existsSync(STAMP)) return false;
 	try {
-		const sources = JSON.parse(readFileSync(STAMP, 'utf8'));
+		const { entries, sources } = JSON.parse(readFileSync(STAMP, 'utf8'));
+		if (JSON.stringify(entries) !== JSON.stringify(ENTRIES)) return false;
 		for (const [path, [size, mtime]] of Object.entries(sources)) {
 			const s = statSync(join(ROOT, path));
 			if (s.size !== size || s.mtimeMs !== mtime) return false;
@@ -57,7 +58,7 @@ async function bundle() {
 		const s = statSync(join(ROOT, path));
 		sources[path] = [s.size, s.mtimeMs];
 	}
-	writeFileSync(STAMP, JSON.stringify(sources));
+	writeFileSync(STAMP, JSON.stringify({ entries: ENTRIES, sources }));
 }
 
 const args = process.argv.slice(2);

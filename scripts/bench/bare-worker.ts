@@ -1,17 +1,13 @@
 /**
  * A stand-in for the extractor, for measuring the CLI around it (reading, decoding, workers,
- * staging, Parquet): it cuts the text into items at "Punkt N:" and finds no facts.
+ * Parquet): it cuts the text into items at "Punkt N:" and finds no facts.
  */
-import { parentPort } from 'node:worker_threads';
-import type { DocumentMeta, Item } from '../../src/lib/extract/types';
-import { answer } from '../lib/item-text';
-
-const port = parentPort;
-if (!port) throw new Error('bare-worker.ts must run in a worker thread');
+import type { DocumentMeta, Extraction, Item } from '../../src/lib/extract/types';
+import { serve } from '../lib/worker-loop';
 
 const ITEM_START = /^ ?Punkt (\d+): ([^\n]*)/gm;
 
-port.on('message', ({ id, text, meta }: { id: number; text: string; meta: DocumentMeta }) => {
+function standIn(text: string, meta: DocumentMeta): Extraction {
 	const starts = [...text.matchAll(ITEM_START)];
 	const items: Item[] = starts.map((m, i) => {
 		const end = i + 1 < starts.length ? starts[i + 1].index! : text.length;
@@ -37,7 +33,7 @@ port.on('message', ({ id, text, meta }: { id: number; text: string; meta: Docume
 		encoding: null,
 		error: null
 	};
-	const reply = answer(id, { document, items, facts: [] }, text);
-	port.postMessage(reply.message, reply.transfer);
-});
-port.postMessage({ ready: true });
+	return { document, items, facts: [] };
+}
+
+serve(standIn);

@@ -28,8 +28,14 @@ export async function extractorVersion(): Promise<string> {
 	return hash.digest('hex').slice(0, 16);
 }
 
+/** Where a cache is and which extractor it holds: what a worker needs to use it. */
+export interface CacheLocation {
+	dir: string;
+	version: string;
+}
+
 export class ExtractionCache<T> {
-	private readonly used = new Set<string>();
+	private readonly kept = new Set<string>();
 	private hits = 0;
 
 	private constructor(
@@ -44,6 +50,21 @@ export class ExtractionCache<T> {
 		return new ExtractionCache<T>(dir, version);
 	}
 
+	/** The same cache in another thread (the workers read and write the entries; see `used`). */
+	static at<T>(location: CacheLocation): ExtractionCache<T> {
+		return new ExtractionCache<T>(location.dir, location.version);
+	}
+
+	get location(): CacheLocation {
+		return { dir: this.dir, version: this.version };
+	}
+
+	/** Counts an entry a worker read (`hit`) or wrote, so that `prune` keeps it. */
+	used(key: string, hit: boolean): void {
+		this.kept.add(key);
+		if (hit) this.hits++;
+	}
+
 	key(bytes: Uint8Array, meta: DocumentMeta): string {
 		return createHash('sha256').update(this.version).update('\0').update(JSON.stringify(meta)).update('\0').update(bytes).digest('hex');
 	}
@@ -51,7 +72,7 @@ export class ExtractionCache<T> {
 	async get(key: string): Promise<T | null> {
 		try {
 			const value = JSON.parse(await readFile(join(this.dir, `${key}.json`), 'utf8')) as T;
-			this.used.add(key);
+			this.kept.add(key);
 			this.hits++;
 			return value;
 		} catch {
@@ -65,7 +86,7 @@ export class ExtractionCache<T> {
 		const temp = `${path}.${process.pid}.tmp`;
 		await writeFile(temp, JSON.stringify(value));
 		await rename(temp, path);
-		this.used.add(key);
+		this.kept.add(key);
 	}
 
 	get fromCache(): number {
@@ -76,7 +97,7 @@ export class ExtractionCache<T> {
 	async prune(): Promise<void> {
 		for (const name of await readdir(this.dir)) {
 			const key = name.replace(/\.json$/, '');
-			if (!this.used.has(key)) await rm(join(this.dir, name), { force: true });
+			if (!this.kept.has(key)) await rm(join(this.dir, name), { force: true });
 		}
 	}
 }

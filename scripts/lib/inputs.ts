@@ -1,6 +1,6 @@
 /** Which files the CLI reads: folders of minutes (.txt, .pdf, .html) and single files, with their manifest data. */
-import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { DocumentMeta } from '../../src/lib/extract/types';
 import { formatOf, type SourceFormat } from '../../src/lib/ingest';
@@ -61,7 +61,13 @@ export async function resolveInputs(paths: readonly string[], cwd = process.cwd(
 	const files: InputFile[] = [];
 
 	for (const candidate of candidates) {
-		const identity = await realpath(candidate.path).catch(() => candidate.path);
+		// At once, not through the thread pool: a pass to and fro per file took seconds on large corpora.
+		let identity = candidate.path;
+		try {
+			identity = realpathSync.native(candidate.path);
+		} catch {
+			// A broken link is named when it is read.
+		}
 		if (seen.has(identity)) continue;
 		seen.add(identity);
 
@@ -111,8 +117,8 @@ const READ_ERRORS: Record<string, string> = {
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
 
 /**
- * A file's bytes. Read at once (not through Node's thread pool, which the Parquet writers keep
- * busy while the run lasts: stream.ts); a file is small and the main thread only hands it on.
+ * A file's bytes, read at once by the worker that extracts it (not through Node's thread pool,
+ * which the Parquet writers keep busy while the run lasts: stream.ts).
  */
 export async function readInputBytes(path: string): Promise<ReadResult> {
 	let fd: number | null = null;

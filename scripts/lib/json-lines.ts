@@ -48,21 +48,28 @@ export interface EncodedLines {
 	problem: string | null;
 }
 
-export function jsonLines(name: TableName, rows: readonly object[]): { text: string; problem: string | null } {
-	let text = '';
-	let problem: string | null = null;
-	for (const row of rows) {
-		const line = jsonLine(name, row);
-		problem ??= lineProblem(name, line);
-		text += `${line}\n`;
-	}
-	return { text, problem };
-}
-
 const encoder = new TextEncoder();
+/** Where a worker writes lines before they are copied into a buffer of their own; grows as needed. */
+let scratch = new Uint8Array(1 << 20);
 
-/** The lines as bytes in a buffer of their own, to be transferred from a worker. */
+/**
+ * The lines as bytes in a buffer of their own, to be transferred from a worker. Each line is
+ * written straight into UTF-8 (at most three bytes for each UTF-16 unit): no string of all the
+ * lines to flatten, no pass to count their bytes first.
+ */
 export function encodeLines(name: TableName, rows: readonly object[]): EncodedLines {
-	const { text, problem } = jsonLines(name, rows);
-	return { bytes: encoder.encode(text), problem };
+	const lines = rows.map((row) => jsonLine(name, row));
+	let problem: string | null = null;
+	let units = 0;
+	for (const line of lines) {
+		problem ??= lineProblem(name, line);
+		units += line.length + 1;
+	}
+	if (scratch.length < 3 * units) scratch = new Uint8Array(3 * units);
+	let at = 0;
+	for (const line of lines) {
+		at += encoder.encodeInto(line, scratch.subarray(at)).written;
+		scratch[at++] = 0x0a;
+	}
+	return { bytes: scratch.slice(0, at), problem };
 }

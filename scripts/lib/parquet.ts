@@ -1,7 +1,7 @@
 /** Writes the facts, documents and items tables as Parquet files into one folder. */
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from './duckdb';
 import type { DocumentRow, Fact, Item } from '../../src/lib/extract/types';
 import { TABLES, type TableSpec } from './schema';
 import { Staging, orderedSelect, quoteIdent } from './staging';

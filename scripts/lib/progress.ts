@@ -13,6 +13,8 @@ export type Outcome = 'ok' | 'note' | 'error';
 
 const LABEL: Record<Outcome, string> = { ok: 'ok   ', note: 'note ', error: 'error' };
 const CLEAR_LINE = '\r\x1b[2K';
+/** The status line is drawn at most this often: a terminal that redraws per file slows a run of small files. */
+const REDRAW_MS = 100;
 
 export function formatRate(bytesPerSecond: number): string {
 	return `${(bytesPerSecond / 1e6).toFixed(1)} MB/s`;
@@ -28,6 +30,7 @@ export class Progress {
 	private filesDone = 0;
 	private bytesDone = 0;
 	private current = '';
+	private drawnAt = Number.NEGATIVE_INFINITY;
 	private readonly started: number;
 	private readonly live: boolean;
 
@@ -58,14 +61,18 @@ export class Progress {
 		return line.length > width ? `${line.slice(0, width - 1)}…` : line;
 	}
 
-	private redraw(): void {
-		if (this.live) this.stream.write(CLEAR_LINE + this.statusLine());
+	private redraw(force = false): void {
+		if (!this.live) return;
+		const now = this.now();
+		if (!force && now - this.drawnAt < REDRAW_MS) return;
+		this.drawnAt = now;
+		this.stream.write(CLEAR_LINE + this.statusLine());
 	}
 
 	/** A line that must stay visible (an error, a note); on a terminal it goes above the status line. */
 	message(line: string): void {
 		this.stream.write(this.live ? `${CLEAR_LINE}${line}\n` : `${line}\n`);
-		this.redraw();
+		this.redraw(true);
 	}
 
 	fileStarted(shownAs: string): void {

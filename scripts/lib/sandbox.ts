@@ -4,13 +4,15 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DocumentMeta, Extraction } from '../../src/lib/extract/types';
-import type { EncodedLines } from './json-lines';
-import { restoreText } from './item-text';
+import type { FileJob, FileResult } from './minutes-file';
 
 export interface SandboxOptions {
 	/** Longest time one file may take in the extractor. */
 	timeoutMs: number;
-	/** Worker module; it answers `{ ready: true }` once, then `{ id, extraction }` or `{ id, error }` per job. */
+	/**
+	 * Worker module (worker-loop.ts); it answers `{ ready: true }` once, then per job `{ id,
+	 * extraction }`, `{ id, file }` or `{ id, error }`.
+	 */
 	workerUrl?: URL;
 	/** Heap limit of the worker, so a runaway file cannot take the whole machine. */
 	maxMemoryMb?: number;
@@ -25,20 +27,26 @@ interface Reply {
 	ready?: true;
 	id?: number;
 	extraction?: Extraction;
-	itemLines?: EncodedLines;
+	file?: FileResult;
 	error?: string;
 }
 
-/** What a worker answers for a file: the extraction, and its items' lines when it encoded them. */
-export interface Extracted {
-	extraction: Extraction;
-	itemLines?: EncodedLines;
+/** A job posted to the worker; the first in the queue is the one it runs. */
+interface Posted {
+	job: object;
+	resolve: (reply: Reply) => void;
+	reject: (error: Error) => void;
+	id?: number;
+	worker?: Worker;
+	timer?: NodeJS.Timeout;
 }
 
 export class ExtractionSandbox {
 	private worker: Worker | null = null;
 	private booting: Promise<Worker> | null = null;
 	private nextId = 1;
+	/** Jobs posted to the worker, in the order it runs them: the next is waiting in its queue, so it never idles between files. */
+	private posted: Posted[] = [];
 
 	constructor(private readonly options: SandboxOptions) {}
 
@@ -76,6 +84,17 @@ export class ExtractionSandbox {
 				worker.off('exit', onExit);
 				this.worker = worker;
 				this.booting = null;
+				worker.on('message', (answer: Reply) => this.answered(worker, answer));
+				worker.on('error', (error: Error) => {
+					const code = (error as NodeJS.ErrnoException).code;
+					this.failed(
+						worker,
+						code === 'ERR_WORKER_OUT_OF_MEMORY'
+							? `extractor ran out of memory (limit ${this.options.maxMemoryMb ?? 2048} MB)`
+							: `extractor crashed: ${error.message}`
+					);
+				});
+				worker.on('exit', (code: number) => this.failed(worker, `extractor exited unexpectedly (exit code ${code})`));
 				resolve(worker);
 			};
 			const onError = (error: Error) => fail(`extractor could not start: ${error.message}`);
@@ -87,11 +106,6 @@ export class ExtractionSandbox {
 		return this.booting;
 	}
 
-	private discard(worker: Worker): void {
-		if (this.worker === worker) this.worker = null;
-		void worker.terminate();
-	}
-
 	/**
 	 * Starts the worker ahead of the first file, so its start-up does not count as that file's
 	 * time; rejects when the extractor cannot even be loaded.
@@ -100,59 +114,64 @@ export class ExtractionSandbox {
 		await this.boot();
 	}
 
-	/** The extraction of one file; rejects with a readable reason when the extractor fails on it. */
+	/** The extraction of one text; rejects with a readable reason when the extractor fails on it. */
 	async extract(text: string, meta: DocumentMeta): Promise<Extraction> {
-		return (await this.run(text, meta)).extraction;
+		return (await this.send({ text, meta })).extraction as Extraction;
 	}
 
-	/** The extraction of one file, with its items' lines as the worker encoded them. */
-	async run(text: string, meta: DocumentMeta): Promise<Extracted> {
-		const worker = await this.boot();
-		const id = this.nextId++;
-		return new Promise<Extracted>((resolve, reject) => {
-			const settle = () => {
-				clearTimeout(timer);
-				worker.off('message', onMessage);
-				worker.off('error', onError);
-				worker.off('exit', onExit);
-			};
-			const timer = setTimeout(() => {
-				settle();
-				this.discard(worker);
-				reject(new Error(`extractor stopped after ${Math.round(this.options.timeoutMs / 1000)} s (time limit per file)`));
-			}, this.options.timeoutMs);
-			const onMessage = (reply: Reply) => {
-				if (reply.id !== id) return;
-				settle();
-				if (reply.error !== undefined) reject(new Error(`extractor failed: ${reply.error}`));
-				else {
-					const extraction = reply.extraction as Extraction;
-					restoreText(extraction.items, text);
-					resolve({ extraction, itemLines: reply.itemLines });
-				}
-			};
-			const onError = (error: Error) => {
-				settle();
-				this.discard(worker);
-				const code = (error as NodeJS.ErrnoException).code;
-				reject(
-					new Error(
-						code === 'ERR_WORKER_OUT_OF_MEMORY'
-							? `extractor ran out of memory (limit ${this.options.maxMemoryMb ?? 2048} MB)`
-							: `extractor crashed: ${error.message}`
-					)
-				);
-			};
-			const onExit = (code: number) => {
-				settle();
-				this.discard(worker);
-				reject(new Error(`extractor exited unexpectedly (exit code ${code})`));
-			};
-			worker.on('message', onMessage);
-			worker.once('error', onError);
-			worker.once('exit', onExit);
-			worker.postMessage({ id, text, meta });
-		});
+	/** A minutes file read, extracted and encoded in the worker; rejects when the worker fails on it. */
+	async runFile(job: FileJob): Promise<FileResult> {
+		return (await this.send({ file: job })).file as FileResult;
+	}
+
+	private send(job: object): Promise<Reply> {
+		return new Promise<Reply>((resolve, reject) => void this.post({ job, resolve, reject }));
+	}
+
+	private async post(entry: Posted): Promise<void> {
+		let worker;
+		try {
+			worker = await this.boot();
+		} catch (error) {
+			entry.reject(error as Error);
+			return;
+		}
+		entry.id = this.nextId++;
+		entry.worker = worker;
+		this.posted.push(entry);
+		worker.postMessage({ id: entry.id, ...entry.job });
+		if (this.posted.length === 1) this.startClock(entry);
+	}
+
+	/** The time limit of a job runs from when the worker starts it: when the one before is answered. */
+	private startClock(entry: Posted): void {
+		const limit = `extractor stopped after ${Math.round(this.options.timeoutMs / 1000)} s (time limit per file)`;
+		entry.timer = setTimeout(() => this.failed(entry.worker!, limit), this.options.timeoutMs);
+	}
+
+	private answered(worker: Worker, reply: Reply): void {
+		const head = this.posted[0];
+		if (!head || head.worker !== worker || reply.id !== head.id) return;
+		this.posted.shift();
+		clearTimeout(head.timer);
+		if (this.posted.length > 0) this.startClock(this.posted[0]);
+		if (reply.error !== undefined) head.reject(new Error(`extractor failed: ${reply.error}`));
+		else head.resolve(reply);
+	}
+
+	/**
+	 * The running job fails with `reason` and the worker is replaced; the jobs behind it, which
+	 * it never started, go to the new worker.
+	 */
+	private failed(worker: Worker, reason: string): void {
+		if (this.posted[0]?.worker !== worker) return;
+		const [running, ...waiting] = this.posted;
+		this.posted = [];
+		clearTimeout(running.timer);
+		if (this.worker === worker) this.worker = null;
+		void worker.terminate();
+		running.reject(new Error(reason));
+		for (const entry of waiting) void this.post({ job: entry.job, resolve: entry.resolve, reject: entry.reject });
 	}
 
 	async close(): Promise<void> {

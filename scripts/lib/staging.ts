@@ -5,7 +5,7 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DuckDBInstance, DuckDBDateValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBDateValue, type DuckDBAppender, type DuckDBConnection } from './duckdb';
 import type { TableName } from './json-lines';
 import { TABLES, isoDateParts, type Column, type TableSpec } from './schema';
 

@@ -12,13 +12,15 @@ import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from './duckdb';
 import { parquetOptions, syncFile } from './parquet';
 import { TABLES, type TableSpec } from './schema';
-import { MAX_LINE_BYTES, jsonLines, type EncodedLines, type TableName } from './json-lines';
+import { MAX_LINE_BYTES, type TableName } from './json-lines';
 
 /** How long DuckDB may take to open a pipe before the run gives up on it. */
 const OPEN_TIMEOUT_MS = 60_000;
+/** How many bytes of lines go into a pipe at once: as much as a pipe holds on Linux. */
+const BATCH_BYTES = 64 * 1024;
 /** DuckDB's memory: the read buffers of the three pipes, and row groups on their way to the files. */
 const STREAM_MEMORY = '384MB';
 
@@ -29,22 +31,6 @@ function copyStatement(spec: TableSpec, pipe: string, path: string): string {
 	const columns = spec.columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
 	const read = `read_json(${sqlString(pipe)}, format = 'newline_delimited', maximum_object_size = ${MAX_LINE_BYTES}, columns = {${columns}})`;
 	return `COPY (SELECT * FROM ${read}) TO ${sqlString(path)} (${parquetOptions(spec)})`;
-}
-
-/** A file's rows, the items' lines perhaps encoded already by the worker (json-lines.ts). */
-export interface FileRows {
-	document: object;
-	items: readonly object[];
-	facts: readonly object[];
-	itemLines?: EncodedLines;
-}
-
-/** The lines a file adds to each table, and the first reason they cannot be written (a row too long). */
-export function fileLines(rows: FileRows): { lines: Record<TableName, string | Uint8Array>; problem: string | null } {
-	const documents = jsonLines('documents', [rows.document]);
-	const items = rows.itemLines ? { text: rows.itemLines.bytes, problem: rows.itemLines.problem } : jsonLines('items', rows.items);
-	const facts = jsonLines('facts', rows.facts);
-	return { lines: { documents: documents.text, items: items.text, facts: facts.text }, problem: documents.problem ?? items.problem ?? facts.problem };
 }
 
 /** Opens the writing end once DuckDB has opened the reading end (before that, Linux says ENXIO). */
@@ -96,10 +82,26 @@ class TableStream {
 		return stream;
 	}
 
-	/** Writes lines into the pipe; waits while DuckDB is behind, so memory stays flat. */
-	async write(lines: string | Uint8Array): Promise<void> {
+	private batch: Uint8Array[] = [];
+	private batchBytes = 0;
+
+	/**
+	 * Adds lines; they go into the pipe in batches of BATCH_BYTES (one write and one wake-up of
+	 * DuckDB for many files, not one per file). Waits while DuckDB is behind, so memory stays flat.
+	 */
+	async write(lines: Uint8Array): Promise<void> {
 		if (this.failure) throw this.failure;
-		if (this.socket.write(lines)) return;
+		this.batch.push(lines);
+		this.batchBytes += lines.length;
+		if (this.batchBytes >= BATCH_BYTES) await this.flush();
+	}
+
+	private async flush(): Promise<void> {
+		if (this.batchBytes === 0) return;
+		const batch = this.batch.length === 1 ? this.batch[0] : Buffer.concat(this.batch, this.batchBytes);
+		this.batch = [];
+		this.batchBytes = 0;
+		if (this.socket.write(batch)) return;
 		await new Promise<void>((done) => {
 			const settle = () => {
 				this.socket.off('drain', settle);
@@ -114,6 +116,7 @@ class TableStream {
 
 	/** Ends the rows; resolves when DuckDB has written the whole file. */
 	async finish(): Promise<void> {
+		await this.flush();
 		if (this.failure) throw this.failure;
 		await this.closed();
 		await this.copy;
@@ -185,8 +188,8 @@ export class ParquetStreams {
 		}
 	}
 
-	/** Adds a file's lines to the tables (see fileLines), in the order the files are committed. */
-	async write(lines: Record<TableName, string | Uint8Array>): Promise<void> {
+	/** Adds a file's lines to the tables (json-lines.ts), in the order the files are committed. */
+	async write(lines: Record<TableName, Uint8Array>): Promise<void> {
 		for (const name of ['documents', 'items', 'facts'] as const) if (lines[name].length > 0) await this.streams[name].write(lines[name]);
 	}
 

@@ -515,6 +515,17 @@ parentPort.postMessage({ ready: true });
 		await expect(sandbox.extract('next', meta)).resolves.toMatchObject({ text: 'next' });
 	});
 
+	it('fails only the file that hangs when the next file already waits in the same worker', async () => {
+		const [hung, next] = await Promise.allSettled([sandbox.extract('hang', meta), sandbox.extract('queued', meta)]);
+		expect(hung).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/time limit per file/) } });
+		expect(next).toMatchObject({ status: 'fulfilled', value: { text: 'queued' } });
+	});
+
+	it('fails only the file that crashes the worker, not the ones queued behind it', async () => {
+		const results = await Promise.allSettled(['before', 'crash', 'after'].map((text) => sandbox.extract(text, meta)));
+		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+	});
+
 	it('reports a throwing or crashing extractor per file, and goes on', async () => {
 		await expect(sandbox.extract('throw', meta)).rejects.toThrow('extractor failed: Error: boom');
 		await expect(sandbox.extract('crash', meta)).rejects.toThrow(/extractor crashed: uncaught in worker/);
@@ -563,6 +574,23 @@ describe('Progress', () => {
 		expect(screen).toContain('\r\x1b[2Kerror seeds/b.txt: empty file (0 bytes)\n');
 		expect(screen).not.toContain('seeds/a.txt: 3 items');
 		expect(screen.endsWith('\r\x1b[2K')).toBe(true);
+	});
+
+	it('on a terminal draws the status line at most ten times a second, however fast files finish', () => {
+		let now = 0;
+		const { chunks, stream } = fakeStream(true);
+		const progress = new Progress(stream, 1_001, 1_000_000, () => now);
+		for (let i = 0; i < 1_000; i++) {
+			now = i;
+			progress.fileStarted(`f${i}.txt`);
+			progress.fileDone(`f${i}.txt`, 1_000, 'ok', '1 item, 0 facts, 0 ms');
+		}
+		const draws = chunks.filter((c) => c.startsWith('\r\x1b[2K')).length;
+		expect(draws).toBeGreaterThanOrEqual(10);
+		expect(draws).toBeLessThanOrEqual(11);
+		progress.fileDone('late.txt', 0, 'error', 'empty file (0 bytes)');
+		expect(chunks.at(-2)).toBe('\r\x1b[2Kerror late.txt: empty file (0 bytes)\n');
+		expect(chunks.at(-1)).toMatch(/^\r\x1b\[2K1001\/1001 files/);
 	});
 
 	it('in a pipe writes one plain line per file', () => {

@@ -17,6 +17,11 @@ function klagesager(body: string, title = 'Klagesager i Ankestyrelsen 2024'): st
 }
 
 describe('areas named by a phrase', () => {
+	it('"på udvalgets område" broken over a line is the committee; the total named again with "de" is no total of the next area', () => {
+		expect(
+			klagesager('I 2024 har Ankestyrelsen afgjort 52 klagesager på udvalgets\nområde. Heraf blev 35 stadfæstet.\n\nAf de 52 sager vedrørte 20 hjælpemidler efter § 112 i serviceloven.')
+		).toEqual(['klagesager_antal Vejle Beskæftigelsesudvalget 2024 52', 'stadfaestet_antal Vejle Beskæftigelsesudvalget 2024 35']);
+	});
 	it('"for hele serviceloven" names the law, nearer than the committee a sentence before it named', () => {
 		expect(
 			klagesager('Ankestyrelsen afgjorde 64 sager fra udvalgets område, og omgørelsesprocenten var 30,2.\nLandsgennemsnittet for hele serviceloven lå på 32,4 pct.')

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocumentRow, Fact, Item } from '../../src/lib/extract/types';
 import { MAX_LINE_BYTES, encodeLines } from '../../scripts/lib/json-lines';
-import { compareFacts, compareItems } from '../../scripts/lib/order';
+import { fileResult } from '../../scripts/lib/minutes-file';
 import { readParquet, writeParquetFiles } from '../../scripts/lib/parquet';
 import { OUTPUT_FILES } from '../../scripts/lib/schema';
-import { ParquetStreams, fileLines } from '../../scripts/lib/stream';
+import { ParquetStreams } from '../../scripts/lib/stream';
 
 const scratch = await mkdtemp(join(tmpdir(), 'stream-test-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
@@ -69,6 +69,8 @@ const files = ['doc-a', 'doc-b'].map((doc_id) => ({
 	facts: [fact(doc_id, `${doc_id}-2`, 1e21), fact(doc_id, `${doc_id}-1`, 0.1 + 0.2)]
 }));
 
+const job = (doc_id: string) => ({ meta: { doc_id, file_name: `${doc_id}.txt` }, format: 'txt' as const, rows: false });
+
 describe('ParquetStreams', () => {
 	it('writes the same rows, in the same order, as staging and one COPY at the end', async () => {
 		const streamed = join(scratch, 'streamed');
@@ -77,12 +79,8 @@ describe('ParquetStreams', () => {
 		await mkdir(staged);
 		const streams = await ParquetStreams.open(streamed);
 		expect(streams).not.toBeNull();
-		for (const [i, file] of files.entries()) {
-			const items = [...file.items].sort(compareItems);
-			// The first file's items come encoded, as a worker sends them.
-			const itemLines = i === 0 ? encodeLines('items', items) : undefined;
-			await streams!.write(fileLines({ document: file.document, items, facts: [...file.facts].sort(compareFacts), itemLines }).lines);
-		}
+		// Each file's rows sorted and encoded, as a worker sends them.
+		for (const file of files) await streams!.write(fileResult(job(file.document.doc_id), { ...file, items: [...file.items], facts: [...file.facts], outcome: 'ok', detail: '' }, 0).lines);
 		expect(await streams!.finish()).toEqual(['facts.parquet', 'documents.parquet', 'items.parquet']);
 		expect((await readdir(streamed)).sort()).toEqual([...OUTPUT_FILES].sort());
 		await writeParquetFiles(staged, {
@@ -103,10 +101,14 @@ describe('ParquetStreams', () => {
 		expect((await readParquet(join(dir, 'items.parquet'))).rows).toEqual([]);
 	});
 
-	it('refuses a file with a row longer than DuckDB reads, naming the table', () => {
+	it('refuses a file with a row longer than DuckDB reads, naming the table, and keeps its document row', () => {
 		const long = item('doc-a', 1, 'x'.repeat(MAX_LINE_BYTES));
-		expect(fileLines({ document: document('doc-a'), items: [long], facts: [] }).problem).toMatch(/^a row of items is too long to write \(16 MB; limit 16 MB\)$/);
+		const refused = fileResult(job('doc-a'), { document: document('doc-a'), items: [long], facts: [], outcome: 'ok', detail: '' }, 1);
+		expect(refused.outcome).toBe('error');
+		expect(refused.detail).toMatch(/^a row of items is too long to write \(16 MB; limit 16 MB\)$/);
+		expect(refused.lines.items.length).toBe(0);
+		expect(JSON.parse(new TextDecoder().decode(refused.lines.documents))).toMatchObject({ doc_id: 'doc-a', item_count: 0, error: refused.detail });
 		expect(encodeLines('items', [long]).problem).toMatch(/too long/);
-		expect(fileLines(files[0]).problem).toBeNull();
+		expect(fileResult(job('doc-a'), { ...files[0], outcome: 'ok', detail: '' }, 1).outcome).toBe('ok');
 	});
 });

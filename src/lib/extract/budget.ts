@@ -5,7 +5,7 @@
  * overførsel), the reference budget nearest to it, its own period and area; when no reading wins
  * the amount is left out. Sign of every afvigelse*: negative is merforbrug.
  */
-import { draft, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { draft, itemSays, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { resolvePeriod, findPeriods, mayNamePeriod, yearDatedDay, type PeriodMention } from './periods';
 import { fieldNamed } from './areas';
 import { budgetTables, type Ref } from './budget-tables';
@@ -15,7 +15,7 @@ const ITEM_GATE = /budget|regnskab|forbrug|bevilling|serviceramme/i;
 const BODY_GATE = /budgetopfølgning|forventet regnskab|tillægsbevilling|serviceramme|merforbrug|mindreforbrug/i;
 
 export function budget(ctx: ItemContext): FactDraft[] {
-	if (!ITEM_GATE.test(ctx.item.title) && !BODY_GATE.test(ctx.text.slice(ctx.item.bodyStart, ctx.item.end))) return [];
+	if (!ITEM_GATE.test(ctx.item.title) && !itemSays(ctx, BODY_GATE, ctx.item.bodyStart)) return [];
 	const followUp = followUpPeriod(ctx);
 	const subject = subjectOf(ctx);
 	const { facts: out, labels } = budgetTables(ctx, followUp, subject);

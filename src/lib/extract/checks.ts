@@ -46,10 +46,11 @@ const PCT_TOLERANCE = 1.01;
 /** What the checks need to know of the text: each item's words (afviste sager, realitetsbehandlede) and where its tables stand. */
 interface Source {
 	items: Map<number, Item>;
+	words: Map<number, { afviste: boolean; realitet: boolean }>;
 }
 
 export function checkFacts(facts: Fact[], items: Item[] = []): void {
-	const source: Source = { items: new Map(items.map((i) => [i.item_no, i])) };
+	const source: Source = { items: new Map(items.map((i) => [i.item_no, i])), words: new Map() };
 	// A figure stated in several places is one fact: what a check finds about it holds for every statement.
 	const twins = new Map<string, Fact[]>();
 	const twinKey = (f: Fact) => [f.doc_id, f.metric, f.entity, f.area, f.period, f.value].join('|');
@@ -95,8 +96,18 @@ export function checkFacts(facts: Fact[], items: Item[] = []): void {
 
 /** What the items of a group of facts say about afviste sager and the base of the omgørelsesprocent. */
 function itemWords(source: Source, g: Fact[]): { afviste: boolean; realitet: boolean } {
-	const texts = [...new Set(g.map((f) => f.item_no))].map((n) => source.items.get(n)?.text ?? '');
-	return { afviste: texts.some((t) => /\bafvis(?:t|te|ning)/i.test(t)), realitet: texts.some((t) => /realitetsbehandl/i.test(t)) };
+	const words = [...new Set(g.map((f) => f.item_no))].map((n) => wordsOf(source, n));
+	return { afviste: words.some((w) => w.afviste), realitet: words.some((w) => w.realitet) };
+}
+
+/** An item's words, read once for all the groups of facts it holds. */
+function wordsOf(source: Source, itemNo: number): { afviste: boolean; realitet: boolean } {
+	let words = source.words.get(itemNo);
+	if (!words) {
+		const t = source.items.get(itemNo)?.text ?? '';
+		source.words.set(itemNo, (words = { afviste: /\bafvis(?:t|te|ning)/i.test(t), realitet: /realitetsbehandl/i.test(t) }));
+	}
+	return words;
 }
 
 type Get = (metric: string) => Fact | undefined;

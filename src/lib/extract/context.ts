@@ -41,6 +41,25 @@ export interface ItemContext {
 	sentences: SentenceContext[];
 	/** Where a rule records a figure it considered and left out (stage and reason), for --explain. */
 	dropped?: Dropped[];
+	/** The item's text in lower case, made when a family first asks whether the item names its words (itemSays). */
+	lowered?: string;
+}
+
+const GATE_WORDS = new WeakMap<RegExp, string[] | null>();
+
+/**
+ * Whether the item's text from `from` (its start, or its body's) holds a match of `gate`, a
+ * case-blind alternation of plain words ("klage|ankestyrelsen"). Every family asks this of every
+ * item: the item's text is lowered once, and the gate itself runs only where one of its words stands.
+ */
+export function itemSays(ctx: ItemContext, gate: RegExp, from: number): boolean {
+	let words = GATE_WORDS.get(gate);
+	if (words === undefined) GATE_WORDS.set(gate, (words = gate.flags === 'i' && /^[\p{L} |]+$/u.test(gate.source) ? gate.source.toLowerCase().split('|') : null));
+	if (words) {
+		const lowered = (ctx.lowered ??= ctx.text.slice(ctx.item.start, ctx.item.end).toLowerCase());
+		if (!words.some((w) => lowered.includes(w))) return false;
+	}
+	return gate.test(ctx.text.slice(from, ctx.item.end));
 }
 
 export interface SentenceContext {
@@ -406,11 +425,14 @@ export function respectiveEntity(ctx: ItemContext, sc: SentenceContext, qi: numb
 	return names.length >= 2 && names.length === run.length && k >= 0 ? names[k] : null;
 }
 
+/** "på udvalgets område", also broken over a line: the committee that meets. */
+export const COMMITTEE_AREA = /udvalgets\s+område|under\s+udvalget/i;
+
 /** The area of a figure: the most specific one named in the sentence, its paragraph, heading or title. */
 export function areaFor(ctx: ItemContext, sc: SentenceContext, fallback: string | null): string | null {
 	const named = sc.areas.length > 0 || sc.carriedAreas.length > 0 || sc.headingAreas.length > 0;
 	// "på udvalgets område": the committee that meets, nearer than the item's title.
-	if (!named && ctx.committee && /udvalgets område|under udvalget/i.test(`${sc.sentence.text} ${sc.carriedText}`)) return ctx.committee;
+	if (!named && ctx.committee && COMMITTEE_AREA.test(`${sc.sentence.text} ${sc.carriedText}`)) return ctx.committee;
 	const lists = [sc.areas, sc.carriedAreas, sc.headingAreas, named ? [] : ctx.titleAreas];
 	const picked = pickArea(...lists);
 	if (picked && picked.startsWith('§')) {

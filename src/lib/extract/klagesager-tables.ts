@@ -1,5 +1,5 @@
 /** Klagesager tables: per area, per paragraph, per municipality or per year. */
-import { type FactDraft, type ItemContext } from './context';
+import { itemSays, type FactDraft, type ItemContext } from './context';
 import { fieldNamed, findAreas, lawNamed, paragraphOf, pickArea, RANK } from './areas';
 import { findPeriods, quarterPeriod } from './periods';
 import { municipalityOf } from './places';
@@ -60,7 +60,7 @@ export function labelRoles(label: string): { entity: string | null; rest: string
 }
 
 export function klagesagerTables(ctx: ItemContext): FactDraft[] {
-	if (!ITEM_GATE.test(ctx.item.title) && !ITEM_GATE.test(ctx.text.slice(ctx.item.start, ctx.item.end))) return [];
+	if (!ITEM_GATE.test(ctx.item.title) && !itemSays(ctx, ITEM_GATE, ctx.item.start)) return [];
 	const out: FactDraft[] = [];
 	for (const { block, table: printed } of readTables(ctx.text, ctx.layout.tables, klageLexicon, { emptyCells: true })) {
 		const transposed = metricsAsRows(ctx, block, printed) ?? metricList(ctx, block, printed);

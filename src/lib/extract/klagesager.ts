@@ -6,10 +6,11 @@
  * "(2023: 104)", "29 i Silkeborg og 35 i Holstebro") or on the paragraph ("I samme periode
  * sidste år var den 39 pct."). A figure with no clear reading is left out.
  */
-import { areaFor, COMPARED_PERIOD, comparesBack, draft, entityFor, periodFor, respectiveEntity, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { areaFor, COMMITTEE_AREA, COMPARED_PERIOD, comparesBack, draft, entityFor, itemSays, periodFor, respectiveEntity, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { fieldNamed, findAreas, lawNamed, paragraphOf, pickArea, RANK, type AreaMention } from './areas';
 import { resolvePeriod, type PeriodMention } from './periods';
 import { MUNICIPALITIES, municipalityOf } from './places';
+import { viewMayHold } from './view';
 import { clauseAt, clauseBreaks, cueFinder, inside, nearest, parentheses, tokenEnd, type Concept, type Cue, type Span } from './slots';
 
 type Role = 'afgjort' | 'stadfaestet' | 'aendret' | 'hjemvist' | 'omgjort' | 'omgoerelse' | 'afvist' | 'medhold' | 'andet';
@@ -224,7 +225,6 @@ const WHOLE_PHRASE = new RegExp(
 const ELLIPSIS_TAIL = /^\)?\s*(?:(?:i|på|for|blandt)(?: (?!Q\d)[\p{L}\d][\p{L}\d-]*){1,3}|T\d+|året før|sidste år|i fjor)?\s*\)?\s*\.?\s*$/u;
 /** Between two parallel figures of one clause: "fra 45 pct. i 2023 til 35 pct.", "22 pct. i 2024 og 38 pct.". */
 const PARALLEL_LINK = /^[^,;]{0,30} (?:til|og|mod|end) $/;
-const COMMITTEE_AREA = /udvalgets område|under udvalget/i;
 /** A municipality named in a clause: its figure is that municipality's. */
 const ENTITY_NAMED = new RegExp(`(?<![\\p{L}-])(?:${MUNICIPALITY_WORDS.join('|')})s?(?![\\p{L}-])`, 'gu');
 const ANAPHOR = /(?<![\p{L}])(?:den|det|dette|tallet|andelen|niveauet|procenten)(?![\p{L}])/u;
@@ -257,7 +257,7 @@ const METRIC: Record<Reading['role'], { antal?: string; pct?: string }> = {
 };
 
 export function klagesager(ctx: ItemContext): FactDraft[] {
-	if (!ITEM_GATE.test(ctx.item.title) && !ITEM_GATE.test(ctx.text.slice(ctx.item.start, ctx.item.end))) return [];
+	if (!ITEM_GATE.test(ctx.item.title) && !itemSays(ctx, ITEM_GATE, ctx.item.start)) return [];
 	const out: FactDraft[] = [];
 	let para = -1;
 	let paraHasTotal = false;
@@ -279,7 +279,7 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 		// Only a sentence with a figure can name a period ("2024", "1. halvår"); the others are not looked at.
 		if (sc.sentence.figures) about = aboutAfter(ctx, sc, about);
 		if (!sc.sentence.figures || !sc.view.quantities.length) {
-			if (paraHasTotal && sc.view.view.includes('ingen')) out.push(...zeroOutcomes(ctx, sc, true));
+			if (paraHasTotal && viewMayHold(sc.sentence.text, ['ingen']) && sc.view.view.includes('ingen')) out.push(...zeroOutcomes(ctx, sc, true));
 			continue;
 		}
 		const view = sc.view.view;
@@ -315,6 +315,8 @@ export function klagesager(ctx: ItemContext): FactDraft[] {
 			const period = ownPeriod(ctx, sc, qi, aboutBefore) ?? mostCommon(out.map((d) => d.period));
 			const area = clauseArea(sc, breaks, qi) ?? areaOf(ctx, sc, earlier, q.start);
 			if (!period || !area || !entity) return;
+			// "Af de otteogfyrre sager vedrørte 21 …": the whole named again with "de" is the total read before, not a total of this sentence's area.
+			if (r.how === 'helhed' && /\bde $/.test(view.slice(Math.max(0, sc.view.qAt[qi] - 3), sc.view.qAt[qi])) && out.some((d) => d.metric === metric && d.value === q.value && d.period === period && d.entity === entity)) return;
 			if (metric === 'omgoerelsespct') itemOmgoerelse = true;
 			out.push(draft('klagesager', metric, entity, area, period, q.value, r.unit, sc, `klagesager.${r.how}.${metric}`));
 		});

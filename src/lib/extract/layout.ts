@@ -68,7 +68,7 @@ export function layoutOf(text: string, from: number, to: number, all?: Line[]): 
 
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
-		const t = isPageDebris(line.text) ? '' : trimmed[i];
+		const t = isPageDebris(trimmed[i]) ? '' : trimmed[i];
 		if (inTable.has(i)) {
 			flush();
 			while (nextTable < tables.length && tables[nextTable].firstLine <= i) {
@@ -149,7 +149,7 @@ export function isPageDebris(line: string): boolean {
  */
 export function pageFurniture(text: string, lines: Line[] = splitLines(text)): Line[] {
 	const spans: Line[] = [];
-	const groups = new Map<string, { line: Line; n: number; numbers: string[] }[]>();
+	const groups = new Map<string, { line: Line; n: number; text: string }[]>();
 	for (let n = 0; n < lines.length; n++) {
 		const line = lines[n];
 		// Furniture of either kind holds a number.
@@ -160,21 +160,23 @@ export function pageFurniture(text: string, lines: Line[] = splitLines(text)): L
 			spans.push(line);
 			continue;
 		}
-		if (!THREE_LETTERS.test(t) || isItemHeaderLine(t) || isSectionHeading(t)) continue;
+		if (!THREE_LETTERS.test(t)) continue;
 		const key = folded(t.replace(/\d+/g, '#'));
-		const numbers = t.match(/\d+/g)!;
 		const group = groups.get(key);
-		if (group) group.push({ line, n, numbers });
-		else groups.set(key, [{ line, n, numbers }]);
+		if (group) group.push({ line, n, text: t });
+		else groups.set(key, [{ line, n, text: t }]);
 	}
 	// A line printed again beside a page mark ("– 2 –", "Side 3 af 9", a form feed) is the running header, there:
 	// "FAXE KOMMUNE   Socialudvalget". Its first printing, the document's head, stays.
 	const marks: number[] = [];
 	lines.forEach((l, n) => {
-		if (text.charCodeAt(l.start - 1) === 12 || isPageDebris(l.text.trim())) marks.push(n);
+		if (text.charCodeAt(l.start - 1) === 12 || isPageDebris(l.text)) marks.push(n);
 	});
 	if (marks.length) spans.push(...reprintedBesideMarks(lines, marks));
-	for (const group of groups.values()) {
+	for (const candidates of groups.values()) {
+		if (candidates.length < 2) continue;
+		// Only a line that recurs is looked at more closely: an item or section header is never furniture.
+		const group = candidates.filter((g) => !isItemHeaderLine(g.text) && !isSectionHeading(g.text)).map((g) => ({ ...g, numbers: g.text.match(/\d+/g)! }));
 		if (group.length < 2) continue;
 		const varying = group[0].numbers.map((_, k) => group.some((g) => g.numbers[k] !== group[0].numbers[k]));
 		if (varying.filter(Boolean).length !== 1) continue;

@@ -1,5 +1,5 @@
 /** Magtanvendelse tables: per type of intervention, per tilbud, per year or quarter; or metrics as rows. */
-import { type FactDraft, type ItemContext } from './context';
+import { itemSays, type FactDraft, type ItemContext } from './context';
 import { findPeriods } from './periods';
 import { findAreas, RANK } from './areas';
 import { readTables } from './tables';
@@ -7,6 +7,7 @@ import { MAGTANVENDELSE_CONCEPTS } from './table-concepts';
 import { axisPeriod, metricAxis, periodOfAxis, transpose, type AxisPeriod } from './grid';
 
 const ITEM_GATE = /magtanvendelse|tvang|indgreb i selvbestemmelsesretten|fastholdelse/i;
+const MAGTANVENDELSE = /magtanvendelse/i;
 
 const MAGT_METRICS: [RegExp, string][] = MAGTANVENDELSE_CONCEPTS.map((c) => [c.synonyms, c.concept]);
 
@@ -52,7 +53,7 @@ function metricOfLabel(label: string): string | null {
 const ABOUT_FORCE = /magtanvendelse|indberetning|indberettet|registrer|tvang|indgreb|fastholdelse|forhåndsgodkend/i;
 
 export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
-	if (!ITEM_GATE.test(ctx.item.title) && !/magtanvendelse/i.test(ctx.text.slice(ctx.item.bodyStart, ctx.item.end))) return [];
+	if (!ITEM_GATE.test(ctx.item.title) && !itemSays(ctx, MAGTANVENDELSE, ctx.item.bodyStart)) return [];
 	const out: FactDraft[] = [];
 	for (const { block, table: printed } of readTables(ctx.text, ctx.layout.tables, magtLexicon)) {
 		// Outcomes as rows and tilbud as columns ("Tilbud:  Lærkegården  Møllehuset …"): read it turned round.

@@ -6,15 +6,18 @@
  * or of the previous sentence's figure ("Året før var tallet 512"). When nothing binds, the
  * count is left out.
  */
-import { comparesBack, draft, entityFor, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
+import { comparesBack, draft, entityFor, itemSays, periodFor, type FactDraft, type ItemContext, type SentenceContext } from './context';
 import { CONCEPTS, COUNTERS, INTERVENTIONS, OTHER_NOUNS, type Concept, type CueKind, type MagtMetric } from './magtanvendelse-lexicon';
 import { findPeriods, isBreakdown } from './periods';
 import { municipalityOf } from './places';
 import { findAreas, TILBUD } from './areas';
+import { viewMayHold } from './view';
 
 export const MAGTANVENDELSE_RULES = CONCEPTS;
 
 const ITEM_GATE = /magtanvendelse|tvang|indgreb i selvbestemmelsesretten|fastholdelse/i;
+/** An item about something else is read only when its body names magtanvendelse. */
+const MAGTANVENDELSE = /magtanvendelse/i;
 const HOLE = 'hele kommunen';
 const TOPIC = /magtanvend|forhåndsgodkend|forhåndstilladel|uden samtykke|selvbestemmelsesret/;
 
@@ -149,9 +152,8 @@ const PART_VERBS = new Set(['står', 'stod', 'tegner', 'udgør', 'udgjorde', 've
 const MAX_COST = 10;
 
 export function magtanvendelse(ctx: ItemContext): FactDraft[] {
-	const body = ctx.text.slice(ctx.item.bodyStart, ctx.item.end);
 	const titled = ITEM_GATE.test(ctx.item.title);
-	if (!titled && !/magtanvendelse/i.test(body)) return [];
+	if (!titled && !itemSays(ctx, MAGTANVENDELSE, ctx.item.bodyStart)) return [];
 	const titlePeriod = onePeriod(ctx.item.title);
 	const out: FactDraft[] = [];
 	const stated = new Set<string>();
@@ -202,6 +204,8 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 
 /** "ingen", "ingen af", "ikke … nogen", "ikke truffet afgørelse(r)": a count stated as none. */
 const NONE = /(?<![\p{L}])(?:ingen(?: af)?|ikke(?: [\p{L}]+){0,3}? nogen|ikke truffet(?: nogen)? afgørelser?)(?![\p{L}])/u;
+/** Every form of NONE holds one of these. */
+const NONE_WORDS = ['ingen', 'ikke'];
 /** The counts a sentence can state as none; "ikke magtanvendelse" is a concept of its own, not a zero. */
 const ZERO_METRICS = new Set<MagtMetric>(['flytning_uden_samtykke', 'magtanvendelser_ikke_tilladte', 'magtanvendelser_uafgjort', 'forhaandsgodkendelser']);
 
@@ -211,6 +215,7 @@ const ZERO_METRICS = new Set<MagtMetric>(['flytning_uden_samtykke', 'magtanvende
  * figure, whose concept the clause names. Its period is the sentence's, else the paragraph's.
  */
 function statedZeros(ctx: ItemContext, sc: SentenceContext, titlePeriod: string | null): FactDraft[] {
+	if (!viewMayHold(sc.sentence.text, NONE_WORDS)) return [];
 	const view = sc.view.view;
 	if (!NONE.test(view)) return [];
 	const out: FactDraft[] = [];
@@ -469,9 +474,11 @@ function out(toks: Tok[], i: number): boolean {
 	return toks[i - 1]?.text === 'og' && toks[i - 2]?.q !== undefined && toks[i - 3]?.text === 'mellem';
 }
 
+const QUOTE_MARK = /[»“]/;
 /** A figure inside a quotation (»Hver eneste magtanvendelse er én for meget«) is speech, not a count. */
 function inQuote(text: string, from: number, at: number): boolean {
 	const before = text.slice(from, at);
+	if (!QUOTE_MARK.test(before)) return false;
 	return (before.split('»').length - before.split('«').length) > 0 || (before.split('“').length - before.split('”').length) > 0;
 }
 

@@ -26,6 +26,8 @@ const iso = (d: number, m: number, y: number) =>
 const BODY = String.raw`(?:udvalget|udvalg|Byrådet|Byråd|Kommunalbestyrelsen|Borgerrepræsentationen|Regionsrådet|Magistraten)`;
 const COMMITTEE = new RegExp(String.raw`^(?:[\p{Lu}][\p{L}-]*,?\s+(?:og\s+|&\s+)?)*[\p{Lu}][\p{L}-]*${BODY}$|^Udvalg(?:et)?\s+for\s+[\p{L}][\p{L} ,&-]{2,60}$`, 'u');
 const BODY_WORDS = ['udvalget', 'udvalg', 'Byrådet', 'Byråd', 'Kommunalbestyrelsen', 'Borgerrepræsentationen', 'Regionsrådet', 'Magistraten'];
+/** What every part that names a body holds in lower case (as fromUpperCase lowers it, or as printed). */
+const BODY_WORDS_LOWER = ['udvalg', 'byråd', 'kommunalbestyrelsen', 'borgerrepræsentationen', 'regionsrådet', 'magistraten'];
 /** COMMITTEE ends in a body's word or starts with "Udvalg": the cheap test before the pattern. */
 const mayNameCommittee = (part: string) => part.startsWith('Udvalg') || BODY_WORDS.some((w) => part.endsWith(w));
 const COMMITTEE_LABELLED = /^\s*(?:Udvalg|Forum|Organ)\s*:\s*(.+?)\s*$/imu;
@@ -42,6 +44,9 @@ function committeeOf(head: string): string | null {
 	const labelled = COMMITTEE_LABELLED.exec(head);
 	if (labelled && /\p{L}/u.test(labelled[1])) return fromUpperCase(labelled[1]);
 	for (const line of head.split(/\r\n|[\n\r\f\u2028\u2029]/)) {
+		// Only a line that holds a body's word in some case can hold a part that names one.
+		const lower = line.toLowerCase();
+		if (!BODY_WORDS_LOWER.some((w) => lower.includes(w))) continue;
 		// "Referat, Socialudvalget, 12. marts 2025": a part set off by commas, when the whole part is no name.
 		for (const raw of line.trim().split(PARTS).flatMap((p) => [p, ...p.split(/,\s+/)])) {
 			const part = fromUpperCase(raw.trim().replace(/^(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?:fra|for)\s+/i, ''));

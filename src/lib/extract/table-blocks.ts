@@ -220,11 +220,14 @@ const RECORD_PART = /^(\p{L}[\p{L}\- ]{0,40}?)\s+([-−÷]?\d[\d.,]*)\s*(%|pct\.
 
 /** Empty cells printed as dashes at the end of a row, set off by wide gaps: "Afgjorte sager   212   71   –". */
 export const TRAILING_EMPTY_CELLS = /(?:\s{2,}[-–—])+$/;
+const ENDS_IN_DASH = /[-–—]$/;
 
 export function isNumericRow(line: string): boolean {
 	// Most lines are prose: one that cannot end in a cell or an empty cell's dash is no row (trailingCells would find none).
 	if (!hasSeparator(line) && !mayEndInCell(line) && !endsInDash(line)) return false;
-	const t = line.trim().replace(TRAILING_EMPTY_CELLS, '');
+	const trimmed = line.trim();
+	// Empty cells' dashes can stand at the end only of a line that ends in one.
+	const t = ENDS_IN_DASH.test(trimmed) ? trimmed.replace(TRAILING_EMPTY_CELLS, '') : trimmed;
 	if (!t) return false;
 	const { count, labelEnd, cells: found } = trailingCells(t);
 	if (count === 0) return false;

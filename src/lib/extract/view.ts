@@ -105,6 +105,16 @@ function words(s: string): string {
 	return lower.replace(/\s+/g, ' ');
 }
 
+/**
+ * Whether the view of `text` can hold one of `words` (lower case, without spaces): the text holds it
+ * in any case, or a soft hyphen or a word broken over a line may join it. A cheap test before building the view.
+ */
+export function viewMayHold(text: string, words: string[]): boolean {
+	const lower = text.toLowerCase();
+	for (const w of words) if (lower.includes(w)) return true;
+	return lower.includes('\u00ad') || (lower.includes('-') && /-[ \t]*\r?\n/.test(lower));
+}
+
 /** Token index from a match like "Q12p". */
 export function qIndex(token: string): number {
 	return Number(/^Q(\d+)/.exec(token)![1]);
