@@ -132,7 +132,7 @@ export function trailingCells(line: string): TrailingCells {
 			const c = cellOf(tokens[i - 1][0], false);
 			cell = c && [c, ...packed[1].split('/').map((p) => ({ text: p, value: Number(p), percent: false, packed: true }))];
 			used = 2;
-		} else if (i > 0 && PAREN_SHARE.test(t) && PLAIN_COUNT.test(tokens[i - 1][0]) && tokens[i].index - tokens[i - 1].index === tokens[i - 1][0].length + 1 && WIDE_GAP.test(plain)) {
+		} else if (i > 0 && PAREN_SHARE.test(t) && Math.abs(cellValue(t) ?? 101) <= 100 && PLAIN_COUNT.test(tokens[i - 1][0]) && tokens[i].index - tokens[i - 1].index === tokens[i - 1][0].length + 1 && WIDE_GAP.test(plain)) {
 			// "62 (61,4)" in a row whose cells are parted by wide gaps: a count and its share, one cell.
 			const c = cellOf(tokens[i - 1][0], false);
 			cell = c && [{ ...c, share: Math.abs(cellValue(t) ?? NaN) }];
