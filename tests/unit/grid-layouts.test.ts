@@ -259,4 +259,21 @@ describe('grid layouts', () => {
 		].join('\n');
 		expect(read('Magtanvendelse 1. halvår 2025', body, 'magtanvendelse').filter((f) => !f.startsWith('magtanvendelser_indberettet'))).toEqual([]);
 	});
+
+	it('marks a column whose rows do not add up to its I alt, and an I alt whose outcomes do not add up to its count', () => {
+		const body = [
+			'Oversigt pr. tilbud (antal).',
+			'Tilbud                 Indberettet   Lovlige   Ulovlige   Ikke magtanvendelse   Uafklaret',
+			'Bostedet Enggården          10           6          2              1                 1',
+			'Botilbuddet Fyrrebo          8           5          2              1                 0',
+			'I alt                       20          11          4              2                 1'
+		].join('\n');
+		const got = facts('Magtanvendelse 2024', body, 'magtanvendelse');
+		const marked = got.filter((f) => f.check === 'inconsistent').map((f) => `${f.metric} | ${f.area} | ${f.value}`);
+		// 10 + 8 = 18, not 20; and 11 + 4 + 2 + 1 = 18 outcomes of 20.
+		expect(marked).toContain('magtanvendelser_indberettet | Bostedet Enggården | 10');
+		expect(marked).toContain('magtanvendelser_indberettet | hele kommunen | 20');
+		expect(marked).toContain('magtanvendelser_tilladte | hele kommunen | 11');
+		expect(marked).not.toContain('magtanvendelser_tilladte | Bostedet Enggården | 6');
+	});
 });

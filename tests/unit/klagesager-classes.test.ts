@@ -17,6 +17,16 @@ function klagesager(body: string, title = 'Klagesager i Ankestyrelsen 2024'): st
 }
 
 describe('areas named by a phrase', () => {
+	it('a clause without an area goes on with the first one its statement named, back to a semicolon', () => {
+		expect(
+			klagesager('Ankestyrelsen afgjorde 70 sager. I sagerne efter barnets lov blev 14 stadfæstet og 6 omgjort; i sagerne efter serviceloven blev 33 stadfæstet og 17 omgjort.')
+		).toEqual([
+			'omgjort_antal Vejle barnets lov 2024 6',
+			'omgjort_antal Vejle serviceloven 2024 17',
+			'stadfaestet_antal Vejle barnets lov 2024 14',
+			'stadfaestet_antal Vejle serviceloven 2024 33'
+		]);
+	});
 	it('"på udvalgets område" broken over a line is the committee; the total named again with "de" is no total of the next area', () => {
 		expect(
 			klagesager('I 2024 har Ankestyrelsen afgjort 52 klagesager på udvalgets\nområde. Heraf blev 35 stadfæstet.\n\nAf de 52 sager vedrørte 20 hjælpemidler efter § 112 i serviceloven.')

@@ -130,6 +130,9 @@ function blankedLines(clean: string, lines: Line[], furniture: Line[]): Line[] {
 
 /** The decision without its heading line ("Beslutning i Socialudvalget den 11-03-2025"). */
 function decisionText(section: string): string | null {
+	// "Beslutning: Godkendt.": the heading and the decision on one line.
+	const lead = /^[^\n:]{2,60}:[ \t]+(?=\S)/.exec(section);
+	if (lead) return section.slice(lead[0].length).trim() || null;
 	const firstBreak = section.search(/\r\n|[\n\r\u2028\u2029]/);
 	return firstBreak < 0 ? null : section.slice(firstBreak).trim() || null;
 }

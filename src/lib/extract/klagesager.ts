@@ -600,8 +600,18 @@ function clauseArea(sc: SentenceContext, breaks: number[], qi: number): string |
 	if (!paragraphNamed && new Set(sc.areas.filter((a) => !a.tilbud).map((a) => a.area)).size < 2) return null;
 	const view = sc.view.view;
 	const clause = clauseAt(breaks, sc.view.qAt[qi], view.length);
-	const own = findAreas(view.slice(clause.start, clause.end)).filter((a) => a.rank < RANK.paragraph && a.rank > RANK.kommune && !a.tilbud);
-	if (!own.length || findAreas(view.slice(clause.start, clause.end)).some((a) => a.rank === RANK.paragraph)) return null;
+	const wide = (a: AreaMention) => a.rank < RANK.paragraph && a.rank > RANK.kommune && !a.tilbud;
+	let own = findAreas(view.slice(clause.start, clause.end)).filter(wide);
+	if (findAreas(view.slice(clause.start, clause.end)).some((a) => a.rank === RANK.paragraph)) return null;
+	// "i sagerne efter serviceloven blev 19 stadfæstet og 12 omgjort": a clause without an area of its own
+	// goes on with the first one named earlier in its statement after a semicolon.
+	const semicolon = view.lastIndexOf(';', clause.start);
+	if (!own.length && semicolon >= 0) {
+		const from = semicolon + 1;
+		const statement = findAreas(view.slice(from, clause.start)).filter(wide);
+		own = statement.length && !findAreas(view.slice(from, clause.start)).some((a) => a.rank === RANK.paragraph) ? statement.slice(0, 1) : [];
+	}
+	if (!own.length) return null;
 	if (!paragraphNamed && new Set(own.map((a) => a.area)).size > 1) return null;
 	return pickArea(own);
 }

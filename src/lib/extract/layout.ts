@@ -2,7 +2,7 @@
  * An item's body as the PDF export left it → headings, paragraphs (re-joined across page
  * breaks), sentences, and flattened tables. Every piece keeps its offsets in the file text.
  */
-import { isItemHeaderLine, isSectionHeading, linesWithin, splitLines, type Line, type Span } from './segment';
+import { caseNumberOf, isItemHeaderLine, isSectionHeading, linesWithin, splitLines, statusLineOf, type Line, type Span } from './segment';
 import { findTables } from './table-blocks';
 import { mayHoldFigure } from './numbers';
 
@@ -134,13 +134,22 @@ function startsListPoint(t: string, para: Line[]): boolean {
 	return /[.:;]$/.test(last) || DASH_MARK.test(para[0].text.trim());
 }
 
+/** A page's number as the line's last word: "Side 2 af 4", "Side 2/4", "s. 2/5", "Side 2 (5)", "s. 2 (i alt 4)", "[2/5]", "Side 2". */
+const PAGE_OF = String.raw`(?:(?:Side|s\.)\s*\d{1,3}\s*(?:(?:af|\/)\s*\d{1,3}|\((?:i\s+alt\s+)?\d{1,3}\))|\[\d{1,3}\s*\/\s*\d{1,3}\])`;
+/** At the end of a line only with the page count: a bare "Side 4" there is a table of contents' reference. */
+const PAGE_AT_END = new RegExp(String.raw`(?:^|\s|\d)${PAGE_OF}\s*$`, 'i');
+/** "– 2 –" alone, "Side 3" alone. */
+const PAGE_ALONE = new RegExp(String.raw`^\s*(?:${PAGE_OF}|Side\s+\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—])\s*$`, 'i');
+
 /** Running headers and footers a page break leaves: "Socialudvalget 26.11.2024   Side 2 af 4". */
 export function isPageDebris(line: string): boolean {
-	// Every form ends in the page number or a dash after it ("– 2 –").
+	// Every form ends in the page number, a dash after it ("– 2 –") or a bracket round it.
 	const trimmed = line.trimEnd();
 	const last = trimmed.charCodeAt(trimmed.length - 1);
-	if (!(last >= 48 && last <= 57) && !/[-–—]$/.test(trimmed)) return false;
-	return /(?:^|\s)Side\s+\d+\s*(?:af|\/)\s*\d+\s*$/i.test(line) || /^\s*Side\s+\d+\s*$/i.test(line) || /^\s*[-–—]\s*\d{1,3}\s*[-–—]\s*$/.test(line);
+	if (!(last >= 48 && last <= 57) && !/[-–—)\]]$/.test(trimmed)) return false;
+	// The end-anchored pattern is tried on the line's tail (and the character before it) only.
+	const tail = trimmed.length > 40 ? trimmed.slice(-41) : trimmed;
+	return PAGE_ALONE.test(trimmed) || PAGE_AT_END.test(tail);
 }
 
 /**
@@ -183,7 +192,15 @@ export function pageFurniture(text: string, lines: Line[] = splitLines(text)): L
 		const k = varying.indexOf(true);
 		// A page apart: rows of a table ("1. kvt. 2025", "2. kvt. 2025") follow each other closely.
 		const paged = group.every((g, i) => i === 0 || (Number(g.numbers[k]) > Number(group[i - 1].numbers[k]) && g.n - group[i - 1].n >= 15));
-		if (paged) spans.push(...group.map((g) => g.line));
+		// Case numbers of items that follow each other may rise like a page number.
+		const first = group[0].line.text;
+		if (paged && !caseNumberOf(first) && !statusLineOf(first)) spans.push(...group.map((g) => g.line));
+	}
+	// A rule drawn round a running header ("-----" above and below it) goes with it.
+	const found = new Set(spans.map((l) => l.start));
+	for (let n = 0; n < lines.length; n++) {
+		if (!found.has(lines[n].start) || !lines[n].text.trim() || n === 0 || n + 1 >= lines.length) continue;
+		if (RULE_ONLY.test(lines[n - 1].text) && RULE_ONLY.test(lines[n + 1].text)) spans.push(lines[n - 1], lines[n + 1]);
 	}
 	return [...new Set(spans)].sort((a, b) => a.start - b.start);
 }
@@ -203,20 +220,30 @@ function reprintedBesideMarks(lines: Line[], marks: number[]): Line[] {
 	});
 	const reprinted = (n: number) => {
 		const k = keys[n];
-		return k.length >= 4 && (seen.get(k) ?? 0) >= 2 && firstAt.get(k)! < n && !isItemHeaderLine(k) && !isSectionHeading(k);
+		return k.length >= 4 && (seen.get(k) ?? 0) >= 2 && firstAt.get(k)! < n && !isItemHeaderLine(k) && !isSectionHeading(k) && !statusLineOf(k);
 	};
-	const out: Line[] = [];
+	const beside: Line[] = [];
 	for (const m of marks)
 		for (const step of [-1, 1])
 			for (let n = m + step, k = 0; n > 0 && n < lines.length && k < 4; n += step, k++) {
 				if (!keys[n]) continue;
 				if (!reprinted(n)) break;
-				out.push(lines[n]);
+				beside.push(lines[n]);
 			}
-	return out;
+	// A running header is first printed in the document's head or recurs beside more than half the page breaks;
+	// "Godkendt." or a status line that happens to stand beside one or two of many does neither.
+	const besideCount = new Map<string, number>();
+	for (const l of beside) besideCount.set(folded(l.text.trim()), (besideCount.get(folded(l.text.trim())) ?? 0) + 1);
+	// Marks a few lines apart (a form feed and "Side 3 af 9") are one page break.
+	const pages = marks.filter((m, i) => i === 0 || m - marks[i - 1] > 4).length;
+	const running = (k: string) => firstAt.get(k)! < Math.min(marks[0], HEAD_LINES) || besideCount.get(k)! * 2 > pages;
+	return beside.filter((l) => running(folded(l.text.trim())));
 }
 
 const DIGIT = /\d/;
+/** The document's head: the lines a running header is first printed among. */
+const HEAD_LINES = 8;
+const RULE_ONLY = /^\s*[-=_─━═~*]{3,}\s*$/;
 const THREE_LETTERS = /\p{L}{3}/u;
 /** Whitespace other than a lone space: only such text changes when folded. */
 const UNFOLDED = /[^\S ]| {2}/;

@@ -16,8 +16,12 @@ const MONTH_NAMES = Object.keys(MONTHS).join('|');
 const NUMERIC_DATE = String.raw`(\d{1,2})[-./](\d{1,2})[-./]((?:19|20)\d{2})`;
 const WORDED_DATE = String.raw`(\d{1,2})\.?\s*(${MONTH_NAMES})\s+((?:19|20)\d{2})`;
 const DATE = new RegExp(`(?<![\\d.])(?:${NUMERIC_DATE}|${WORDED_DATE})(?!\\d)`, 'giu');
-/** Words that say a date is the meeting's: "Mødedato:", "mødet den", "Tirsdag den", "STARTTIDSPUNKT". */
-const DATE_LEAD = /(?:møde\s*dato|dato|møde[t]?\b[^\n]{0,30}|tidspunkt|(?:man|tirs|ons|tors|fre|lør|søn)dag\b[^\n\d]{0,8}|referat\b[^\n\d]{0,20})\s*:?\s*$/iu;
+/**
+ * Words that say a date is the meeting's: "Mødedato:", "Dato og tid:", "mødet den", "Tirsdag den", "STARTTIDSPUNKT",
+ * "Afholdt den", "Referat", "Beslutningsprotokol", also with dotted leaders ("Mødedato ........ 08.04.2025").
+ */
+const DATE_LEAD =
+	/(?:dato\b[^\n\d]{0,20}|møde[t]?\b[^\n]{0,30}|tidspunkt|afholdt\b[^\n\d]{0,8}|(?:man|tirs|ons|tors|fre|lør|søn)dag\b[^\n\d]{0,8}|(?:referat|beslutningsprotokol|protokol)\b[^\n\d]{0,20})\s*(?:\.{2,}|…+)?\s*:?\s*$/iu;
 
 const iso = (d: number, m: number, y: number) =>
 	d >= 1 && d <= 31 && m >= 1 && m <= 12 ? `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null;

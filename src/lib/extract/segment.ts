@@ -65,16 +65,31 @@ export const SECTION_NAMES = [
 	'Kort fortalt',
 	'Kort om sagen',
 	'Fakta',
-	'Formål og baggrund'
+	'Formål og baggrund',
+	'Beskrivelse',
+	'Problemstilling',
+	'Løsning',
+	'Effekt',
+	'Sagens indhold',
+	'Administrationens vurdering',
+	'Bevillingsmæssige konsekvenser',
+	'Forvaltningens indstilling',
+	'Administrationens indstilling',
+	'Administrationens forslag',
+	'Direktionens indstilling',
+	'Rådmandens indstilling'
 ];
+/** Headings of the decision under other names: each is read as "Beslutning". */
+export const DECISION_NAMES = ['Udvalgets beslutning', 'Udvalgets afgørelse', 'Byrådets beslutning', 'Kommunalbestyrelsens beslutning'];
 const SECTION_SET = new Set(SECTION_NAMES.map((s) => s.toLowerCase()));
+const DECISION_SET = new Set(DECISION_NAMES.map((s) => s.toLowerCase()));
 /** "Beslutning i Socialudvalget den 11-03-2025:", "Ældre- og Handicapudvalget, 04-02-2025, pkt. 10". */
 const DECISION_LINE = /^Beslutning(?:\s+(?:i|fra)\s+[^\n]{3,80}?(?:\s+den\s+[^\n]{6,25})?)?\s*:?$/u;
 const DECISION_STAMP = /^[\p{Lu}][\p{L} ,-]*(?:udvalg\p{L}*|Byrådet|Kommunalbestyrelsen),\s*\d{1,2}[-.]\d{1,2}[-.]\d{4},\s*pkt\.\s*\d{1,3}$/u;
 
 /** Case-number labels: "Sagsnr.:", "Sags ID:", "Journalnr.:", "Sagsnummer:", "J.nr.", "Dok.nr.:". */
 const CASE_LABEL = String.raw`(?:Sag(?=\s*:)|Sags?\.?\s*nr\.?|Sags[\s-]*ID|Sagsnummer|Journal(?=\s*:)|Journal\s*nr\.?|Acadre[\s-]*sag|Journalnummer|Jour\.\s*nr\.?|J\.\s*nr\.?|Dok\.?\s*nr\.?|Dokumentnr\.?|Acadre[\s-]*(?:sag\s*)?nr\.?|Acadre(?=\s*:)|ESDH[\s-]*nr\.?|Emne\s*nr\.?)`;
-const CASE_LABELLED = new RegExp(String.raw`^\s*${CASE_LABEL}\s*:?\s*(\S+(?: \S+)*?)(?=\s{2,}|\t|\s+·|$)`, 'i');
+const CASE_LABELLED = new RegExp(String.raw`^\s*${CASE_LABEL}\s*:?\s*(\S+(?: \S+)*?)(?=\s{2,}|\t|\s+[·|]|\s+[–—]\s|,\s|$)`, 'i');
 const CASE_BARE =
 	/^\s*((?:\d{2}-\d+-)?\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?(?:-\d+-\d{2})?|\d{2,4}[-/]\d{3,}(?:[-/]\d+)?)\s*$/;
 /** A line under the title that opens with the item's status or case: "Åbent punkt – Acadre: 25/00481", "Sag 25/00918, åbent punkt". */
@@ -84,6 +99,50 @@ const CASE_LED_TITLE = /^(\d{2,4}[-/]\d{3,}(?:[-/]\d+)?)\s+(\p{Lu}.*)$/u;
 export function caseNumberOf(line: string): string | null {
 	const m = CASE_LABELLED.exec(line) ?? CASE_BARE.exec(line);
 	return m ? m[1].replace(STATUS_RE, '').trim() : null;
+}
+
+// A status line beside an item's header, in any system's order of fields: "Åben · Beslutningssag · eDoc 25/00412",
+// "SBSYS-sag: 27.12.00-A00-14-24 · Åben", "Sag: 26/00412 | Åben | Beslutning", "Åben sag – Orientering".
+/** A case number's shapes: "25/00412", "26-001874", "27.12.00-A00-14-24" (KLE). */
+const CASE_SHAPE = String.raw`(?:(?!(?:19|20)\d{2}-(?:19|20)\d{2}(?!\d))\d{2,4}[-/]\d{3,}(?:[-/]\d+)?|\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?(?:-\d+-\d{2})?)`;
+/** A field of a status line holding the case number, led by at most a word of the case system: "eDoc 25/00412", "Sag: 26/00412". */
+const CASE_FIELD = new RegExp(String.raw`^(?:[\p{L}][\p{L}.-]{1,20}\.?\s*:?\s*)?(${CASE_SHAPE})$`, 'u');
+const STATUS_FIELD = /^(?:[\p{L}-]{2,20}:\s*)?(?:Åben|Åbent|Lukket|Offentlig|Ikke[\s-]offentlig|Fortrolig)(?:\s+(?:sag|punkt))?$/iu;
+/** Fields are set apart by "·", "|", a spaced dash, a comma or a wide gap. */
+const FIELD_BREAK = /\s*[·|]\s*|\s+[–—-]\s+|,\s+|\s{2,}|\t/;
+/** A status word or a case number's shape somewhere in the line: the cheap test before the fields are read. */
+const MAY_BE_STATUS = /åben|lukket|offentlig|fortrolig|\d[-/.]\d\d/i;
+const FIGURE_FIELD = /^[-−÷+]?[\d.,]+\s*%?$/;
+
+/** A text made of status and case-number fields only ("· Åben · 25/1234"): its status and case number. */
+function statusFieldsOnly(text: string): { status: boolean; caseNo?: string } | null {
+	let status = false;
+	let caseNo: string | undefined;
+	for (const raw of text.split(FIELD_BREAK)) {
+		const f = raw.trim();
+		if (!f) continue;
+		if (STATUS_FIELD.test(f)) status = true;
+		else if (CASE_FIELD.test(f)) caseNo ??= CASE_FIELD.exec(f)![1];
+		else return null;
+	}
+	return status || caseNo ? { status, caseNo } : null;
+}
+
+/** The status and case number of a line made of such fields, or null for any other line (a sentence, a table row). */
+export function statusLineOf(line: string): { status: boolean; caseNo: string | null } | null {
+	const t = line.trim();
+	if (t.length < 4 || t.length > 110 || !MAY_BE_STATUS.test(t)) return null;
+	let status = false;
+	let caseNo: string | null = null;
+	let words = 0;
+	for (const raw of t.split(FIELD_BREAK)) {
+		const f = raw.trim();
+		if (!f) continue;
+		if (STATUS_FIELD.test(f)) status = true;
+		else if (CASE_FIELD.test(f)) caseNo ??= CASE_FIELD.exec(f)![1];
+		else if (FIGURE_FIELD.test(f) || f.length > 40 || /[.!?]$/.test(f) || ++words > 3) return null;
+	}
+	return status || caseNo ? { status, caseNo } : null;
 }
 
 export interface Line extends Span {
@@ -150,6 +209,14 @@ const SECTION_HINT =
 const looksLikeSection = (line: string) => isSectionHeading(line) !== null || (line.length <= 70 && SECTION_HINT.test(line.trim()));
 
 const SECTION_NUMBER = /^\d{1,3}\.\d{1,2}\s+/;
+/** "Beslutning: Godkendt.": a section's name and its text on one line. */
+const SECTION_LEAD = /^(\p{Lu}[\p{L} ]{2,40}?):\s+\S/u;
+export function sectionLeadOf(line: string): string | null {
+	const colon = line.indexOf(':');
+	if (colon < 0 || colon > 60) return null;
+	const m = SECTION_LEAD.exec(line.trim());
+	return m ? isSectionHeading(m[1]) : null;
+}
 const CAPITAL_FIRST = /^\p{Lu}/u;
 const LONGEST_SECTION = Math.max(...SECTION_NAMES.map((s) => s.length));
 
@@ -166,6 +233,7 @@ export function isSectionHeading(line: string): string | null {
 	if (t.length > 60 && !decision) return null;
 	const bare = t.endsWith(':') ? t.slice(0, -1) : t;
 	if (SECTION_SET.has(bare.toLowerCase())) return bare;
+	if (DECISION_SET.has(bare.toLowerCase())) return 'Beslutning';
 	if (decision && (DECISION_LINE.test(t) || DECISION_STAMP.test(t))) return 'Beslutning';
 	return null;
 }
@@ -197,6 +265,12 @@ const BARE_HEADER = new RegExp(`^${SP}*(?:[•·]${SP}*)?${NUMBER}(?:${SP}+|\\t)
 /** "§ 4   Title" at a line's start, set apart by a wide gap: an item only with evidence, as a bare number is (a § in a table row has figures after it). */
 const PARAGRAPH_HEADER = new RegExp(`^§${SP}?(\\d{1,3})\\.?(?:${SP}{2,}|\\t)(\\p{Lu}.*?)$`, 'u');
 const FIGURES_AT_END = /\S\s{2,}[-−÷]?\d[\d.,]*\s*$/;
+/** "… Pkt. 4", "… (punkt 4)", "… Sag nr. 4" at a line's end, tested on the tail only (an end-anchored regex scans the whole line). */
+const LABELLED_TAIL = /(?:pkt|punkt|sag|nr)\.?(?:[ \u00a0]+nr\.?)?[ \u00a0]*:?[ \u00a0]*\d{1,3}\.?\)?[ \u00a0]*$/i;
+const labelledNumberAtEnd = (line: string) => {
+	const c = line.charCodeAt(line.trimEnd().length - 1);
+	return (c === 41 || c === 46 || (c >= 48 && c <= 57)) && LABELLED_TAIL.test(line.slice(-24));
+};
 /** "Åben sag", "Lukket punkt", "Åbent punkt" on a line of its own or after a case number. */
 const STATUS_LINE = /(?:^|\s{2,})(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\s*$|^\s*(?:Åben|Åbent|Lukket)\s*$|\s{2,}(?:Åben|Åbent|Lukket)\s*$/i;
 /** A table of contents line: dotted leaders, or a page number set off at the end. */
@@ -219,6 +293,77 @@ const NUMBER_FIRST_LABELLED = new RegExp(`^${SP}*(\\d{1,3})\\.?${SP}+(?:punkt|sa
 const CASE_BETWEEN = new RegExp(`^${SP}*(\\d{1,3})[.)]?(?:${SP}+|\\t)+(\\d{2,4}[-/]\\d{3,}(?:[-/]\\d+)?)(?:${SP}+|\\t)+(\\p{Lu}.*)$`, 'u');
 /** "(Pkt. nr. 2 — åbent — sagsnr. 26/01877)" under the title it numbers. */
 const NUMBER_UNDER_TITLE = new RegExp(`^${SP}*\\(${SP}*(?:Pkt\\.?|Punkt)${SP}*(?:nr\\.?)?${SP}*(\\d{1,3})(?!\\d)[^)]*\\)?${SP}*$`, 'iu');
+
+// The general ordinal line: a header in any further form is read by its parts. An ordinal ("2", "02", "2.",
+// "[2]", "02/11" = the 2nd of 11 items), at the line's start, framed by rules or not, or after a label at the
+// right margin; then fields ("|", "·", wide gaps) of which a tag, a status and a case number are set aside and
+// one is the title. Figures in a field make it a table's row.
+/** A rule drawn with one character: "══════", "──────", "=====", "-----". */
+const RULE_RUN = '[═─━=_~*#-]{3,}';
+/** A line drawn with rule or box characters only: "──────", "=====", "┌───┬───┐", "+----+----+". */
+export const RULE_LINE = /^\s*[\u2500-\u257f=_~*#+-]{3,}\s*$/;
+const ORDINAL = String.raw`[\[(]?(\d{1,3})(?:/(\d{1,3}))?[\])]?[.)]?`;
+/** What may stand before the ordinal: a rule ("══ 2 ══"), a box's side ("│ 2 │"), a label ("Pkt. 2/11"). */
+const ORDINAL_FIRST = new RegExp(`^${SP}*((?:[═─━=_~*#-]{2,}|[|│║┃])${SP}*)?(${LABEL}${SP}*)?${ORDINAL}(?=${SP}|\\t|[|│║┃]|$)(.*)$`, 'u');
+const BOX_SIDE = /^[|│║┃]/;
+/** "Title          Pkt. 4", "Title ..... Punkt 4", "Title     (pkt. 4)". */
+const ORDINAL_LAST = new RegExp(`^${SP}*(\\S.*?\\S)(?:${SP}{3,}|\\t+|${SP}*(?:\\.{3,}|…+)${SP}*)\\(?${LABEL}${SP}*(\\d{1,3})\\.?\\)?${SP}*$`, 'u');
+const TRAILING_RULE = new RegExp(`${SP}*${RULE_RUN}${SP}*$`);
+/** A tag in brackets before the title: "[ORIENTERING]", "(Beslutningssag)". */
+const TAG_FIELD = /^(?:\[[^\]]{2,30}\]|\([^)]{2,30}\))$/u;
+const TAG_LEAD = /^(\[[^\]]{2,30}\]|\([^)]{2,30}\))\s+(?=\S)/u;
+const HEADER_FIELD_BREAK = /\s*[·|│║┃]\s*|\s{2,}|\t/;
+const TITLE_START = /^["“«]?[\p{Lu}\d]/u;
+
+/** What an ordinal line can start with: a digit, a bracket, a rule or box character, or a label's first letter. */
+const ORDINAL_FIRST_START = /^[ \u00a0]*[\d[(═─━=_~*#|│║┃\-DPpSNÅLA]/u;
+
+function ordinalLine(line: string): Header | null {
+	const last = labelledNumberAtEnd(line) ? ORDINAL_LAST.exec(line) : null;
+	if (last) {
+		const fields = fieldsOf(last[1]);
+		return fields && fields.title ? { no: Number(last[2]), rest: fields.title, labelled: true, status: fields.status, caseNo: fields.caseNo, form: 'ordinal last' } : null;
+	}
+	const m = ORDINAL_FIRST_START.test(line) ? ORDINAL_FIRST.exec(line) : null;
+	if (!m) return null;
+	const [, frame, label, no, of] = m;
+	const labelled = label !== undefined;
+	// "02/11": the place in the agenda, never past its end.
+	if (of !== undefined && (Number(of) < 2 || Number(no) > Number(of))) return null;
+	// "01/03 – Title": a dash or colon after the ordinal.
+	let rest = m[5].replace(TRAILING_RULE, '').trim().replace(/^(?:[|│║┃]|[–—:-](?=\s))\s*/, '');
+	let tag = false;
+	const lead = TAG_LEAD.exec(rest);
+	if (lead) [rest, tag] = [rest.slice(lead[0].length), true];
+	const rule = frame !== undefined && !BOX_SIDE.test(frame.trim());
+	if (!rest) return labelled || rule || TRAILING_RULE.test(m[5]) ? { no: Number(no), rest: '', labelled, status: false, form: 'rule' } : null;
+	const fields = fieldsOf(rest);
+	if (!fields || !fields.title) return null;
+	const bracketed = /^\s*[[(]/.test(m[0].slice((frame ?? '').length + (label ?? '').length));
+	const form = of !== undefined ? `af ${of}` : rule ? 'rule' : tag ? 'tag' : fields.parts > 1 ? 'fields' : frame ? 'box' : bracketed ? 'bracket' : 'ordinal';
+	// A bare "3  Title" with nothing else is BARE_HEADER's; here only forms that carry more.
+	if (form === 'ordinal' && !labelled && !fields.status && !fields.caseNo) return null;
+	return { no: Number(no), rest: fields.title, labelled, status: fields.status, caseNo: fields.caseNo, form };
+}
+
+/** A header's fields: the title (the longest field that is none of tag, status, case number), or null for a table row. */
+function fieldsOf(rest: string): { title: string; status: boolean; caseNo?: string; parts: number } | null {
+	let title = '';
+	let status = false;
+	let caseNo: string | undefined;
+	const parts = rest.split(HEADER_FIELD_BREAK).map((f) => f.trim()).filter(Boolean);
+	for (const f of parts) {
+		if (STATUS_FIELD.test(f) || (STATUS_ANYWHERE.test(f) && f.length <= 8)) status = true;
+		else if (CASE_FIELD.test(f)) caseNo ??= CASE_FIELD.exec(f)![1];
+		else if (FIGURE_FIELD.test(f)) return null;
+		else if (TAG_FIELD.test(f)) continue;
+		else if (f.length > title.length) {
+			if (title.length > 30) return null;
+			title = f;
+		} else if (f.length > 30) return null;
+	}
+	return TITLE_START.test(title) && titleLike(title) ? { title, status, caseNo, parts: parts.length } : null;
+}
 
 function romanValue(r: string): number {
 	const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
@@ -249,8 +394,13 @@ interface Candidate {
 }
 
 function headerOf(line: string): Header | null {
-	if (line.length > 300 || !/\d|^\s*[IVXL]+\./.test(line.slice(0, 30))) return null;
+	if (line.length > 300) return null;
+	// "Title          Pkt. 4": the number only at the end.
+	if (!/\d|^\s*[IVXL]+\./.test(line.slice(0, 30))) return labelledNumberAtEnd(line) ? ordinalLine(line) : null;
 	const m = LABELLED_HEADER.exec(line);
+	// "Sag 3 · Åben · 25/1234" over its title: the rest of the line is the status, not the title.
+	const onlyStatus = m && m[3] ? statusFieldsOnly(m[3]) : null;
+	if (onlyStatus) return { no: Number(m![1] ?? m![2]), rest: '', labelled: true, status: onlyStatus.status, caseNo: onlyStatus.caseNo };
 	if (m) return { no: Number(m[1] ?? m[2]), rest: m[3].replace(STATUS_RE, '').replace(/^·\s*/, '').trim(), labelled: true, status: STATUS_ANYWHERE.test(line) || STATUS_RE.test(line) };
 	const n = NUMBER_FIRST_LABELLED.exec(line);
 	if (n) return { no: Number(n[1]), rest: n[2].trim(), labelled: true, status: STATUS_ANYWHERE.test(line) };
@@ -260,14 +410,14 @@ function headerOf(line: string): Header | null {
 	if (u) return { no: Number(u[1]), rest: '', labelled: true, status: /åben|lukket/i.test(line), titleAbove: true };
 	const b = BARE_HEADER.exec(line) ?? (FIGURES_AT_END.test(line) ? null : PARAGRAPH_HEADER.exec(line));
 	if (b) return { no: Number(b[1]), rest: b[2].trim(), labelled: false, status: STATUS_ANYWHERE.test(line) };
-	if (FIGURES_AT_END.test(line)) return null;
+	if (FIGURES_AT_END.test(line)) return ORDINAL_LAST.test(line) ? ordinalLine(line) : null;
 	const w = WORD_LABELLED.exec(line);
 	if (w && !NOT_ITEM_LABEL.test(w[1])) return { no: Number(w[2]), rest: w[3].trim(), labelled: false, status: STATUS_ANYWHERE.test(line), form: w[1].toLowerCase() };
 	const l = LETTER_LABELLED.exec(line);
 	if (l) return { no: Number(l[2]), rest: l[3].trim(), labelled: false, status: STATUS_ANYWHERE.test(line), form: 'letter' };
 	const r = ROMAN_LABELLED.exec(line);
 	if (r) return { no: romanValue(r[1]), rest: r[2].trim(), labelled: false, status: STATUS_ANYWHERE.test(line), form: 'roman' };
-	return null;
+	return ordinalLine(line);
 }
 
 /** A line that reads as an agenda item's header ("Pkt. 12", "3 (Åben) Budget"), wherever it stands. */
@@ -337,14 +487,24 @@ export function segmentItems(text: string, lines: Line[] = splitLines(text)): It
 		if (!rest && below.length) rest = lines[below[0]].text.trim(); // "Pkt. 12" alone, the title below
 		const titleOk = rest.length > 0 && titleLike(rest);
 		const near = below.slice(0, 4);
-		const caseNear = r.caseNo !== undefined || near.some((j) => caseNumberOf(lines[j].text) !== null);
-		const statusNear = r.status || near.some((j) => STATUS_LINE.test(lines[j].text)) || (prevNonBlank(r.line) >= 0 && STATUS_LINE.test(lines[prevNonBlank(r.line)].text) && r.line - prevNonBlank(r.line) <= 3);
+		// The status line may stand below the header or above it ("Åben sag – Beslutning" over "4.  Title").
+		const above = prevNonBlank(r.line);
+		let caseNear = r.caseNo !== undefined || near.some((j) => caseNumberOf(lines[j].text) !== null);
+		let statusNear = r.status || near.some((j) => STATUS_LINE.test(lines[j].text)) || (above >= 0 && STATUS_LINE.test(lines[above].text) && r.line - above <= 3);
+		if (!caseNear || !statusNear)
+			for (const j of above >= 0 && r.line - above <= 3 ? [...near, above] : near) {
+				const f = statusLineOf(lines[j].text);
+				caseNear ||= f?.caseNo != null;
+				statusNear ||= f?.status === true;
+			}
+		// A rule drawn right above or below: "05  Title" boxed between "────" lines, a pipe line underlined with "====".
+		const ruled = (r.line > 0 && RULE_LINE.test(lines[r.line - 1].text)) || (r.line + 1 < lines.length && RULE_LINE.test(lines[r.line + 1].text));
 		const sectionNear = below.some((j) => looksLikeSection(lines[j].text));
 		const repeated = below.length > 0 && letters(lines[below[0]].text).startsWith(letters(rest).slice(0, 16)) && letters(rest).length >= 4;
 		const key = letters(rest.replace(STATUS_RE, '')).slice(0, 16);
 		const tocConfirms = (toc.get(r.no) ?? []).some((t) => t.length >= 4 && (key.startsWith(t) || t.startsWith(key)));
 		const evidence =
-			(caseNear ? 2 : 0) + (statusNear ? 1.5 : 0) + (sectionNear ? 1.5 : 0) + (tocConfirms ? 2 : 0) + (repeated && !r.rest ? 0 : repeated ? 1.5 : 0) + (recurring(r) ? 1.5 : 0);
+			(caseNear ? 2 : 0) + (statusNear ? 1.5 : 0) + (sectionNear ? 1.5 : 0) + (tocConfirms ? 2 : 0) + (repeated && !r.rest ? 0 : repeated ? 1.5 : 0) + (recurring(r) ? 1.5 : 0) + (ruled ? 1 : 0);
 		if (r.labelled && !rest) continue;
 		const score = (r.labelled ? 3 : 1) + evidence + (blank(r.line - 1) ? 1 : 0) + (titleOk ? 1 : -3);
 		if (!r.labelled && (evidence < 1.5 || !titleOk)) {
@@ -390,9 +550,9 @@ export function segmentItems(text: string, lines: Line[] = splitLines(text)): It
 		}
 		while (i < endLine) {
 			const t = lines[i].text.trim();
-			if (!t || caseNumberOf(lines[i].text) || STATUS_LED.test(t) || isSectionHeading(t) || headerOf(lines[i].text)) break;
+			if (!t || caseNumberOf(lines[i].text) || STATUS_LED.test(t) || statusLineOf(t) || isSectionHeading(t) || sectionLeadOf(t) || headerOf(lines[i].text)) break;
 			// The bottom of a drawn box, or a status line inside it.
-			if (/^[|+]|^[-=_]{3,}$/.test(t) || STATUS_LINE.test(lines[i].text)) break;
+			if (/^[|+]/.test(t) || RULE_LINE.test(t) || STATUS_LINE.test(lines[i].text)) break;
 			if (titleParts.join(' ').length > 250) break;
 			titleParts.push(t.replace(STATUS_RE, ''));
 			i++;
@@ -409,9 +569,11 @@ export function segmentItems(text: string, lines: Line[] = splitLines(text)): It
 			if (!t) continue;
 			seen++;
 			const h = headerOf(lines[j].text);
-			const c = caseNumberOf(lines[j].text) ?? (STATUS_LED.test(t) || h?.titleAbove ? CASE_IN_STATUS_LINE.exec(t)?.[1] ?? null : null);
+			const fields = statusLineOf(t);
+			const inStatus = STATUS_LED.test(t) || h?.titleAbove ? (CASE_IN_STATUS_LINE.exec(t)?.[1] ?? null) : null;
+			const c = caseNumberOf(lines[j].text) ?? inStatus ?? fields?.caseNo ?? null;
 			if (c) caseNo ??= c;
-			else if (!(h && h.no === s.no) && !STATUS_LINE.test(lines[j].text) && !STATUS_LED.test(t)) break;
+			else if (!(h && h.no === s.no) && !STATUS_LINE.test(lines[j].text) && !STATUS_LED.test(t) && !fields && !RULE_LINE.test(t)) break;
 			bodyStartLine = j + 1;
 		}
 		const bodyStart = bodyStartLine < lines.length ? Math.min(lines[bodyStartLine].start, end) : end;
@@ -478,7 +640,7 @@ function wholeText(text: string, lines: Line[]): ItemSegment[] {
 function segmentSections(lines: Line[], from: number, to: number, itemEnd: number): SectionSegment[] {
 	const sections: SectionSegment[] = [];
 	for (let i = from; i < to; i++) {
-		const name = isSectionHeading(lines[i].text);
+		const name = isSectionHeading(lines[i].text) ?? sectionLeadOf(lines[i].text);
 		if (!name) continue;
 		if (sections.length) sections[sections.length - 1].end = lines[i].start;
 		sections.push({ name, start: lines[i].start, end: itemEnd });

@@ -544,7 +544,7 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 				captionLine = h;
 				break;
 			}
-			if (t && t.length <= 120 && /^\p{Lu}/u.test(t) && !/\S\s{3,}\S/.test(t) && TERMINAL.test(t) && isLegend(t) && sentenceStartsAt(lines, h)) {
+			if (t && t.length <= 120 && /^\p{Lu}/u.test(t) && !/\S\s{3,}\S/.test(t) && TERMINAL.test(t) && sentenceStartsAt(lines, h) && isLegend(t)) {
 				legends.push(h);
 				h--;
 				continue;
