@@ -1,7 +1,7 @@
 /** Budget follow-up tables: every cell of a follow-up table, its sign and its "I alt" check. */
 import type { FactDraft, ItemContext } from './context';
 import { findPeriods } from './periods';
-import { headerLexicon, readTable, resolveGroups, type HeaderRule, type ReadTable } from './tables';
+import { headerLexicon, readTables, resolveGroups, type HeaderRule, type ReadTable } from './tables';
 import { committeeIn, scopeOf, scoped } from './budget';
 import { merforbrugSign, metricAxis, transpose } from './grid';
 
@@ -37,7 +37,8 @@ const HEADERS: HeaderRule<ColumnKind | 'ukendt'>[] = [
 	},
 	{ re: /^(?:vedtaget|vedtagne|oprindeligt|oprindelig|opr\.?)\s+(?:budget|budg\.?)/i, kind: () => 'vedtaget_budget' },
 	{ re: /^(?:korrigeret|korrigerede|korr\.?|aktuelt)\s+(?:budget|budg\.?)|^budget\s+inkl\.?\s+(?:tillæg\w*|tillægsbevillinger)/i, kind: () => 'korrigeret_budget' },
-	{ re: /^(?:forventet|forventede|forv\.?)\s+(?:forbrug|regnskab|resultat|årsresultat)|^prognose|^skøn(?:net)?\s+forbrug/i, kind: () => 'forventet_forbrug' },
+	// "Forventet" alone beside the budgets (a repeated header cut to one line) is the expected accounts.
+	{ re: /^(?:forventet|forventede|forv\.?)(?:\s+(?:forbrug|regnskab|resultat|årsresultat)|(?=\s*$))|^prognose|^skøn(?:net)?\s+forbrug/i, kind: () => 'forventet_forbrug' },
 	// "Regnskab 2023" beside a follow-up: the final accounts of that closed year.
 	{ re: /^regnskab\s+((?:19|20)\d{2})(?=\s|$)/i, kind: (m) => `regnskab:${m[1]}` },
 	{
@@ -210,7 +211,7 @@ function fittedRef(table: ReadTable, kinds: (ColumnKind | null)[], i: number): R
 
 /** Facts from every budget table of the item, and the row labels the prose may name. */
 export function budgetTables(ctx: ItemContext, followUp: string | null, subject: string): { facts: FactDraft[]; labels: string[] } {
-	const read = ctx.layout.tables.map((b) => readTable(ctx.text, b, budgetLexicon)).filter((t): t is ReadTable => t !== null);
+	const read = readTables(ctx.text, ctx.layout.tables, budgetLexicon).map((r) => r.table);
 	// A table broken by a page ("Tabel 1 (fortsat)") states its unit and sign once, below its last part: every part with the same columns shares them.
 	const tables = read.map((t) => {
 		if (t.factor !== null) return t;

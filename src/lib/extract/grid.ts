@@ -8,7 +8,7 @@ import type { ReadTable, TableRow } from './tables';
 // ---- sign legend ----
 
 /** A sign as the legend prints it: "+", "plus", "positivt fortegn", "÷", "(-)", "minus", "negative tal". */
-const SIGN = String.raw`(\(?\s*[+\-−–÷]\s*\)?|plus|minus|positiv\w*|negativ\w*)`;
+const SIGN = String.raw`(\(?\s*[+\-−–÷]\s*\)?|plus|minus|positiv\w*|negativ\w*|parentes(?:er)?)`;
 const DIRECTION = String.raw`(merforbrug|mindreforbrug|overskud|underskud)`;
 const VERB = String.raw`(?:angive[rs]?|angivet|er|betyder|viser|vises|vist|markeres|markeret|=)`;
 const NOUN = String.raw`(?:\s+(?:tal|beløb|værdier|fortegn|afvigelser?)|\s+(?:efter|foran|ved)\s+(?:beløbet|tallet))?`;
@@ -18,13 +18,14 @@ const LEGENDS: { re: RegExp; sign: number; direction: number }[] = [
 	// "+ = merforbrug", "÷ = mindreforbrug", "(-) angiver merforbrug", "Negative tal angiver merforbrug"
 	{ re: new RegExp(String.raw`${SIGN}${NOUN}\s*(?:${VERB}\s+)*(?:et\s+|en\s+)?${DIRECTION}`, 'giu'), sign: 1, direction: 2 },
 	// "Merforbrug er vist med minus", "Merforbrug vises med positivt fortegn, mindreforbrug med ÷"
-	{ re: new RegExp(String.raw`${DIRECTION}\s+(?:(?:er|vises|vist|angives|angivet|markeres|står)\s+)*(?:med|som)\s+${SIGN}`, 'giu'), sign: 2, direction: 1 }
+	// "Mindreforbrug er anført i parentes": an accountant's negative.
+	{ re: new RegExp(String.raw`${DIRECTION}\s+(?:(?:er|vises|vist|angives|angivet|anført|anføres|markeres|står)\s+)*(?:med|som|i)\s+${SIGN}`, 'giu'), sign: 2, direction: 1 }
 ];
 
 function signOf(word: string): number | null {
 	const w = word.replace(/[()\s]/g, '').toLowerCase();
 	if (w === '+' || w === 'plus' || w.startsWith('positiv')) return 1;
-	if (/^[-−–÷]$/.test(w) || w === 'minus' || w.startsWith('negativ')) return -1;
+	if (/^[-−–÷]$/.test(w) || w === 'minus' || w.startsWith('negativ') || w.startsWith('parentes')) return -1;
 	return null;
 }
 

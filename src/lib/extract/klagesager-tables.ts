@@ -3,7 +3,7 @@ import { itemSays, type FactDraft, type ItemContext } from './context';
 import { fieldNamed, findAreas, lawNamed, paragraphOf, pickArea, RANK } from './areas';
 import { findPeriods, quarterPeriod } from './periods';
 import { municipalityOf } from './places';
-import { headerLexicon, readTable, type HeaderRule, type ReadTable } from './tables';
+import { headerLexicon, readTables, type HeaderRule, type ReadTable } from './tables';
 import { axisPeriod, metricAxis, periodOfAxis, transpose, type AxisPeriod } from './grid';
 
 const ITEM_GATE = /klage|ankestyrelsen|omgørelse|danmarkskort/i;
@@ -11,13 +11,19 @@ const ITEM_GATE = /klage|ankestyrelsen|omgørelse|danmarkskort/i;
 type KlageColumn = { metric: string; unit: 'antal' | 'pct'; entity?: string; year?: string; period?: AxisPeriod; skip?: boolean };
 
 const KLAGE_HEADERS: HeaderRule<KlageColumn>[] = [
-	{ re: /^(?:afvist(?:e)? sager|afviste?|bortfaldne?)(?=\s|$)/i, kind: () => ({ metric: '', unit: 'antal', skip: true }) },
+	{ re: /^(?:afvist(?:e)? sager|afviste?)(?=\s|$)/i, kind: () => ({ metric: 'afvist_antal', unit: 'antal' }) },
+	{ re: /^bortfaldne?(?=\s|$)/i, kind: () => ({ metric: '', unit: 'antal', skip: true }) },
 	{
 		re: /^(?:(?:[1-4]\.\s*(?:kvt|kvartal)\.?|Q[1-4]|[12]\.\s*halvår)(?:\s+(?:19|20)\d{2}\b)?|i alt(?=\s|$))/i,
 		kind: (m) => ({ metric: '', unit: 'antal', period: axisPeriod(m[0]) ?? undefined })
 	},
 	{ re: /^((?:19|20)\d{2})\b/, kind: (m) => ({ metric: '', unit: 'antal', year: m[1] }) },
 	{ re: /^lands-?\s?gennemsnit(?:tet)?(?:\s*\((?:pct\.?|%)\))?/i, kind: () => ({ metric: 'omgoerelsespct', unit: 'pct', entity: 'Landsgennemsnit' }) },
+	// "Landsplan, omgørelses-%", "Hele landet, omgørelsesprocent": the national figure named first.
+	{
+		re: /^(?:landsplan|hele landet|landet)\s*[,:]?\s*(?:omgørelses\s?-?\s?(?:procent|pct\.?|%)|pct\.?|%)/i,
+		kind: () => ({ metric: 'omgoerelsespct', unit: 'pct', entity: 'Landsgennemsnit' })
+	},
 	{
 		re: /^(?:omgørelses\s?-?\s?(?:procent(?:en)?|pct\.?|%)|omgørelsesandel(?:en)?|omgjort\s+(?:i\s+)?(?:pct\.?|procent|%)|pct\.?\s+omgjort|andel\s+omgjort(?:e)?(?:\s+sager)?)(?:\s*\((?:pct\.?|%)\))?(?:,\s*(hele landet|landsgennemsnit(?:tet)?|landsplan|[\p{Lu}][\p{L}-]+))?/iu,
 		kind: (m) => ({ metric: 'omgoerelsespct', unit: 'pct', entity: m[1] })
@@ -33,6 +39,9 @@ const KLAGE_HEADERS: HeaderRule<KlageColumn>[] = [
 ];
 
 export const klageLexicon = headerLexicon(KLAGE_HEADERS);
+
+/** The percent an outcome's count has beside it, when the table prints "count (share)". */
+const SHARE_OF: Record<string, string> = { stadfaestet_antal: 'stadfaestet_pct', aendret_antal: 'aendret_pct', hjemvist_antal: 'hjemvist_pct' };
 const klageColumn = (header: string) => klageLexicon.kindOf(header);
 
 const NATIONAL_LABEL = /^(?:hele landet|landsgennemsnit(?:tet)?|landsplan|danmark|alle kommuner|landet i alt|landsgennemsnit for alle kommuner)$/i;
@@ -53,9 +62,7 @@ export function labelRoles(label: string): { entity: string | null; rest: string
 export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 	if (!ITEM_GATE.test(ctx.item.title) && !itemSays(ctx, ITEM_GATE, ctx.item.start)) return [];
 	const out: FactDraft[] = [];
-	for (const block of ctx.layout.tables) {
-		const printed = readTable(ctx.text, block, klageLexicon, { emptyCells: true });
-		if (!printed) continue;
+	for (const { block, table: printed } of readTables(ctx.text, ctx.layout.tables, klageLexicon, { emptyCells: true })) {
 		const transposed = metricsAsRows(ctx, block, printed) ?? metricList(ctx, block, printed);
 		if (transposed) {
 			out.push(...transposed);
@@ -66,8 +73,12 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 		const columns = table.columns.map(klageColumn);
 		// One metric column is a table of its own only across municipalities ("Vejle 33", "Landsgennemsnit 36").
 		const entityRows = table.rows.filter((r) => NATIONAL_LABEL.test(r.label.trim()) || municipalityOf(r.label.replace(/\s+Kommune$/i, '').trim())).length;
-		if (columns.some((c) => !c) || (columns.length < 2 && !columns[0]?.year && !(columns[0]?.metric && entityRows >= 2))) continue;
-		const yearColumns = columns.every((c) => c!.year);
+		// A column the lexicon does not know is read past when the others are clearly a table of outcomes (at least two, and
+		// twice as many as the unknown): its figures become no facts, the rest of the table is not dropped.
+		const unknown = columns.filter((c) => !c).length;
+		if (unknown && (columns.length - unknown < 2 || unknown * 2 > columns.length - unknown)) continue;
+		if (columns.length < 2 && !columns[0]?.year && !(columns[0]?.metric && entityRows >= 2)) continue;
+		const yearColumns = columns.every((c) => c?.year);
 		const caption = `${table.caption ?? ''} ${table.stub}`;
 		const captionMetric = /omgørelse|omgjort/i.test(caption) ? 'omgoerelsespct' : /antal|afgjorte|sager/i.test(caption) ? 'klagesager_antal' : null;
 		if (yearColumns && !captionMetric) continue;
@@ -114,11 +125,15 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 			else {
 				const para = paragraphOf(label);
 				if (para) area = law ? `${law} § ${para}` : null;
-				else area = lawNamed(label) ?? fieldNamed(label) ?? findAreas(label)[0]?.area ?? label;
+				else {
+					// "Øvrige sager efter serviceloven" is a part of the law's cases, not the law: the label as printed.
+					const named = findAreas(label)[0];
+					area = lawNamed(label) ?? fieldNamed(label) ?? (named && !(named.rank === RANK.law && named.start > 0) ? named.area : label);
+				}
 			}
 			row.values.forEach((v, i) => {
-				const c = columns[i]!;
-				if (c.skip) return;
+				const c = columns[i];
+				if (!c || c.skip) return;
 				const metric = c.year ? captionMetric! : c.metric;
 				const unit = c.year ? (metric === 'omgoerelsespct' ? 'pct' : 'antal') : c.unit;
 				// "Omgørelsesprocent 2024": the column's own year.
@@ -129,6 +144,13 @@ export function klagesagerTables(ctx: ItemContext): FactDraft[] {
 				if (!metric || !p || !area || Number.isNaN(v) || (unit === 'antal' && !Number.isInteger(v))) return;
 				const span = row.cellSpans?.[i] ?? row;
 				out.push({ family: 'klagesager', metric, entity: e, area, period: p, value: v, unit, start: span.start, end: span.end, rule: `klagesager.tabel.${metric}` });
+				// "62 (61,4)": the share beside a count is that outcome's percent when it is the count over the row's cases.
+				const share = row.shares?.[i];
+				const shareMetric = SHARE_OF[metric];
+				const whole = row.values[columns.findIndex((x) => x?.metric === 'klagesager_antal')];
+				if (share !== undefined && shareMetric && whole > 0 && Math.abs(share - (100 * v) / whole) <= 0.051) {
+					out.push({ family: 'klagesager', metric: shareMetric, entity: e, area, period: p, value: share, unit: 'pct', start: span.start, end: span.end, rule: `klagesager.tabel.${shareMetric}` });
+				}
 			});
 		}
 	}

@@ -2,9 +2,9 @@
 import { itemSays, type FactDraft, type ItemContext } from './context';
 import { findPeriods } from './periods';
 import { findAreas, RANK } from './areas';
-import { readTable } from './tables';
+import { readTables } from './tables';
 import { MAGTANVENDELSE_CONCEPTS } from './table-concepts';
-import { axisPeriod, periodOfAxis, type AxisPeriod } from './grid';
+import { axisPeriod, metricAxis, periodOfAxis, transpose, type AxisPeriod } from './grid';
 
 const ITEM_GATE = /magtanvendelse|tvang|indgreb i selvbestemmelsesretten|fastholdelse/i;
 const MAGTANVENDELSE = /magtanvendelse/i;
@@ -29,11 +29,14 @@ export const magtLexicon = {
 
 type Column = { metric?: string; period?: AxisPeriod; share?: boolean };
 
+/** "Ændring 24-25", "Udvikling", "Forskel": the change between two columns, never a count of its own. */
+const CHANGE_HEADER = /^(?:ændring|ændr\.|forskel|udvikling|difference|stigning\s*\/\s*fald)(?=\s|$)/i;
+
 function magtColumn(h: string): Column | null {
 	if (h === '') return {};
 	const period = axisPeriod(h);
 	if (period) return { period };
-	if (SHARE_HEADER.test(h.trim())) return { share: true };
+	if (SHARE_HEADER.test(h.trim()) || CHANGE_HEADER.test(h.trim())) return { share: true };
 	const m = MAGT_METRICS.find(([re]) => re.test(h));
 	return m ? { metric: m[1] } : null;
 }
@@ -52,9 +55,10 @@ const ABOUT_FORCE = /magtanvendelse|indberetning|indberettet|registrer|tvang|ind
 export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 	if (!ITEM_GATE.test(ctx.item.title) && !itemSays(ctx, MAGTANVENDELSE, ctx.item.bodyStart)) return [];
 	const out: FactDraft[] = [];
-	for (const block of ctx.layout.tables) {
-		const table = readTable(ctx.text, block, magtLexicon);
-		if (!table) continue;
+	for (const { block, table: printed } of readTables(ctx.text, ctx.layout.tables, magtLexicon)) {
+		// Outcomes as rows and tilbud as columns ("Tilbud:  Lærkegården  Møllehuset …"): read it turned round.
+		const turned = printed.columns.some((c) => !magtColumn(c)) && metricAxis(printed, (label) => metricOfLabel(label) !== null) === 'rows';
+		const table = turned ? transpose(printed) : printed;
 		const columns = table.columns.map(magtColumn);
 		if (columns.some((c) => !c)) continue;
 		const caption = `${table.caption ?? ''} ${block.heading ?? ''}`;
@@ -78,7 +82,28 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 		const part = findPeriods(caption).find((p) => !p.period && (p.kind === 'quarters' || p.kind === 'quarter' || p.kind === 'half'));
 		const yearPart = !part ? null : part.kind === 'half' ? `H${part.half}` : part.quarter![0] === part.quarter![1] ? `Q${part.quarter![0]}` : `Q${part.quarter![0]}-Q${part.quarter![1]}`;
 		const periodsOf = (list: (AxisPeriod | null)[]) => list.filter((p): p is AxisPeriod => p !== null);
+		// Rows that are parts (tilbud, kinds of intervention) under an "I alt": a column that does not add up is marked.
+		const partRows = table.rows.filter((row, r) => !row.total && !(rowsArePeriods && rowPeriods[r]) && !(byPeriod || single ? metricOfLabel(row.label) : null) && !SUBSET_ROW.test(row.label.trim()));
+		const totalRows = table.rows.filter((row) => row.total);
+		const failing = new Map<number, string>();
+		if (totalRows.length === 1 && partRows.length >= 2 && partRows.length === table.rows.length - 1) {
+			columns.forEach((c, i) => {
+				if (c!.share) return;
+				const sum = partRows.reduce((n, row) => n + row.values[i], 0);
+				const total = totalRows[0].values[i];
+				if (Number.isFinite(sum) && sum !== total) failing.set(i, `Rækkerne summer ikke til I alt: ${partRows.map((row) => row.values[i]).join(' + ')} = ${sum}, men I alt er ${total}.`);
+			});
+		}
+		// Within a row, the four outcomes add up to the indberetninger they sort.
+		const whole = columns.findIndex((c) => c!.metric === 'magtanvendelser_indberettet');
+		const outcomes = OUTCOMES.map((m) => columns.findIndex((c) => c!.metric === m));
+		const rowFails = (row: (typeof table.rows)[number]) => {
+			if (whole < 0 || outcomes.some((i) => i < 0)) return null;
+			const sum = outcomes.reduce((n, i) => n + row.values[i], 0);
+			return Number.isFinite(sum) && sum !== row.values[whole] ? `Delene stemmer ikke med helheden: ${outcomes.map((i) => row.values[i]).join(' + ')} = ${sum}, men ${row.values[whole]} indberetninger.` : null;
+		};
 		table.rows.forEach((row, r) => {
+			const rowNote = rowFails(row);
 			const label = row.label.replace(/\s+/g, ' ').trim();
 			// Periods across, or one unnamed column of a list ("28   vurderet lovlige"): the row label names the metric.
 			const rowMetric = byPeriod || single ? metricOfLabel(label) : null;
@@ -94,12 +119,30 @@ export function magtanvendelseTables(ctx: ItemContext): FactDraft[] {
 				// Years across under a caption that names part of a year ("pr. tilbud, 1.-3. kvartal"): that part of each year.
 				const period = axisPeriod && /^\d{4}$/.test(axisPeriod) && yearPart ? `${axisPeriod}-${yearPart}` : axisPeriod;
 				if (!metric || !period || !Number.isInteger(v)) return;
-				out.push({ family: 'magtanvendelse', metric, entity: ctx.municipality, area, period, value: v, unit: 'antal', start: row.start, end: row.end, rule: `magtanvendelse.tabel.${metric}` });
+				const note = [failing.get(i), rowNote && (i === whole || outcomes.includes(i)) ? rowNote : undefined].filter(Boolean).join(' ');
+				out.push({
+					family: 'magtanvendelse',
+					metric,
+					entity: ctx.municipality,
+					area,
+					period,
+					value: v,
+					unit: 'antal',
+					start: row.cellSpans?.[i].start ?? row.start,
+					end: row.cellSpans?.[i].end ?? row.end,
+					rule: `magtanvendelse.tabel.${metric}`,
+					...(note ? { check: 'inconsistent' as const, checkNote: note } : {})
+				});
 			});
 		});
 	}
 	return out;
 }
+
+const OUTCOMES = ['magtanvendelser_tilladte', 'magtanvendelser_ikke_tilladte', 'magtanvendelser_ikke_magtanvendelse', 'magtanvendelser_uafgjort'];
+
+/** "heraf fastholdelse", "- heraf lovlige": a subset of the row above, not a part that adds up to the total. */
+const SUBSET_ROW = /^(?:[-–•*]\s*)?(?:heraf|deraf|hvoraf)\b/i;
 
 /** "– fastholdelse": a list's dash is no part of the name. */
 const undashed = (label: string) => label.replace(/^[-–]\s+/, '');
@@ -110,7 +153,8 @@ const INTERVENTION = /^(?:fastholdelse|føring|låsning|tilbageholdelse|aflåsni
 /** A row of a magtanvendelse table: a paragraph ("§ 126 a …", "Fastholdelse, § 126"), a type, a tilbud, or "I alt". */
 function magtArea(printed: string, total: boolean, law: string | null): string | null {
 	if (total || !printed) return 'hele kommunen';
-	const label = undashed(printed);
+	// "heraf fastholdelse": a sub-row names its part after the subset word.
+	const label = undashed(printed).replace(/^(?:heraf|deraf|hvoraf)\s+/i, '');
 	const para = /§\s*(\d+)(?:([a-z])|\s([a-hj-z]))?\b/.exec(label);
 	if (para && law) return `${law} § ${para[1]}${para[2] ?? para[3] ?? ''}`;
 	if (/^(?:\d+\s*[-–]\s*\d+|\d+)\s*år/.test(label)) return null;

@@ -35,6 +35,10 @@ export interface Cell {
 	text: string;
 	value: number;
 	percent: boolean;
+	/** "62 (61,4)": the share in parentheses printed beside a count, in the same cell. */
+	share?: number;
+	/** "14 (9/3/2/0)": one of the parts packed in parentheses after a count, which a legend names. */
+	packed?: boolean;
 }
 
 const AMOUNT = String.raw`(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?`;
@@ -42,6 +46,9 @@ const AMOUNT = String.raw`(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?`;
 const NUMBER = new RegExp(String.raw`^(?:[-−–+÷]?${AMOUNT}|\((?!(?:19|20)\d{2}\))${AMOUNT}\)|(?:\d{1,3}(?:\.\d{3})*|\d+,\d+)-)$`);
 const NUMBER_WITH_PERCENT = /^([-−–+÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)(%)$/;
 const PERCENT_WORD = /^(?:%|pct\.?|procent)$/i;
+const PAREN_SHARE = /^\(\d{1,3}(?:,\d+)?\s*%?\)$/;
+const PLAIN_COUNT = /^\d{1,3}(?:\.\d{3})*$/;
+const PACKED = /^\((\d{1,4}(?:\/\d{1,4}){1,6})\)$/;
 /** Cells run together by the export, split by their shapes: "202268,1%12,4%" → 2022 | 68,1% | 12,4%. */
 const GLUED = /^((?:19|20)\d{2})?((?:[-−÷]?\d{1,3}(?:,\d)?%)+)$/;
 const GLUED_PART = /[-−÷]?\d{1,3}(?:,\d)?%/g;
@@ -119,7 +126,18 @@ export function trailingCells(line: string): TrailingCells {
 		const t = tokens[i][0];
 		let cell: Cell[] | null = null;
 		let used = 1;
-		if (PERCENT_WORD.test(t) && i > 0 && NUMBER.test(tokens[i - 1][0])) {
+		const packed = i > 0 ? PACKED.exec(t) : null;
+		if (packed && PLAIN_COUNT.test(tokens[i - 1][0]) && tokens[i].index - tokens[i - 1].index === tokens[i - 1][0].length + 1) {
+			// "14 (9/3/2/0)": a count and its parts, each a cell of its own.
+			const c = cellOf(tokens[i - 1][0], false);
+			cell = c && [c, ...packed[1].split('/').map((p) => ({ text: p, value: Number(p), percent: false, packed: true }))];
+			used = 2;
+		} else if (i > 0 && PAREN_SHARE.test(t) && Math.abs(cellValue(t) ?? 101) <= 100 && PLAIN_COUNT.test(tokens[i - 1][0]) && tokens[i].index - tokens[i - 1].index === tokens[i - 1][0].length + 1 && WIDE_GAP.test(plain)) {
+			// "62 (61,4)" in a row whose cells are parted by wide gaps: a count and its share, one cell.
+			const c = cellOf(tokens[i - 1][0], false);
+			cell = c && [{ ...c, share: Math.abs(cellValue(t) ?? NaN) }];
+			used = 2;
+		} else if (PERCENT_WORD.test(t) && i > 0 && NUMBER.test(tokens[i - 1][0])) {
 			const c = cellOf(tokens[i - 1][0], true);
 			cell = c && [c];
 			used = 2;
@@ -223,7 +241,8 @@ export function isNumericRow(line: string): boolean {
 	// "Kommune   (1)   (2)   (3)": keys of columns a legend names, not accountant's negatives.
 	if (count >= 2 && cells.every((c, i) => c === `(${i + 1})` || c === `(${Number(cells[0].slice(1, -1)) + i})`)) return false;
 	// ("2023 2024 2023 2024" under two headings that span two years each.)
-	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && (cells.every((c, i) => i === 0 || Number(c) >= Number(cells[i - 1])) || (count >= 4 && label.length <= 30))) return false;
+	// (Years alone on a line, newest first too, head the columns: "      2025      2024".)
+	if (cells.every((c) => /^(?:19|20)\d{2}$/.test(c)) && (cells.every((c, i) => i === 0 || Number(c) >= Number(cells[i - 1])) || (count >= 4 && label.length <= 30) || (count >= 2 && !label))) return false;
 	if (count >= 2) return label.length <= 90;
 	// One number set off by a wide gap: a row of a one-column table ("Bostedet Egebakken      29").
 	// (A tab or a pipe parts cells as a wide gap does.)
@@ -243,6 +262,9 @@ function isListLine(line: string): boolean {
 
 export const BULLET = /^[•·▪◦*–-]\s+\S/;
 
+/** A label that stops at a connector is not finished: "Andre kommuners og", "Bostøtte, § 85 samt". */
+export const DANGLING = /(?:\s(?:og|eller|samt|til|for|af|i|på|med|efter|om|under|ved|inkl\.)|[,–-])$/i;
+
 /**
  * A running header or footer a page break leaves inside a table: "Fredericia Kommune | … | Side 3",
  * "Side 4 af 13". (Segmentation detects repeated furniture on its own; this is the table's guard.)
@@ -255,13 +277,15 @@ const PAGE_NUMBER_AT_END = /(?:^|\s|\|)\s*Side\s+\d+(?:\s*(?:af|\/)\s*\d+)?\s*$/
 /** A line under a table that states its source, unit or sign: "Beløb i mio. kr. ÷ = mindreforbrug". */
 function isNote(t: string): boolean {
 	if (NOTE_START.test(t)) return true;
-	return t.length <= 110 && (UNIT_NOTE.test(t) || SIGN_NOTE.test(t));
+	return t.length <= 110 && (UNIT_NOTE.test(t) || SIGN_NOTE.test(t) || FORMULA_NOTE.test(t));
 }
-const NOTE_START = /^(?:Note|Anm\.|Anmærkning|Kilde|\*|\(\d\))/i;
+/** "Afvigelse = korrigeret budget minus forventet regnskab.": how a column is computed. */
+const FORMULA_NOTE = /^(?:afvigelse(?:n|r)?|difference)\s*(?:=|er\s+(?:opgjort\s+som\s+)?)\s*\p{L}[\p{L}. ]*\s(?:minus|-|−|÷)\s/iu;
+const NOTE_START = /^(?:Note|Anm\.|Anmærkning|Kilde|\*|\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹]+\)?\s)/i;
 const UNIT_NOTE = /^(?:alle\s+)?(?:beløb|tal)(?:ene)?\s+(?:er\s+)?(?:angivet\s+|opgjort\s+)?i\b/i;
 /** A title line that states the unit: "Regnskab 2024 – Ældreudvalget (beløb i 1.000 kr.)". */
 const UNIT_IN_TITLE = /\((?:beløb\s+i\s+|alle\s+beløb\s+i\s+)?(?:mio\.\s*kr|1\.000\s*kr|t\.\s?kr|kr)\.?\)/i;
-const SIGN_NOTE = /fortegn|angiver|angives|betyder|\bvis(?:t|es)\s+med\b|[-−+÷]\s*\)?\s*=\s*(?:mer|mindre)forbrug/i;
+const SIGN_NOTE = /fortegn|angiver|angives|betyder|\bvis(?:t|es)\s+med\b|[-−+÷]\s*\)?\s*=\s*(?:mer|mindre)forbrug|(?:mer|mindre)forbrug\s+(?:er\s+)?(?:anført|vist|står)\s+i\s+parentes/i;
 
 /** The sentences of the paragraph right above a table's first line (a blank line may stand between). */
 function leadIn(lines: Line[], first: number, previousEnd: number): string[] {
@@ -273,6 +297,12 @@ function leadIn(lines: Line[], first: number, previousEnd: number): string[] {
 }
 const SENTENCE_END = /(?<=[.!?])\s+(?=[A-ZÆØÅ])/;
 
+/** Whether line `h` starts a sentence of its own: the line above is blank, a caption or a finished sentence. */
+function sentenceStartsAt(lines: Line[], h: number): boolean {
+	const above = h > 0 ? lines[h - 1].text.trim() : '';
+	return !above || CAPTION_START.test(above) || ENDS_SENTENCE(above);
+}
+
 /** A sentence that says how the table is printed: its unit ("Beløbene er i mio. kr.") or its sign ("negative tal er merforbrug"). */
 function isLegend(sentence: string): boolean {
 	return UNIT_NOTE.test(sentence) || SIGN_NOTE.test(sentence) || UNIT_IN_TITLE.test(sentence) || merforbrugSign(sentence) !== null;
@@ -282,15 +312,19 @@ const TERMINAL = /[.!?:;]["”’)]*$/;
 const ORDINAL_END = /(?:^|\s|-)\d{1,2}\.$/;
 /** The end of a period a title was cut before: "kvartal 2024", "halvår 2025", "2024". */
 const PERIOD_TAIL = /^(?:(?:kvartal|kvt\.|halvår)\s+)?(?:19|20)\d{2}\.?$/i;
-const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.$/i.test(t) && !ORDINAL_END.test(t);
+const ENDS_SENTENCE = (t: string) => TERMINAL.test(t) && !/\b(?:m\.v|m\.m|mv|mm|inkl|ekskl|bl\.a|ca|nr|stk|jf|pkt|kr)\.\)?$/i.test(t) && !ORDINAL_END.test(t);
 
 const RULE = /^[-|+=:_\s]+$/;
+/** "heraf:", "Herunder:": the rows below are parts of the row above, not the end of the table. */
+const SUBSET_LINE = /^(?:heraf|deraf|hvoraf|herunder|heriblandt)\s*:$/i;
 
 /** A line of words with no column gaps: a table's title when column headers follow it. */
 function isTitleLine(line: string): boolean {
 	const t = line.trim();
-	return !/\S\s{2,}\S/.test(t) && !/[|\t]/.test(t) && t.split(/\s+/).length >= 3 && !ENDS_SENTENCE(t);
+	return !/\S\s{2,}\S/.test(t) && !/[|\t]/.test(t) && t.split(/\s+/).length >= 3 && !ENDS_SENTENCE(t) && !DRAWN_CELL.test(t);
 }
+/** "--- Budget 2025 ---": a header cell drawn over the columns it spans, not a title. */
+const DRAWN_CELL = /[-–—=_]{2,}\s*[^-–—=_\s][^|]*?[-–—=_]{2,}/;
 
 /** A line of column headers: cells parted by wide gaps, or indented past the row labels. */
 function isColumnLine(line: string): boolean {
@@ -467,14 +501,14 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 				continue;
 			}
 			const t = furniture[j] ? '' : lines[j].text.trim();
-			if (!t || (t.length < width * 0.6 && !ENDS_SENTENCE(t) && !/^Note\b/i.test(t) && !CAPTION_START.test(t))) {
+			if (!t || (t.length < width * 0.6 && (!ENDS_SENTENCE(t) || SUBSET_LINE.test(t)) && !/^Note\b/i.test(t) && !CAPTION_START.test(t))) {
 				// Look ahead: a label counts only if a numeric row follows soon.
 				let k = j;
 				let labels = 0;
 				while (k < lines.length && labels < 5) {
 					if (isRowNotFurniture(k)) break;
 					const u = furniture[k] ? '' : lines[k].text.trim();
-					if (u && (u.length >= width * 0.6 || ENDS_SENTENCE(u) || CAPTION_START.test(u))) {
+					if (u && (u.length >= width * 0.6 || (ENDS_SENTENCE(u) && !SUBSET_LINE.test(u)) || CAPTION_START.test(u))) {
 						k = lines.length;
 						break;
 					}
@@ -488,10 +522,20 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			}
 			break;
 		}
+		// The last row's label going on below its figures ("Øvrige sager efter   34 …" over "  serviceloven").
+		if (last + 1 < lines.length) {
+			const below = lines[last + 1].text;
+			const t = below.trim();
+			const row = lines[last].text.trim();
+			const label = row.slice(0, trailingCells(row).labelEnd).trim();
+			if (t && t.length <= 60 && !isRow(last + 1) && !ENDS_SENTENCE(t) && !isNote(t) && (DANGLING.test(label) || /^\([^()]+\)$/.test(t))) last++;
+		}
 		// Header lines above: up to the caption or a prose line.
 		let h = rowsStart - 1;
 		let caption: string | null = null;
 		let captionLine = -1;
+		// "Mindreforbrug er anført i parentes." between the caption and the headers: a legend, not prose that ends the header.
+		const legends: number[] = [];
 		while (h > previousEnd && rowsStart - h <= 45) {
 			const t = lines[h].text.trim();
 			// A unit under each column header ("(t.kr.)   (t.kr.)") is part of the header, not a caption.
@@ -499,6 +543,11 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 				caption = t;
 				captionLine = h;
 				break;
+			}
+			if (t && t.length <= 120 && /^\p{Lu}/u.test(t) && !/\S\s{3,}\S/.test(t) && TERMINAL.test(t) && sentenceStartsAt(lines, h) && isLegend(t)) {
+				legends.push(h);
+				h--;
+				continue;
 			}
 			// A section heading ("Sagsfremstilling") is above the table, never part of it.
 			if (t && isSectionHeading(t)) break;
@@ -539,7 +588,7 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			}
 			headerFrom = gridHeader;
 		}
-		let headerLines = lines.slice(headerFrom, rowsStart).filter((l) => l.text.trim());
+		let headerLines = lines.slice(headerFrom, rowsStart).filter((l, k) => l.text.trim() && !legends.includes(headerFrom + k));
 		// A title line flush above headers laid out in columns is the caption, not a header:
 		// "Indberetninger om magtanvendelse, voksne borgere …" over "   1. kvt. 2025   2. kvt. 2025".
 		if (headerLines.length >= 2 && isTitleLine(headerLines[0].text) && headerLines.slice(1).every((l) => isColumnLine(l.text) || RULE.test(l.text))) {
@@ -572,13 +621,15 @@ export function findTables(printed: Line[], width: number): FoundTable[] {
 			if (isNote(t)) {
 				notes.push(t);
 				last = n;
-			} else if (t && notes.length && /\p{L}-$/u.test(notes[notes.length - 1])) {
-				// A note whose last word breaks over the line ("(5) omgørelses-" / "procent.") goes on.
+			} else if (t && notes.length && (/\p{L}-$/u.test(notes[notes.length - 1]) || (/^\s+\p{Ll}/u.test(lines[n].text) && !ENDS_SENTENCE(notes[notes.length - 1])))) {
+				// A note whose last word breaks over the line ("(5) omgørelses-" / "procent.") goes on, and so
+				// does an indented line in lower case ("²) … et positivt tal er" / "   derfor et merforbrug.").
 				notes[notes.length - 1] += ` ${t}`;
 				last = n;
 			} else if (t) break;
 			n++;
 		}
+		for (const k of legends) if (k >= headerFrom) notes.push(lines[k].text.trim());
 		const first = captionLine >= 0 ? captionLine : headerFrom;
 		// "Alle beløb i 1.000 kr., netto. Mindreforbrug vises som positive tal …" just above the table speaks for it too.
 		for (let u = first - 1, seen = 0; u > previousEnd && u >= 0 && seen < 2; u--) {

@@ -4,7 +4,7 @@
  * wrap over lines are re-joined; a caption, header or note gives the unit.
  */
 import type { TableBlock } from './table-blocks';
-import { BULLET, cellValue, SEPARATORS, TRAILING_EMPTY_CELLS, trailingCells, type Cell } from './table-blocks';
+import { BULLET, cellValue, DANGLING, SEPARATORS, TRAILING_EMPTY_CELLS, trailingCells, type Cell } from './table-blocks';
 import { parseDanishNumber } from './numbers';
 
 export interface TableRow {
@@ -12,6 +12,8 @@ export interface TableRow {
 	values: number[];
 	/** Which of the values were printed as percents ("31 %", "31 pct."). */
 	percents?: boolean[];
+	/** "62 (61,4)": the share printed in parentheses beside a count, per value (undefined where none). */
+	shares?: (number | undefined)[];
 	/** Each value's own span when it differs from the row's (a transposed table: the printed row). */
 	cellSpans?: { start: number; end: number }[];
 	/** The row's span in the file: its label lines and its numbers. */
@@ -79,17 +81,17 @@ const RULE_LINE = /^[-|+=:_\s]+$/;
 
 const TOTAL = /^(?:i alt|total|totalt|samlet|sum|hovedtotal|i alt for udvalget)\b|^(?:udvalget|udvalg|kommunen)\s+i\s+alt$/i;
 
-/** A label that stops at a connector is not finished: "Andre kommuners og", "Bostøtte, § 85 samt". */
-const DANGLING = /(?:\s(?:og|eller|samt|til|for|af|i|på|med|inkl\.)|[,–-])$/i;
 const GOES_ON = /^(?:og|eller|samt|inkl\.|ekskl\.)\s/;
+/** "(handicap og psykiatri)" on the line under a row's figures: the rest of its label. */
+const PARENTHESISED = /^\([^()]+\)$/;
 
 /**
- * A line of words below a row is the rest of that row's label when the label stops at a connector
- * or the line opens with one ("samt private"), and the line after it is a row with a label of its
+ * A line of words below a row is the rest of that row's label when the label stops at a connector,
+ * the line opens with one ("samt private"), is a parenthesis, or is indented past the row's label, and the line after it is a row with a label of its
  * own (values one per line would make it the next row's label).
  */
-function continuesLabel(previous: string, line: string, next: string | undefined): boolean {
-	if (TOTAL.test(line) || !(DANGLING.test(previous) || GOES_ON.test(line))) return false;
+function continuesLabel(previous: string, line: string, next: string | undefined, deeper = false): boolean {
+	if (TOTAL.test(line) || !(DANGLING.test(previous) || GOES_ON.test(line) || PARENTHESISED.test(line) || deeper)) return false;
 	if (next === undefined) return true;
 	const { count, labelEnd } = trailingCells(next.trim());
 	return count === 0 || labelEnd > 0;
@@ -107,11 +109,15 @@ export function headerStream(lines: string[]): string {
  * The header as one word stream, and, when its lines are laid out in columns, its cells by
  * position ("Afventer" over "afgørelse" is one cell) with the first row's label left after them.
  */
-export function headerCells(printed: string[]): { stream: string; cells: string[] | null; tail: string } {
+export function headerCells(printed: string[]): { stream: string; cells: string[] | null; tail: string; spans?: (string | null)[] } {
 	const tabbed = tabbedCells(printed);
 	if (tabbed) return tabbed;
-	// Pipes and tabs part cells as a wide gap does; a drawn rule is no header.
-	const lines = printed.filter((l) => !RULE_LINE.test(l)).map((l) => l.replace(/\t/g, '    ').replace(/\|/g, '  '));
+	// Pipes and tabs part cells as a wide gap does; a drawn rule is no header. Footnote marks ("²)", "*)") name no column.
+	const marked = printed.filter((l) => !RULE_LINE.test(l)).map((l) => l.replace(/\t/g, '    ').replace(FOOTNOTE_MARK, (m) => ' '.repeat(m.length)));
+	// A merged header row ("|---- Budget 2025 ----|" over two columns) is set aside; its words qualify the columns below it.
+	const drawn = mergedHeaders(marked);
+	const merged = drawn.spans;
+	const lines = drawn.lines.map((l) => l.replace(/\|/g, '  '));
 	const columnar =
 		(lines.length >= 2 || (lines.length === 1 && /\S\s{2,}\S.*\S\s{2,}\S/.test(lines[0].trim()))) &&
 		(lines.filter((l) => /\S\s{2,}\S/.test(l.trim())).length >= Math.min(2, lines.length) || lines.some((l) => /^\s{8,}\S/.test(l)));
@@ -141,8 +147,45 @@ export function headerCells(printed: string[]): { stream: string; cells: string[
 			} else cells.push({ start, end, words: [m[0]] });
 		}
 	}
-	const texts = cells.sort((a, b) => a.start - b.start).map((c) => dehyphenate(c.words.join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'));
-	return { stream: texts.concat(tail ? [tail] : []).join(' ').replace(/\s+/g, ' '), cells: texts, tail };
+	cells.sort((a, b) => a.start - b.start);
+	const texts = cells.map((c) => dehyphenate(c.words.join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'));
+	const spans = merged.length ? cells.map((c) => merged.find((m) => m.start <= (c.start + c.end) / 2 && (c.start + c.end) / 2 <= m.end)?.text ?? null) : undefined;
+	return { stream: texts.concat(tail ? [tail] : []).join(' ').replace(/\s+/g, ' '), cells: texts, tail, ...(spans ? { spans } : {}) };
+}
+
+/** "²)", "¹", "*)" after a header word: a pointer to a note below the table. */
+const FOOTNOTE_MARK = /(?<=\S\s*|^\s*)(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\)?|\*+\))(?=\s|$)/g;
+/** "|------ Budget 2025 ------|", "---- Vurdering ----": a cell drawn across the columns under it. */
+const DRAWN_SPAN = /\|?[-–—=_]{2,}\s*([^-–—=_|\s][^|]*?)\s*[-–—=_]{2,}\|?/g;
+
+/**
+ * The merged cells of a header: drawn spans, and on the same line any cell that reaches over
+ * two or more cells of the line below ("Omgørelsesprocent" over "Holstebro   Hele landet"). They
+ * are blanked from the lines (same length) and returned with the columns they cover.
+ */
+function mergedHeaders(lines: string[]): { lines: string[]; spans: { text: string; start: number; end: number }[] } {
+	const spans: { text: string; start: number; end: number }[] = [];
+	const out = lines.slice();
+	for (let i = 0; i < lines.length - 1; i++) {
+		const drawn = [...lines[i].matchAll(DRAWN_SPAN)];
+		if (!drawn.length) continue;
+		let line = lines[i];
+		for (const m of drawn) {
+			spans.push({ text: m[1].trim(), start: m.index!, end: m.index! + m[0].length });
+			line = line.slice(0, m.index!) + ' '.repeat(m[0].length) + line.slice(m.index! + m[0].length);
+		}
+		const below = [...lines[i + 1].matchAll(/\S+(?: \S+)*/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+		for (const m of line.matchAll(/\S+(?: \S+)*/g)) {
+			const start = m.index!;
+			const end = start + m[0].length;
+			const under = below.filter((b) => b.start < end + 2 && b.end > start - 2);
+			if (under.length < 2) continue;
+			spans.push({ text: m[0], start: Math.min(start, under[0].start), end: Math.max(end, under[under.length - 1].end) });
+			line = line.slice(0, start) + ' '.repeat(end - start) + line.slice(end);
+		}
+		out[i] = line;
+	}
+	return { lines: out.filter((l) => l.trim()), spans };
 }
 
 /**
@@ -213,6 +256,10 @@ export interface ReadOptions {
 
 export function readTable(text: string, block: TableBlock, lexicon: ColumnLexicon, options: ReadOptions = {}): ReadTable | null {
 	if (block.records) return recordTable(block);
+	const tiered = tieredTable(block);
+	if (tiered) return tiered;
+	const packed = packedColumns(block);
+	if (packed) return finish(block, '', packed, '', '', options);
 	if (!block.rows.some((l) => trailingCells(l.text.trim()).count > 0)) return null;
 	const header = headerCells(block.headerLines.map((l) => l.text));
 	const stream = dehyphenate(header.stream);
@@ -257,6 +304,106 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 	// No header at all and one number per row: a single column whose meaning the caption gives.
 	if (!columns.length && !stream.trim() && block.rows.every((l) => trailingCells(l.text.trim()).count <= 1)) columns.push('');
 	return finish(block, stub.trim(), columns, rest.trim(), stream, options);
+}
+
+/** "Tabel 1 (fortsat)", "Tabel 1, fortsat", "Tabel 2 forts.": the rest of a table a page break cut. */
+const CONTINUED = /\b(?:fortsat|fortsættes|forts\.)(?=[\s),.:]|$)/i;
+
+/**
+ * Every table of an item, a table broken by a page read as one: a part captioned "(fortsat)" or
+ * under the same header lines takes the columns of the part before it (its repeated header may be
+ * shortened to one line), and its rows join that table, so the "I alt" on the last page is checked
+ * against the rows on the first. The unit and sign notes below either part speak for both.
+ */
+export function readTables<B extends TableBlock>(text: string, blocks: B[], lexicon: ColumnLexicon, options: ReadOptions = {}): { block: B; table: ReadTable }[] {
+	const out: { block: B; table: ReadTable; arity: number | null; header: string }[] = [];
+	for (const block of blocks) {
+		const header = block.headerLines.map((l) => l.text.trim()).join(' ').replace(/\s+/g, ' ');
+		const previous = out[out.length - 1];
+		const arity = block.records ? null : rowArity(block);
+		const continues = previous && !block.records && arity === previous.arity && (CONTINUED.test(block.caption ?? '') || (!block.caption && header !== '' && header === previous.header));
+		const own = readTable(text, block, lexicon, options);
+		if (continues && (!own || own.columns.join('|') === previous.table.columns.join('|'))) {
+			const part = own ?? finish(block, previous.table.stub, previous.table.columns, headerCells(block.headerLines.map((l) => l.text)).tail, '', options);
+			if (part && part.rows.length) {
+				const t = previous.table;
+				const notes = [...t.notes, ...part.notes];
+				previous.table = { ...t, rows: [...t.rows, ...part.rows], notes, end: part.end, factor: t.factor ?? unitFactor(notes.join(' ')) };
+				continue;
+			}
+		}
+		if (own) out.push({ block, table: own, arity, header });
+	}
+	return out.map(({ block, table }) => ({ block, table }));
+}
+
+/**
+ * Rows printed in tiers: each row's label with its first figures on one line, the rest of its
+ * figures on the line(s) below, under a header in the same arrangement ("Vedtaget budget
+ * Korrigeret budget" over "Forventet regnskab   Afvigelse"). Each header line names the cells of
+ * its tier; a row is all its tiers' cells in order. Null unless every row keeps the pattern.
+ */
+function tieredTable(block: TableBlock): ReadTable | null {
+	const header = block.headerLines.map((l) => l.text).filter((l) => l.trim() && !RULE_LINE.test(l.trim()));
+	const tiers = header.length;
+	const lines = block.rows.filter((l) => l.text.trim() && !RULE_LINE.test(l.text.trim()));
+	if (tiers < 2 || lines.length < 2 * tiers || lines.length % tiers) return null;
+	const read = lines.map((l) => trailingCells(l.text.trim()));
+	const widths = read.slice(0, tiers).map((r) => r.count);
+	for (let i = 0; i < lines.length; i++) {
+		const tier = i % tiers;
+		if (read[i].count !== widths[tier] || !read[i].count || (tier === 0) !== read[i].labelEnd > 0) return null;
+	}
+	const chunks = header.map((l) => [...l.trim().matchAll(/\S+(?: \S+)*/g)].map((m) => m[0]));
+	// The first tier's header line may open with the row labels' own header ("Område").
+	const stub = chunks[0].length === widths[0] + 1 ? chunks[0].shift()! : '';
+	if (chunks.some((c, t) => c.length !== widths[t])) return null;
+	const rows: TableRow[] = [];
+	for (let i = 0; i < lines.length; i += tiers) {
+		const group = lines.slice(i, i + tiers);
+		const cells = read.slice(i, i + tiers).flatMap((r) => r.cells);
+		const first = group[0];
+		const label = first.text.trim().slice(0, read[i].labelEnd).replace(SEPARATORS, ' ').trim();
+		rows.push({
+			label,
+			values: cells.map((c) => c.value),
+			percents: cells.map((c) => c.percent),
+			start: first.start + (first.text.length - first.text.trimStart().length),
+			end: group[tiers - 1].start + group[tiers - 1].text.trimEnd().length,
+			total: TOTAL.test(label)
+		});
+	}
+	return {
+		caption: block.caption,
+		factor: unitFactor(`${block.caption ?? ''} ${header.join(' ')}`) ?? unitFactor(block.notes.join(' ')),
+		stub,
+		columns: chunks.flat(),
+		rows,
+		notes: block.notes,
+		start: block.start,
+		end: block.end
+	};
+}
+
+/** "(lovlige/ulovlige/ikke magtanvendelse/uafklaret)": the names of parts packed after each count. */
+const PACKED_LEGEND = /\(([^()/]{2,40}(?:\/[^()/]{2,40}){1,6})\)/;
+/** "viser antal indberetninger og i parentes …": what the count before the parentheses is. */
+const COUNT_NAME = /\b(?:viser|angiver|er)\s+(\p{L}[\p{L} ]{2,40}?)\s*,?\s+og\s+(?:i\s+parentes|i\s+parenteserne)/iu;
+
+/**
+ * Rows of "Name .... 14 (9/3/2/0)": a count and its parts packed in parentheses, named by a legend
+ * above or below the table that lists the parts in the same form. The columns are the count (as
+ * the legend names it) and the parts; null when no legend names exactly as many parts.
+ */
+function packedColumns(block: TableBlock): string[] | null {
+	const rows = block.rows.map((l) => trailingCells(l.text.trim())).filter((r) => r.count > 0);
+	if (rows.length < 2) return null;
+	const parts = rows[0].cells.filter((c) => c.packed).length;
+	if (!parts || rows.some((r) => r.count !== parts + 1 || r.cells.slice(1).some((c) => !c.packed) || r.cells[0].packed)) return null;
+	const legend = [block.caption ?? '', ...block.headerLines.map((l) => l.text.trim()), ...block.notes].join(' ').replace(/\s+/g, ' ');
+	const names = PACKED_LEGEND.exec(legend)?.[1].split('/').map((n) => n.trim());
+	if (!names || names.length !== parts) return null;
+	return [COUNT_NAME.exec(legend)?.[1] ?? '', ...names];
 }
 
 /** A table printed as records: the keys are the columns, each record's name its row label. */
@@ -315,11 +462,12 @@ export function rowArity(block: TableBlock): number | null {
  * knows (a sign legend, a year, a second caption line). Also a transposed table's area headers.
  */
 function positionalColumns(
-	header: { cells: string[] | null; tail: string },
+	header: { cells: string[] | null; tail: string; spans?: (string | null)[] },
 	block: TableBlock,
 	lexicon: ColumnLexicon
 ): { stub: string; columns: string[] } | null {
 	if (!header.cells || header.cells.length < 2) return null;
+
 	// A year as the row label ("2022   66   50") is not a value column.
 	const arities = new Set(
 		block.rows
@@ -332,7 +480,7 @@ function positionalColumns(
 	if (arities.size !== 1) return null;
 	const arity = [...arities][0];
 	if (arity < 2) return null;
-	const cells = header.cells;
+	const cells = header.spans ? header.cells.map((c, i) => withSpan(c, header.spans![i], lexicon)) : header.cells;
 	const columns = cells.length === arity + 1 ? cells.slice(1) : cells.length === arity ? cells : null;
 	if (!columns) return null;
 	// Worth it only when it names more columns than the word stream would: no worse than the lexicon.
@@ -342,6 +490,21 @@ function positionalColumns(
 	const metricRows = labels.filter((label) => lexicon.match(label)).length >= Math.max(2, Math.ceil(labels.length / 2));
 	if (!metricRows && known < columns.length && known > 0 && columns.length - known > 1) return null;
 	return { stub: cells.length === arity + 1 ? cells[0] : '', columns };
+}
+
+/**
+ * A column under a merged header cell: the reading of the two the lexicon knows best. "Korrigeret"
+ * under "Budget 2025" is "Korrigeret Budget 2025"; "Holstebro" under "Omgørelsesprocent" is
+ * "Omgørelsesprocent, Holstebro"; "Afgjort" under "Afgørelser, antal" stays "Afgjort", as does any
+ * column the lexicon knows by itself.
+ */
+function withSpan(cell: string, span: string | null, lexicon: ColumnLexicon): string {
+	const known = (t: string) => lexicon.match(t)?.length ?? 0;
+	// A column the lexicon knows by itself keeps its own name: a span drawn a little askew does not rename it.
+	if (!span || known(cell)) return cell;
+	let best = cell;
+	for (const reading of [`${cell} ${span}`, `${span}, ${cell}`]) if (known(reading) > known(best)) best = reading;
+	return best;
 }
 
 const COLUMN_KEY = /^[([](\d{1,2})[)\]]$/;
@@ -393,7 +556,9 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			if (pendingValues.length) return null;
 			// "Andre kommuners og   11   7" over "private tilbud": a label cut after a connector goes on below its numbers.
 			const previous = rows[rows.length - 1];
-			if (previous && !pendingLabel && continuesLabel(previous.label, t, block.rows[index + 1]?.text)) {
+			// ("Bo- og Aktivitetscentret   26 …" over "  Pandrup": indented past the row above, the name goes on.)
+			const deeper = index > 0 && indent(line.text) > indent(block.rows[index - 1].text) && trailingCells(block.rows[index - 1].text.trim()).count > 0;
+			if (previous && !pendingLabel && continuesLabel(previous.label, t, block.rows[index + 1]?.text, deeper)) {
 				previous.label = `${previous.label} ${t.replace(SEPARATORS, ' ')}`.replace(/\s+/g, ' ').trim();
 				previous.end = line.start + line.text.trimEnd().length;
 				continue;
@@ -413,11 +578,13 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 		}
 		let cells = found.map((c) => c.text);
 		let percents = found.map((c) => c.percent);
+		let shares = found.map((c) => c.share);
 		// "Fastholdelse, § 126 88 79": a number right after § belongs to the label.
 		if (count === width + 1 && /§\s*$/.test(t.slice(0, labelEnd))) {
 			labelEnd += t.slice(labelEnd).indexOf(cells[0]) + cells[0].length;
 			cells = cells.slice(1);
 			percents = percents.slice(1);
+			shares = shares.slice(1);
 			count = width;
 		}
 		// A year as the row label: "2021 141 95 46 33".
@@ -425,6 +592,7 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			labelEnd = cells[0].length;
 			cells = cells.slice(1);
 			percents = percents.slice(1);
+			shares = shares.slice(1);
 			count = width;
 		}
 		const values = cells.map((c) => (options.emptyCells && EMPTY_CELL.test(c) ? NaN : cellValue(c)));
@@ -438,12 +606,19 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 			pendingPercents.push(...percents);
 			if (pendingValues.length < width) continue;
 		} else if (count !== width || pendingValues.length) return null;
-		const label = `${pendingLabel} ${ownLabel}`.trim().replace(/\s+/g, ' ').replace(LIST_MARKS, '');
+		// A line of words above a row with a name of its own is a group's heading ("Serviceudgifter"), not the start of the name,
+		// unless it stops at a connector ("Beskyttet beskæftigelse og" over "aktivitetstilbud   3.150").
+		// A heading has rows under it: the next row follows with no words between ("Bofællesskabet" over "Lindely   41"
+		// over "Botilbuddet" over "Skovbrynet   57" is a wrapped name each time).
+		const heading = pendingLabel && /^\p{Lu}/u.test(ownLabel) && !DANGLING.test(pendingLabel) && !PARENTHESISED.test(ownLabel) && nextHasOwnLabel(block.rows, index);
+		const label = (heading ? ownLabel : `${pendingLabel} ${ownLabel}`).trim().replace(/\s+/g, ' ').replace(LIST_MARKS, '');
+		if (heading) pendingStart = -1;
 		if (/:$/.test(ownLabel) || BULLET.test(ownLabel)) listRows++;
 		const start = pendingStart >= 0 ? pendingStart : lineStart;
 		const rowValues = pendingValues.length ? pendingValues : (values as number[]);
 		const rowPercents = pendingValues.length ? pendingPercents : percents;
-		rows.push({ label, values: rowValues, percents: rowPercents, start, end: line.start + line.text.trimEnd().length, total: TOTAL.test(label) });
+		const rowShares = !pendingValues.length && shares.some((x) => x !== undefined) ? shares : undefined;
+		rows.push({ label, values: rowValues, percents: rowPercents, ...(rowShares ? { shares: rowShares } : {}), start, end: line.start + line.text.trimEnd().length, total: TOTAL.test(label) });
 		pendingLabel = '';
 		pendingStart = -1;
 		pendingValues = [];
@@ -466,6 +641,16 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 }
 
 const EMPTY_CELL = /^[-–—]$/;
+const indent = (line: string) => line.length - line.trimStart().length;
+
+/** Whether the row after line `index` is printed with its own label and no label line above it (a parenthesis going on with this row's label aside). */
+function nextHasOwnLabel(rows: TableBlock['rows'], index: number): boolean {
+	let k = index + 1;
+	if (k < rows.length && PARENTHESISED.test(rows[k].text.trim())) k++;
+	if (k >= rows.length) return false;
+	const { count, labelEnd } = trailingCells(rows[k].text.trim());
+	return count > 0 && labelEnd > 0;
+}
 
 /**
  * The cells a label's tail hides when a dash stood among them (the cell reader stops at a dash):
@@ -496,8 +681,10 @@ function withEmptyCells(label: string, missing: number): { cells: Cell[]; labelE
 const WHOLE_TABLE = /^(?:(?:hele\s+)?udvalget|udvalg|kommunen|området|drift(?:en)?)$/i;
 
 export function resolveGroups(table: ReadTable): ReadTable {
+	// "I alt myndighed" under its rows, or "Ældreområdet i alt" above them.
 	const groupOf = (label: string) => {
-		const sub = /^(?:i alt|total)\s+(\p{L}[\p{L} -]*)$/iu.exec(label.replace(/\s+/g, ' ').trim())?.[1];
+		const plain = label.replace(/\s+/g, ' ').trim();
+		const sub = /^(?:i alt|total)\s+(\p{L}[\p{L} -]*)$/iu.exec(plain)?.[1] ?? (TOTAL.test(plain) ? undefined : /^(\p{L}[\p{L} -]*?)\s+i alt$/iu.exec(plain)?.[1]);
 		return sub && !WHOLE_TABLE.test(sub.trim()) ? sub : undefined;
 	};
 	const groups = table.rows.map((r) => groupOf(r.label)).filter((g): g is string => !!g);
