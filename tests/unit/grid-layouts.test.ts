@@ -29,6 +29,39 @@ const alarms = (title: string, body: string, family = 'budget') =>
 		.map((f) => `${f.metric} | ${f.area} | ${f.value}`);
 
 describe('grid layouts', () => {
+	it('reads a short abbreviation after the last header as its qualifier, not as the first row\'s name', () => {
+		const body = [
+			'Tabel 1. Budgetopfølgning 2. kvartal 2025 (mio. kr.)',
+			'',
+			'Område',
+			'Opr. budget',
+			'Korr. budget',
+			'Forv. regnskab',
+			'Afvigelse korr.',
+			'Dagtilbud og',
+			'skoler',
+			'402,8',
+			'405,1',
+			'409,3',
+			'-4,2',
+			'Familier',
+			'96,5',
+			'97,0',
+			'95,1',
+			'1,9'
+		].join('\n');
+		expect(read('Budgetopfølgning 2. kvartal 2025', body)).toEqual([
+			'afvigelse_korrigeret_budget | Dagtilbud og skoler | 2025-Q2 | -4200000',
+			'afvigelse_korrigeret_budget | Familier | 2025-Q2 | 1900000',
+			'forventet_forbrug | Dagtilbud og skoler | 2025-Q2 | 409300000',
+			'forventet_forbrug | Familier | 2025-Q2 | 95100000',
+			'korrigeret_budget | Dagtilbud og skoler | 2025-Q2 | 405100000',
+			'korrigeret_budget | Familier | 2025-Q2 | 97000000',
+			'vedtaget_budget | Dagtilbud og skoler | 2025-Q2 | 402800000',
+			'vedtaget_budget | Familier | 2025-Q2 | 96500000'
+		]);
+	});
+
 	it('reads the columns under a merged header cell drawn with dashes, with footnote marks and the unit in a note below', () => {
 		const body = [
 			'Tabel 3. Forventet regnskab 2025 ¹)',

@@ -289,6 +289,8 @@ export function readTable(text: string, block: TableBlock, lexicon: ColumnLexico
 		if (columns.length === 0) stub += word;
 		// A year, date or parenthesis right after a header belongs to it ("Forventet forbrug 2024").
 		else if (/^(?:\d{4}|\d{1,2}\.\d{1,2}(?:\.\d{2,4})?|\(.*\))\s*$/.test(word.trim())) columns[columns.length - 1] += ' ' + word.trim();
+		// A short abbreviation right after a header qualifies it ("Afvigelse korr.", "Forbrug 1.-3. kvt."): a row's name does not open in lower case.
+		else if (/^\p{Ll}{2,6}\.$/u.test(word.trim())) columns[columns.length - 1] += ' ' + word.trim();
 		// The first unknown word after the headers starts the first row's label — unless a header
 		// follows later: then it qualifies the header before it ("Afvigelse ift. oprindeligt budget").
 		else {
