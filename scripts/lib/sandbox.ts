@@ -39,6 +39,8 @@ interface Posted {
 	id?: number;
 	worker?: Worker;
 	timer?: NodeJS.Timeout;
+	/** Posted again after its worker crashed with another job queued: a second crash is its own. */
+	retried?: boolean;
 }
 
 export class ExtractionSandbox {
@@ -146,7 +148,7 @@ export class ExtractionSandbox {
 	/** The time limit of a job runs from when the worker starts it: when the one before is answered. */
 	private startClock(entry: Posted): void {
 		const limit = `extractor stopped after ${Math.round(this.options.timeoutMs / 1000)} s (time limit per file)`;
-		entry.timer = setTimeout(() => this.failed(entry.worker!, limit), this.options.timeoutMs);
+		entry.timer = setTimeout(() => this.failed(entry.worker!, limit, false), this.options.timeoutMs);
 	}
 
 	private answered(worker: Worker, reply: Reply): void {
@@ -161,17 +163,21 @@ export class ExtractionSandbox {
 
 	/**
 	 * The running job fails with `reason` and the worker is replaced; the jobs behind it, which
-	 * it never started, go to the new worker.
+	 * it never started, go to the new worker. A crash may be reported before the answer to the job
+	 * that ran before the crashing one: with a job queued behind it, the running job is tried once
+	 * more on the new worker, and fails only if it crashes that one too.
 	 */
-	private failed(worker: Worker, reason: string): void {
+	private failed(worker: Worker, reason: string, crash = true): void {
 		if (this.posted[0]?.worker !== worker) return;
 		const [running, ...waiting] = this.posted;
 		this.posted = [];
 		clearTimeout(running.timer);
 		if (this.worker === worker) this.worker = null;
 		void worker.terminate();
-		running.reject(new Error(reason));
-		for (const entry of waiting) void this.post({ job: entry.job, resolve: entry.resolve, reject: entry.reject });
+		const again = crash && waiting.length > 0 && !running.retried;
+		if (!again) running.reject(new Error(reason));
+		for (const entry of again ? [running, ...waiting] : waiting)
+			void this.post({ job: entry.job, resolve: entry.resolve, reject: entry.reject, retried: entry === running || entry.retried });
 	}
 
 	async close(): Promise<void> {
