@@ -87,8 +87,11 @@ export function countControlChars(text: string): number {
 	return n;
 }
 
+/** The same characters as countControlChars counts: most texts hold none, and a regex finds that faster than a loop. */
+const CONTROL = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/;
+
 function looksBinary(text: string): boolean {
-	return countControlChars(text) > text.length * MAX_CONTROL_SHARE;
+	return CONTROL.test(text) && countControlChars(text) > text.length * MAX_CONTROL_SHARE;
 }
 
 function finish(text: string, encoding: Encoding, note: string | null): Decoded {
