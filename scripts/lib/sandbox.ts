@@ -49,6 +49,9 @@ export class ExtractionSandbox {
 	private nextId = 1;
 	/** Jobs posted to the worker, in the order it runs them: the next is waiting in its queue, so it never idles between files. */
 	private posted: Posted[] = [];
+	/** While a job tried again after a crash runs alone, the jobs that would queue behind it wait here. */
+	private held: Posted[] = [];
+	private solo = false;
 
 	constructor(private readonly options: SandboxOptions) {}
 
@@ -138,6 +141,10 @@ export class ExtractionSandbox {
 			entry.reject(error as Error);
 			return;
 		}
+		if (this.solo && !entry.retried) {
+			this.held.push(entry);
+			return;
+		}
 		entry.id = this.nextId++;
 		entry.worker = worker;
 		this.posted.push(entry);
@@ -156,6 +163,7 @@ export class ExtractionSandbox {
 		if (!head || head.worker !== worker || reply.id !== head.id) return;
 		this.posted.shift();
 		clearTimeout(head.timer);
+		if (head.retried) this.release();
 		if (this.posted.length > 0) this.startClock(this.posted[0]);
 		if (reply.error !== undefined) head.reject(new Error(`extractor failed: ${reply.error}`));
 		else head.resolve(reply);
@@ -175,9 +183,24 @@ export class ExtractionSandbox {
 		if (this.worker === worker) this.worker = null;
 		void worker.terminate();
 		const again = crash && waiting.length > 0 && !running.retried;
-		if (!again) running.reject(new Error(reason));
-		for (const entry of again ? [running, ...waiting] : waiting)
-			void this.post({ job: entry.job, resolve: entry.resolve, reject: entry.reject, retried: entry === running || entry.retried });
+		if (!again) {
+			running.reject(new Error(reason));
+			if (running.retried) this.release();
+			for (const entry of waiting) void this.post({ job: entry.job, resolve: entry.resolve, reject: entry.reject });
+			return;
+		}
+		// Tried again alone, so that a second crash can only be its own.
+		this.solo = true;
+		this.held.unshift(...waiting.map((entry) => ({ job: entry.job, resolve: entry.resolve, reject: entry.reject })));
+		void this.post({ job: running.job, resolve: running.resolve, reject: running.reject, retried: true });
+	}
+
+	/** The job tried again alone has its answer: the held jobs go to the worker. */
+	private release(): void {
+		this.solo = false;
+		const held = this.held;
+		this.held = [];
+		for (const entry of held) void this.post(entry);
 	}
 
 	async close(): Promise<void> {
