@@ -115,7 +115,7 @@ function tableFacts(ctx: ItemContext, printed: ReadTable, followUp: string | nul
 				const ref = (k.slice(10) === 'default' ? defaultRef : (k.slice(10) as Ref)) ?? null;
 				if (!ref) return;
 				metric = ref === 'vedtaget' ? 'afvigelse_vedtaget_budget' : ref === 'korrigeret' ? 'afvigelse_korrigeret_budget' : 'afvigelse_serviceramme';
-				value *= sign;
+				if (!row.worded?.[i]) value *= sign;
 			} else metric = k;
 			const rowScope = /^servicerammen?$/i.test(plainLabel) ? 'serviceramme' : scope;
 			out.push({

@@ -318,8 +318,14 @@ function sameTableRows(a: Fact, b: Fact, source: Source, cells: (row: Fact) => n
 	if (!item) return false;
 	const [first, second] = a.char_start < b.char_start ? [a, b] : [b, a];
 	const between = item.text.slice(first.char_end - item.char_start, second.char_start - item.char_start);
-	return between.split('\n').every((line) => line.trim().length <= 60 || /\d/.test(line));
+	const lines = between.split('\n');
+	return lines.every((line) => line.trim().length <= 60 || /\d/.test(line)) || continuedPart(lines);
 }
+
+/** "Tabel 2 (fortsat)" between two rows: a page break with the caption and the header repeated, no prose. */
+const CONTINUED_CAPTION = /^(?:Tabel|Tab\.|Table)\b.*\b(?:fortsat|forts\.)/i;
+const continuedPart = (lines: string[]) =>
+	lines.some((l) => CONTINUED_CAPTION.test(l.trim())) && lines.every((l) => l.trim().length <= 160 && !/[.!?]$/.test(l.trim()));
 
 /**
  * A table's "I alt" row against the sum of its rows, per column (metric, entity, period). A table

@@ -64,7 +64,7 @@ const HALF = /^([12])\.\s*halvår(?:\s+((?:19|20)\d{2}))?$/i;
 const QUARTERS = /^([1-4])\.?\s*[-–]\s*([1-4])\.?\s*(?:kvt|kvart|kvartal)\.?(?:\s+((?:19|20)\d{2}))?$/i;
 /** "1.-3. kvartal i alt", "2024 i alt": the period's own total row is that period. */
 const PERIOD_TOTAL = /\s+(?:i alt|total)$/i;
-const TOTAL = /^(?:i alt|total|samlet|hele året|året i alt)$/i;
+const TOTAL = /^(?:i alt|total|samlet|(?:hele )?året|året i alt|helår(?:et)?)$/i;
 
 /** "Jan.-mar.", "april–juni 2025": a run of months; "Januar", "Sept. 2024": one month. */
 const MONTH_RUN = /^(\p{L}+\.?)\s*[-–]\s*(\p{L}+\.?)(?:\s+((?:19|20)\d{2}))?$/u;
@@ -167,6 +167,7 @@ export function transpose(table: ReadTable): ReadTable {
 		label: column,
 		values: table.rows.map((r) => r.values[i]),
 		percents: table.rows.map((r) => r.percents?.[i] ?? false),
+		...(table.rows.some((r) => r.worded) ? { worded: table.rows.map((r) => r.worded?.[i] ?? false) } : {}),
 		cellSpans: table.rows.map((r) => ({ start: r.start, end: r.end })),
 		start: Math.min(...table.rows.map((r) => r.start)),
 		end: Math.max(...table.rows.map((r) => r.end)),

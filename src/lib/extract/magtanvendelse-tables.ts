@@ -148,7 +148,7 @@ const SUBSET_ROW = /^(?:[-–•*]\s*)?(?:heraf|deraf|hvoraf)\b/i;
 const undashed = (label: string) => label.replace(/^[-–]\s+/, '');
 
 /** Kinds of intervention are common nouns ("fastholdelse"); a tilbud or type of tilbud keeps its printed name. */
-const INTERVENTION = /^(?:fastholdelse|føring|låsning|tilbageholdelse|aflåsning|personlig(?:e)? alarm|pejle|stofsele|bløde|beskyttelsesmidler|hindring|optagelse|flytning|magtanvendelse|indgreb|skærmning|brug af)/i;
+const INTERVENTION = /^(?:fastholdelse|føring|låsning|tilbageholdelse|aflåsning|personlig(?:e)? alarm|alarm|pejle|stofsele|bløde|beskyttelsesmidler|hindring|optagelse|flytning|magtanvendelse|indgreb|skærmning|brug af)/i;
 
 /** A row of a magtanvendelse table: a paragraph ("§ 126 a …", "Fastholdelse, § 126"), a type, a tilbud, or "I alt". */
 function magtArea(printed: string, total: boolean, law: string | null): string | null {

@@ -39,6 +39,8 @@ export interface Cell {
 	share?: number;
 	/** "14 (9/3/2/0)": one of the parts packed in parentheses after a count, which a legend names. */
 	packed?: boolean;
+	/** "mer 0,7", "mindre 1,9": a deviation whose direction a word states; the value is signed as the contract wants (merforbrug negative). */
+	worded?: boolean;
 }
 
 const AMOUNT = String.raw`(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?`;
@@ -49,6 +51,11 @@ const PERCENT_WORD = /^(?:%|pct\.?|procent)$/i;
 const PAREN_SHARE = /^\(\d{1,3}(?:,\d+)?\s*%?\)$/;
 const PLAIN_COUNT = /^\d{1,3}(?:\.\d{3})*$/;
 const PACKED = /^\((\d{1,4}(?:\/\d{1,4}){1,6})\)$/;
+/** "mer", "mindre", "merf.": a deviation's direction written before its amount in the cell. */
+const DIRECTION_WORD = /^(?:mer|mindre|merf\.|mindref\.)$/i;
+const WORDED_CELL = /^(mer|mindre|merf\.|mindref\.) (\d[\d.]*(?:,\d+)?)$/i;
+/** Whether a cell's text states its direction in a word ("mer 0,7"): its value is signed already. */
+export const isWordedCell = (text: string) => WORDED_CELL.test(text);
 /** Cells run together by the export, split by their shapes: "202268,1%12,4%" → 2022 | 68,1% | 12,4%. */
 const GLUED = /^((?:19|20)\d{2})?((?:[-−÷]?\d{1,3}(?:,\d)?%)+)$/;
 const GLUED_PART = /[-−÷]?\d{1,3}(?:,\d)?%/g;
@@ -69,6 +76,11 @@ function groupThousands(plain: string): string {
 
 /** A cell's value: ÷ and − are minus, and so are parentheses and a trailing minus. */
 export function cellValue(text: string): number | null {
+	const worded = WORDED_CELL.exec(text);
+	if (worded) {
+		const v = parseDanishNumber(worded[2]);
+		return v === null ? null : /^mer/i.test(worded[1]) ? -v : v;
+	}
 	const t = /^\((.*)\)$/.exec(text)?.[1] ?? /^(.*\d)-$/.exec(text)?.[1];
 	return t !== undefined ? negate(parseDanishNumber(t)) : parseDanishNumber(text.replace(/[−–÷]/, '-'));
 }
@@ -143,7 +155,12 @@ export function trailingCells(line: string): TrailingCells {
 			used = 2;
 		} else if (NUMBER.test(t)) {
 			const c = cellOf(t, false);
-			cell = c && [c];
+			const word = i > 0 && c && c.value >= 0 ? DIRECTION_WORD.exec(tokens[i - 1][0]) : null;
+			if (word && c && tokens[i].index - tokens[i - 1].index === tokens[i - 1][0].length + 1) {
+				// "mer 0,7": the word and its amount are one cell, signed by the word.
+				cell = [{ ...c, text: `${tokens[i - 1][0]} ${t}`, value: /^mer/i.test(word[0]) ? -c.value : c.value, worded: true }];
+				used = 2;
+			} else cell = c && [c];
 		} else {
 			const m = NUMBER_WITH_PERCENT.exec(t);
 			const c = m && cellOf(m[1], true);

@@ -4,7 +4,7 @@
  * wrap over lines are re-joined; a caption, header or note gives the unit.
  */
 import type { TableBlock } from './table-blocks';
-import { BULLET, cellValue, DANGLING, SEPARATORS, TRAILING_EMPTY_CELLS, trailingCells, type Cell } from './table-blocks';
+import { BULLET, cellValue, DANGLING, isWordedCell, SEPARATORS, TRAILING_EMPTY_CELLS, trailingCells, type Cell } from './table-blocks';
 import { parseDanishNumber } from './numbers';
 
 export interface TableRow {
@@ -14,6 +14,8 @@ export interface TableRow {
 	percents?: boolean[];
 	/** "62 (61,4)": the share printed in parentheses beside a count, per value (undefined where none). */
 	shares?: (number | undefined)[];
+	/** Which values state their direction in a word ("mer 0,7"): signed already, merforbrug negative. */
+	worded?: boolean[];
 	/** Each value's own span when it differs from the row's (a transposed table: the printed row). */
 	cellSpans?: { start: number; end: number }[];
 	/** The row's span in the file: its label lines and its numbers. */
@@ -91,7 +93,8 @@ const PARENTHESISED = /^\([^()]+\)$/;
  * own (values one per line would make it the next row's label).
  */
 function continuesLabel(previous: string, line: string, next: string | undefined, deeper = false): boolean {
-	if (TOTAL.test(line) || !(DANGLING.test(previous) || GOES_ON.test(line) || PARENTHESISED.test(line) || deeper)) return false;
+	// (A row's name or a group's heading opens in upper case: a line in lower case goes on with the name above.)
+	if (TOTAL.test(line) || !(DANGLING.test(previous) || GOES_ON.test(line) || PARENTHESISED.test(line) || deeper || /^\p{Ll}/u.test(line))) return false;
 	if (next === undefined) return true;
 	const { count, labelEnd } = trailingCells(next.trim());
 	return count === 0 || labelEnd > 0;
@@ -148,10 +151,13 @@ export function headerCells(printed: string[]): { stream: string; cells: string[
 		}
 	}
 	cells.sort((a, b) => a.start - b.start);
-	const texts = cells.map((c) => dehyphenate(c.words.join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'));
+	const texts = cells.map((c) => dehyphenate(c.words.join(' ')).replace(BROKEN_WORD, '$1$2'));
 	const spans = merged.length ? cells.map((c) => merged.find((m) => m.start <= (c.start + c.end) / 2 && (c.start + c.end) / 2 <= m.end)?.text ?? null) : undefined;
 	return { stream: texts.concat(tail ? [tail] : []).join(' ').replace(/\s+/g, ' '), cells: texts, tail, ...(spans ? { spans } : {}) };
 }
+
+/** A word broken over header lines whose second half is capitalised ("Omgørelses- Procent"); "Alarm- og" stays. */
+const BROKEN_WORD = /(\p{L})- (?!(?:og|eller|til|samt|som)(?:\s|$))(\p{L})/gu;
 
 /** "²)", "¹", "*)" after a header word: a pointer to a note below the table. */
 const FOOTNOTE_MARK = /(?<=\S\s*|^\s*)(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\)?|\*+\))(?=\s|$)/g;
@@ -222,7 +228,7 @@ function tabbedCells(printed: string[]): { stream: string; cells: string[]; tail
 	const rows = lines.map((l) => l.replace(/\s+$/, '').replace(/^\s*\|/, '').replace(/\|\s*$/, '').split(separator).map((c) => c.trim()));
 	const width = rows[0].length;
 	if (width < 3 || rows.some((r) => r.length !== width)) return null;
-	const cells = rows[0].map((_, i) => dehyphenate(rows.map((r) => r[i]).filter(Boolean).join(' ')).replace(/(\p{L})- (\p{L})/gu, '$1$2'));
+	const cells = rows[0].map((_, i) => dehyphenate(rows.map((r) => r[i]).filter(Boolean).join(' ')).replace(BROKEN_WORD, '$1$2'));
 	return { stream: cells.join(' '), cells, tail: '' };
 }
 
@@ -489,7 +495,8 @@ function positionalColumns(
 	// A table whose row labels are the metrics (laws or municipalities as columns) is read by position.
 	const known = columns.filter((c) => lexicon.match(c)).length;
 	const labels = block.rows.map((l) => l.text.trim()).map((t) => t.slice(0, trailingCells(t).labelEnd).trim()).filter(Boolean);
-	const metricRows = labels.filter((label) => lexicon.match(label)).length >= Math.max(2, Math.ceil(labels.length / 2));
+	// (One row alone, "Antal   24   14   9", counts when its label is a metric.)
+	const metricRows = labels.length > 0 && labels.filter((label) => lexicon.match(label)).length >= Math.min(labels.length, Math.max(2, Math.ceil(labels.length / 2)));
 	if (!metricRows && known < columns.length && known > 0 && columns.length - known > 1) return null;
 	return { stub: cells.length === arity + 1 ? cells[0] : '', columns };
 }
@@ -530,6 +537,7 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 	const rows: TableRow[] = [];
 	let pendingLabel = firstLabelLines;
 	let pendingStart = firstLabelLines ? block.headerLines[block.headerLines.length - 1].start : -1;
+	let pendingIndent = -1;
 	if (firstLabelLines) {
 		// Where the first row's label starts: the first header line that contains its opening words.
 		const head = firstLabelLines.split(' ').slice(0, 2).join(' ');
@@ -566,6 +574,7 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 				continue;
 			}
 			if (pendingStart < 0) pendingStart = lineStart;
+			if (!pendingLabel) pendingIndent = indent(line.text);
 			pendingLabel = `${pendingLabel} ${t.replace(SEPARATORS, ' ')}`.trim();
 			continue;
 		}
@@ -612,16 +621,21 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 		// unless it stops at a connector ("Beskyttet beskæftigelse og" over "aktivitetstilbud   3.150").
 		// A heading has rows under it: the next row follows with no words between ("Bofællesskabet" over "Lindely   41"
 		// over "Botilbuddet" over "Skovbrynet   57" is a wrapped name each time).
-		const heading = pendingLabel && /^\p{Lu}/u.test(ownLabel) && !DANGLING.test(pendingLabel) && !PARENTHESISED.test(ownLabel) && nextHasOwnLabel(block.rows, index);
-		const label = (heading ? ownLabel : `${pendingLabel} ${ownLabel}`).trim().replace(/\s+/g, ' ').replace(LIST_MARKS, '');
+		// A heading printed to the left of the rows under it ("Serviceudgifter" over "  Jobcenter   38,6 …") is one too.
+		const outdented = pendingIndent >= 0 && pendingIndent < indent(line.text) && !/\s/.test(pendingLabel.trim());
+		const heading =
+			pendingLabel && /^\p{Lu}/u.test(ownLabel) && !DANGLING.test(pendingLabel) && !PARENTHESISED.test(ownLabel) && (outdented || nextHasOwnLabel(block.rows, index, unfinished(ownLabel)));
+		const label = (heading ? ownLabel : `${pendingLabel} ${ownLabel}`).trim().replace(/\s+/g, ' ').replace(LIST_MARKS, '').replace(LABEL_FOOTNOTE, '');
 		if (heading) pendingStart = -1;
 		if (/:$/.test(ownLabel) || BULLET.test(ownLabel)) listRows++;
 		const start = pendingStart >= 0 ? pendingStart : lineStart;
 		const rowValues = pendingValues.length ? pendingValues : (values as number[]);
 		const rowPercents = pendingValues.length ? pendingPercents : percents;
 		const rowShares = !pendingValues.length && shares.some((x) => x !== undefined) ? shares : undefined;
-		rows.push({ label, values: rowValues, percents: rowPercents, ...(rowShares ? { shares: rowShares } : {}), start, end: line.start + line.text.trimEnd().length, total: TOTAL.test(label) });
+		const rowWorded = !pendingValues.length && cells.some(isWordedCell) ? cells.map(isWordedCell) : undefined;
+		rows.push({ label, values: rowValues, percents: rowPercents, ...(rowShares ? { shares: rowShares } : {}), ...(rowWorded ? { worded: rowWorded } : {}), start, end: line.start + line.text.trimEnd().length, total: TOTAL.test(label) });
 		pendingLabel = '';
+		pendingIndent = -1;
 		pendingStart = -1;
 		pendingValues = [];
 		pendingPercents = [];
@@ -643,12 +657,18 @@ function finish(block: TableBlock, stub: string, columns: string[], firstLabelLi
 }
 
 const EMPTY_CELL = /^[-–—]$/;
+/** "Bostedet Hindsholm¹": a footnote mark glued to a name is no part of it. */
+const LABEL_FOOTNOTE = /(?<=\p{L})[¹²³⁴⁵⁶⁷⁸⁹⁰]+\)?(?=\s|$)/gu;
+/** A label cut at a connector or inside a parenthesis: its words go on on the line below. */
+const unfinished = (label: string) => DANGLING.test(label) || (label.match(/\(/g) ?? []).length > (label.match(/\)/g) ?? []).length;
 const indent = (line: string) => line.length - line.trimStart().length;
 
 /** Whether the row after line `index` is printed with its own label and no label line above it (a parenthesis going on with this row's label aside). */
-function nextHasOwnLabel(rows: TableBlock['rows'], index: number): boolean {
+function nextHasOwnLabel(rows: TableBlock['rows'], index: number, goesOn = false): boolean {
 	let k = index + 1;
 	if (k < rows.length && PARENTHESISED.test(rows[k].text.trim())) k++;
+	// The row's own label going on below its figures ("Jobcenter, drift og   38,6 …" over "administration").
+	else if (goesOn && k < rows.length && trailingCells(rows[k].text.trim()).count === 0) k++;
 	if (k >= rows.length) return false;
 	const { count, labelEnd } = trailingCells(rows[k].text.trim());
 	return count > 0 && labelEnd > 0;
