@@ -180,6 +180,8 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 		const breakdown = isBreakdown(v.periods);
 		// "For de samme tre kvartaler året før lød tallet på 49": a sentence dated only by a past relative compares.
 		const comparative = v.periods.length > 0 && v.periods.every(comparesBack);
+		// The sentence's first whole count dates the paragraph; a later one is its comparison ("… 52 – året før var tallet 47").
+		let dated = false;
 		for (const f of figures) {
 			// "heraf fem til alarm- og pejlesystemer": approvals by kind are no count of force.
 			if (f.kind && !f.metric?.startsWith('magtanvendelser')) continue;
@@ -190,7 +192,10 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 			const period: string | null = ownPeriods || f.how === 'anafor' || f.compared ? own : (paraMain ?? own ?? titlePeriod);
 			if (!period) continue;
 			// "faldet fra 102 i 2023": the figure a change starts from dates no paragraph.
-			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra' && !breakdown && !comparative) paraMain = period;
+			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra' && !breakdown && !comparative && !dated) {
+				paraMain = period;
+				dated = true;
+			}
 			const key = `${f.metric}|${period}|${f.value}|${area}`;
 			if (stated.has(key) && DEFINITE.has(toks[f.tok - 1]?.text ?? '')) continue;
 			stated.add(key);

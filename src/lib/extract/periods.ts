@@ -40,6 +40,8 @@ export function monthNumber(word: string): number | null {
 	return MONTHS[word.toLowerCase().replace(/\.$/, '')] ?? null;
 }
 const Y = '((?:19|20)\\d{2})';
+/** The quarters named by an ordinal word. */
+const ORDINAL_QUARTER: Record<string, number> = { første: 1, andet: 2, tredje: 3, fjerde: 4 };
 const YEAR_HINT = /(?:19|20)\d\d/;
 const DAY_HINT = /\d\./;
 
@@ -75,6 +77,14 @@ export const PERIOD_RULES: PeriodRule[] = [
 		always: true,
 		re: new RegExp(`(?<![\\p{L}])første\\s+(to|tre|2|3)\\s+kvartaler(?:\\s+(?:i|af)\\s+${Y})?`, 'giu'),
 		make: (m) => quarters(1, /^(?:to|2)$/i.test(m[1]) ? 2 : 3, m[2])
+	},
+	{
+		// "andet kvartal", "i tredje kvartal af 2024": a quarter named by its ordinal word.
+		name: 'kvartal_ord',
+		always: true,
+		hint: /kvartal/i,
+		re: new RegExp(`(?<![\\p{L}])(${Object.keys(ORDINAL_QUARTER).join('|')})\\s+kvartal(?![\\p{L}])(?:\\s+(?:(?:i|af)\\s+)?${Y})?`, 'giu'),
+		make: (m) => quarters(ORDINAL_QUARTER[m[1].toLowerCase()], ORDINAL_QUARTER[m[1].toLowerCase()], m[2])
 	},
 	{
 		name: 'kvartal',
@@ -216,7 +226,7 @@ function dateOf(month: number, year?: string): Omit<PeriodMention, 'start' | 'en
 }
 
 /** All period mentions in [from, to), longest first, not overlapping. */
-const RELATIVE_HINT = /sidste|året|i år|fjor|forrige|næste|kommende|indeværende|foregående|periode|halvår/i;
+const RELATIVE_HINT = /sidste|året|i år|fjor|forrige|næste|kommende|indeværende|foregående|periode|halvår|kvartal/i;
 
 /** Whether a text can name a period at all (findPeriods finds none in a text that fails this). */
 export function mayNamePeriod(text: string): boolean {
