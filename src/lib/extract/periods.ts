@@ -44,6 +44,10 @@ const Y = '((?:19|20)\\d{2})';
 const ORDINAL_QUARTER: Record<string, number> = { første: 1, andet: 2, tredje: 3, fjerde: 4 };
 const YEAR_HINT = /(?:19|20)\d\d/;
 const DAY_HINT = /\d\./;
+/** "1. januar", "30. juni", "1.7.", "31.12.": a day and its month, by name or number. */
+const DAY_MONTH = `(\\d{1,2})\\.\\s?(?:(${MONTH_RE})\\.?|(\\d{1,2})\\.)`;
+const monthOf = (word: string) => MONTHS[word.toLowerCase()] ?? Number(word);
+const LAST_DAY = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 interface PeriodRule {
 	name: string;
@@ -64,6 +68,13 @@ export const PERIOD_RULES: PeriodRule[] = [
 		hint: /jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec/i,
 		re: new RegExp(`\\b(${MONTH_RE})\\.?\\s*(?:-|–|til(?:\\s+og\\s+med)?|t\\.o\\.m\\.)\\s*(${MONTH_RE})\\.?(?:\\s+(?:i\\s+)?${Y})?`, 'gi'),
 		make: (m) => monthRun(MONTHS[m[1].toLowerCase()], MONTHS[m[2].toLowerCase()], m[3])
+	},
+	{
+		// "1. januar – 30. juni 2025", "1.7.-31.12.2024": days that open and close a run of months date that run.
+		name: 'datoer',
+		hint: DAY_HINT,
+		re: new RegExp(`\\b${DAY_MONTH}(?:\\s+${Y})?\\s*(?:-|–|til(?:\\s+og\\s+med)?)\\s*${DAY_MONTH}\\s*${Y}\\b`, 'giu'),
+		make: (m) => dayRun(Number(m[1]), monthOf(m[2] ?? m[3]), Number(m[5]), monthOf(m[6] ?? m[7]), m[4], m[8])
 	},
 	{
 		name: 'kvartaler',
@@ -198,6 +209,15 @@ export function monthRun(a: number, b: number, year?: string): Omit<PeriodMentio
 	}
 	if (a % 3 === 1 && b % 3 === 0) return quarters((a + 2) / 3, b / 3, year);
 	return { kind: 'span', period: null };
+}
+
+/** From the first day of month a to the last of month b (one year): the run of months; other days are left to the day rules. */
+function dayRun(d1: number, a: number, d2: number, b: number, year1: string | undefined, year: string): Omit<PeriodMention, 'start' | 'end'> | null {
+	if (!(a >= 1 && a <= 12 && b >= 1 && b <= 12) || (year1 && year1 !== year)) return null;
+	if (d1 !== 1 || d2 < LAST_DAY[b - 1] - (b === 2 ? 1 : 0)) return null;
+	if (a === 1 && b === 12) return { kind: 'year', period: year };
+	const run = monthRun(a, b, year);
+	return run && run.period ? run : null;
 }
 
 /** "21 i 1. kvartal, 15 i 2. kvartal og 18 i 3. kvartal": parts of one kind (quarters, months, halves), two at least, each dating its own figure. */
