@@ -37,6 +37,8 @@ export interface ItemContext {
 	titleYear: number | null;
 	/** The single period the title names ("2025-H1", "2024-Q1-Q3", "2024"), if any. */
 	titlePeriod: string | null;
+	/** The year a period without one is read in: the title's one year, else the year of its one period ("1.-3. kvartal 2025"). */
+	aboutYear: number | null;
 	titleAreas: AreaMention[];
 	sentences: SentenceContext[];
 	/** Where a rule records a figure it considered and left out (stage and reason), for --explain. */
@@ -100,6 +102,7 @@ export function buildItemContext(
 	// "Magtanvendelse 1. halvår 2025", "… 1.-4. kvartal 2024": the title's one period, for rules that read an item as a whole.
 	const titlePeriod = distinct.length === 1 ? distinct[0] : null;
 	const titleYear = titleYears.length === 1 ? Number(titleYears[0]) : null;
+	const aboutYear = titleYear ?? (titlePeriod && /^\d{4}(?:-[QH]|$)/.test(titlePeriod) ? Number(titlePeriod.slice(0, 4)) : null);
 	const ctx: ItemContext = {
 		text,
 		item,
@@ -109,6 +112,7 @@ export function buildItemContext(
 		meetingYear,
 		titleYear,
 		titlePeriod,
+		aboutYear,
 		titleAreas: findAreas(item.title),
 		sentences: []
 	};
@@ -118,7 +122,7 @@ export function buildItemContext(
 		let h = headings.get(heading);
 		if (!h) {
 			const hp = findPeriods(heading).filter((p) => PERIOD_KINDS_FOR_COUNTS.has(p.kind));
-			h = { areas: findAreas(heading), period: hp.length === 1 ? resolvePeriod(hp[0], titleYear, meetingYear) : null };
+			h = { areas: findAreas(heading), period: hp.length === 1 ? resolvePeriod(hp[0], aboutYear, meetingYear) : null };
 			headings.set(heading, h);
 		}
 		return h;
@@ -131,7 +135,7 @@ export function buildItemContext(
 		let state: Carried = sentences[j].carried ?? { areas: [], period: null, text: '', entity: null };
 		sentences[j].carried = state;
 		for (let k = j; k < i; k++) {
-			state = sentences[k].carryOn(state, titleYear, meetingYear);
+			state = sentences[k].carryOn(state, aboutYear, meetingYear);
 			sentences[k + 1].carried = state;
 		}
 		return state;
@@ -287,7 +291,7 @@ export function textYearOf(ctx: ItemContext, sc: SentenceContext): number | null
 	const years = sc.view.periods.filter((p) => p.kind === 'year').map((p) => Number(p.period));
 	if (years.length) return years[0];
 	if (sc.carriedPeriod) return Number(sc.carriedPeriod.slice(0, 4));
-	return ctx.titleYear ?? ctx.meetingYear;
+	return ctx.aboutYear ?? ctx.meetingYear;
 }
 
 /**
@@ -344,7 +348,7 @@ function relativeBase(ctx: ItemContext, sc: SentenceContext, p: PeriodMention, t
 	if (p.kind !== 'relative') return textYear;
 	if (p.relativeTo === 'text') {
 		const other = sc.view.periods.filter((x) => x.kind === 'year').map((x) => Number(x.period));
-		return other.length ? other[0] : sc.carriedPeriod ? Number(sc.carriedPeriod.slice(0, 4)) : ctx.titleYear;
+		return other.length ? other[0] : sc.carriedPeriod ? Number(sc.carriedPeriod.slice(0, 4)) : ctx.aboutYear;
 	}
 	// "sidste år" in a report about a year: relative to that year when the sentence names it.
 	const other = sc.view.periods.filter((x) => x.kind === 'year').map((x) => Number(x.period));

@@ -619,7 +619,10 @@ function clauseArea(sc: SentenceContext, breaks: number[], qi: number): string |
 /** The law named right after a count's noun: "88 sager efter aktivloven", "12 klagesager efter serviceloven § 85". */
 function lawOfNoun(ctx: ItemContext, sc: SentenceContext, figureEnd: number): string | null {
 	const phrase = OWN_LAW.exec(ctx.text.slice(figureEnd, Math.min(sc.sentence.end, figureEnd + 60)));
-	return phrase ? (findAreas(phrase[0]).find((a) => a.rank === RANK.law || (a.rank === RANK.paragraph && !a.area.startsWith('§')))?.area ?? null) : null;
+	if (!phrase) return null;
+	// "efter servicelovens § 83": the law with its paragraph is one area, the most specific.
+	const named = findAreas(phrase[0]);
+	return (named.find((a) => a.rank === RANK.paragraph && !a.area.startsWith('§')) ?? named.find((a) => a.rank === RANK.law))?.area ?? null;
 }
 const OWN_LAW = /^\s+(?:klage|[a-zæøå]+(?<!år))?sager\s+(?:efter|i henhold til|jf\.)\s+(?:lov om\s+)?[\p{L}§][\p{L}§ \d]*/u;
 const ABOUT_DECISIONS = /klage|ankestyrelse|afgørelse|afgjor|omgør|omgjor|stadfæst|hjemvis/i;

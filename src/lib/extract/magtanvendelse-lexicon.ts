@@ -251,7 +251,7 @@ export const INTERVENTIONS: Intervention[] = [
 	{ area: 'tilbageholdelse i boligen', cues: ['tilbageholdelse(?:r|n)? i (?:boligen|egen bolig|eget hjem)'], examples: [] },
 	{ area: 'låsning af yderdøre', cues: ['(?:af)?låsning af yderdøre'], examples: [] },
 	{
-		area: 'personlige alarm- og pejlesystemer',
+		area: 'alarm- og pejlesystemer',
 		cues: ['(?:personlige )?alarm- og pejlesystemer'],
 		// Approvals by kind are no count of force.
 		examples: [{ text: 'Der er givet 9 forhåndsgodkendelser, heraf 6 til alarm- og pejlesystemer.', facts: ['forhaandsgodkendelser=9@hele kommunen'] }]

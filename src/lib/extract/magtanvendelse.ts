@@ -19,12 +19,14 @@ const ITEM_GATE = /magtanvendelse|tvang|indgreb i selvbestemmelsesretten|fasthol
 /** An item about something else is read only when its body names magtanvendelse. */
 const MAGTANVENDELSE = /magtanvendelse/i;
 const HOLE = 'hele kommunen';
+/** "Fordeling på bestemmelser:", "fordeler sig således": a list of what the whole count is made of. */
+const DISTRIBUTION = /fordeling(?:en)? på|fordeler sig|fordelt på/;
 const TOPIC = /magtanvend|forhåndsgodkend|forhåndstilladel|uden samtykke|selvbestemmelsesret/;
 
 // ── the lexicon compiled once ──────────────────────────────────────────────
 const CUE_RES = CONCEPTS.map((c) => ({ concept: c, re: new RegExp(`(?<![\\p{L}-])(?:${c.cues.join('|')})(?![\\p{L}])`, 'gu') }));
 const INTERVENTION_RES = INTERVENTIONS.map((k) => ({ area: k.area, re: new RegExp(`(?<![\\p{L}-])(?:${k.cues.join('|')})(?![\\p{L}])`, 'gu') }));
-const SENTENCE_GATE = new RegExp(`(?:${CONCEPTS.filter((c) => c.kind !== 'aendring' && c.kind !== 'maal').flatMap((c) => c.cues).join('|')}|tallet|antallet|af dem|af disse)`, 'u');
+const SENTENCE_GATE = new RegExp(`(?:${CONCEPTS.filter((c) => c.kind !== 'aendring' && c.kind !== 'maal').flatMap((c) => c.cues).join('|')}|tallet|antallet|af dem|af disse|${DISTRIBUTION.source})`, 'u');
 
 // ── tokens of a view ───────────────────────────────────────────────────────
 interface Tok {
@@ -180,6 +182,8 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 		const breakdown = isBreakdown(v.periods);
 		// "For de samme tre kvartaler året før lød tallet på 49": a sentence dated only by a past relative compares.
 		const comparative = v.periods.length > 0 && v.periods.every(comparesBack);
+		// The sentence's first whole count dates the paragraph; a later one is its comparison ("… 52 – året før var tallet 47").
+		let dated = false;
 		for (const f of figures) {
 			// "heraf fem til alarm- og pejlesystemer": approvals by kind are no count of force.
 			if (f.kind && !f.metric?.startsWith('magtanvendelser')) continue;
@@ -190,7 +194,10 @@ export function magtanvendelse(ctx: ItemContext): FactDraft[] {
 			const period: string | null = ownPeriods || f.how === 'anafor' || f.compared ? own : (paraMain ?? own ?? titlePeriod);
 			if (!period) continue;
 			// "faldet fra 102 i 2023": the figure a change starts from dates no paragraph.
-			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra' && !breakdown && !comparative) paraMain = period;
+			if (f.how === 'cue' && area === HOLE && !f.part && toks[f.tok - 1]?.text !== 'fra' && !breakdown && !comparative && !dated) {
+				paraMain = period;
+				dated = true;
+			}
 			const key = `${f.metric}|${period}|${f.value}|${area}`;
 			if (stated.has(key) && DEFINITE.has(toks[f.tok - 1]?.text ?? '')) continue;
 			stated.add(key);
@@ -436,7 +443,61 @@ function readFigures(ctx: ItemContext, sc: SentenceContext, toks: Tok[], cues: C
 			f.how = 'anafor';
 		}
 	}
+	labelledCounts(ctx, sc, cues, figures);
 	return figures;
+}
+
+/**
+ * A list of counts by label: "§ 126 (fastholdelse): 38; § 127 (…): 11", "Bostedet Lyngbakken (22), fulgt af
+ * Plejecentret Åhøj (14)". Each unbound count right after its label's colon, or in parentheses right after the
+ * label, is a part of the whole the sentence counts (its count noun or verb, or "fordeling på"), with the label
+ * (a §, a named tilbud, a kind of intervention) as its area. A sentence with an outcome reads outcomes, not this.
+ */
+function labelledCounts(ctx: ItemContext, sc: SentenceContext, cues: Cue[], figures: Figure[]): void {
+	const v = sc.view;
+	const counted = cues.some((c) => c.metric === 'magtanvendelser_indberettet' && !c.negated && (c.kind === 'verbum' || c.kind === 'navneord')) || DISTRIBUTION.test(v.view);
+	if (!counted || cues.some((c) => c.kind === 'udfald' || c.kind === 'aendring' || c.kind === 'maal')) return;
+	const labelled: { f: Figure; area: string }[] = [];
+	for (const f of figures) {
+		if (f.out || f.metric) continue;
+		const q = v.quantities[f.qi];
+		const before = ctx.text.slice(Math.max(sc.sentence.start, q.start - 80), q.start);
+		const rest = ctx.text.slice(q.end, sc.sentence.end);
+		const colon = LABEL_COLON.test(before) && VALUE_END.test(rest);
+		const bracketed = LABEL_BRACKET.test(before) && BRACKET_END.test(rest);
+		if (!colon && !bracketed) continue;
+		// The label: what stands since the last separator ("; ", ", " or a lead-in's colon), without its own mark.
+		const label = before.replace(LABEL_MARK, '').split(LABEL_START).pop()!.trim();
+		const area = labelArea(v.view, label);
+		if (!area) return;
+		labelled.push({ f, area });
+	}
+	if (labelled.length < 2) return;
+	for (const { f, area } of labelled) {
+		f.metric = 'magtanvendelser_indberettet';
+		f.how = 'ellipse';
+		f.area = area;
+	}
+}
+const LABEL_COLON = /:\s*$/;
+const LABEL_BRACKET = /\(\s*$/;
+const VALUE_END = /^\s*(?:[;,.]|og\s|$)/;
+const BRACKET_END = /^\s*\)/;
+const LABEL_MARK = /[:(]\s*$/;
+const LABEL_START = /[;:]|,\s/;
+
+/** A list label that names where or what: a § ("§ 126 a (afværgende fysisk indgriben)"), a named tilbud, a kind of intervention. */
+function labelArea(view: string, label: string): string | null {
+	const para = PARAGRAPH.exec(label);
+	if (para && para.index === 0) return paragraphArea(view, para);
+	const tilbud = [...label.matchAll(TILBUD)].pop();
+	if (tilbud && label.slice(tilbud.index! + tilbud[0].length).trim() === '') return tilbud[0].replace(/\s+/g, ' ');
+	const lower = label.toLowerCase();
+	return INTERVENTION_RES.find(({ re }) => {
+		re.lastIndex = 0;
+		const m = re.exec(lower);
+		return m !== null && m.index === 0 && m[0].length === lower.length;
+	})?.area ?? null;
 }
 
 /** "11 i 2. kvartal", "21 indberetninger i 1. kvartal": the figure's own period follows it at once, or after its noun. */
@@ -525,7 +586,7 @@ function areaSlot(ctx: ItemContext, sc: SentenceContext, toks: Tok[], figures: F
 	// A paragraph or a kind of intervention in the figure's own clause: "føring til andet rum (§ 126a) 11".
 	const para = PARAGRAPH.exec(v.view.slice(clause.start, clause.end));
 	if (para) return paragraphArea(v.view, para);
-	const kind = interventionOf(toks, f, kinds, clause);
+	const kind = interventionOf(v.view, toks, f, kinds, clause);
 	if (kind) {
 		f.kind = true;
 		return kind;
@@ -619,17 +680,19 @@ function ownClause(view: string, toks: Tok[], figures: Figure[], f: Figure, kind
 }
 
 /** Words between a count and the kind it is of: "12 vedrørte tilbageholdelse", "17 af dem var fastholdelser", "27 magtanvendelser i form af fastholdelse". */
-const KIND_LINK = new Set(['af', 'dem', 'de', 'disse', 'vedrørte', 'vedrører', 'var', 'er', 'omhandlede', 'omhandler', 'gjaldt', 'angik', 'drejede', 'sig', 'om', 'i', 'form', 'ved', 'med', 'til']);
+const KIND_LINK = new Set(['af', 'dem', 'de', 'disse', 'vedrørte', 'vedrører', 'var', 'er', 'omhandlede', 'omhandler', 'gjaldt', 'angik', 'drejede', 'drejer', 'handler', 'handlede', 'sig', 'om', 'i', 'form', 'ved', 'med', 'til']);
 
 /** The kind of intervention a count is of, in its own clause: just before it ("Fastholdelse udgjorde 17") or after it, linked. */
-function interventionOf(toks: Tok[], f: Figure, kinds: Span[], clause: Clause): string | null {
+function interventionOf(view: string, toks: Tok[], f: Figure, kinds: Span[], clause: Clause): string | null {
 	const at = toks[f.tok].at;
 	const end = toks[f.tok].end;
 	const own = kinds.filter((k) => k.start >= clause.start && k.end <= clause.end);
 	const words = (from: number, to: number) => toks.filter((t) => t.at >= from && t.end <= to);
 	const after = own.find((k) => k.start >= end && words(end, k.start).every((t) => KIND_LINK.has(t.text) || isCueNoun(t.text)) && words(end, k.start).length <= 5);
 	if (after) return after.area;
-	const before = [...own].reverse().find((k) => k.end <= at && words(k.end, at).length <= 4 && words(k.end, at).every((t) => t.q === undefined && !t.period));
+	// "Fastholdelse var som sædvanligt det hyppigste indgreb med 21": a kind that opens the clause is its subject, a few more words away.
+	const reach = (k: Span) => (view.slice(clause.start, k.start).trim() === '' ? 8 : 4);
+	const before = [...own].reverse().find((k) => k.end <= at && words(k.end, at).length <= reach(k) && words(k.end, at).every((t) => t.q === undefined && !t.period));
 	return before?.area ?? null;
 }
 

@@ -40,8 +40,14 @@ export function monthNumber(word: string): number | null {
 	return MONTHS[word.toLowerCase().replace(/\.$/, '')] ?? null;
 }
 const Y = '((?:19|20)\\d{2})';
+/** The quarters named by an ordinal word. */
+const ORDINAL_QUARTER: Record<string, number> = { første: 1, andet: 2, tredje: 3, fjerde: 4 };
 const YEAR_HINT = /(?:19|20)\d\d/;
 const DAY_HINT = /\d\./;
+/** "1. januar", "30. juni", "1.7.", "31.12.": a day and its month, by name or number. */
+const DAY_MONTH = `(\\d{1,2})\\.\\s?(?:(${MONTH_RE})\\.?|(\\d{1,2})\\.)`;
+const monthOf = (word: string) => MONTHS[word.toLowerCase()] ?? Number(word);
+const LAST_DAY = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 interface PeriodRule {
 	name: string;
@@ -64,6 +70,13 @@ export const PERIOD_RULES: PeriodRule[] = [
 		make: (m) => monthRun(MONTHS[m[1].toLowerCase()], MONTHS[m[2].toLowerCase()], m[3])
 	},
 	{
+		// "1. januar – 30. juni 2025", "1.7.-31.12.2024": days that open and close a run of months date that run.
+		name: 'datoer',
+		hint: DAY_HINT,
+		re: new RegExp(`\\b${DAY_MONTH}(?:\\s+${Y})?\\s*(?:-|–|til(?:\\s+og\\s+med)?)\\s*${DAY_MONTH}\\s*${Y}\\b`, 'giu'),
+		make: (m) => dayRun(Number(m[1]), monthOf(m[2] ?? m[3]), Number(m[5]), monthOf(m[6] ?? m[7]), m[4], m[8])
+	},
+	{
 		name: 'kvartaler',
 		hint: /kv|Q/i,
 		re: new RegExp(`\\b([1-4])\\.?\\s*(?:-|–|til)\\s*([1-4])\\.\\s*(?:kvartal|kvt\\.?)\\w*(?:\\s+(?:i\\s+)?${Y})?`, 'gi'),
@@ -75,6 +88,14 @@ export const PERIOD_RULES: PeriodRule[] = [
 		always: true,
 		re: new RegExp(`(?<![\\p{L}])første\\s+(to|tre|2|3)\\s+kvartaler(?:\\s+(?:i|af)\\s+${Y})?`, 'giu'),
 		make: (m) => quarters(1, /^(?:to|2)$/i.test(m[1]) ? 2 : 3, m[2])
+	},
+	{
+		// "andet kvartal", "i tredje kvartal af 2024": a quarter named by its ordinal word.
+		name: 'kvartal_ord',
+		always: true,
+		hint: /kvartal/i,
+		re: new RegExp(`(?<![\\p{L}])(${Object.keys(ORDINAL_QUARTER).join('|')})\\s+kvartal(?![\\p{L}])(?:\\s+(?:(?:i|af)\\s+)?${Y})?`, 'giu'),
+		make: (m) => quarters(ORDINAL_QUARTER[m[1].toLowerCase()], ORDINAL_QUARTER[m[1].toLowerCase()], m[2])
 	},
 	{
 		name: 'kvartal',
@@ -190,6 +211,15 @@ export function monthRun(a: number, b: number, year?: string): Omit<PeriodMentio
 	return { kind: 'span', period: null };
 }
 
+/** From the first day of month a to the last of month b (one year): the run of months; other days are left to the day rules. */
+function dayRun(d1: number, a: number, d2: number, b: number, year1: string | undefined, year: string): Omit<PeriodMention, 'start' | 'end'> | null {
+	if (!(a >= 1 && a <= 12 && b >= 1 && b <= 12) || (year1 && year1 !== year)) return null;
+	if (d1 !== 1 || d2 < LAST_DAY[b - 1] - (b === 2 ? 1 : 0)) return null;
+	if (a === 1 && b === 12) return { kind: 'year', period: year };
+	const run = monthRun(a, b, year);
+	return run && run.period ? run : null;
+}
+
 /** "21 i 1. kvartal, 15 i 2. kvartal og 18 i 3. kvartal": parts of one kind (quarters, months, halves), two at least, each dating its own figure. */
 export function isBreakdown(periods: PeriodMention[]): boolean {
 	const dated = periods.filter((p) => p.kind === 'quarter' || p.kind === 'month' || p.kind === 'half');
@@ -216,7 +246,7 @@ function dateOf(month: number, year?: string): Omit<PeriodMention, 'start' | 'en
 }
 
 /** All period mentions in [from, to), longest first, not overlapping. */
-const RELATIVE_HINT = /sidste|året|i år|fjor|forrige|næste|kommende|indeværende|foregående|periode|halvår/i;
+const RELATIVE_HINT = /sidste|året|i år|fjor|forrige|næste|kommende|indeværende|foregående|periode|halvår|kvartal/i;
 
 /** Whether a text can name a period at all (findPeriods finds none in a text that fails this). */
 export function mayNamePeriod(text: string): boolean {
